@@ -1,0 +1,39 @@
+package figtrace.model;
+
+import java.util.List;
+
+/**
+ * The text of one document and where each line of it came from. This is figtrace's one coordinate system: every
+ * record's offsets are 0-based, end-exclusive character offsets into {@link #text()}, and a record's quote is
+ * {@code text().substring(start, end)} — never rebuilt.
+ *
+ * <p>Lines are separated by '\n' in {@code text}; {@link #lines()} lists them in order and covers the whole text.
+ */
+public record DocumentText(String text, List<TextLine> lines) {
+
+    public DocumentText {
+        lines = List.copyOf(lines);
+    }
+
+    public static DocumentText empty() { return new DocumentText("", List.of()); }
+
+    public boolean isBlank() { return text.isBlank(); }
+
+    /** The line holding {@code offset} (the last line when offset is at the very end). */
+    public TextLine lineAt(int offset) {
+        int lo = 0, hi = lines.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lines.get(mid).start() <= offset) lo = mid; else hi = mid - 1;
+        }
+        return lines.get(lo);
+    }
+
+    /** The text of one line, without its line break. */
+    public String lineText(TextLine line) { return text.substring(line.start(), line.end()); }
+
+    /** Highest page number, or 0 for formats without pages. */
+    public int pageCount() {
+        return lines.isEmpty() ? 0 : lines.get(lines.size() - 1).page();
+    }
+}

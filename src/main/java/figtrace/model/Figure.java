@@ -1,0 +1,36 @@
+package figtrace.model;
+
+import java.math.BigDecimal;
+
+/**
+ * One figure: a quantity the text states, with its meaning and exact provenance. Field names follow the annotation
+ * guideline (doc, line, raw, value, unit, …). Offsets are into {@link DocumentText#text()}.
+ *
+ * @param id          stable id: the same for the same document content and span across runs
+ * @param doc         the document's file name
+ * @param page        1-based PDF page, null for formats without pages
+ * @param line        1-based line where the number starts (on its page for PDF)
+ * @param charStart   start of {@code quote} in the document text
+ * @param charEnd     end (exclusive) of {@code quote}
+ * @param quote       the sentence (or table row) holding the figure, exactly as in the text
+ * @param spanStart   start of the figure itself (number and unit) in the document text
+ * @param spanEnd     end (exclusive) of the figure itself
+ * @param raw         the figure as written, line breaks removed
+ * @param value       exact value in the base unit (6616.93亿元 → 661693000000)
+ * @param unit        canonical unit: CNY, USD, %, pp, count, MW, kV, …
+ * @param measureWord Chinese measure word for counts (家, 个, 项, …), else null
+ * @param kind        money, count, percent, pp, physical, rank, multiple, ratio
+ * @param qualifier   approx, gt, ge, lt, le, or null for an exact figure
+ * @param time        period the figure is about: 2024, 2024-12-31, 2024-01/2024-10, 2022/2024, or null
+ * @param region      place the figure is about in standard form (新疆, 乌鲁木齐市, 全国), or null
+ * @param subject     what is measured, as written in the sentence
+ * @param indicator   canonical indicator name from patterns/indicators, or null
+ * @param change      null for a level; growth, yoy_growth, increase, decrease, share, diff
+ * @param target      true where the figure is a goal or plan
+ * @param rule        id of the rule that matched, e.g. figures:money
+ * @param note        anything odd worth telling a reviewer, or null
+ */
+public record Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
+                     int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
+                     String kind, String qualifier, String time, String region, String subject, String indicator,
+                     String change, boolean target, String rule, String note) {}

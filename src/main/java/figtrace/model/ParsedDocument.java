@@ -1,0 +1,22 @@
+package figtrace.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the layout stage made of one file: its text with line provenance, a status and the issues behind it, and the
+ * metadata the format carries (title, author, created, …; keys are lower-case).
+ *
+ * @param pages number of pages for paged formats, null otherwise
+ */
+public record ParsedDocument(DocumentText text, Integer pages, DocStatus status, List<DocIssue> issues,
+                             Map<String, String> metadata) {
+    public ParsedDocument {
+        issues = List.copyOf(issues);
+        metadata = Map.copyOf(metadata);
+    }
+
+    public static ParsedDocument failed(DocStatus status, DocIssue issue) {
+        return new ParsedDocument(DocumentText.empty(), null, status, List.of(issue), Map.of());
+    }
+}

@@ -1,0 +1,13 @@
+package figtrace.figures;
+
+import figtrace.rules.FigureRule;
+
+/**
+ * A rule's match in the match view before it is read: the figure's own span [start, end) — from the number to the
+ * unit, whatever context the pattern needed around it — and the named groups.
+ */
+record Candidate(int start, int end, FigureRule rule, String num, String inner, String mult, String unit) {
+    int length() { return end - start; }
+
+    boolean overlaps(Candidate o) { return start < o.end && o.start < end; }
+}

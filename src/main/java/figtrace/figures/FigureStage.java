@@ -1,0 +1,290 @@
+package figtrace.figures;
+
+import com.google.re2j.Matcher;
+import figtrace.model.DocumentText;
+import figtrace.model.Figure;
+import figtrace.model.SourceFile;
+import figtrace.model.TextLine;
+import figtrace.rules.Cue;
+import figtrace.rules.FigureRule;
+import figtrace.rules.Rules;
+import figtrace.rules.UnitInfo;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures: finds every quantity in a document's text with the rules of patterns/, and reads what it means — value,
+ * unit, qualifier, change, time, region, subject, target — from the sentence around it. Pure: the same text and
+ * rules give the same figures with the same ids. Table rows are read by {@link TableReader}.
+ */
+public final class FigureStage {
+    private final Rules rules;
+    private final RegionFinder regions;
+
+    public FigureStage(Rules rules) {
+        this.rules = rules;
+        this.regions = new RegionFinder(rules);
+    }
+
+    public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata) {
+        if (text.isBlank()) return List.of();
+        boolean[] skipped = SkippedLines.mark(text, rules);
+        boolean[] tableRows = TableReader.tableRows(text);
+        boolean[] notProse = new boolean[skipped.length];
+        for (int i = 0; i < notProse.length; i++) notProse[i] = skipped[i] || tableRows[i];
+        MatchView view = MatchView.of(text, notProse);
+        Context ctx = context(view, text, metadata);
+        List<Figure> figures = new ArrayList<>();
+        Reading previous = null;
+        for (Candidate c : candidates(view.text)) {
+            Reading r = read(c, view, ctx, previous);
+            figures.add(toFigure(source, text, view, c, r));
+            previous = r;
+        }
+        figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
+        figures.sort(Comparator.comparingInt(Figure::spanStart));
+        return figures;
+    }
+
+    /** What the whole document says about every figure in it. */
+    record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion) {}
+
+    private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
+        List<Mention> places = regions.find(view.text);
+        String main = regions.mainRegion(view.text, places);
+        Integer year = TimeFinder.documentYear(text.text(), metadata.get("created"));
+        return new Context(view.text, places, TimeFinder.find(view.text, year), year, main);
+    }
+
+    // ---- finding ----
+
+    List<Candidate> candidates(String t) {
+        List<Candidate> all = new ArrayList<>();
+        for (FigureRule rule : rules.figureRules()) {
+            Matcher m = rule.pattern().matcher(t);
+            int from = 0;
+            while (from <= t.length() && m.find(from)) {
+                Candidate c = candidate(rule, m);
+                if (c != null && accepted(c, t)) all.add(c);
+                from = m.end() > m.start() ? m.end() : m.start() + 1;
+            }
+        }
+        all.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
+                .thenComparingInt(c -> -c.length()).thenComparingInt(Candidate::start));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : all) {
+            if (kept.stream().noneMatch(c::overlaps)) kept.add(c);
+        }
+        kept.sort(Comparator.comparingInt(Candidate::start));
+        return kept;
+    }
+
+    private static Candidate candidate(FigureRule rule, Matcher m) {
+        int start = Integer.MAX_VALUE, end = -1;
+        String[] names = {"num", "inner", "mult", "unit"};
+        String[] values = new String[4];
+        for (int i = 0; i < names.length; i++) {
+            int s = groupStart(m, names[i]);
+            if (s < 0) continue;
+            values[i] = m.group(names[i]);
+            start = Math.min(start, s);
+            end = Math.max(end, m.end(names[i]));
+        }
+        if (values[0] == null) return null;
+        return new Candidate(start, end, rule, values[0], values[1], values[2], values[3]);
+    }
+
+    private static int groupStart(Matcher m, String name) {
+        try {
+            return m.group(name) == null ? -1 : m.start(name);
+        } catch (IllegalArgumentException e) {
+            return -1; // the rule's pattern has no such group
+        }
+    }
+
+    private static boolean accepted(Candidate c, String t) {
+        FigureRule rule = c.rule();
+        if (c.start() > 0 && rule.notBefore() != null
+                && rule.notBefore().matches(String.valueOf(t.charAt(c.start() - 1)))) return false;
+        if (c.end() < t.length() && rule.notAfter() != null
+                && rule.notAfter().matches(String.valueOf(t.charAt(c.end())))) return false;
+        if (c.mult() == null && c.inner() == null && rule.notNumber() != null && rule.notNumber().matches(c.num())) return false;
+        if (c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
+        return !insideName(t, c.start(), c.end());
+    }
+
+    /** 一个/一批/一项 are articles ("a batch of"), not counts — unless the text stresses the one: 仅有一家. */
+    private static boolean onlyOne(String t, int start) {
+        String before = t.substring(Math.max(0, start - 2), start);
+        return before.endsWith("仅") || before.endsWith("只") || before.endsWith("仅有") || before.endsWith("只有")
+                || before.endsWith("唯一") || before.endsWith("共");
+    }
+
+    /** Numbers inside a short quoted name (“十四五”, “两个确立”), a title 《…》 or a document number 〔…〕 are names. */
+    private static boolean insideName(String t, int start, int end) {
+        int open = Math.max(t.lastIndexOf('《', start), Math.max(t.lastIndexOf('〔', start), t.lastIndexOf('\u201C', start)));
+        if (open < 0 || start - open > 40) return false;
+        char o = t.charAt(open);
+        char close = o == '《' ? '》' : o == '〔' ? '〕' : '\u201D';
+        int closeAt = t.indexOf(close, open + 1);
+        if (closeAt < 0 || closeAt < end) return false;
+        return o != '\u201C' || closeAt - open <= 10;
+    }
+
+    // ---- reading ----
+
+    /** What one figure means, read from its sentence. */
+    record Reading(int start, int end, int sentenceStart, BigDecimal value, UnitInfo unit, String unitName, String kind,
+                   String measureWord, String qualifier, String change, String time, String region, String subject,
+                   boolean target) {}
+
+    private Reading read(Candidate c, MatchView view, Context ctx, Reading previous) {
+        String t = view.text;
+        int sStart = Sentences.sentenceStart(t, c.start());
+        Reading prevInSentence = previous != null && previous.sentenceStart() == sStart ? previous : null;
+        UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
+        String unitName = c.rule().unit() != null ? c.rule().unit() : unit == null ? null : unit.unit();
+        String kind = c.rule().kind() != null ? c.rule().kind() : unit == null ? null : unit.kind();
+        String measureWord = c.rule().measureWord() != null ? c.rule().measureWord()
+                : unit != null && unit.measureWord() != null ? unit.measureWord()
+                : "rank".equals(kind) && c.unit() != null ? c.unit() : null;
+        BigDecimal value = value(c, unit);
+        String qualifier = qualifier(c, t);
+        int clauseFrom = Math.max(Sentences.clauseStart(t, c.start()), prevInSentence == null ? sStart : prevInSentence.end());
+        boolean listed = prevInSentence != null && t.substring(prevInSentence.end(), c.start()).matches("[、,，和及与或]*");
+        String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
+        String time = time(ctx, c.start(), sStart);
+        String region = region(ctx, c.start(), sStart);
+        List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
+                .map(m -> t.substring(m.start(), m.end())).toList();
+        String subject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
+        if (subject.isEmpty() && "count".equals(kind)) subject = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 12)));
+        if (subject.isEmpty() && prevInSentence != null) subject = prevInSentence.subject();
+        boolean target = target(t.substring(sStart, c.start()));
+        return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
+                region, subject.isEmpty() ? null : subject, target);
+    }
+
+    private BigDecimal value(Candidate c, UnitInfo unit) {
+        BigDecimal n = NumberParser.parse(c.num()).orElse(null);
+        if (n == null) return null;
+        if (c.rule().powerOf() != null) return BigDecimal.valueOf(c.rule().powerOf()).pow(n.intValue());
+        if (c.mult() != null) n = n.multiply(rules.multipliers().getOrDefault(c.mult(), BigDecimal.ONE));
+        if (unit != null) n = n.multiply(unit.factor());
+        return n.stripTrailingZeros();
+    }
+
+    private String qualifier(Candidate c, String t) {
+        if (c.rule().qualifier() != null) return c.rule().qualifier();
+        if (c.inner() != null) {
+            for (Cue q : rules.qualifiers()) if (q.where().equals("inside") && q.word().equals(c.inner())) return q.meaning();
+        }
+        String before = t.substring(Math.max(0, c.start() - 6), c.start());
+        if (before.endsWith("了")) before = before.substring(0, before.length() - 1);
+        String after = t.substring(c.end(), Math.min(t.length(), c.end() + 4));
+        Cue best = null;
+        for (Cue q : rules.qualifiers()) {
+            boolean hit = q.where().equals("before") ? before.endsWith(q.word()) : q.where().equals("after") && after.startsWith(q.word());
+            if (hit && (best == null || q.word().length() > best.word().length())) best = q;
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    private String change(String clauseBefore, String kind) {
+        String appliesTo = kind == null ? "amount" : switch (kind) {
+            case "percent" -> "rate";
+            case "pp" -> "pp";
+            default -> "amount";
+        };
+        Cue best = null;
+        int bestEnd = -1;
+        for (Cue cue : rules.changes()) {
+            if (!cue.where().equals(appliesTo) && !cue.where().equals("any")) continue;
+            int at = clauseBefore.lastIndexOf(cue.word());
+            if (at < 0) continue;
+            int end = at + cue.word().length();
+            if (end > bestEnd || end == bestEnd && cue.word().length() > best.word().length()) {
+                best = cue;
+                bestEnd = end;
+            }
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    /** The nearest time before the figure in its sentence; else the last one earlier in its paragraph. */
+    private static String time(Context ctx, int pos, int sentenceStart) {
+        int paragraph = Sentences.paragraphStart(ctx.view(), pos);
+        Mention inSentence = null, inParagraph = null;
+        for (Mention m : ctx.times()) {
+            if (m.end() > pos) break;
+            if (m.start() >= sentenceStart) inSentence = m;
+            else if (m.start() >= paragraph) inParagraph = m;
+        }
+        Mention chosen = inSentence != null ? inSentence : inParagraph;
+        if (chosen == null) return null;
+        if (chosen.value().startsWith("?")) {
+            String context = inSentence != null && inParagraph != null ? inParagraph.value() : null;
+            for (Mention m : ctx.times()) {
+                if (m.end() > chosen.start()) break;
+                if (!m.value().startsWith("?")) context = m.value();
+            }
+            return TimeFinder.withYear(chosen.value(), context);
+        }
+        return chosen.value();
+    }
+
+    /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
+    private static String region(Context ctx, int pos, int sentenceStart) {
+        String found = null;
+        for (Mention m : ctx.places()) {
+            if (m.end() > pos) break;
+            if (m.start() < sentenceStart || RegionFinder.isYardstick(ctx.view(), m)) continue;
+            found = m.value();
+        }
+        if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
+        return found;
+    }
+
+    private boolean target(String sentenceBefore) {
+        for (Cue cue : rules.targets()) {
+            if (cue.where().equals("word") ? sentenceBefore.contains(cue.word())
+                    : com.google.re2j.Pattern.compile(cue.word()).matcher(sentenceBefore).find()) return true;
+        }
+        return false;
+    }
+
+    // ---- output ----
+
+    private Figure toFigure(SourceFile source, DocumentText text, MatchView view, Candidate c, Reading r) {
+        int spanStart = view.source(c.start());
+        int spanEnd = view.sourceEnd(c.end());
+        int qStart = view.source(r.sentenceStart());
+        int qEnd = view.sourceEnd(Sentences.sentenceEnd(view.text, c.end()));
+        while (qStart < spanStart && Character.isWhitespace(text.text().charAt(qStart))) qStart++;
+        TextLine line = text.lineAt(spanStart);
+        String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
+        return new Figure(figureId(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
+                line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
+                r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
+                Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(), null);
+    }
+
+    /** Stable: the same document content and span always give the same id, whatever the file is called. */
+    static String figureId(String sha256, int start, int end) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest((sha256 + ":" + start + ":" + end).getBytes(StandardCharsets.UTF_8));
+            return "f" + HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

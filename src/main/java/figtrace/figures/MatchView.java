@@ -1,0 +1,99 @@
+package figtrace.figures;
+
+import figtrace.model.DocumentText;
+import figtrace.model.TextLine;
+
+/**
+ * The text rules are matched against: the document text normalised (full-width digits, letters and symbols made
+ * ASCII; spaces between a number and Chinese text dropped; soft-wrapped lines joined), with a map from every
+ * character back to its offset in {@link DocumentText#text()}. Records point at the original through this map, so
+ * normalising never costs provenance.
+ *
+ * <p>Lines marked in {@code skip} (table rows, reference lists) become a bare line break: they keep sentences
+ * apart but yield nothing.
+ */
+final class MatchView {
+    final String text;
+    private final int[] toSource;
+
+    private MatchView(String text, int[] toSource) {
+        this.text = text;
+        this.toSource = toSource;
+    }
+
+    static MatchView of(DocumentText doc, boolean[] skip) {
+        String src = doc.text();
+        StringBuilder out = new StringBuilder(src.length());
+        int[] map = new int[src.length() + 2];
+        int pendingSpace = -1; // offset of a run of spaces not yet written
+        for (int li = 0; li < doc.lines().size(); li++) {
+            TextLine line = doc.lines().get(li);
+            if (!skip[li]) {
+                for (int i = line.start(); i < line.end(); i++) {
+                    char c = normalise(src.charAt(i));
+                    if (c == ' ') {
+                        if (pendingSpace < 0) pendingSpace = i;
+                        continue;
+                    }
+                    if (pendingSpace >= 0) {
+                        char prev = out.length() == 0 ? '\n' : out.charAt(out.length() - 1);
+                        if (prev != '\n' && !dropSpaceBetween(prev, c)) {
+                            map[out.length()] = pendingSpace;
+                            out.append(' ');
+                        }
+                        pendingSpace = -1;
+                    }
+                    map[out.length()] = i;
+                    out.append(c);
+                }
+            }
+            if (line.continues() && !skip[li]) {
+                // a soft wrap: the paragraph goes on; a space at the join is decided by the next character
+                if (pendingSpace < 0) pendingSpace = line.end();
+            } else {
+                pendingSpace = -1;
+                map[out.length()] = Math.min(line.end(), src.length());
+                out.append('\n');
+            }
+        }
+        map[out.length()] = src.length();
+        return new MatchView(out.toString(), map);
+    }
+
+    /** Offset in the source text of view position {@code i}. */
+    int source(int i) { return toSource[i]; }
+
+    /** Source offset just past view range [start, end). */
+    int sourceEnd(int end) { return end == 0 ? 0 : toSource[end - 1] + 1; }
+
+    static char normalise(char c) {
+        if (c >= '\uFF10' && c <= '\uFF19') return (char) ('0' + (c - '\uFF10'));
+        if (c >= '\uFF21' && c <= '\uFF3A') return (char) ('A' + (c - '\uFF21'));
+        if (c >= '\uFF41' && c <= '\uFF5A') return (char) ('a' + (c - '\uFF41'));
+        return switch (c) {
+            case '\uFF05', '\uFE6A' -> '%';
+            case '\uFF0E' -> '.';
+            case '\uFF08' -> '(';
+            case '\uFF09' -> ')';
+            case '\uFF0B' -> '+';
+            case '\uFF0D', '\u2212' -> '-';
+            case '\uFF5E' -> '~';
+            case '\uFF0F' -> '/';
+            case '\u3000', '\u00A0', '\t', '\u2002', '\u2003', '\u2009', '\u200B' -> ' ';
+            case '\r' -> ' ';
+            default -> c;
+        };
+    }
+
+    static boolean isCjk(char c) {
+        return (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u3000' && c <= '\u303F')
+                || (c >= '\uFF00' && c <= '\uFFEF') || c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019'
+                || c == '\u2014' || c == '\u00B7';
+    }
+
+    /** Spaces next to Chinese text carry no meaning (截至 2024年底, 2479.6 亿元, 19 家); between two words they do. */
+    private static boolean dropSpaceBetween(char prev, char next) {
+        if (isCjk(prev) || isCjk(next)) return true;
+        return Character.isDigit(prev) && (next == '%' || next == '\u2030');
+    }
+}

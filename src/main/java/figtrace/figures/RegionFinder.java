@@ -1,0 +1,80 @@
+package figtrace.figures;
+
+import figtrace.rules.Region;
+import figtrace.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds place names from regions.tsv in text, longest name first, and the document's own-region words (我区, 全区…).
+ * A place that is only a yardstick (高于全国, 居全国第2位, 全国平均) is not where a figure belongs, so such mentions
+ * are left out.
+ */
+final class RegionFinder {
+    /** Marks a self-region word (我区, 全区…); resolved to the document's main region later. */
+    static final String SELF = "\u0000self";
+    private static final List<String> YARDSTICK_BEFORE = List.of("高于", "低于", "居", "位居", "位列", "比", "较", "快于",
+            "慢于", "排名", "排", "与", "同");
+    private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
+    private final Map<String, Region> names;
+    private final Set<String> selfWords;
+    private final int maxLength;
+
+    RegionFinder(Rules rules) {
+        this.names = new HashMap<>(rules.regionNames());
+        this.selfWords = rules.selfRegionWords().keySet();
+        int max = 0;
+        for (String n : names.keySet()) max = Math.max(max, n.length());
+        for (String n : selfWords) max = Math.max(max, n.length());
+        this.maxLength = max;
+    }
+
+    Region region(String standard) { return names.get(standard); }
+
+    /** All mentions, yardsticks included; {@link #isYardstick} tells them apart. */
+    List<Mention> find(String text) {
+        List<Mention> out = new ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int found = 0;
+            String value = null;
+            for (int len = Math.min(maxLength, n - i); len >= 2; len--) {
+                String s = text.substring(i, i + len);
+                Region r = names.get(s);
+                if (r != null) { found = len; value = r.standard(); break; }
+                if (selfWords.contains(s)) { found = len; value = SELF; break; }
+            }
+            if (found > 0) {
+                out.add(new Mention(i, i + found, value));
+                i += found;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    static boolean isYardstick(String text, Mention m) {
+        String before = text.substring(Math.max(0, m.start() - 2), m.start());
+        for (String w : YARDSTICK_BEFORE) if (before.endsWith(w)) return true;
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 2));
+        for (String w : YARDSTICK_AFTER) if (after.startsWith(w)) return true;
+        return false;
+    }
+
+    /** The place the document is about: the province or prefecture named most, early mentions weighing double. */
+    String mainRegion(String text, List<Mention> mentions) {
+        Map<String, Integer> score = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.value().equals(SELF)) continue;
+            Region r = names.get(m.value());
+            if (r == null || !(r.level().equals("province") || r.level().equals("prefecture"))) continue;
+            score.merge(m.value(), m.start() < 1500 ? 2 : 1, Integer::sum);
+        }
+        return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}

@@ -1,0 +1,217 @@
+package figtrace.figures;
+
+import figtrace.model.DocumentText;
+import figtrace.model.Figure;
+import figtrace.model.SourceFile;
+import figtrace.model.TextLine;
+import figtrace.rules.Region;
+import figtrace.rules.Rules;
+import figtrace.rules.UnitInfo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads data tables: every numeric cell is a figure whose unit and multiplier come from its column header (or the
+ * caption's 单位：万元, or the row label), whose time comes from the header or caption, whose region is the row label
+ * when that is a place, and whose subject is the row label or the header. Empty cells and "-" are not figures.
+ * A table row is a line with cells separated by '\t' (layout marks them; consecutive tab-separated lines count too).
+ */
+final class TableReader {
+    private static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
+    private static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
+    private static final Pattern UNIT_LABEL = Pattern.compile("单位[:：]\\s*([^\\s,，;；)）]{1,8})");
+    private static final Pattern HEADER_NOISE = Pattern.compile("[(（][^()（）]*[)）]|(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?|\\s|单位[:：].*");
+    private final Rules rules;
+    private final RegionFinder regions;
+    private final FigureStage.Context ctx;
+
+    TableReader(Rules rules, RegionFinder regions, FigureStage.Context ctx) {
+        this.rules = rules;
+        this.regions = regions;
+        this.ctx = ctx;
+    }
+
+    /** Which lines are table rows: marked by layout, or runs of two or more tab-separated lines. */
+    static boolean[] tableRows(DocumentText text) {
+        List<TextLine> lines = text.lines();
+        boolean[] rows = new boolean[lines.size()];
+        for (int i = 0; i < rows.length; i++) {
+            TextLine l = lines.get(i);
+            boolean tabbed = text.lineText(l).strip().contains("\t");
+            boolean neighbourTabbed = i > 0 && text.lineText(lines.get(i - 1)).strip().contains("\t")
+                    || i + 1 < rows.length && text.lineText(lines.get(i + 1)).strip().contains("\t");
+            rows[i] = l.isTableRow() || tabbed && neighbourTabbed;
+        }
+        return rows;
+    }
+
+    List<Figure> read(SourceFile source, DocumentText text, boolean[] skipped, boolean[] tableRows) {
+        List<Figure> out = new ArrayList<>();
+        List<TextLine> lines = text.lines();
+        int i = 0;
+        while (i < lines.size()) {
+            if (!tableRows[i] || skipped[i]) { i++; continue; }
+            int first = i;
+            int tableId = lines.get(i).table();
+            while (i < lines.size() && tableRows[i] && (tableId < 0 || lines.get(i).table() == tableId)) i++;
+            out.addAll(readTable(source, text, first, i, caption(text, first, tableRows)));
+        }
+        return out;
+    }
+
+    private static String caption(DocumentText text, int first, boolean[] tableRows) {
+        StringBuilder b = new StringBuilder();
+        int seen = 0;
+        for (int j = first - 1; j >= 0 && seen < 2; j--) {
+            if (tableRows[j]) break;
+            String s = text.lineText(text.lines().get(j)).strip();
+            if (s.isEmpty()) continue;
+            if (s.length() > 80) break; // a paragraph of prose, not a caption
+            b.insert(0, s + " ");
+            seen++;
+        }
+        return b.toString();
+    }
+
+    private record Cell(int start, int end, String text) {}
+
+    private static List<Cell> cells(DocumentText text, TextLine line) {
+        List<Cell> cells = new ArrayList<>();
+        String s = text.lineText(line);
+        int from = 0;
+        while (true) {
+            int tab = s.indexOf('\t', from);
+            int end = tab < 0 ? s.length() : tab;
+            int a = from, b = end;
+            while (a < b && Character.isWhitespace(s.charAt(a))) a++;
+            while (b > a && Character.isWhitespace(s.charAt(b - 1))) b--;
+            cells.add(new Cell(line.start() + a, line.start() + b, s.substring(a, b)));
+            if (tab < 0) break;
+            from = tab + 1;
+        }
+        return cells;
+    }
+
+    private List<Figure> readTable(SourceFile source, DocumentText text, int first, int end, String caption) {
+        List<Figure> out = new ArrayList<>();
+        List<Cell> header = cells(text, text.lines().get(first));
+        boolean hasHeader = header.stream().noneMatch(c -> NUMERIC.matcher(norm(c.text())).matches());
+        int dataFrom = hasHeader ? first + 1 : first;
+        UnitChoice captionUnit = unitIn(caption);
+        String captionTime = firstTime(caption);
+        for (int r = dataFrom; r < end; r++) {
+            TextLine line = text.lines().get(r);
+            List<Cell> row = cells(text, line);
+            String label = row.isEmpty() ? "" : row.get(0).text();
+            String rowRegion = regionOfLabel(label);
+            for (int j = 1; j < row.size(); j++) {
+                Cell cell = row.get(j);
+                String n = norm(cell.text());
+                if (!NUMERIC.matcher(n).matches()) continue;
+                String head = hasHeader && headerIndex(header, row, j) >= 0 ? header.get(headerIndex(header, row, j)).text() : "";
+                boolean percentCell = n.endsWith("%");
+                UnitChoice unit = percentCell ? percent() : firstNonNull(unitIn(head), unitIn(label), captionUnit);
+                BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "")).orElse(null);
+                if (value == null) continue;
+                if (n.startsWith("-")) value = value.negate();
+                if (unit != null) value = value.multiply(unit.factor());
+                String time = firstNonNull(firstTime(head), captionTime, null);
+                String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
+                String labelSubject = HEADER_NOISE.matcher(label).replaceAll("");
+                String subject = rowRegion != null ? headSubject : labelSubject;
+                String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), ctx.mainRegion(), null);
+                String change = headerChange(head, unit);
+                TextLine at = text.lineAt(cell.start());
+                out.add(new Figure(FigureStage.figureId(source.sha256(), cell.start(), cell.end()), source.name(),
+                        at.page() == 0 ? null : at.page(), at.number(), line.start(), line.end(), text.lineText(line),
+                        cell.start(), cell.end(), cell.text(), value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
+                        unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
+                        region, subject.isEmpty() ? null : subject, Indicators.canonical(rules, subject), change, false,
+                        "figures:table_cell", unit == null ? "no unit found in the header, row label or caption" : null));
+            }
+        }
+        return out;
+    }
+
+    /** Headers with fewer cells than the row are right-aligned: a missing leading cell is the row-label column. */
+    private static int headerIndex(List<Cell> header, List<Cell> row, int j) {
+        int shift = row.size() - header.size();
+        int k = shift > 0 ? j - shift : j;
+        return k >= 0 && k < header.size() ? k : -1;
+    }
+
+    private record UnitChoice(UnitInfo info, BigDecimal factor) {}
+
+    private UnitChoice percent() {
+        UnitInfo p = rules.units().get("%");
+        return new UnitChoice(p, BigDecimal.ONE);
+    }
+
+    /** A unit stated in a header, label or caption: (万元), （%）, 单位：亿元. */
+    private UnitChoice unitIn(String s) {
+        if (s == null || s.isBlank()) return null;
+        List<String> candidates = new ArrayList<>();
+        var label = UNIT_LABEL.matcher(s);
+        if (label.find()) candidates.add(label.group(1));
+        var paren = PAREN.matcher(s);
+        while (paren.find()) candidates.add(paren.group(1).strip());
+        for (String c : candidates) {
+            c = norm(c);
+            if (c.equals("%")) return percent();
+            UnitInfo direct = rules.units().get(c);
+            if (direct != null) return new UnitChoice(direct, direct.factor());
+            for (Map.Entry<String, BigDecimal> m : rules.multipliers().entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, BigDecimal> e) -> -e.getKey().length())).toList()) {
+                if (c.startsWith(m.getKey())) {
+                    UnitInfo u = rules.units().get(c.substring(m.getKey().length()));
+                    if (u != null) return new UnitChoice(u, m.getValue().multiply(u.factor()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private String regionOfLabel(String label) {
+        String s = label.strip();
+        if (s.isEmpty()) return null;
+        for (int len = Math.min(s.length(), 16); len >= 2; len--) {
+            Region r = rules.regionNames().get(s.substring(0, len));
+            if (r != null) return len == s.length() ? r.standard() : s;
+        }
+        return null;
+    }
+
+    private static String firstTime(String s) {
+        if (s == null || s.isBlank()) return null;
+        for (Mention m : TimeFinder.find(norm(s), null)) if (!m.value().startsWith("?")) return m.value();
+        return null;
+    }
+
+    private String headerChange(String head, UnitChoice unit) {
+        boolean rate = unit != null && "percent".equals(unit.info().kind());
+        if (head.contains("比重") || head.contains("占")) return rate ? "share" : null;
+        if (head.contains("同比")) return rate ? "yoy_growth" : "increase";
+        if (head.contains("增长") || head.contains("增速") || head.contains("增减") || head.contains("增幅")) return rate ? "growth" : "increase";
+        return null;
+    }
+
+    private static String norm(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = MatchView.normalise(s.charAt(i));
+            if (c != ' ') b.append(c);
+        }
+        return b.toString();
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+}

@@ -1,0 +1,130 @@
+package figtrace.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds time expressions and writes them ISO-like: 2024, 2024-12-31 (年底/年末), 2024-01/2024-10 (1—10月),
+ * 2022/2024 (2022—2024年), 2024-03 (2024年3月). Relative words (今年, 去年, 近3年, 全年) are resolved against the
+ * document's own year when the document gives one; otherwise they are left out.
+ *
+ * <p>A year used as a yardstick (较2023年, 比上年) is the base of a comparison, not the period of a figure, and is
+ * skipped.
+ */
+final class TimeFinder {
+    private static String y(String name) { return "(?<" + name + ">19[4-9][0-9]|20[0-9]{2})"; }
+    private static String mo(String name) { return "(?<" + name + ">1[0-2]|0?[1-9])"; }
+    private static final String SEP = "(?:-|—|–|~|～|至|到)";
+    private static final Pattern TIME = Pattern.compile(String.join("|",
+            "(?<monthend>(?:截至|截止|到)?" + y("y1") + "年" + mo("m1") + "月(?:底|末))",
+            "(?<yearend>(?:截至|截止|到)?" + y("y2") + "年(?:底|末))",
+            "(?<months>" + y("y3") + "年" + mo("m3a") + "月?" + SEP + mo("m3b") + "月)",
+            "(?<quarter>" + y("y4") + "年(?:第)?(?<q>[一二三四1-4])季度)",
+            "(?<half>" + y("y5") + "年(?<part>上半年|下半年|前三季度|前两季度))",
+            "(?<years>" + y("y6a") + "年?" + SEP + y("y6b") + "年)",
+            "(?<day>" + y("y7") + "年" + mo("m7") + "月(?<d7>[12][0-9]|3[01]|0?[1-9])日)",
+            "(?<month>" + y("y8") + "年" + mo("m8") + "月)",
+            "(?<year>" + y("y9") + "年)",
+            "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
+            "(?<rel>今年|本年|去年|上年|前年|明年|全年|上半年|前三季度)",
+            "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
+    private static final List<String> YARDSTICK_BEFORE = List.of("较", "比", "与", "同", "于");
+
+    private TimeFinder() {}
+
+    /** @param docYear the document's own year, or null when it gives none */
+    static List<Mention> find(String text, Integer docYear) {
+        List<Mention> out = new ArrayList<>();
+        Matcher m = TIME.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 1), m.start());
+            if (YARDSTICK_BEFORE.contains(before)) continue;
+            String value = value(m, docYear, text);
+            if (value != null) out.add(new Mention(m.start(), m.end(), value));
+        }
+        return out;
+    }
+
+    private static String value(Matcher m, Integer docYear, String text) {
+        if (m.group("monthend") != null) {
+            int y = Integer.parseInt(m.group("y1")), month = Integer.parseInt(m.group("m1"));
+            return String.format("%d-%02d-%02d", y, month, java.time.YearMonth.of(y, month).lengthOfMonth());
+        }
+        if (m.group("yearend") != null) return m.group("y2") + "-12-31";
+        if (m.group("months") != null) {
+            String y = m.group("y3");
+            return String.format("%s-%02d/%s-%02d", y, Integer.parseInt(m.group("m3a")), y, Integer.parseInt(m.group("m3b")));
+        }
+        if (m.group("quarter") != null) {
+            String y = m.group("y4"), q = m.group("q");
+            int n = "一二三四".indexOf(q) >= 0 ? "一二三四".indexOf(q) + 1 : Integer.parseInt(q);
+            return String.format("%s-%02d/%s-%02d", y, n * 3 - 2, y, n * 3);
+        }
+        if (m.group("half") != null) return part(m.group("y5"), m.group("part"));
+        if (m.group("years") != null) return m.group("y6a") + "/" + m.group("y6b");
+        if (m.group("day") != null) {
+            return String.format("%s-%02d-%02d", m.group("y7"), Integer.parseInt(m.group("m7")), Integer.parseInt(m.group("d7")));
+        }
+        if (m.group("month") != null) return String.format("%s-%02d", m.group("y8"), Integer.parseInt(m.group("m8")));
+        if (m.group("year") != null) return m.group("y9");
+        if (m.group("relmonths") != null) {
+            // 1—10月 without a year: the year comes from context, marked with '?' and filled in by the caller
+            return String.format("?-%02d/?-%02d", Integer.parseInt(m.group("m10a")), Integer.parseInt(m.group("m10b")));
+        }
+        if (docYear == null) return null;
+        if (m.group("rel") != null) {
+            return switch (m.group("rel")) {
+                case "今年", "本年", "全年" -> String.valueOf(docYear);
+                case "去年", "上年" -> String.valueOf(docYear - 1);
+                case "前年" -> String.valueOf(docYear - 2);
+                case "明年" -> String.valueOf(docYear + 1);
+                default -> part(String.valueOf(docYear), m.group("rel"));
+            };
+        }
+        if (m.group("recent") != null) {
+            int n = NumberParser.parse(m.group("n")).map(java.math.BigDecimal::intValue).orElse(1);
+            return (docYear - n + 1) + "/" + docYear;
+        }
+        return null;
+    }
+
+    private static String part(String y, String which) {
+        return switch (which) {
+            case "上半年", "前两季度" -> y + "-01/" + y + "-06";
+            case "下半年" -> y + "-07/" + y + "-12";
+            case "前三季度" -> y + "-01/" + y + "-09";
+            default -> y;
+        };
+    }
+
+    /** Fills a year into a yearless range such as ?-01/?-10; other values pass through. */
+    static String withYear(String value, String contextTime) {
+        if (!value.startsWith("?")) return value;
+        if (contextTime == null || contextTime.length() < 4) return null;
+        return value.replace("?", contextTime.substring(0, 4));
+    }
+
+    private static final Pattern DATE_LINE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})(?:年|-|/|\\.)(1[0-2]|0?[1-9])(?:月|-|/|\\.)([12][0-9]|3[01]|0?[1-9])日?");
+
+    /**
+     * The document's own year: from a full date in its first or last lines (a date line, 网络首发日期), else from the
+     * metadata date. Null when the document gives none — relative times then stay unresolved.
+     */
+    static Integer documentYear(String text, String metadataDate) {
+        String[] lines = text.split("\n");
+        for (int pass = 0; pass < 2; pass++) {
+            int from = pass == 0 ? 0 : Math.max(0, lines.length - 15);
+            int to = pass == 0 ? Math.min(lines.length, 40) : lines.length;
+            for (int i = from; i < to; i++) {
+                String line = lines[i].strip();
+                if (line.length() > 60) continue; // a date line is short; a date inside prose is about something else
+                Matcher m = DATE_LINE.matcher(line);
+                if (m.find()) return Integer.valueOf(m.group(1));
+            }
+        }
+        if (metadataDate != null && metadataDate.matches("(19|20)[0-9]{2}.*")) return Integer.valueOf(metadataDate.substring(0, 4));
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package figtrace.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything in patterns/, loaded and checked: figure rules and the lookup tables they use. Immutable, so one
+ * instance can serve any number of documents and threads.
+ *
+ * @param fingerprint SHA-256 over the pattern files; it changes whenever a rule or table changes
+ */
+public record Rules(List<FigureRule> figureRules,
+                    Map<String, UnitInfo> units,
+                    Map<String, BigDecimal> multipliers,
+                    List<Cue> qualifiers,
+                    List<Cue> changes,
+                    List<Cue> targets,
+                    Map<String, Region> regionNames,
+                    Map<String, String> selfRegionWords,
+                    Map<String, String> indicatorAliases,
+                    List<SkipLine> skipLines,
+                    String fingerprint) {
+    public Rules {
+        figureRules = List.copyOf(figureRules);
+        units = Map.copyOf(units);
+        multipliers = Map.copyOf(multipliers);
+        qualifiers = List.copyOf(qualifiers);
+        changes = List.copyOf(changes);
+        targets = List.copyOf(targets);
+        regionNames = Map.copyOf(regionNames);
+        selfRegionWords = Map.copyOf(selfRegionWords);
+        indicatorAliases = Map.copyOf(indicatorAliases);
+        skipLines = List.copyOf(skipLines);
+    }
+}

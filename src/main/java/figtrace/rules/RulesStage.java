@@ -1,0 +1,182 @@
+package figtrace.rules;
+
+import com.google.re2j.Pattern;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Rules: loads and checks everything in patterns/. Fails fast: any problem in any file is reported together, each
+ * as {@code patterns/FILE:LINE: …}, and no {@link Rules} is returned until all are fixed.
+ */
+public final class RulesStage {
+    /** An Arabic number (with optional thousands separators), Arabic with 万 inside (3万4000), or Chinese numerals. */
+    static final String NUMBER = "[0-9]+万[0-9]{1,4}(?:\\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?"
+            + "|[零〇一二两三四五六七八九十百千]+";
+    private static final Set<String> KINDS = Set.of("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
+
+    private RulesStage() {}
+
+    public static Rules load(Path dir) throws RulesException {
+        Problems problems = new Problems();
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException(List.of(dir + ": the patterns folder does not exist; run figtrace from the project"
+                    + " root or pass --patterns DIR"));
+        }
+        Map<String, UnitInfo> units = loadUnits(dir, problems);
+        Map<String, BigDecimal> multipliers = loadMultipliers(dir, problems);
+        Map<String, String> macros = new HashMap<>();
+        macros.put("number", NUMBER);
+        macros.put("multiplier", alternation(multipliers.keySet().stream().toList()));
+        macros.put("unit", alternation(units.keySet().stream().toList()));
+        for (String kind : KINDS) {
+            macros.put("unit:" + kind, alternation(units.values().stream().filter(u -> u.kind().equals(kind))
+                    .map(UnitInfo::surface).toList()));
+        }
+        List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir.resolve("figures.rules"));
+        List<Cue> qualifiers = loadCues(dir, "qualifiers.tsv", Set.of("before", "after", "inside"),
+                Set.of("approx", "gt", "ge", "lt", "le"), problems);
+        List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"),
+                Set.of("growth", "yoy_growth", "increase", "decrease", "share", "diff"), problems);
+        List<Cue> targets = loadTargets(dir, problems);
+        Map<String, Region> regions = loadRegions(dir, problems);
+        Map<String, String> self = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
+        Map<String, String> indicators = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "indicators.tsv", 1, problems)) {
+            String name = row.get(0);
+            indicators.put(name, name);
+            for (String alias : row.get(1).split(",")) if (!alias.isBlank()) indicators.putIfAbsent(alias.strip(), name);
+        }
+        List<SkipLine> skipLines = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, "skip_lines.tsv", 2, problems)) {
+            if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
+                problems.add("skip_lines.tsv", row.line(), "action must be skip_line or stop, found '" + row.get(1) + "'");
+                continue;
+            }
+            try {
+                skipLines.add(new SkipLine(Pattern.compile("^\\s*(?:" + row.get(0) + ")"), row.get(1).equals("stop")));
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                problems.add("skip_lines.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
+            }
+        }
+        if (!problems.isEmpty()) throw new RulesException(problems.list());
+        return new Rules(rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, skipLines,
+                fingerprint(dir));
+    }
+
+    /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */
+    static String alternation(List<String> words) {
+        return words.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w))
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+    }
+
+    private static Map<String, UnitInfo> loadUnits(Path dir, Problems problems) {
+        Map<String, UnitInfo> units = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "units.tsv", 4, problems)) {
+            String kind = row.get(2);
+            if (!KINDS.contains(kind)) {
+                problems.add("units.tsv", row.line(), "kind '" + kind + "' is not one of " + KINDS);
+                continue;
+            }
+            BigDecimal factor = decimal(row.get(3), "units.tsv", row.line(), problems);
+            if (factor == null) continue;
+            String mw = row.get(4);
+            units.put(row.get(0), new UnitInfo(row.get(0), row.get(1), kind, factor, mw.isEmpty() || mw.equals("-") ? null : mw));
+        }
+        return units;
+    }
+
+    private static Map<String, BigDecimal> loadMultipliers(Path dir, Problems problems) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "multipliers.tsv", 2, problems)) {
+            BigDecimal f = decimal(row.get(1), "multipliers.tsv", row.line(), problems);
+            if (f != null) out.put(row.get(0), f);
+        }
+        return out;
+    }
+
+    private static List<Cue> loadCues(Path dir, String file, Set<String> wheres, Set<String> meanings, Problems problems) {
+        List<Cue> cues = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, file, 3, problems)) {
+            if (!wheres.contains(row.get(1))) {
+                problems.add(file, row.line(), "second column '" + row.get(1) + "' must be one of " + wheres);
+            } else if (!meanings.contains(row.get(2))) {
+                problems.add(file, row.line(), "third column '" + row.get(2) + "' must be one of " + meanings);
+            } else {
+                cues.add(new Cue(row.get(0), row.get(1), row.get(2)));
+            }
+        }
+        return cues;
+    }
+
+    private static List<Cue> loadTargets(Path dir, Problems problems) {
+        List<Cue> cues = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, "targets.tsv", 2, problems)) {
+            String type = row.get(1);
+            if (type.equals("regex")) {
+                try {
+                    Pattern.compile(row.get(0));
+                } catch (com.google.re2j.PatternSyntaxException e) {
+                    problems.add("targets.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
+                    continue;
+                }
+            } else if (!type.equals("word")) {
+                problems.add("targets.tsv", row.line(), "type must be 'word' or 'regex', found '" + type + "'");
+                continue;
+            }
+            cues.add(new Cue(row.get(0), type, "target"));
+        }
+        return cues;
+    }
+
+    private static Map<String, Region> loadRegions(Path dir, Problems problems) {
+        Map<String, Region> names = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "regions.tsv", 3, problems)) {
+            Region region = new Region(row.get(0), row.get(1), row.get(2));
+            names.putIfAbsent(region.standard(), region);
+            for (String alias : row.get(3).split(",")) {
+                if (!alias.isBlank()) names.putIfAbsent(alias.strip(), region);
+            }
+        }
+        return names;
+    }
+
+    private static BigDecimal decimal(String text, String file, int line, Problems problems) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(file, line, "'" + text + "' is not a number");
+            return null;
+        }
+    }
+
+    static String fingerprint(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(p));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

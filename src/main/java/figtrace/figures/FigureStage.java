@@ -99,6 +99,11 @@ public final class FigureStage {
             end = Math.max(end, m.end(names[i]));
         }
         if (values[0] == null) return null;
+        int fig = groupStart(m, "fig");
+        if (fig >= 0) {
+            start = fig;
+            end = m.end("fig");
+        }
         return new Candidate(start, end, rule, values[0], values[1], values[2], values[3]);
     }
 
@@ -110,7 +115,9 @@ public final class FigureStage {
         }
     }
 
-    private static boolean accepted(Candidate c, String t) {
+    private boolean accepted(Candidate c, String t) {
+        String ahead = t.substring(c.start(), Math.min(t.length(), c.start() + 24));
+        for (com.google.re2j.Pattern p : rules.notFigures()) if (p.matcher(ahead).find()) return false;
         FigureRule rule = c.rule();
         if (c.start() > 0 && rule.notBefore() != null
                 && rule.notBefore().matches(String.valueOf(t.charAt(c.start() - 1)))) return false;
@@ -141,10 +148,13 @@ public final class FigureStage {
 
     // ---- reading ----
 
-    /** What one figure means, read from its sentence. */
+    /**
+     * What one figure means, read from its sentence. {@code runIndex} counts figures listed one after another
+     * (44.8%、34.86%), so that 分别 can hand each its own time and subject.
+     */
     record Reading(int start, int end, int sentenceStart, BigDecimal value, UnitInfo unit, String unitName, String kind,
                    String measureWord, String qualifier, String change, String time, String region, String subject,
-                   boolean target) {}
+                   boolean target, int runIndex, int runStart, String runSubject) {}
 
     private Reading read(Candidate c, MatchView view, Context ctx, Reading previous) {
         String t = view.text;
@@ -160,17 +170,45 @@ public final class FigureStage {
         String qualifier = qualifier(c, t);
         int clauseFrom = Math.max(Sentences.clauseStart(t, c.start()), prevInSentence == null ? sStart : prevInSentence.end());
         boolean listed = prevInSentence != null && t.substring(prevInSentence.end(), c.start()).matches("[、,，和及与或]*");
+        int runIndex = listed ? prevInSentence.runIndex() + 1 : 0;
+        int runStart = listed ? prevInSentence.runStart() : c.start();
+        boolean distributed = t.substring(Math.max(sStart, runStart - 6), runStart).contains("分别");
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
-        String time = time(ctx, c.start(), sStart);
+        String time = distributed ? distributedTime(ctx, sStart, runStart, runIndex) : null;
+        if (time == null) time = time(ctx, c.start(), sStart);
         String region = region(ctx, c.start(), sStart);
-        List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
-                .map(m -> t.substring(m.start(), m.end())).toList();
-        String subject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
-        if (subject.isEmpty() && "count".equals(kind)) subject = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 12)));
-        if (subject.isEmpty() && prevInSentence != null) subject = prevInSentence.subject();
+        String runSubject;
+        if (listed) {
+            runSubject = prevInSentence.runSubject();
+        } else {
+            List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
+                    .map(m -> t.substring(m.start(), m.end())).toList();
+            runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
+            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 12)));
+            if (!after.isEmpty() && ("count".equals(kind) || Subjects.onlyVerb(runSubject))) runSubject = after;
+            if (runSubject.isEmpty() && prevInSentence != null) runSubject = prevInSentence.subject();
+        }
+        String subject = runSubject;
+        if (distributed && runSubject != null && runSubject.contains("、")) {
+            String[] parts = runSubject.split("、");
+            if (runIndex < parts.length) subject = parts[runIndex];
+        }
         boolean target = target(t.substring(sStart, c.start()));
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
-                region, subject.isEmpty() ? null : subject, target);
+                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+    }
+
+    /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */
+    private static String distributedTime(Context ctx, int sentenceStart, int runStart, int runIndex) {
+        List<Mention> chain = new ArrayList<>();
+        for (Mention m : ctx.times()) {
+            if (m.end() > runStart) break;
+            if (m.start() < sentenceStart) continue;
+            Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，]")) chain.clear();
+            chain.add(m);
+        }
+        return chain.size() > 1 && runIndex < chain.size() ? chain.get(runIndex).value() : null;
     }
 
     private BigDecimal value(Candidate c, UnitInfo unit) {
@@ -225,6 +263,7 @@ public final class FigureStage {
         Mention inSentence = null, inParagraph = null;
         for (Mention m : ctx.times()) {
             if (m.end() > pos) break;
+            if (closedBefore(ctx.view(), m.end(), pos)) continue;
             if (m.start() >= sentenceStart) inSentence = m;
             else if (m.start() >= paragraph) inParagraph = m;
         }
@@ -239,6 +278,20 @@ public final class FigureStage {
             return TimeFinder.withYear(chosen.value(), context);
         }
         return chosen.value();
+    }
+
+    /** True when a bracket opened before {@code from} closes before {@code pos}: 较上年(修订后2023年0.59%)增长… */
+    private static boolean closedBefore(String t, int from, int pos) {
+        int depth = 0;
+        for (int i = from; i < pos; i++) {
+            char ch = t.charAt(i);
+            if (ch == '(' || ch == '（') depth++;
+            else if (ch == ')' || ch == '）') {
+                if (depth == 0) return true;
+                depth--;
+            }
+        }
+        return false;
     }
 
     /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */

@@ -26,6 +26,7 @@ final class MatchView {
         StringBuilder out = new StringBuilder(src.length());
         int[] map = new int[src.length() + 2];
         int pendingSpace = -1; // offset of a run of spaces not yet written
+        boolean[] broken = brokenSentences(doc, skip);
         for (int li = 0; li < doc.lines().size(); li++) {
             TextLine line = doc.lines().get(li);
             if (!skip[li]) {
@@ -47,7 +48,7 @@ final class MatchView {
                     out.append(c);
                 }
             }
-            if (line.continues() && !skip[li]) {
+            if ((line.continues() || broken[li]) && !skip[li]) {
                 // a soft wrap: the paragraph goes on; a space at the join is decided by the next character
                 if (pendingSpace < 0) pendingSpace = line.end();
             } else {
@@ -59,6 +60,30 @@ final class MatchView {
         map[out.length()] = src.length();
         return new MatchView(out.toString(), map);
     }
+
+    /**
+     * Lines after which a sentence goes on past blank lines: a long line that stops in the middle of a sentence (no
+     * closing punctuation) followed by a line that starts with a Chinese character. Text converted from PDF breaks
+     * paragraphs like this (自治区科技成果 / (blank) / 转化示范专项548项).
+     */
+    private static boolean[] brokenSentences(DocumentText doc, boolean[] skip) {
+        int n = doc.lines().size();
+        boolean[] broken = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (skip[i] || doc.lines().get(i).continues()) continue;
+            String s = doc.lineText(doc.lines().get(i)).strip();
+            if (s.length() < 40 || !isIdeograph(s.charAt(s.length() - 1))) continue;
+            int j = i + 1;
+            while (j < n && doc.lineText(doc.lines().get(j)).isBlank()) j++;
+            if (j == i + 1 || j >= n || skip[j]) continue;
+            String next = doc.lineText(doc.lines().get(j)).strip();
+            if (next.length() < 20 || !isIdeograph(next.charAt(0))) continue;
+            for (int k = i; k < j; k++) broken[k] = true;
+        }
+        return broken;
+    }
+
+    private static boolean isIdeograph(char c) { return c >= '\u4E00' && c <= '\u9FFF'; }
 
     /** Offset in the source text of view position {@code i}. */
     int source(int i) { return toSource[i]; }

@@ -15,12 +15,18 @@ final class Subjects {
             "同比下降", "同比增加", "同比减少", "分别为", "比重为", "占比为", "达到了", "较上年", "比上年", "较上一年度",
             "较上年同期", "同比", "达到", "共有", "已达", "分别", "增长", "增加", "下降", "减少", "提高", "降低", "上升",
             "突破", "超过", "实现", "完成", "累计", "总计", "合计", "仅有", "只有", "以上", "左右", "占比", "为", "达", "是",
-            "有", "共", "约", "近", "超", "逾", "占", "了", "的", "至", "到", "从", "由", "仅", "只", "和", "及", "、", "(", "\u201C");
+            "有", "共", "约", "近", "超", "逾", "占", "了", "的", "至", "到", "从", "由", "仅", "只", "和", "及", "、", "(", "\u201C",
+            "较同期", "同期", "居全国", "位居全国", "位列全国", "居全区", "居全省", "居", "位居", "位列", "排名", "排在");
+    /** Verbs that take the figure as their object: the subject is then the noun after it (设立100亿元人才发展基金). */
+    private static final List<String> TAKING_VERBS = List.of("设立", "推动", "带动", "用好", "安排", "投入", "发放", "争取",
+            "筹集", "出资", "拨付", "下达", "形成", "涉及", "覆盖", "建成", "建设", "打造", "培育", "组建", "遴选", "支持",
+            "举办", "开展", "引进", "吸引", "新建", "布局", "认定", "实施", "制定", "推进");
+    private static final String EDGE_PUNCTUATION = ")）]】、，,;；:：。 \u201D\"'";
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\^?\\[[0-9,\\-]+]|【[^】]*】");
     private static final Pattern TABLE_REF = Pattern.compile("^由?表[0-9一二三四五六七八九十]+可知");
     private static final Pattern TIME_WORDS = Pattern.compile("(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末|以来|度)?"
             + "|今年|去年|上年|本年|近年来|近年|截至|截止|上半年|前三季度|[0-9]{1,2}[-—至~][0-9]{1,2}月");
-    static final int MAX_LENGTH = 12;
+    static final int MAX_LENGTH = 14;
 
     private Subjects() {}
 
@@ -40,18 +46,44 @@ final class Subjects {
                 if (s.startsWith(w)) { s = s.substring(w.length()); changed = true; }
             }
             for (String p : places) {
-                if (s.startsWith(p)) { s = s.substring(p.length()); changed = true; }
+                // 自治区级 and 国家级 are kinds of things, not places
+                if (s.startsWith(p) && !s.startsWith(p + "级")) { s = s.substring(p.length()); changed = true; }
+            }
+            while (!s.isEmpty() && EDGE_PUNCTUATION.indexOf(s.charAt(0)) >= 0) { s = s.substring(1); changed = true; }
+            while (!s.isEmpty() && "(（[【、，,\u201C".indexOf(s.charAt(s.length() - 1)) >= 0) {
+                s = s.substring(0, s.length() - 1);
+                changed = true;
             }
             for (String w : TRAILING) {
                 if (s.endsWith(w)) { s = s.substring(0, s.length() - w.length()); changed = true; }
             }
         }
-        if (s.length() > MAX_LENGTH) {
-            int de = s.lastIndexOf('的');
-            if (de >= 0 && s.length() - de - 1 >= 2) s = s.substring(de + 1);
-        }
-        if (s.length() > MAX_LENGTH) s = s.substring(s.length() - MAX_LENGTH);
+        if (s.length() > MAX_LENGTH) s = shorten(s);
         return meaningful(s) ? s : "";
+    }
+
+    /** A long phrase keeps its end (the head noun), cut at a natural boundary: after 的, a comma-like mark or a verb. */
+    private static String shorten(String s) {
+        for (String mark : List.of("的", "、", "和", "与", "及")) {
+            int at = s.lastIndexOf(mark);
+            if (at >= 0 && s.length() - at - mark.length() >= 2 && s.length() - at - mark.length() <= MAX_LENGTH) {
+                return s.substring(at + mark.length());
+            }
+        }
+        for (String verb : TAKING_VERBS) {
+            int at = s.lastIndexOf(verb);
+            if (at >= 0 && s.length() - at - verb.length() >= 2 && s.length() - at - verb.length() <= MAX_LENGTH) {
+                return s.substring(at + verb.length());
+            }
+        }
+        return s.substring(s.length() - MAX_LENGTH);
+    }
+
+    /** True when the words before a figure are only a verb that takes it as object, or nothing. */
+    static boolean onlyVerb(String cleaned) {
+        if (cleaned.length() <= 1) return true;
+        for (String v : TAKING_VERBS) if (cleaned.endsWith(v) && cleaned.length() <= v.length() + 2) return true;
+        return false;
     }
 
     /** The counted noun right after a measure word: 14个地州市中 → 地州市. */
@@ -60,7 +92,7 @@ final class Subjects {
         for (int i = 0; i < after.length() && b.length() < 8; i++) {
             char c = after.charAt(i);
             if (!MatchView.isCjk(c) && !Character.isLetter(c)) break;
-            if ("中的，。、和及是在为有共已将并以左余多".indexOf(c) >= 0) break;
+            if ("中的，。、和及是在为有共已将并以左余多等”".indexOf(c) >= 0) break;
             b.append(c);
         }
         return b.length() >= 2 ? b.toString() : "";

@@ -27,6 +27,7 @@ final class TimeFinder {
             "(?<day>" + y("y7") + "年" + mo("m7") + "月(?<d7>[12][0-9]|3[01]|0?[1-9])日)",
             "(?<month>" + y("y8") + "年" + mo("m8") + "月)",
             "(?<year>" + y("y9") + "年)",
+            "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
             "(?<rel>今年|本年|去年|上年|前年|明年|全年|上半年|前三季度)",
             "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
@@ -69,6 +70,7 @@ final class TimeFinder {
         }
         if (m.group("month") != null) return String.format("%s-%02d", m.group("y8"), Integer.parseInt(m.group("m8")));
         if (m.group("year") != null) return m.group("y9");
+        if (m.group("ylist") != null) return m.group("ylist");
         if (m.group("relmonths") != null) {
             // 1—10月 without a year: the year comes from context, marked with '?' and filled in by the caller
             return String.format("?-%02d/?-%02d", Integer.parseInt(m.group("m10a")), Integer.parseInt(m.group("m10b")));

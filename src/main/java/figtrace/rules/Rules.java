@@ -20,6 +20,7 @@ public record Rules(List<FigureRule> figureRules,
                     Map<String, String> selfRegionWords,
                     Map<String, String> indicatorAliases,
                     List<SkipLine> skipLines,
+                    List<com.google.re2j.Pattern> notFigures,
                     String fingerprint) {
     public Rules {
         figureRules = List.copyOf(figureRules);
@@ -32,5 +33,6 @@ public record Rules(List<FigureRule> figureRules,
         selfRegionWords = Map.copyOf(selfRegionWords);
         indicatorAliases = Map.copyOf(indicatorAliases);
         skipLines = List.copyOf(skipLines);
+        notFigures = List.copyOf(notFigures);
     }
 }

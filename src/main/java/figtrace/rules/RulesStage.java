@@ -24,9 +24,12 @@ import java.util.stream.Stream;
  * as {@code patterns/FILE:LINE: …}, and no {@link Rules} is returned until all are fixed.
  */
 public final class RulesStage {
-    /** An Arabic number (with optional thousands separators), Arabic with 万 inside (3万4000), or Chinese numerals. */
+    /**
+     * An Arabic number (with optional thousands separators), Arabic with 万 inside (3万4000), or Chinese numerals that
+     * start with a digit or 十 — a bare 百 or 千 is a figure of speech (千方百计), not a number.
+     */
     static final String NUMBER = "[0-9]+万[0-9]{1,4}(?:\\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?"
-            + "|[零〇一二两三四五六七八九十百千]+";
+            + "|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*";
     private static final Set<String> KINDS = Set.of("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
 
     private RulesStage() {}
@@ -74,9 +77,17 @@ public final class RulesStage {
                 problems.add("skip_lines.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
             }
         }
+        List<Pattern> notFigures = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, "not_figures.tsv", 1, problems)) {
+            try {
+                notFigures.add(Pattern.compile("^(?:" + row.get(0) + ")"));
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                problems.add("not_figures.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
+            }
+        }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
         return new Rules(rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, skipLines,
-                fingerprint(dir));
+                notFigures, fingerprint(dir));
     }
 
     /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */

@@ -30,23 +30,23 @@ class ScorerVsPythonTest {
 
     @Test
     void fixturesOverallAndPerDocument() throws Exception {
-        assumePython();
-        assertSame(ScorerTest.GOLD, ScorerTest.PRED, null);
+        assumePythonAvailable();
+        assertSameAsPython(ScorerTest.GOLD, ScorerTest.PRED, null);
         for (String doc : new Scorer(ScorerTest.GOLD, ScorerTest.PRED).goldDocuments()) {
-            assertSame(ScorerTest.GOLD, ScorerTest.PRED, doc);
+            assertSameAsPython(ScorerTest.GOLD, ScorerTest.PRED, doc);
         }
     }
 
     @Test
     void sharedGoldAgainstFixturePredictions() throws Exception {
-        assumePython();
+        assumePythonAvailable();
         assumeTrue(Files.isDirectory(SHARED_GOLD), "no ../shared/gold");
-        assertSame(SHARED_GOLD, ScorerTest.PRED, null);
+        assertSameAsPython(SHARED_GOLD, ScorerTest.PRED, null);
     }
 
     @Test
     void perfectAndEmptyPredictions(@TempDir Path dir) throws Exception {
-        assumePython();
+        assumePythonAvailable();
         Path perfect = Files.createDirectories(dir.resolve("perfect"));
         for (String kind : Scorer.KINDS) {
             List<String> lines = new ArrayList<>();
@@ -57,11 +57,11 @@ class ScorerVsPythonTest {
             }
             Files.write(perfect.resolve(kind + ".jsonl"), lines, StandardCharsets.UTF_8);
         }
-        assertSame(ScorerTest.GOLD, perfect, null);
-        assertSame(ScorerTest.GOLD, Files.createDirectories(dir.resolve("empty")), null);
+        assertSameAsPython(ScorerTest.GOLD, perfect, null);
+        assertSameAsPython(ScorerTest.GOLD, Files.createDirectories(dir.resolve("empty")), null);
     }
 
-    private static void assertSame(Path gold, Path pred, String doc) throws Exception {
+    static void assertSameAsPython(Path gold, Path pred, String doc) throws Exception {
         JsonNode python = runPython(gold, pred, doc);
         Scorer scorer = new Scorer(gold, pred);
         ScoreReport report = doc == null ? scorer.score() : scorer.score(List.of(doc));
@@ -105,7 +105,7 @@ class ScorerVsPythonTest {
         return names;
     }
 
-    private static void assumePython() {
+    static void assumePythonAvailable() {
         assumeTrue(Files.isRegularFile(SCRIPT), "no " + SCRIPT);
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();

@@ -1,8 +1,5 @@
 package figtrace.store;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import figtrace.model.DocumentResult;
@@ -13,7 +10,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +33,6 @@ public final class OutputWriter {
 
     private static final char BOM = '\uFEFF';
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private final Path outDir;
 
     public OutputWriter(Path outDir) {
@@ -58,19 +50,10 @@ public final class OutputWriter {
     public void writeFiguresJsonl(List<Figure> figures) throws IOException {
         AtomicFiles.writeUtf8(outDir.resolve(FIGURES_JSONL), out -> {
             for (Figure figure : figures) {
-                out.write(JSON.writeValueAsString(figureJson(figure)));
+                out.write(FiguresJsonl.toLine(figure));
                 out.write('\n');
             }
         });
-    }
-
-    /** One figure as a JSON object: snake_case keys in column order, nulls kept so every line has every key. */
-    static Map<String, Object> figureJson(Figure figure) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (FigureColumns.Column column : FigureColumns.ALL) {
-            json.put(column.name(), column.getter().apply(figure));
-        }
-        return json;
     }
 
     public void writeFiguresCsv(List<Figure> figures) throws IOException {

@@ -147,6 +147,12 @@ public final class SqliteStore implements Store {
     public synchronized void save(DocumentResult result) {
         String doc = result.source().name();
         try {
+            for (Figure figure : result.figures()) {
+                if (!doc.equals(figure.doc())) {
+                    throw new IllegalArgumentException("figure " + figure.id() + " names document " + figure.doc()
+                            + " but was extracted from " + doc);
+                }
+            }
             // The cascade removes the document's figures and text with it.
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM documents WHERE doc = ?")) {
                 delete.setString(1, doc);

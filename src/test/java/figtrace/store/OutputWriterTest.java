@@ -49,6 +49,13 @@ class OutputWriterTest {
     }
 
     @Test
+    void figuresReadBackFromJsonlEqualTheInput() throws Exception {
+        writeSample();
+        assertEquals(List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"), Fixtures.injected("a.txt")),
+                FiguresJsonl.read(dir.resolve("figures.jsonl")));
+    }
+
+    @Test
     void negativeScaleValueIsWrittenPlain() throws Exception {
         var f = Fixtures.gdp("a.txt");
         var big = new java.math.BigDecimal("6.6E+11");

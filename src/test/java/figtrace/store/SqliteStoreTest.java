@@ -86,6 +86,16 @@ class SqliteStoreTest {
     }
 
     @Test
+    void figureOfAnotherDocumentIsRefusedClearly() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            StoreException e = assertThrows(StoreException.class,
+                    () -> store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("b.txt")))));
+            assertTrue(e.getMessage().contains("names document b.txt"), e.getMessage());
+            assertEquals(List.of(), store.documents());
+        }
+    }
+
+    @Test
     void reopeningKeepsDataAndSchemaVersion() throws Exception {
         try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
             store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));

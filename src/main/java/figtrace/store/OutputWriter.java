@@ -1,0 +1,113 @@
+package figtrace.store;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import figtrace.model.DocumentResult;
+import figtrace.model.Figure;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's results as files for people and other tools: {@code figures.jsonl}, {@code figures.csv} and
+ * {@code documents.csv} in one output folder. Each file is replaced atomically, so a crash leaves the previous
+ * complete file, never half a file.
+ *
+ * <p>Values are written exactly: JSON numbers and CSV cells come from {@link BigDecimal#toPlainString()}, never from a
+ * double, so 661693000000 is never 6.61693E11. CSV files start with a byte-order mark so spreadsheet programs read
+ * them as UTF-8 (Chinese intact), and cells that a spreadsheet would run as formulas are defused.
+ */
+public final class OutputWriter {
+
+    public static final String FIGURES_JSONL = "figures.jsonl";
+    public static final String FIGURES_CSV = "figures.csv";
+    public static final String DOCUMENTS_CSV = "documents.csv";
+
+    /** Document metadata shown as columns of documents.csv when any document has it. */
+    private static final List<String> METADATA_COLUMNS = List.of("title", "author", "date");
+
+    private static final char BOM = '\uFEFF';
+
+    private final Path outDir;
+
+    public OutputWriter(Path outDir) {
+        this.outDir = outDir;
+    }
+
+    /** Writes all three files for the documents of one run, in the order given. */
+    public void writeAll(List<DocumentResult> results) throws IOException {
+        List<Figure> figures = results.stream().flatMap(r -> r.figures().stream()).toList();
+        writeFiguresJsonl(figures);
+        writeFiguresCsv(figures);
+        writeDocumentsCsv(results);
+    }
+
+    public void writeFiguresJsonl(List<Figure> figures) throws IOException {
+        AtomicFiles.writeUtf8(outDir.resolve(FIGURES_JSONL), out -> {
+            for (Figure figure : figures) {
+                out.write(FiguresJsonl.toLine(figure));
+                out.write('\n');
+            }
+        });
+    }
+
+    public void writeFiguresCsv(List<Figure> figures) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(FigureColumns.names().toArray(String[]::new));
+        for (Figure figure : figures) {
+            rows.add(FigureColumns.ALL.stream().map(c -> cell(c.getter().apply(figure))).toArray(String[]::new));
+        }
+        writeCsv(FIGURES_CSV, rows);
+    }
+
+    public void writeDocumentsCsv(List<DocumentResult> results) throws IOException {
+        List<String> metadata = METADATA_COLUMNS.stream()
+                .filter(key -> results.stream().anyMatch(r -> metadataValue(r, key) != null))
+                .toList();
+        List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues",
+                "figures"));
+        header.addAll(metadata);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header.toArray(String[]::new));
+        for (DocumentResult r : results) {
+            List<String> row = new ArrayList<>(List.of(
+                    cell(r.source().name()), cell(r.source().sha256()), cell(r.source().type().code()),
+                    cell(r.parsed().pages()), cell(r.parsed().status().code()),
+                    cell(SqliteStore.issuesText(r.parsed().issues())), cell(r.figures().size())));
+            for (String key : metadata) row.add(cell(metadataValue(r, key)));
+            rows.add(row.toArray(String[]::new));
+        }
+        writeCsv(DOCUMENTS_CSV, rows);
+    }
+
+    /** Metadata keys differ by format: DOCX and PDF say "created" where HTML says "date". */
+    private static String metadataValue(DocumentResult r, String key) {
+        Map<String, String> metadata = r.parsed().metadata();
+        String value = metadata.get(key);
+        if (value == null && key.equals("date")) value = metadata.get("created");
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String cell(Object value) {
+        if (value == null) return "";
+        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        return SpreadsheetSafety.safe(text);
+    }
+
+    private void writeCsv(String fileName, List<String[]> rows) throws IOException {
+        AtomicFiles.writeUtf8(outDir.resolve(fileName), (Writer out) -> {
+            out.write(BOM);
+            // Not closed here: AtomicFiles owns the stream. CRLF is what RFC 4180 and spreadsheets expect.
+            CSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\r\n");
+            csv.writeAll(rows);
+            csv.flush();
+            if (csv.checkError()) throw new IOException("cannot write " + fileName);
+        });
+    }
+}

@@ -1,0 +1,302 @@
+package figtrace.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import figtrace.model.DocIssue;
+import figtrace.model.DocumentResult;
+import figtrace.model.Figure;
+import figtrace.model.ParsedDocument;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}) with tables
+ * {@code documents}, {@code figures} and {@code document_text}. Each {@link #save} is one transaction that deletes the
+ * document's old rows and inserts the new ones, so a crash or a bad row never leaves a document half replaced.
+ *
+ * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
+ * {@code value_num} REAL, only for sorting and ranges.
+ */
+public final class SqliteStore implements Store {
+
+    public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
+
+    /** Bump on every schema change; {@link #open} refuses files from a newer build instead of corrupting them. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final List<String> SCHEMA = List.of(
+            """
+            CREATE TABLE documents (
+              doc TEXT PRIMARY KEY, sha256 TEXT NOT NULL, type TEXT NOT NULL, pages INTEGER, status TEXT NOT NULL,
+              issues TEXT NOT NULL, figure_count INTEGER NOT NULL, metadata TEXT NOT NULL, extracted_at TEXT NOT NULL)""",
+            // (doc, id) rather than id alone: two copies of one file under different names may well get equal ids,
+            // since ids are derived from content; both copies must still be storable.
+            """
+            CREATE TABLE figures (
+              id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE, page INTEGER,
+              line INTEGER NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, quote TEXT,
+              span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, raw TEXT NOT NULL, value TEXT, value_num REAL,
+              unit TEXT, measure_word TEXT, kind TEXT, qualifier TEXT, time TEXT, region TEXT, subject TEXT,
+              indicator TEXT, change TEXT, target INTEGER NOT NULL CHECK (target IN (0, 1)), rule TEXT, note TEXT,
+              PRIMARY KEY (doc, id))""",
+            """
+            CREATE TABLE document_text (
+              doc TEXT PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE, text TEXT NOT NULL)""",
+            "CREATE INDEX figures_doc ON figures(doc)",
+            "CREATE INDEX figures_subject ON figures(subject)",
+            "CREATE INDEX figures_region ON figures(region)",
+            "PRAGMA user_version = " + SCHEMA_VERSION);
+
+    private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
+            + ", value_num) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Connection connection;
+    private final Clock clock;
+
+    private SqliteStore(Path file, Connection connection, Clock clock) {
+        this.file = file;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    public static SqliteStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** Opens (creating if needed) the database at {@code file}; {@code clock} stamps {@code extracted_at}. */
+    public static SqliteStore open(Path file, Clock clock) {
+        Connection connection = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA journal_mode = WAL");
+            }
+            prepareSchema(connection, file);
+            connection.setAutoCommit(false);
+            return new SqliteStore(file, connection, clock);
+        } catch (SQLException | IOException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void prepareSchema(Connection connection, Path file) throws SQLException {
+        int version = userVersion(connection);
+        if (version > SCHEMA_VERSION) {
+            throw new StoreException("database " + file + " has schema version " + version + ", newer than this"
+                    + " figtrace understands (" + SCHEMA_VERSION + "); use a newer figtrace or delete the file to"
+                    + " start afresh");
+        }
+        if (version == SCHEMA_VERSION) return;
+        if (hasTables(connection)) {
+            throw new StoreException("database " + file + " has schema version " + version + " and is not a"
+                    + " figtrace " + SCHEMA_VERSION + " database; delete it or choose another file");
+        }
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (String sql : SCHEMA) st.execute(sql);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static boolean hasTables(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    @Override
+    public synchronized void save(DocumentResult result) {
+        String doc = result.source().name();
+        try {
+            for (Figure figure : result.figures()) {
+                if (!doc.equals(figure.doc())) {
+                    throw new IllegalArgumentException("figure " + figure.id() + " names document " + figure.doc()
+                            + " but was extracted from " + doc);
+                }
+            }
+            // The cascade removes the document's figures and text with it.
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM documents WHERE doc = ?")) {
+                delete.setString(1, doc);
+                delete.executeUpdate();
+            }
+            insertDocument(result);
+            insertText(result);
+            insertFigures(result.figures());
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw new StoreException("cannot save document " + doc + " to " + file + " (its previous rows are kept): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void insertDocument(DocumentResult result) throws SQLException {
+        ParsedDocument parsed = result.parsed();
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO documents (doc, sha256, type, pages,"
+                + " status, issues, figure_count, metadata, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, result.source().name());
+            st.setString(2, result.source().sha256());
+            st.setString(3, result.source().type().code());
+            setNullable(st, 4, parsed.pages());
+            st.setString(5, parsed.status().code());
+            st.setString(6, issuesText(parsed.issues()));
+            st.setInt(7, result.figures().size());
+            st.setString(8, metadataJson(parsed));
+            st.setString(9, clock.instant().toString());
+            st.executeUpdate();
+        }
+    }
+
+    private void insertText(DocumentResult result) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO document_text (doc, text) VALUES (?, ?)")) {
+            st.setString(1, result.source().name());
+            st.setString(2, result.parsed().text().text());
+            st.executeUpdate();
+        }
+    }
+
+    private void insertFigures(List<Figure> figures) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(INSERT_FIGURE)) {
+            for (Figure figure : figures) {
+                int i = 1;
+                for (FigureColumns.Column column : FigureColumns.ALL) {
+                    setNullable(st, i++, column.getter().apply(figure));
+                }
+                setNullable(st, i, figure.value() == null ? null : figure.value().doubleValue());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void setNullable(PreparedStatement st, int index, Object value) throws SQLException {
+        if (value == null) st.setNull(index, Types.NULL);
+        else if (value instanceof BigDecimal d) st.setString(index, d.toPlainString());
+        else if (value instanceof Boolean b) st.setInt(index, b ? 1 : 0);
+        else if (value instanceof Integer n) st.setInt(index, n);
+        else if (value instanceof Double d) st.setDouble(index, d);
+        else st.setString(index, value.toString());
+    }
+
+    /** Issues as one readable cell: "code: message" joined by " | ". */
+    static String issuesText(List<DocIssue> issues) {
+        return issues.stream().map(DocIssue::toString).collect(Collectors.joining(" | "));
+    }
+
+    private static String metadataJson(ParsedDocument parsed) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(parsed.metadata())); // sorted: same content, same text
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata is a map of strings and always serialisable", e);
+        }
+    }
+
+    /** Names of the stored documents, sorted. */
+    public synchronized List<String> documents() {
+        return query("SELECT doc FROM documents ORDER BY doc", null, rs -> rs.getString(1));
+    }
+
+    /** The stored figures of one document, in document order. */
+    public synchronized List<Figure> figures(String doc) {
+        return query("SELECT " + String.join(", ", FigureColumns.names())
+                + " FROM figures WHERE doc = ? ORDER BY span_start, span_end, id", doc, SqliteStore::readFigure);
+    }
+
+    /** The stored text of one document, if the document is stored. */
+    public synchronized Optional<String> documentText(String doc) {
+        return query("SELECT text FROM document_text WHERE doc = ?", doc, rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    private static Figure readFigure(ResultSet rs) throws SQLException {
+        String value = rs.getString("value");
+        return new Figure(rs.getString("id"), rs.getString("doc"), nullableInt(rs, "page"),
+                rs.getInt("line"), rs.getInt("char_start"), rs.getInt("char_end"), rs.getString("quote"),
+                rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
+                value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
+                rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
+                rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
+                rs.getString("rule"), rs.getString("note"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private interface RowReader<T> { T read(ResultSet rs) throws SQLException; }
+
+    private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            if (parameter != null) st.setString(1, parameter);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) rows.add(reader.read(rs));
+            }
+            connection.commit(); // ends the read transaction so WAL checkpoints are not held back
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing; the original error is what the user needs
+        }
+    }
+}

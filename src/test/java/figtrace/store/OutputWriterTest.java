@@ -1,0 +1,137 @@
+package figtrace.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class OutputWriterTest {
+
+    @TempDir Path dir;
+
+    private void writeSample() throws Exception {
+        String doc = "a.txt";
+        new OutputWriter(dir).writeAll(List.of(Fixtures.document(doc,
+                List.of(Fixtures.gdp(doc), Fixtures.growth(doc), Fixtures.injected(doc)))));
+    }
+
+    @Test
+    void jsonlRoundTripKeepsExactValueWithoutExponent() throws Exception {
+        writeSample();
+        List<String> lines = Files.readAllLines(dir.resolve("figures.jsonl"), StandardCharsets.UTF_8);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).contains("\"value\":661693000000,"), lines.get(0));
+        assertFalse(lines.get(0).contains("E"), "no exponent: " + lines.get(0));
+        assertTrue(lines.get(0).contains("地区生产总值"), "Chinese written as is, not escaped");
+
+        JsonNode gdp = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(FigureColumns.names(), iterable(gdp.fieldNames()));
+        assertEquals(0, gdp.get("value").decimalValue().compareTo(Fixtures.gdp("a.txt").value()));
+        assertTrue(gdp.get("value").isIntegralNumber());
+        assertTrue(gdp.get("page").isNull());
+        assertTrue(gdp.get("measure_word").isNull());
+        assertFalse(gdp.get("target").asBoolean());
+        assertEquals("6616.93亿元", gdp.get("raw").asText());
+
+        JsonNode growth = new ObjectMapper().readTree(lines.get(1));
+        assertEquals("6.1", growth.get("value").decimalValue().toPlainString());
+        assertTrue(growth.get("target").isBoolean() && growth.get("target").asBoolean());
+        assertEquals(3, growth.get("page").asInt());
+    }
+
+    @Test
+    void figuresReadBackFromJsonlEqualTheInput() throws Exception {
+        writeSample();
+        assertEquals(List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"), Fixtures.injected("a.txt")),
+                FiguresJsonl.read(dir.resolve("figures.jsonl")));
+    }
+
+    @Test
+    void negativeScaleValueIsWrittenPlain() throws Exception {
+        var f = Fixtures.gdp("a.txt");
+        var big = new java.math.BigDecimal("6.6E+11");
+        var figure = new figtrace.model.Figure(f.id(), f.doc(), f.page(), f.line(), f.charStart(), f.charEnd(),
+                f.quote(), f.spanStart(), f.spanEnd(), f.raw(), big, f.unit(), f.measureWord(), f.kind(),
+                f.qualifier(), f.time(), f.region(), f.subject(), f.indicator(), f.change(), f.target(), f.rule(),
+                f.note());
+        new OutputWriter(dir).writeAll(List.of(Fixtures.document("a.txt", List.of(figure))));
+        String json = Files.readString(dir.resolve("figures.jsonl"));
+        assertTrue(json.contains("\"value\":660000000000,"), json);
+        String csv = Files.readString(dir.resolve("figures.csv"));
+        assertTrue(csv.contains("\"660000000000\""), csv);
+    }
+
+    @Test
+    void csvStartsWithBomAndKeepsChinese() throws Exception {
+        writeSample();
+        byte[] bytes = Files.readAllBytes(dir.resolve("figures.csv"));
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3));
+        List<String[]> rows = readCsv(dir.resolve("figures.csv"));
+        assertEquals(FigureColumns.names(), List.of(rows.get(0)));
+        assertEquals(4, rows.size());
+        String[] gdp = rows.get(1);
+        assertEquals("6616.93亿元", gdp[9]);
+        assertEquals("661693000000", gdp[10]);
+        assertEquals("地区生产总值", gdp[17]);
+        assertEquals("", gdp[2], "null page is an empty cell");
+        assertEquals("备注, with \"quotes\"", rows.get(2)[22]);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
+    }
+
+    @Test
+    void formulaCellsAreDefusedButNegativeNumbersStayNumeric() throws Exception {
+        writeSample();
+        String[] row = readCsv(dir.resolve("figures.csv")).get(3);
+        assertEquals("'=SUM(A1) 增长-3.5%", row[6]);
+        assertEquals("'-3.5%", row[9]);
+        assertEquals("-3.5", row[10]);
+        assertEquals("'@cmd", row[17]);
+        assertEquals("'+growth", row[19]);
+        assertEquals("'-1+1", row[22]);
+    }
+
+    @Test
+    void documentsCsvListsStatusIssuesCountAndMetadata() throws Exception {
+        writeSample();
+        List<String[]> rows = readCsv(dir.resolve("documents.csv"));
+        assertEquals(List.of("file", "sha256", "type", "pages", "status", "issues", "figures", "title", "author"),
+                List.of(rows.get(0)));
+        assertEquals(List.of("a.txt", "ab".repeat(32), "txt", "", "ok_with_issues",
+                        "wrong_extension: looks like HTML | odd: second issue", "3", "新疆统计公报", "统计局"),
+                List.of(rows.get(1)));
+    }
+
+    @Test
+    void rewriteReplacesFileAndLeavesNoTemporaryFiles() throws Exception {
+        writeSample();
+        new OutputWriter(dir).writeAll(List.of(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt")))));
+        assertEquals(1, Files.readAllLines(dir.resolve("figures.jsonl")).size());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("documents.csv", "figures.csv", "figures.jsonl"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    static List<String[]> readCsv(Path file) throws Exception {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', text.charAt(0));
+        try (CSVReader reader = new CSVReader(new StringReader(text.substring(1)))) {
+            return reader.readAll();
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package figtrace.store;
+
+import figtrace.model.Figure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SqliteStoreTest {
+
+    @TempDir Path dir;
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    private Path db() { return dir.resolve("extracted/figtrace.db"); }
+
+    @Test
+    void storedRowsEqualTheInput() throws Exception {
+        List<Figure> figures = List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"), Fixtures.injected("a.txt"));
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(Fixtures.document("a.txt", figures));
+            assertEquals(List.of("a.txt"), store.documents());
+            assertEquals(figures, store.figures("a.txt"));
+            assertEquals(Fixtures.TEXT, store.documentText("a.txt").orElseThrow());
+        }
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT * FROM documents");
+            assertTrue(rs.next());
+            assertEquals("ab".repeat(32), rs.getString("sha256"));
+            assertEquals("txt", rs.getString("type"));
+            assertNull(rs.getObject("pages"));
+            assertEquals("ok_with_issues", rs.getString("status"));
+            assertEquals("wrong_extension: looks like HTML | odd: second issue", rs.getString("issues"));
+            assertEquals(3, rs.getInt("figure_count"));
+            assertEquals("{\"author\":\"统计局\",\"title\":\"新疆统计公报\"}", rs.getString("metadata"));
+            assertEquals("2026-01-02T03:04:05Z", rs.getString("extracted_at"));
+            rs = st.executeQuery("SELECT value, typeof(value), value_num, target FROM figures WHERE id = 'f-gdp'");
+            assertTrue(rs.next());
+            assertEquals("661693000000", rs.getString(1));
+            assertEquals("text", rs.getString(2));
+            assertEquals(661693000000.0, rs.getDouble(3));
+            assertEquals(0, rs.getInt(4));
+            rs = st.executeQuery("PRAGMA journal_mode");
+            assertEquals("wal", rs.next() ? rs.getString(1) : null);
+        }
+    }
+
+    @Test
+    void resavingADocumentReplacesItsRowsOnly() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"))));
+            store.save(Fixtures.document("b.txt", List.of(Fixtures.gdp("b.txt"))));
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.injected("a.txt"))));
+            assertEquals(List.of(Fixtures.injected("a.txt")), store.figures("a.txt"));
+            assertEquals(List.of(Fixtures.gdp("b.txt")), store.figures("b.txt"), "same id in another document is fine");
+            assertEquals(List.of("a.txt", "b.txt"), store.documents());
+        }
+    }
+
+    @Test
+    void failureMidDocumentKeepsThePreviousRows() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            List<Figure> before = List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"));
+            store.save(Fixtures.document("a.txt", before));
+            // Two figures with one id violate the primary key half-way through the insert.
+            var broken = Fixtures.document("a.txt", List.of(Fixtures.injected("a.txt"), Fixtures.gdp("a.txt"),
+                    Fixtures.gdp("a.txt")));
+            StoreException e = assertThrows(StoreException.class, () -> store.save(broken));
+            assertTrue(e.getMessage().contains("a.txt"), e.getMessage());
+            assertEquals(before, store.figures("a.txt"));
+            assertEquals(Fixtures.TEXT, store.documentText("a.txt").orElseThrow());
+            // and the store is still usable afterwards
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.injected("a.txt"))));
+            assertEquals(List.of(Fixtures.injected("a.txt")), store.figures("a.txt"));
+        }
+    }
+
+    @Test
+    void figureOfAnotherDocumentIsRefusedClearly() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            StoreException e = assertThrows(StoreException.class,
+                    () -> store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("b.txt")))));
+            assertTrue(e.getMessage().contains("names document b.txt"), e.getMessage());
+            assertEquals(List.of(), store.documents());
+        }
+    }
+
+    @Test
+    void reopeningKeepsDataAndSchemaVersion() throws Exception {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));
+        }
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            assertEquals(List.of(Fixtures.gdp("a.txt")), store.figures("a.txt"));
+        }
+        try (Connection c = jdbc(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            assertEquals(SqliteStore.SCHEMA_VERSION, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void newerSchemaVersionIsRefusedWithAClearMessage() throws Exception {
+        SqliteStore.open(db(), CLOCK).close();
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = " + (SqliteStore.SCHEMA_VERSION + 1));
+        }
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(db(), CLOCK));
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+        assertTrue(e.getMessage().contains(db().toString()), e.getMessage());
+    }
+
+    @Test
+    void foreignDatabaseIsRefused() throws Exception {
+        java.nio.file.Files.createDirectories(db().getParent());
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE something_else (x)");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(db(), CLOCK));
+        assertTrue(e.getMessage().contains("not a figtrace"), e.getMessage());
+    }
+
+    private Connection jdbc() throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + db());
+    }
+}

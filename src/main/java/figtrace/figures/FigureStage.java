@@ -124,7 +124,9 @@ public final class FigureStage {
         if (c.end() < t.length() && rule.notAfter() != null
                 && rule.notAfter().matches(String.valueOf(t.charAt(c.end())))) return false;
         if (c.mult() == null && c.inner() == null && rule.notNumber() != null && rule.notNumber().matches(c.num())) return false;
-        if (c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
+        UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
+        boolean count = unit != null && unit.kind().equals("count");
+        if (count && c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
         return !insideName(t, c.start(), c.end());
     }
 

@@ -19,6 +19,10 @@ public final class IngestStage {
         return new SourceFile(name, sha256(bytes), bytes.length, typeFromName(name));
     }
 
+    public static boolean supportedExtension(String name) {
+        return typeFromName(name) != DocType.UNKNOWN;
+    }
+
     static DocType typeFromName(String name) {
         String n = name.toLowerCase();
         if (n.endsWith(".txt")) return DocType.TXT;

@@ -58,13 +58,18 @@ final class Subjects {
                 if (s.endsWith(w)) { s = s.substring(0, s.length() - w.length()); changed = true; }
             }
         }
-        if (s.length() > MAX_LENGTH) s = shorten(s);
+        if (s.length() > MAX_LENGTH) {
+            // listed subjects (户次、余额 … 分别) are shortened one by one, so 分别 can still hand them out
+            List<String> parts = new java.util.ArrayList<>();
+            for (String part : s.split("、")) parts.add(part.length() > MAX_LENGTH ? shorten(part) : part);
+            s = String.join("、", parts);
+        }
         return meaningful(s) ? s : "";
     }
 
     /** A long phrase keeps its end (the head noun), cut at a natural boundary: after 的, a comma-like mark or a verb. */
     private static String shorten(String s) {
-        for (String mark : List.of("的", "、", "和", "与", "及")) {
+        for (String mark : List.of("的", "和", "与", "及")) {
             int at = s.lastIndexOf(mark);
             if (at >= 0 && s.length() - at - mark.length() >= 2 && s.length() - at - mark.length() <= MAX_LENGTH) {
                 return s.substring(at + mark.length());

@@ -28,10 +28,16 @@ import java.util.Map;
 public final class FigureStage {
     private final Rules rules;
     private final RegionFinder regions;
+    private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
+    private final List<String> targetWords = new ArrayList<>();
 
     public FigureStage(Rules rules) {
         this.rules = rules;
         this.regions = new RegionFinder(rules);
+        for (Cue cue : rules.targets()) {
+            if (cue.where().equals("word")) targetWords.add(cue.word());
+            else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+        }
     }
 
     public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata) {
@@ -67,27 +73,33 @@ public final class FigureStage {
     // ---- finding ----
 
     List<Candidate> candidates(String t) {
-        List<Candidate> all = new ArrayList<>();
-        for (FigureRule rule : rules.figureRules()) {
-            Matcher m = rule.pattern().matcher(t);
-            int from = 0;
-            while (from <= t.length() && m.find(from)) {
-                Candidate c = candidate(rule, m);
-                if (c != null && accepted(c, t)) all.add(c);
-                from = m.end() > m.start() ? m.end() : m.start() + 1;
+        // re2j is linear but slow with capture groups over a long text, and every figure holds a numeral: match
+        // only in small windows around the numerals.
+        java.util.Set<Candidate> all = new java.util.LinkedHashSet<>();
+        for (int[] w : NumeralWindows.of(t)) {
+            String window = t.substring(w[0], w[1]);
+            for (FigureRule rule : rules.figureRules()) {
+                Matcher m = rule.pattern().matcher(window);
+                int from = 0;
+                while (from <= window.length() && m.find(from)) {
+                    Candidate c = candidate(rule, m, w[0]);
+                    if (c != null && accepted(c, t)) all.add(c);
+                    from = m.end() > m.start() ? m.end() : m.start() + 1;
+                }
             }
         }
-        all.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
+        List<Candidate> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
                 .thenComparingInt(c -> -c.length()).thenComparingInt(Candidate::start));
         List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : all) {
+        for (Candidate c : sorted) {
             if (kept.stream().noneMatch(c::overlaps)) kept.add(c);
         }
         kept.sort(Comparator.comparingInt(Candidate::start));
         return kept;
     }
 
-    private static Candidate candidate(FigureRule rule, Matcher m) {
+    private static Candidate candidate(FigureRule rule, Matcher m, int offset) {
         int start = Integer.MAX_VALUE, end = -1;
         String[] names = {"num", "inner", "mult", "unit"};
         String[] values = new String[4];
@@ -95,14 +107,14 @@ public final class FigureStage {
             int s = groupStart(m, names[i]);
             if (s < 0) continue;
             values[i] = m.group(names[i]);
-            start = Math.min(start, s);
-            end = Math.max(end, m.end(names[i]));
+            start = Math.min(start, s + offset);
+            end = Math.max(end, m.end(names[i]) + offset);
         }
         if (values[0] == null) return null;
         int fig = groupStart(m, "fig");
         if (fig >= 0) {
-            start = fig;
-            end = m.end("fig");
+            start = fig + offset;
+            end = m.end("fig") + offset;
         }
         return new Candidate(start, end, rule, values[0], values[1], values[2], values[3]);
     }
@@ -309,10 +321,8 @@ public final class FigureStage {
     }
 
     private boolean target(String sentenceBefore) {
-        for (Cue cue : rules.targets()) {
-            if (cue.where().equals("word") ? sentenceBefore.contains(cue.word())
-                    : com.google.re2j.Pattern.compile(cue.word()).matcher(sentenceBefore).find()) return true;
-        }
+        for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
+        for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;
     }
 

@@ -198,9 +198,14 @@ public final class FigureStage {
             List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
                     .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
-            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 12)));
-            if (!after.isEmpty() && ("count".equals(kind) || Subjects.onlyVerb(runSubject))) runSubject = after;
-            if (runSubject.isEmpty() && prevInSentence != null) runSubject = prevInSentence.subject();
+            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 16)));
+            boolean nounFollows = "count".equals(kind) || "physical".equals(kind); // 14个地州市, 16兆瓦风电机组
+            if (runSubject.isEmpty() && prevInSentence != null && !nounFollows) {
+                runSubject = prevInSentence.subject(); // 增长19.9%: the growth of what the sentence just measured
+            } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(runSubject))) {
+                runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
+            }
+            if ((runSubject == null || runSubject.isEmpty()) && prevInSentence != null) runSubject = prevInSentence.subject();
         }
         String subject = runSubject;
         if (distributed && runSubject != null && runSubject.contains("、")) {

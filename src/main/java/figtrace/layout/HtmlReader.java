@@ -38,6 +38,11 @@ final class HtmlReader {
             "center", "form", "fieldset", "hr", "body", "table", "tr", "td", "th", "caption", "thead", "tbody", "tfoot");
     /** Site chrome by class or id: navigation, menus, page header and footer, breadcrumbs. */
     private static final Pattern CHROME = Pattern.compile("(?i)nav|menu|footer|header|breadcrumb|crumb");
+    /**
+     * Table-of-contents paragraphs (Word styles "toc 1", 目录 1, as Tika names them): page numbers glued to headings
+     * ("68一、一般公共预算收入决算表"), no content of their own.
+     */
+    private static final Pattern TOC_STYLE = Pattern.compile("(?i)^(toc|目录)[_ ]?\\d");
     private static final Pattern HIDDEN = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-:.]+)");
     /** A cell this long is page layout, not a data table. */
@@ -140,7 +145,7 @@ final class HtmlReader {
             }
             if (!(node instanceof Element e)) return;
             String tag = e.normalName();
-            if (SKIP.contains(tag)) return;
+            if (SKIP.contains(tag) || TOC_STYLE.matcher(e.className()).find()) return;
             if (tag.equals("br")) { flush(); return; }
             if (tag.equals("table") && isDataTable(e)) {
                 flush();
@@ -154,7 +159,8 @@ final class HtmlReader {
         }
 
         void flush() {
-            String s = collapse(cur);
+            // strip() also takes the ideographic spaces (U+3000) Chinese pages indent paragraphs with.
+            String s = collapse(cur).strip();
             cur.setLength(0);
             if (!s.isEmpty()) rows.add(new Row(0, s));
         }

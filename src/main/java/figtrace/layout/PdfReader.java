@@ -58,7 +58,16 @@ final class PdfReader {
                             : "; it is damaged: get a fresh copy or re-save it with a PDF tool")));
         }
         try (doc) {
-            return read(name, doc, truncated, issues);
+            ParsedDocument parsed = read(name, doc, truncated, issues);
+            // In a cut-off file, fonts and images are often missing: what looks like a scan or a garbled text layer
+            // is really the truncation, and that is the thing to report.
+            if (truncated && parsed.status().failed() && parsed.status() != DocStatus.PARSE_FAILED) {
+                return new ParsedDocument(DocumentText.empty(), parsed.pages(), DocStatus.PARSE_FAILED, List.of(new DocIssue(
+                        "truncated_pdf", name + ": the PDF ends before its %%EOF marker, so it is truncated, and no usable "
+                        + "text could be read from what is left (" + parsed.status().code() + "): download the file again")),
+                        parsed.metadata());
+            }
+            return parsed;
         } catch (IOException e) {
             return ParsedDocument.failed(DocStatus.PARSE_FAILED, new DocIssue("corrupt_pdf",
                     name + ": the PDF could not be read (" + e.getMessage() + "); get a fresh copy or re-save it with a PDF tool"));
@@ -154,23 +163,39 @@ final class PdfReader {
                 kept.add(l);
             }
             // The right margin of the page's prose: the widest line that is not a table row.
-            float right = 0;
-            for (PdfLine l : kept) if (l.cells == 1) right = Math.max(right, l.right);
+            float right = 0, left = Float.MAX_VALUE;
+            for (PdfLine l : kept) {
+                if (l.cells == 1) { right = Math.max(right, l.right); left = Math.min(left, l.left); }
+            }
             for (int i = 0; i < kept.size(); i++) {
                 PdfLine l = kept.get(i);
                 String t = pageRows.get(i).text;
                 char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-                // A line that runs to the right margin without ending its sentence wraps softly into the next one.
+                // A line that spans the text column to the right margin without ending its sentence wraps softly
+                // into the next one (first lines of paragraphs are indented by two glyphs, so allow that at the left).
                 pageRows.get(i).continues = l.cells == 1 && right > 0 && l.right >= right - 1.5f * l.em
-                        && SENTENCE_END.indexOf(last) < 0;
+                        && l.left <= left + 2.5f * l.em && SENTENCE_END.indexOf(last) < 0;
             }
             rows.addAll(pageRows);
         }
         // The last line of the document cannot continue.
         if (!rows.isEmpty()) rows.get(rows.size() - 1).continues = false;
+        bridgeShortGaps(rows);
         Lines.markTabularRuns(rows, 0);
         for (Row r : rows) if (r.table >= 0) r.continues = false;
         return rows;
+    }
+
+    /**
+     * A short line between two tabular lines on the same page is part of the table too (a header cell wrapped onto
+     * its own line, a label row with one cell), so one table is not cut in two.
+     */
+    static void bridgeShortGaps(List<Row> rows) {
+        for (int i = 1; i + 1 < rows.size(); i++) {
+            Row prev = rows.get(i - 1), r = rows.get(i), next = rows.get(i + 1);
+            if (!r.tabular && prev.tabular && next.tabular && prev.page == r.page && next.page == r.page
+                    && r.text.length() <= 20) r.tabular = true;
+        }
     }
 
     /**
@@ -306,7 +331,7 @@ final class PdfReader {
     }
 
     /** One visual line: its text (cells joined by '\t'), how many cells, its right edge and typical glyph width. */
-    record PdfLine(String text, int cells, float right, float em) {}
+    record PdfLine(String text, int cells, float left, float right, float em) {}
 
     /** Collects PDFBox's words per line with their positions instead of writing text. */
     static final class LineStripper extends PDFTextStripper {
@@ -347,35 +372,49 @@ final class PdfReader {
             StringBuilder sb = new StringBuilder();
             int cells = 1;
             float prevEnd = Float.NaN;
+            float left = Float.NaN;
+            for (List<TextPosition> tp : positions) {
+                if (!tp.isEmpty()) { left = tp.get(0).getXDirAdj(); break; }
+            }
+            // Rebuilt glyph by glyph: PDFs often write real spaces between table columns, so the gap has to be
+            // measured between every two visible glyphs, not only between PDFBox's words.
+            boolean pendingSpace = false;
             for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i);
-                List<TextPosition> tp = positions.get(i);
-                if (i > 0) {
-                    float gap = tp.isEmpty() || Float.isNaN(prevEnd) ? 0 : tp.get(0).getXDirAdj() - prevEnd;
-                    // A gap of two glyphs or more separates table cells (or columns); a smaller one is a space.
-                    if (gap > 2.0f * em) {
-                        strip(sb);
-                        sb.append('\t');
-                        cells++;
-                        w = w.stripLeading();
-                    } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !w.startsWith(" ")) {
-                        sb.append(' ');
+                if (i > 0) pendingSpace = true; // PDFBox's word boundary
+                for (TextPosition t : positions.get(i)) {
+                    String u = t.getUnicode();
+                    if (u == null || u.isEmpty()) continue;
+                    if (u.isBlank()) { pendingSpace = true; continue; }
+                    if (!Float.isNaN(prevEnd)) {
+                        float gap = t.getXDirAdj() - prevEnd;
+                        // A gap of two glyphs or more separates table cells (or columns); a smaller one is a space.
+                        // Right-aligned number columns sit closer: between two numbers one glyph is enough.
+                        boolean numbers = sb.length() > 0 && isNumberChar(sb.charAt(sb.length() - 1)) && isNumberChar(u.charAt(0));
+                        if (gap > (numbers ? 1.0f : 2.0f) * em) {
+                            sb.append('\t');
+                            cells++;
+                        } else if (pendingSpace) {
+                            sb.append(' ');
+                        }
                     }
-                }
-                sb.append(w);
-                if (!tp.isEmpty()) {
-                    TextPosition last = tp.get(tp.size() - 1);
-                    prevEnd = last.getXDirAdj() + last.getWidthDirAdj();
+                    pendingSpace = false;
+                    sb.append(u);
+                    prevEnd = t.getXDirAdj() + t.getWidthDirAdj();
                 }
             }
             String text = sb.toString().strip();
             if (!text.isEmpty()) {
                 // Collapse runs of spaces the PDF itself holds (justified or letter-spaced text).
                 text = text.replaceAll(" {2,}", " ");
-                lines.add(new PdfLine(text, text.indexOf('\t') >= 0 ? cells : 1, Float.isNaN(prevEnd) ? 0 : prevEnd, em));
+                lines.add(new PdfLine(text, text.indexOf('\t') >= 0 ? cells : 1, Float.isNaN(left) ? 0 : left,
+                        Float.isNaN(prevEnd) ? 0 : prevEnd, em));
             }
             words.clear();
             positions.clear();
+        }
+
+        private static boolean isNumberChar(char c) {
+            return (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ',' || c == '%';
         }
 
         private static void strip(StringBuilder sb) {

@@ -64,7 +64,7 @@ final class PdfReader {
             if (truncated && parsed.status().failed() && parsed.status() != DocStatus.PARSE_FAILED) {
                 return new ParsedDocument(DocumentText.empty(), parsed.pages(), DocStatus.PARSE_FAILED, List.of(new DocIssue(
                         "truncated_pdf", name + ": the PDF ends before its %%EOF marker, so it is truncated, and no usable "
-                        + "text could be read from what is left (" + parsed.status().code() + "): download the file again")),
+                        + "text could be read from what is left (" + parsed.status().code() + "): download it again")),
                         parsed.metadata());
             }
             return parsed;

@@ -388,8 +388,8 @@ final class PdfReader {
                     if (!Float.isNaN(prevEnd)) {
                         float gap = t.getXDirAdj() - prevEnd;
                         // A gap of two glyphs or more separates table cells (or columns); a smaller one is a space.
-                        // Right-aligned number columns sit closer: between two numbers one glyph is enough.
-                        boolean numbers = sb.length() > 0 && isNumberChar(sb.charAt(sb.length() - 1)) && isNumberChar(u.charAt(0));
+                        // Right-aligned number columns sit closer: next to a number one glyph is enough.
+                        boolean numbers = sb.length() > 0 && (isNumberChar(sb.charAt(sb.length() - 1)) || isNumberChar(u.charAt(0)));
                         if (gap > (numbers ? 1.0f : 2.0f) * em) {
                             sb.append('\t');
                             cells++;

@@ -77,4 +77,23 @@ class BadFilesTest {
             }
         }
     }
+
+    @Test
+    void aPasswordProtectedPdfFailsAndSaysSo() throws Exception {
+        byte[] encrypted;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            var out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            encrypted = out.toByteArray();
+        }
+        ParsedDocument d = Docs.parse("secret.pdf", encrypted);
+        assertEquals(DocStatus.PARSE_FAILED, d.status());
+        assertEquals("encrypted_pdf", d.issues().get(0).code());
+        assertTrue(d.issues().get(0).message().startsWith("secret.pdf: "));
+    }
 }

@@ -88,19 +88,23 @@ final class PdfReader {
                     + "truncated; text was read from the pages that survive: download the file again to get all of it"));
         }
 
-        LineStripper stripper = new LineStripper();
+        LineStripper byPosition = new LineStripper(true);
+        LineStripper byStream = new LineStripper(false);
         List<List<PdfLine>> pages = new ArrayList<>(pageCount);
         List<Integer> failedPages = new ArrayList<>();
         for (int p = 1; p <= pageCount; p++) {
-            stripper.setStartPage(p);
-            stripper.setEndPage(p);
-            stripper.lines = new ArrayList<>();
-            try {
-                stripper.getText(doc);
-            } catch (IOException | RuntimeException e) {
+            List<PdfLine> lines = byPosition.page(doc, p);
+            if (lines == null) {
                 failedPages.add(p);
+                lines = List.of();
+            } else if (mixedLines(lines) >= 3) {
+                // Sorting by position runs side-by-side columns (a sidebar beside the text) into one line. The
+                // content stream usually draws each column (text box) in turn, so read the page in that order
+                // instead when it mixes fewer lines.
+                List<PdfLine> inStreamOrder = byStream.page(doc, p);
+                if (inStreamOrder != null && mixedLines(inStreamOrder) < mixedLines(lines)) lines = inStreamOrder;
             }
-            pages.add(stripper.lines);
+            pages.add(lines);
         }
         if (!failedPages.isEmpty()) {
             issues.add(new DocIssue("unreadable_pages", name + ": the text of page(s) " + ranges(failedPages)
@@ -163,18 +167,22 @@ final class PdfReader {
                 kept.add(l);
             }
             // The right margin of the page's prose: the widest line that is not a table row.
-            float right = 0, left = Float.MAX_VALUE;
-            for (PdfLine l : kept) {
-                if (l.cells == 1) { right = Math.max(right, l.right); left = Math.min(left, l.left); }
-            }
+            float right = rightMargin(kept), left = Float.MAX_VALUE;
+            for (PdfLine l : kept) if (l.cells == 1) left = Math.min(left, l.left);
             for (int i = 0; i < kept.size(); i++) {
                 PdfLine l = kept.get(i);
                 String t = pageRows.get(i).text;
                 char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
                 // A line that spans the text column to the right margin without ending its sentence wraps softly
                 // into the next one (first lines of paragraphs are indented by two glyphs, so allow that at the left).
+                // A column of a two-column page starts further right, hence the width test beside the left one.
                 pageRows.get(i).continues = l.cells == 1 && right > 0 && l.right >= right - 1.5f * l.em
-                        && l.left <= left + 2.5f * l.em && SENTENCE_END.indexOf(last) < 0;
+                        && (l.left <= left + 2.5f * l.em || l.right - l.left >= 12 * l.em)
+                        && SENTENCE_END.indexOf(last) < 0
+                        // the paragraph goes on at the same left edge (or two glyphs left of an indented first line);
+                        // a centred title followed by a right-aligned 单位 line does not
+                        && (i + 1 >= kept.size() || (kept.get(i + 1).left >= l.left - 3.5f * l.em
+                                && kept.get(i + 1).left <= l.left + 1f * l.em));
             }
             rows.addAll(pageRows);
         }
@@ -182,8 +190,28 @@ final class PdfReader {
         if (!rows.isEmpty()) rows.get(rows.size() - 1).continues = false;
         bridgeShortGaps(rows);
         Lines.markTabularRuns(rows, 0);
-        for (Row r : rows) if (r.table >= 0) r.continues = false;
+        // Table rows never wrap into prose, and a line followed by a table (a table's title) does not run into it.
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.table >= 0 || (i + 1 < rows.size() && rows.get(i + 1).table >= 0)) r.continues = false;
+        }
         return rows;
+    }
+
+    /**
+     * The right edge of the text column: the rightmost edge that at least three prose lines reach (within a glyph),
+     * so one overlong line (a chart axis, a URL) does not move it. Falls back to the rightmost edge.
+     */
+    static float rightMargin(List<PdfLine> lines) {
+        List<PdfLine> prose = new ArrayList<>();
+        for (PdfLine l : lines) if (l.cells == 1) prose.add(l);
+        prose.sort((a, b) -> Float.compare(b.right, a.right));
+        for (PdfLine candidate : prose) {
+            int reach = 0;
+            for (PdfLine l : prose) if (Math.abs(l.right - candidate.right) <= candidate.em) reach++;
+            if (reach >= 3) return candidate.right;
+        }
+        return prose.isEmpty() ? 0 : prose.get(0).right;
     }
 
     /**
@@ -330,6 +358,21 @@ final class PdfReader {
         return new String(b, from, b.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
     }
 
+    /**
+     * Lines that look like two columns run together: cells, one of which is a stretch of prose (long, with sentence
+     * punctuation). Table cells are short or are names without punctuation.
+     */
+    static int mixedLines(List<PdfLine> lines) {
+        int n = 0;
+        for (PdfLine l : lines) {
+            if (l.cells() < 2) continue;
+            for (String cell : l.text().split("\t")) {
+                if (cell.length() >= 15 && (cell.contains("，") || cell.contains("。") || cell.contains("；"))) { n++; break; }
+            }
+        }
+        return n;
+    }
+
     /** One visual line: its text (cells joined by '\t'), how many cells, its right edge and typical glyph width. */
     record PdfLine(String text, int cells, float left, float right, float em) {}
 
@@ -339,9 +382,24 @@ final class PdfReader {
         private final List<String> words = new ArrayList<>();
         private final List<List<TextPosition>> positions = new ArrayList<>();
 
-        LineStripper() {
-            setSortByPosition(true);
+        LineStripper(boolean sortByPosition) {
+            setSortByPosition(sortByPosition);
             setSuppressDuplicateOverlappingText(true);
+        }
+
+        /** The lines of one page (1-based), or null when the page cannot be read. */
+        List<PdfLine> page(PDDocument doc, int page) {
+            setStartPage(page);
+            setEndPage(page);
+            lines = new ArrayList<>();
+            words.clear();
+            positions.clear();
+            try {
+                getText(doc);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            return lines;
         }
 
         @Override

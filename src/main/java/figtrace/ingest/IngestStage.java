@@ -51,8 +51,7 @@ public final class IngestStage {
     public static DocType sniff(byte[] b) {
         if (b.length == 0) return DocType.TXT;
         int head = Math.min(b.length, HEAD);
-        // PDF readers accept the header anywhere in the first 1 KB, so do we.
-        if (indexOf(b, "%PDF-".getBytes(StandardCharsets.US_ASCII), 0, Math.min(b.length, 1024)) >= 0) return DocType.PDF;
+        if (isPdf(b)) return DocType.PDF;
         if (startsWith(b, new byte[]{'P', 'K', 3, 4})) {
             // Zip entry names are stored uncompressed, in the local headers and the central directory.
             return indexOf(b, "word/document.xml".getBytes(StandardCharsets.US_ASCII), 0, b.length) >= 0
@@ -64,6 +63,26 @@ public final class IngestStage {
         }
         if (looksLikeHtml(b, head)) return DocType.HTML;
         return looksLikeText(b) ? DocType.TXT : DocType.UNKNOWN;
+    }
+
+    /**
+     * "%PDF-" at the start (after whitespace or a BOM). PDF readers also accept it later in the first 1 KB, behind
+     * junk a mail gateway or download script prepended; we do too when the tail carries a PDF trailer, so that a
+     * text file merely quoting "%PDF-" stays text.
+     */
+    static boolean isPdf(byte[] b) {
+        byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(b, magic, 0, Math.min(b.length, 1024));
+        if (at < 0) return false;
+        boolean lead = true;
+        for (int i = 0; i < at; i++) {
+            int c = b[i] & 0xFF;
+            if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF)) { lead = false; break; }
+        }
+        if (lead) return true;
+        int from = Math.max(0, b.length - 2048);
+        String tail = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF") || tail.contains("startxref");
     }
 
     static boolean looksLikeHtml(byte[] b, int head) {

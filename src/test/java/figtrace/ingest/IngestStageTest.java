@@ -73,4 +73,11 @@ class IngestStageTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", a.sha256());
         assertEquals(3, a.size());
     }
+
+    @Test
+    void textThatMerelyQuotesThePdfMagicStaysText() {
+        assertEquals(DocType.TXT, IngestStage.sniff("文件头是 %PDF-1.7，不是正文\n".getBytes(StandardCharsets.UTF_8)));
+        byte[] prefixed = "junk before\n%PDF-1.4\n1 0 obj\n<<>>\nendobj\nstartxref\n0\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(DocType.PDF, IngestStage.sniff(prefixed));
+    }
 }

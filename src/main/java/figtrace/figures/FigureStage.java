@@ -195,8 +195,8 @@ public final class FigureStage {
         if (listed) {
             runSubject = prevInSentence.runSubject();
         } else {
-            List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
-                    .map(m -> t.substring(m.start(), m.end())).toList();
+            List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
+                    .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 16)));
             boolean nounFollows = "count".equals(kind) || "physical".equals(kind); // 14个地州市, 16兆瓦风电机组
@@ -220,9 +220,8 @@ public final class FigureStage {
     /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */
     private static String distributedTime(Context ctx, int sentenceStart, int runStart, int runIndex) {
         List<Mention> chain = new ArrayList<>();
-        for (Mention m : ctx.times()) {
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
             if (m.end() > runStart) break;
-            if (m.start() < sentenceStart) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，]")) chain.clear();
             chain.add(m);
@@ -280,7 +279,7 @@ public final class FigureStage {
     private static String time(Context ctx, int pos, int sentenceStart) {
         int paragraph = Sentences.paragraphStart(ctx.view(), pos);
         Mention inSentence = null, inParagraph = null;
-        for (Mention m : ctx.times()) {
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), paragraph), ctx.times().size())) {
             if (m.end() > pos) break;
             if (closedBefore(ctx.view(), m.end(), pos)) continue;
             if (m.start() >= sentenceStart) inSentence = m;
@@ -289,14 +288,24 @@ public final class FigureStage {
         Mention chosen = inSentence != null ? inSentence : inParagraph;
         if (chosen == null) return null;
         if (chosen.value().startsWith("?")) {
-            String context = inSentence != null && inParagraph != null ? inParagraph.value() : null;
-            for (Mention m : ctx.times()) {
-                if (m.end() > chosen.start()) break;
-                if (!m.value().startsWith("?")) context = m.value();
+            String context = null;
+            List<Mention> before = ctx.times().subList(0, firstAtOrAfter(ctx.times(), chosen.start()));
+            for (int i = before.size() - 1; i >= 0 && context == null; i--) {
+                if (!before.get(i).value().startsWith("?")) context = before.get(i).value();
             }
             return TimeFinder.withYear(chosen.value(), context);
         }
         return chosen.value();
+    }
+
+    /** Index of the first mention starting at or after {@code pos} (mentions are in text order). */
+    static int firstAtOrAfter(List<Mention> mentions, int pos) {
+        int lo = 0, hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /** True when a bracket opened before {@code from} closes before {@code pos}: 较上年(修订后2023年0.59%)增长… */
@@ -316,7 +325,7 @@ public final class FigureStage {
     /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
     private static String region(Context ctx, int pos, int sentenceStart) {
         String found = null;
-        for (Mention m : ctx.places()) {
+        for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
             if (m.start() < sentenceStart || RegionFinder.isYardstick(ctx.view(), m)) continue;
             found = m.value();

@@ -66,7 +66,7 @@ public final class FigureStage {
     private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
         List<Mention> places = regions.find(view.text);
         String main = regions.mainRegion(view.text, places);
-        Integer year = TimeFinder.documentYear(text.text(), metadata.get("created"));
+        Integer year = TimeFinder.documentYear(text.text(), metadata.get("title"), metadata.get("created"));
         return new Context(view.text, places, TimeFinder.find(view.text, year), year, main);
     }
 

@@ -29,7 +29,7 @@ final class TimeFinder {
             "(?<year>" + y("y9") + "年)",
             "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
-            "(?<rel>今年|本年|去年|上年|前年|明年|全年|上半年|前三季度)",
+            "(?<rel>今年|本年|(?<![比较同与])去年|(?<![比较同与])上年|前年|明年|全年|上半年|下半年|前三季度|(?:第)?[一二三四]季度)",
             "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
     private static final List<String> YARDSTICK_BEFORE = List.of("较", "比", "与", "同", "于");
 
@@ -82,7 +82,8 @@ final class TimeFinder {
                 case "去年", "上年" -> String.valueOf(docYear - 1);
                 case "前年" -> String.valueOf(docYear - 2);
                 case "明年" -> String.valueOf(docYear + 1);
-                default -> part(String.valueOf(docYear), m.group("rel"));
+                default -> m.group("rel").endsWith("季度") && !m.group("rel").equals("前三季度")
+                        ? quarter(docYear, m.group("rel")) : part(String.valueOf(docYear), m.group("rel"));
             };
         }
         if (m.group("recent") != null) {
@@ -90,6 +91,11 @@ final class TimeFinder {
             return (docYear - n + 1) + "/" + docYear;
         }
         return null;
+    }
+
+    private static String quarter(int year, String word) {
+        int n = "一二三四".indexOf(word.charAt(word.length() - 3)) + 1;
+        return String.format("%d-%02d/%d-%02d", year, n * 3 - 2, year, n * 3);
     }
 
     private static String part(String y, String which) {
@@ -129,10 +135,14 @@ final class TimeFinder {
     static Integer documentYear(String text, String title, String metadataDate) {
         String[] lines = text.split("\n");
         Integer reportYear = reportYear(title);
+        String previous = "";
         for (int i = 0, seen = 0; reportYear == null && i < lines.length && seen < 5; i++) {
             if (lines[i].isBlank()) continue;
             seen++;
+            // a title may be broken over two lines (2025年和田地区国民经济和社会发展 / 统计公报)
             reportYear = reportYear(lines[i]);
+            if (reportYear == null && !previous.isEmpty()) reportYear = reportYear(previous + lines[i].strip());
+            previous = lines[i].strip();
         }
         if (reportYear != null) return reportYear;
         for (int pass = 0; pass < 2; pass++) {

@@ -56,8 +56,15 @@ final class HtmlReader {
         Document doc = Jsoup.parse(html);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("charset", cs.name());
-        String title = doc.title().strip();
+        // Chinese government CMSs put the clean article title, source and date in <meta> (ArticleTitle, PubDate…);
+        // <title> carries the site name too.
+        String title = firstMeta(doc, "ArticleTitle", "title");
+        if (title.isEmpty()) title = doc.title().strip();
         if (!title.isEmpty()) meta.put("title", title);
+        String author = firstMeta(doc, "author", "ContentSource");
+        if (!author.isEmpty()) meta.put("author", author);
+        String created = firstMeta(doc, "PubDate", "publishdate", "article:published_time");
+        if (!created.isEmpty()) meta.put("created", created);
         List<Row> rows = rows(doc, true);
         DocumentText text = Lines.build(rows);
         if (text.isBlank()) {
@@ -66,6 +73,19 @@ final class HtmlReader {
             return new ParsedDocument(text, null, DocStatus.EMPTY_TEXT, issues, meta);
         }
         return new ParsedDocument(text, null, issues.isEmpty() ? DocStatus.OK : DocStatus.OK_WITH_ISSUES, issues, meta);
+    }
+
+    /** The content of the first non-blank {@code <meta name=…>} or {@code property=…} among the names, or "". */
+    private static String firstMeta(Document doc, String... names) {
+        for (String n : names) {
+            for (Element m : doc.select("meta")) {
+                if (n.equalsIgnoreCase(m.attr("name")) || n.equalsIgnoreCase(m.attr("property"))) {
+                    String c = m.attr("content").strip();
+                    if (!c.isEmpty()) return c;
+                }
+            }
+        }
+        return "";
     }
 
     /** The lines of a parsed page. {@code pickMain}: drop site chrome and keep the container holding the text. */
@@ -101,7 +121,15 @@ final class HtmlReader {
         return false;
     }
 
-    /** Descends into the child holding nearly all the text, as long as there is one: that is the article. */
+    /** Containers the article may sit in; text blocks (p, pre, headings, lists, inline runs) are never descended into. */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "form", "center",
+            "table", "tbody", "tr", "td", "th", "body");
+
+    /**
+     * Descends into the container holding nearly all the text, as long as what it leaves behind is chrome: links
+     * (menus, "related articles") or scraps of a few characters. A sibling with real text (a title, a table, a last
+     * paragraph) stops the descent, so content is never dropped for being outside the biggest box.
+     */
     static Element mainContent(Element body) {
         Element cur = body;
         while (true) {
@@ -113,9 +141,26 @@ final class HtmlReader {
                 int l = c.text().length();
                 if (l > bestLen) { best = c; bestLen = l; }
             }
-            if (best == null || bestLen < 0.85 * len || isDataTableOrRow(best)) return cur;
+            if (best == null || bestLen < 0.85 * len || !CONTAINERS.contains(best.normalName())
+                    || isDataTableOrRow(best) || !leftoversAreChrome(cur, best)) return cur;
             cur = best;
         }
+    }
+
+    private static boolean leftoversAreChrome(Element parent, Element kept) {
+        for (Node n : parent.childNodes()) {
+            if (n == kept) continue;
+            if (n instanceof TextNode t) {
+                if (t.text().strip().length() > 10) return false;
+            } else if (n instanceof Element e) {
+                int text = e.text().strip().length();
+                if (text <= 10) continue;
+                int links = 0;
+                for (Element a : e.select("a")) links += a.text().strip().length();
+                if (links < 0.5 * text) return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDataTableOrRow(Element e) {
@@ -147,6 +192,15 @@ final class HtmlReader {
             String tag = e.normalName();
             if (SKIP.contains(tag) || TOC_STYLE.matcher(e.className()).find()) return;
             if (tag.equals("br")) { flush(); return; }
+            if (tag.equals("pre")) {
+                // Preformatted text keeps its line breaks: each source line is a line.
+                flush();
+                for (String line : e.wholeText().split("\r?\n")) {
+                    cur.append(line);
+                    flush();
+                }
+                return;
+            }
             if (tag.equals("table") && isDataTable(e)) {
                 flush();
                 emitTable(e);

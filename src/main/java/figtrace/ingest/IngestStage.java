@@ -59,7 +59,9 @@ public final class IngestStage {
         }
         if (startsWith(b, OLE2_MAGIC)) {
             // OLE2 also holds .xls/.ppt/.msg; a Word file has a "WordDocument" stream (names are UTF-16LE).
-            return indexOf(b, utf16le("WordDocument"), 0, b.length) >= 0 ? DocType.DOC : DocType.UNKNOWN;
+            if (indexOf(b, utf16le("WordDocument"), 0, b.length) >= 0) return DocType.DOC;
+            // A password-protected .docx is an OLE2 wrapper around an "EncryptedPackage" stream.
+            return indexOf(b, utf16le("EncryptedPackage"), 0, b.length) >= 0 ? DocType.DOCX : DocType.UNKNOWN;
         }
         if (looksLikeHtml(b, head)) return DocType.HTML;
         return looksLikeText(b) ? DocType.TXT : DocType.UNKNOWN;

@@ -96,4 +96,12 @@ class BadFilesTest {
         assertEquals("encrypted_pdf", d.issues().get(0).code());
         assertTrue(d.issues().get(0).message().startsWith("secret.pdf: "));
     }
+
+    @Test
+    void aPasswordProtectedDocxFailsAndSaysSo() {
+        ParsedDocument d = Docs.parse("bad/password_protected.docx");
+        assertEquals(DocStatus.PARSE_FAILED, d.status(), d.issues().toString());
+        assertEquals("encrypted_document", d.issues().get(0).code());
+        assertTrue(d.issues().get(0).message().startsWith("password_protected.docx: "));
+    }
 }

@@ -93,4 +93,13 @@ class HtmlLayoutTest {
         DocumentText t = Docs.parse("a.html", html.getBytes(StandardCharsets.UTF_8)).text();
         assertEquals("指标 数值\n生产总值 2479.6\n完", t.text());
     }
+
+    @Test
+    void deeplyNestedMarkupDoesNotOverflowTheStack() {
+        String html = "<html><body><p>" + "<span>".repeat(20000) + "生产总值2479.6亿元" + "</span>".repeat(20000) + "</p>"
+                + "<div>".repeat(5000) + "<p>增长6.1%</p>" + "</div>".repeat(5000) + "</body></html>";
+        ParsedDocument d = Docs.parse("deep.html", html.getBytes(StandardCharsets.UTF_8));
+        assertEquals(DocStatus.OK, d.status(), d.issues().toString());
+        assertEquals("生产总值2479.6亿元\n增长6.1%", d.text().text());
+    }
 }

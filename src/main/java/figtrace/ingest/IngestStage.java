@@ -63,6 +63,9 @@ public final class IngestStage {
             // A password-protected .docx is an OLE2 wrapper around an "EncryptedPackage" stream.
             return indexOf(b, utf16le("EncryptedPackage"), 0, b.length) >= 0 ? DocType.DOCX : DocType.UNKNOWN;
         }
+        // RTF and MHT ("single file web page") are often saved with a .doc name; both are ASCII, so they would pass
+        // as text and give markup as figures. figtrace does not read them.
+        if (isRtf(b) || isMht(b)) return DocType.UNKNOWN;
         if (looksLikeHtml(b, head)) return DocType.HTML;
         return looksLikeText(b) ? DocType.TXT : DocType.UNKNOWN;
     }
@@ -85,6 +88,19 @@ public final class IngestStage {
         int from = Math.max(0, b.length - 2048);
         String tail = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
         return tail.contains("%%EOF") || tail.contains("startxref");
+    }
+
+    public static boolean isRtf(byte[] b) {
+        return asciiHead(b, 16).stripLeading().startsWith("{\\rtf");
+    }
+
+    public static boolean isMht(byte[] b) {
+        String h = asciiHead(b, 2048).toLowerCase(Locale.ROOT);
+        return h.startsWith("mime-version:") || (h.contains("mime-version:") && h.contains("multipart/related"));
+    }
+
+    private static String asciiHead(byte[] b, int n) {
+        return new String(b, 0, Math.min(b.length, n), StandardCharsets.ISO_8859_1);
     }
 
     static boolean looksLikeHtml(byte[] b, int head) {

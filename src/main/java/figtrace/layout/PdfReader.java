@@ -373,12 +373,13 @@ final class PdfReader {
         return n;
     }
 
-    /** One visual line: its text (cells joined by '\t'), how many cells, its right edge and typical glyph width. */
+    /** One visual line: its text (cells joined by '\t'), how many cells, its left and right edges and typical glyph width. */
     record PdfLine(String text, int cells, float left, float right, float em) {}
 
     /** Collects PDFBox's words per line with their positions instead of writing text. */
     static final class LineStripper extends PDFTextStripper {
         List<PdfLine> lines = new ArrayList<>();
+        /** PDFBox's words on the current line; only their boundaries are used, the text is rebuilt from glyphs. */
         private final List<String> words = new ArrayList<>();
         private final List<List<TextPosition>> positions = new ArrayList<>();
 

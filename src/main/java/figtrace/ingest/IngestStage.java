@@ -109,12 +109,12 @@ public final class IngestStage {
         String t = s.stripLeading();
         if (t.startsWith("\u00ef\u00bb\u00bf")) t = t.substring(3).stripLeading(); // UTF-8 BOM
         if (t.startsWith("<!doctype html") || t.startsWith("<html") || t.startsWith("<head")) return true;
-        // Fragments and pages that start with a comment or whitespace: require two strong markers.
+        // Fragments and pages that start with a comment: a leading '<' and one known tag.
         int markers = 0;
         for (String m : new String[]{"<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<table"}) {
             if (s.contains(m)) markers++;
         }
-        return t.startsWith("<") && markers >= 2;
+        return t.startsWith("<") && markers >= 1;
     }
 
     /** Text: decodes as UTF-8 or GB18030 and holds no NUL or other binary control characters. */

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
 final class PdfReader {
     private PdfReader() {}
 
-    /** A page number on its own: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20". */
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^[\\s\\-—–－―~·•]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共)\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
+    /** A page number on its own: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20", "Page 3 of 20". */
+    static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^[\\s\\-—–－―~·•]*(第\\s*|(?i:page)\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共|(?i:of))\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
     private static final String SENTENCE_END = "。；！？：.;!?:";
 
     static ParsedDocument read(String name, byte[] bytes) {

@@ -38,7 +38,7 @@ final class TimeFinder {
     /** @param docYear the document's own year, or null when it gives none */
     static List<Mention> find(String text, Integer docYear) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = TIME.matcher(text);
+        Matcher m = TIME.matcher(arabicDates(text));
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 1), m.start());
             if (YARDSTICK_BEFORE.contains(before)) continue;
@@ -46,6 +46,29 @@ final class TimeFinder {
             if (value != null) out.add(new Mention(m.start(), m.end(), value));
         }
         return out;
+    }
+
+    private static final Pattern CHINESE_YEAR = Pattern.compile("[〇零一二三四五六七八九]{4}(?=年)");
+    private static final Pattern CHINESE_MONTH = Pattern.compile("(?<=年|至|到|—|-)(十|[一二三四五六七八九])(?=月)");
+
+    /**
+     * 二〇二四年三月 → 2024年3月, keeping every offset: a Chinese year has four characters like its Arabic form, and a
+     * month 一…十 becomes one or two characters the same length (十 → 10 is written over 十 and the 月 stays put, so 十
+     * is rewritten only where it stands alone).
+     */
+    static String arabicDates(String text) {
+        if (text.indexOf('年') < 0) return text;
+        StringBuilder b = new StringBuilder(text);
+        Matcher y = CHINESE_YEAR.matcher(text);
+        while (y.find()) {
+            for (int i = y.start(); i < y.end(); i++) b.setCharAt(i, (char) ('0' + NumberParser.chineseDigit(text.charAt(i))));
+        }
+        Matcher mo = CHINESE_MONTH.matcher(b.toString());
+        while (mo.find()) {
+            char c = b.charAt(mo.start());
+            if (c != '十') b.setCharAt(mo.start(), (char) ('0' + NumberParser.chineseDigit(c)));
+        }
+        return b.toString();
     }
 
     private static String value(Matcher m, Integer docYear, String text) {

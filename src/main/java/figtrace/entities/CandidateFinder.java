@@ -1,0 +1,191 @@
+package figtrace.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds entity candidates in one line of text. Each method is one rule; offsets returned are absolute (line start
+ * added). Rules never look across a line break: in the .txt corpus a line is a paragraph.
+ */
+final class CandidateFinder {
+
+    static final int BOOK_TITLE = 0, QUOTED = 1, RULE = 2, PERSON = 3;
+    private static final int MAX_NAME = 26;
+
+    private static final Pattern BOOK_TITLE_RE = Pattern.compile("《[^《》\\n]{1,120}》");
+    /** A document number right after a title: （工信部规〔2024〕169号） */
+    private static final Pattern DOC_NUMBER_RE = Pattern.compile("^[（(]([^（）()]{0,20}〔\\d{4}〕\\d+号)[）)]");
+    private static final Pattern QUOTED_RE = Pattern.compile("“([^“”，。；、,;\\n]{1,16})”");
+
+    private final EntityRules rules;
+
+    CandidateFinder(EntityRules rules) { this.rules = rules; }
+
+    List<Candidate> find(String line, int offset) {
+        List<Candidate> out = new ArrayList<>();
+        bookTitles(line, offset, out);
+        quoted(line, offset, out);
+        known(line, offset, out);
+        suffixed(line, offset, out);
+        persons(line, offset, out);
+        return out;
+    }
+
+    /** 《…》 is a named document; a following （…〔2024〕169号） is kept as its docNumber attribute. */
+    void bookTitles(String line, int offset, List<Candidate> out) {
+        Matcher m = BOOK_TITLE_RE.matcher(line);
+        while (m.find()) {
+            Matcher n = DOC_NUMBER_RE.matcher(line.substring(m.end()));
+            String attrs = n.find() ? "docNumber=" + n.group(1) : null;
+            out.add(new Candidate(offset + m.start(), offset + m.end(), "DOC", m.group(), "entities:book_title",
+                    BOOK_TITLE, attrs));
+        }
+    }
+
+    /**
+     * “X” followed by name characters ending in a programme/organisation suffix is one name with its quotes
+     * (“天山英才”培养计划). A quoted term standing alone is a name without its quotes (“创新积分制”); its type comes
+     * from the known names, then from its own ending, else PROGRAM (campaign slogans are the usual case).
+     */
+    void quoted(String line, int offset, List<Candidate> out) {
+        Matcher m = QUOTED_RE.matcher(line);
+        while (m.find()) {
+            String inner = m.group(1);
+            if (inner.contains("的") || inner.chars().allMatch(Character::isDigit)) continue;
+            int tailEnd = suffixEndAfter(line, m.end());
+            if (tailEnd > m.end()) {
+                EntityRules.Suffix suf = suffixEndingAt(line, tailEnd);
+                out.add(new Candidate(offset + m.start(), offset + tailEnd, suf.type(), null, "entities:quoted_name",
+                        QUOTED, null));
+                continue;
+            }
+            if (inner.startsWith("关于")) {
+                out.add(new Candidate(offset + m.start(1), offset + m.end(1), "DOC", null, "entities:quoted_title",
+                        QUOTED, null));
+                continue;
+            }
+            EntityRules.Known k = rules.known.get(inner);
+            String type = k != null ? k.type() : typeByEnding(inner);
+            if (rules.generics.contains(inner)) continue;
+            out.add(new Candidate(offset + m.start(1), offset + m.end(1), type, k == null ? null : k.canonical(),
+                    "entities:quoted_term", QUOTED, null));
+        }
+    }
+
+    /** Known names (agencies, programmes, industries) and places from the gazetteer: longest match at each position. */
+    void known(String line, int offset, List<Candidate> out) {
+        for (int i = 0; i < line.length(); i++) {
+            List<EntityRules.Known> ks = rules.knownByFirstChar.get(line.charAt(i));
+            if (ks == null) continue;
+            for (EntityRules.Known k : ks) {
+                if (line.startsWith(k.text(), i) && asciiWordBoundary(line, i, i + k.text().length())) {
+                    out.add(new Candidate(offset + i, offset + i + k.text().length(), k.type(), k.canonical(),
+                            k.rule(), RULE, null));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A name ending (…高新区, …实验室, …产业集群) plus the name characters before it, extended left until punctuation,
+     * a digit or a stop word (a verb or function word), so 支持丝绸之路经济带创新驱动发展试验区 gives the 试验区 name.
+     */
+    void suffixed(String line, int offset, List<Candidate> out) {
+        for (int p = 0; p < line.length(); p++) {
+            for (EntityRules.Suffix suf : rules.suffixes) {
+                if (!line.startsWith(suf.text(), p)) continue;
+                int end = p + suf.text().length();
+                int start = extendLeft(line, p, suf.type());
+                int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
+                if (p - start >= minPrefix) {
+                    String name = line.substring(start, end);
+                    if (!rules.generics.contains(name) && !rules.isCategory(name)) {
+                        out.add(new Candidate(offset + start, offset + end, suf.type(), null, "entities:suffix",
+                                RULE, null));
+                    }
+                }
+                break; // longest suffix at this position only
+            }
+        }
+    }
+
+    /** Person names from HanLP (it knows Chinese surnames and given-name patterns; we don't). */
+    void persons(String line, int offset, List<Candidate> out) {
+        for (int[] span : HanlpPersons.find(line)) {
+            String name = line.substring(span[0], span[1]);
+            if (rules.known.containsKey(name) || rules.stops.contains(name) || rules.generics.contains(name)) continue;
+            out.add(new Candidate(offset + span[0], offset + span[1], "PERSON", null, "entities:hanlp_person",
+                    PERSON, null));
+        }
+    }
+
+    int extendLeft(String line, int p, String type) {
+        int i = p;
+        while (i > 0 && p - i < MAX_NAME) {
+            char c = line.charAt(i - 1);
+            boolean inner = rules.innerByType.getOrDefault(type, java.util.Set.of()).contains(String.valueOf(c));
+            if (!inner && !isNameChar(c)) break;
+            if (rules.stopEndingAt(line, i) > 0 && !inner) break;
+            i--;
+        }
+        // don't start on a connector or a closing quote
+        while (i < p && !isNameChar(line.charAt(i)) && line.charAt(i) != '“') i++;
+        // an opening quote without its closing one means we started inside someone else's quotation
+        String name = line.substring(i, p);
+        if (count(name, '“') != count(name, '”')) {
+            int last = Math.max(name.lastIndexOf('“'), name.lastIndexOf('”'));
+            i += last + 1;
+        }
+        return i;
+    }
+
+    /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */
+    private int suffixEndAfter(String line, int from) {
+        int best = from;
+        for (int j = from; j < line.length() && j - from < 14; j++) {
+            char c = line.charAt(j);
+            if (!isNameChar(c) && c != '·') break;
+            if (j > from && rules.stopStartingAt(line, j) > 0 && suffixEndingAt(line, j + 1) == null) {
+                // a stop word inside the tail ends it, unless it is part of a suffix (对接会)
+                boolean partOfSuffix = false;
+                for (EntityRules.Suffix s : rules.suffixes) {
+                    int k = line.indexOf(s.text(), Math.max(from, j - s.text().length() + 1));
+                    if (k >= 0 && k <= j && k + s.text().length() > j) { partOfSuffix = true; break; }
+                }
+                if (!partOfSuffix) break;
+            }
+            if (suffixEndingAt(line, j + 1) != null) best = j + 1;
+        }
+        return best;
+    }
+
+    private EntityRules.Suffix suffixEndingAt(String line, int end) {
+        for (EntityRules.Suffix s : rules.suffixes) {
+            if (end >= s.text().length() && line.startsWith(s.text(), end - s.text().length())) return s;
+        }
+        return null;
+    }
+
+    private String typeByEnding(String s) {
+        for (EntityRules.Suffix suf : rules.suffixes) if (s.endsWith(suf.text())) return suf.type();
+        return "PROGRAM";
+    }
+
+    /** CJK ideographs and the few ASCII characters found inside names (5G, R&D, 2+5). */
+    static boolean isNameChar(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '、' && c != '，' && c != '。';
+    }
+
+    /** Latin names (China, Urumqi) must not match inside a longer Latin word. */
+    private static boolean asciiWordBoundary(String s, int start, int end) {
+        if (!Character.isLetter(s.charAt(start)) || s.charAt(start) > 127) return true;
+        boolean before = start > 0 && Character.isLetter(s.charAt(start - 1));
+        boolean after = end < s.length() && Character.isLetter(s.charAt(end));
+        return !before && !after;
+    }
+
+    private static int count(String s, char c) { return (int) s.chars().filter(x -> x == c).count(); }
+}

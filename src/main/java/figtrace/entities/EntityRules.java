@@ -1,0 +1,86 @@
+package figtrace.entities;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The entity word lists, read once from patterns/entities.tsv and patterns/places.tsv. Immutable after loading. */
+final class EntityRules {
+
+    static final Set<String> TYPES = Set.of("ORG", "PLACE", "PERSON", "DOC", "PROGRAM", "INDUSTRY");
+
+    record Known(String text, String type, String canonical, String rule) {}
+
+    record Suffix(String text, String type) {}
+
+    /** Known names and places, longest first, grouped by first character for a quick scan. */
+    final Map<Character, List<Known>> knownByFirstChar = new HashMap<>();
+    final Map<String, Known> known = new HashMap<>();
+    final List<Suffix> suffixes = new ArrayList<>();
+    final Set<String> stops = new HashSet<>();
+    final Set<String> generics = new HashSet<>();
+    final Set<String> categories = new HashSet<>();
+    final Map<String, Set<String>> innerByType = new HashMap<>();
+
+    static EntityRules load(Path dir) {
+        EntityRules r = new EntityRules();
+        for (PatternFile.Row row : PatternFile.read(dir, "entities.tsv", "kind", "text")) {
+            String kind = row.get("kind"), text = row.get("text"), type = row.opt("type");
+            switch (kind) {
+                case "name" -> r.addKnown(new Known(text, checkType(row, type),
+                        row.opt("canonical") == null ? text : row.opt("canonical"), "entities:name"));
+                case "suffix" -> r.suffixes.add(new Suffix(text, checkType(row, type)));
+                case "inner" -> r.innerByType.computeIfAbsent(checkType(row, type), k -> new HashSet<>()).add(text);
+                case "stop" -> r.stops.add(text);
+                case "generic" -> r.generics.add(text);
+                case "category" -> r.categories.add(text);
+                default -> throw row.error("unknown kind '" + kind
+                        + "' (use name, suffix, inner, stop, generic or category)");
+            }
+        }
+        for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
+            r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
+        }
+        r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
+        r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));
+        return r;
+    }
+
+    private static String checkType(PatternFile.Row row, String type) {
+        if (type == null || !TYPES.contains(type)) {
+            throw row.error("type '" + type + "' is not one of " + String.join(", ", TYPES.stream().sorted().toList()));
+        }
+        return type;
+    }
+
+    private void addKnown(Known k) {
+        known.putIfAbsent(k.text(), k);
+        knownByFirstChar.computeIfAbsent(k.text().charAt(0), c -> new ArrayList<>()).add(k);
+    }
+
+    /** Length of the stop word that ends exactly at {@code end} in {@code s}, or 0. */
+    int stopEndingAt(String s, int end) {
+        for (int len = Math.min(4, end); len >= 1; len--) {
+            if (stops.contains(s.substring(end - len, end))) return len;
+        }
+        return 0;
+    }
+
+    /** Length of the stop word that starts exactly at {@code start} in {@code s}, or 0. */
+    int stopStartingAt(String s, int start) {
+        for (int len = Math.min(4, s.length() - start); len >= 1; len--) {
+            if (stops.contains(s.substring(start, start + len))) return len;
+        }
+        return 0;
+    }
+
+    boolean isCategory(String name) {
+        for (String c : categories) if (name.contains(c)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+package figtrace.measures;
+
+import figtrace.model.Entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the measures of one paragraph. Offsets in {@link Clause} are absolute (paragraph offset added). */
+final class ClauseReader {
+
+    record Clause(int start, int end, String actor, List<String> figures, List<String> entityIds) {}
+
+    /** Where a part opens with an action: the actor before the verb (or null) and the verb's end. */
+    private record Opening(String actor, int verbEnd) {}
+
+    /** Time and discourse openers that may stand before the actor or verb (2024年, 截至2024年底, 近年来, 同时). */
+    private static final Pattern LEAD = Pattern.compile(
+            "^(?:截至\\s*)?(?:\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?|近年来|目前|同时|此外|未来|下一步|当前)");
+
+    private final MeasureCues cues;
+    private final String s;
+    private final int offset;
+    private final List<Entity> entities;
+    private final List<String> entityTexts;
+
+    ClauseReader(MeasureCues cues, String paragraph, int offset, List<Entity> entities) {
+        this.cues = cues;
+        this.s = paragraph;
+        this.offset = offset;
+        this.entities = entities;
+        this.entityTexts = entities.stream().map(Entity::text).filter(t -> t.length() >= 2).distinct()
+                .sorted(Comparator.comparingInt(t -> -t.length())).toList();
+    }
+
+    List<Clause> measures() {
+        List<Clause> out = new ArrayList<>();
+        for (int[] sentence : ClauseSplitter.sentences(s)) {
+            int pending = -1, curStart = -1, curEnd = -1;
+            String curActor = null;
+            for (int[] part : ClauseSplitter.parts(s, sentence)) {
+                Opening o = opening(part);
+                if (o != null) {
+                    if (curStart >= 0) emit(curStart, curEnd, curActor, out);
+                    curStart = pending >= 0 ? pending : part[0];
+                    curEnd = part[1];
+                    curActor = o.actor();
+                    pending = -1;
+                } else if (curStart >= 0) {
+                    curEnd = part[1];
+                } else if (pending < 0) {
+                    pending = part[0];
+                }
+            }
+            if (curStart >= 0) emit(curStart, curEnd, curActor, out);
+        }
+        return out;
+    }
+
+    private void emit(int start, int end, String actor, List<Clause> out) {
+        String clause = s.substring(start, end);
+        int a = offset + start, b = offset + end;
+        List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
+        out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
+    }
+
+    /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */
+    private Opening opening(int[] part) {
+        int i = part[0], end = part[1];
+        Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
+        if (marker.lookingAt()) i = skipSpace(marker.end(), end);
+        Matcher lead = LEAD.matcher(s).region(i, end);
+        if (lead.lookingAt()) i = skipSpace(lead.end(), end);
+        int actorStart = i;
+        i = skipAdverbs(i, end);
+        String verb = cues.verbAt(s, i);
+        String actor = null;
+        if (verb == null) {
+            int j = skipActors(i, end);
+            if (j == i) return null;
+            int k = skipAdverbs(j, end);
+            verb = cues.verbAt(s, k);
+            if (verb == null) return null;
+            actor = s.substring(actorStart, j).strip();
+            i = k;
+        }
+        int verbEnd = i + verb.length();
+        if (cues.passiveVerbs.contains(verb)) actor = null;
+        if (isGeneric(s.substring(verbEnd, end))) return null;
+        return new Opening(actor, verbEnd);
+    }
+
+    /** Entities and actor words joined by 、和与及 (自治区教育厅、发改委、工信厅), as far as they go. */
+    private int skipActors(int i, int end) {
+        int j = i;
+        while (j < end) {
+            int len = actorLengthAt(j);
+            if (len == 0) break;
+            j += len;
+            if (j < end && "、和与及".indexOf(s.charAt(j)) >= 0 && actorLengthAt(j + 1) > 0) j++;
+            else break;
+        }
+        return j;
+    }
+
+    private int actorLengthAt(int j) {
+        for (String t : entityTexts) if (s.startsWith(t, j)) return t.length();
+        String w = cues.actorAt(s, j);
+        return w == null ? 0 : w.length();
+    }
+
+    private int skipAdverbs(int i, int end) {
+        for (String a = cues.adverbAt(s, i); a != null && i < end; a = cues.adverbAt(s, i)) {
+            // an adverb that is also a verb (加快) counts as the verb when nothing verbal follows it
+            if (cues.verbAt(s, i) != null && cues.verbAt(s, i + a.length()) == null) break;
+            i += a.length();
+        }
+        return i;
+    }
+
+    private int skipSpace(int i, int end) {
+        while (i < end && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '，')) i++;
+        return i;
+    }
+
+    /** An object made only of generic words (发展新质生产力, 高质量发展) is exhortation, not a measure. */
+    private boolean isGeneric(String object) {
+        String rest = object.strip();
+        for (String g : cues.generics) rest = rest.replace(g, "");
+        return rest.replaceAll("[\\p{Punct}\\s的和与]", "").length() < 2;
+    }
+}

@@ -1,0 +1,78 @@
+package figtrace.measures;
+
+import figtrace.entities.PatternFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The measure cue words, read once from patterns/measure_cues.tsv. Immutable after loading. */
+final class MeasureCues {
+
+    static final Set<String> STATUSES = Set.of("done", "ongoing", "planned", "recommended");
+    static final Set<String> INSTRUMENTS = Set.of("fund", "loan", "tax", "platform", "talent", "plan", "regulation",
+            "finance", "cooperation", "other");
+
+    /** Verbs, longest first so 启动运行 is tried before 启动; value "passive" marks verbs whose subject is not the actor. */
+    final List<String> verbs = new ArrayList<>();
+    final Set<String> passiveVerbs = new java.util.HashSet<>();
+    final List<String> adverbs = new ArrayList<>();
+    final Map<String, String> statusCues = new LinkedHashMap<>();
+    final Map<String, String> sectionCues = new LinkedHashMap<>();
+    final Map<String, String> instruments = new LinkedHashMap<>(); // file order = priority
+    final List<String> generics = new ArrayList<>();
+    final List<String> actors = new ArrayList<>();
+
+    static MeasureCues load(Path dir) {
+        MeasureCues c = new MeasureCues();
+        for (PatternFile.Row row : PatternFile.read(dir, "measure_cues.tsv", "kind", "word")) {
+            String kind = row.get("kind"), word = row.get("word"), value = row.opt("value");
+            switch (kind) {
+                case "verb" -> {
+                    c.verbs.add(word);
+                    if ("passive".equals(value)) c.passiveVerbs.add(word);
+                }
+                case "adverb" -> c.adverbs.add(word);
+                case "status" -> c.statusCues.put(word, checked(row, value, STATUSES));
+                case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES));
+                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS));
+                case "generic" -> c.generics.add(word);
+                case "actor" -> c.actors.add(word);
+                default -> throw row.error("unknown kind '" + kind
+                        + "' (use verb, adverb, status, section, instrument, generic or actor)");
+            }
+        }
+        Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
+        c.verbs.sort(longestFirst);
+        c.adverbs.sort(longestFirst);
+        c.actors.sort(longestFirst);
+        return c;
+    }
+
+    private static String checked(PatternFile.Row row, String value, Set<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw row.error("value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    /** The verb starting at {@code i}, or null. */
+    String verbAt(String s, int i) {
+        for (String v : verbs) if (s.startsWith(v, i)) return v;
+        return null;
+    }
+
+    String adverbAt(String s, int i) {
+        for (String a : adverbs) if (s.startsWith(a, i)) return a;
+        return null;
+    }
+
+    String actorAt(String s, int i) {
+        for (String a : actors) if (s.startsWith(a, i)) return a;
+        return null;
+    }
+}

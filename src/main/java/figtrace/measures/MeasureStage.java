@@ -1,0 +1,93 @@
+package figtrace.measures;
+
+import figtrace.model.DocumentText;
+import figtrace.model.Entity;
+import figtrace.model.Measure;
+import figtrace.model.TextLine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds policy measures: clauses saying a government or body has taken, is taking or will take a specific action.
+ * Cue words come from {@code patterns/measure_cues.tsv}.
+ *
+ * <p>A paragraph is cut into sentences and list items, each sentence into comma parts. A part that opens with an
+ * action verb (after a list marker, adverbs and an optional actor) starts a measure; parts without one (a time
+ * phrase, a figure, a result) join the measure before them, or the next one when none came before. Measures never
+ * cross a line break here: in plain text a line is a paragraph. (Where a layout marks a line as a soft wrap the
+ * span may cross it and {@link Measure#text()} drops the break; see {@link Measure}.)
+ */
+public final class MeasureStage {
+
+    /** Reference entries ("[3] 作者. 标题[J]") are not the document's own statements. */
+    private static final Pattern REFERENCE = Pattern.compile("^\\s*(?:-\\s*)?\\[\\d+\\]");
+    private static final Pattern HEADING_NUMBER = Pattern.compile(
+            "^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+(?:\\.\\d+)*\\s)");
+    private static final Pattern TOP_HEADING = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|\\d+\\s)");
+
+    private final MeasureCues cues;
+
+    public MeasureStage(Path patternsDir) { this.cues = MeasureCues.load(patternsDir); }
+
+    /** Rules from ./patterns. */
+    public MeasureStage() { this(Path.of("patterns")); }
+
+    public List<Measure> extract(String doc, DocumentText text) { return extract(doc, text, List.of()); }
+
+    /**
+     * @param entities the document's entities (from EntityStage), used to recognise actors and listed in
+     *                 {@link Measure#entityIds()}; may be empty
+     */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities) {
+        List<Measure> out = new ArrayList<>();
+        String sectionStatus = null;
+        for (TextLine line : text.lines()) {
+            String s = text.lineText(line);
+            if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find()) continue;
+            if (isHeading(s)) {
+                if (TOP_HEADING.matcher(s).find() || sectionCue(s) != null) sectionStatus = sectionCue(s);
+                continue;
+            }
+            ClauseReader reader = new ClauseReader(cues, s, line.start(), entities);
+            for (ClauseReader.Clause c : reader.measures()) {
+                int start = c.start(), end = c.end();
+                String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
+                String status = Status.of(cues, quote, sectionStatus, !c.figures().isEmpty());
+                out.add(new Measure(id(doc, start, end), doc, line.page() == 0 ? null : line.page(),
+                        text.lineAt(start).number(), start, end, quote, c.actor(), status,
+                        Instruments.of(cues, quote), c.figures(), c.entityIds(), "measures:verb_clause"));
+            }
+        }
+        return out;
+    }
+
+    /** A short line without sentence punctuation, or one numbered like a heading (二、 （一） 2.1). */
+    private static boolean isHeading(String s) {
+        String t = s.strip();
+        if (t.length() > 40) return false;
+        if (HEADING_NUMBER.matcher(t).find()) return !t.contains("。");
+        return !t.contains("。") && !t.contains("，") && !t.contains(",") && t.length() < 25;
+    }
+
+    private String sectionCue(String heading) {
+        for (var e : cues.sectionCues.entrySet()) if (heading.contains(e.getKey())) return e.getValue();
+        return null;
+    }
+
+    static String id(String doc, int start, int end) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((doc + ":" + start + ":" + end + ":measure").getBytes(StandardCharsets.UTF_8));
+            return "mea-" + HexFormat.of().formatHex(h).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

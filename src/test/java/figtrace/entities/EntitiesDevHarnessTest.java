@@ -1,0 +1,79 @@
+package figtrace.entities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import figtrace.layout.LayoutStage;
+import figtrace.measures.MeasureStage;
+import figtrace.model.DocumentText;
+import figtrace.model.Entity;
+import figtrace.model.Measure;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Dev harness: runs both stages on the annotated corpus documents (000, 004), writes target/entities-eval/
+ * entities.jsonl and measures.jsonl, and prints the official scores. No thresholds are asserted here (this is for
+ * looking), but provenance is: every record's text is the source at its offsets and its line is charStart's line.
+ */
+class EntitiesDevHarnessTest {
+
+    private static final Path OUT = Path.of("target/entities-eval");
+    private static final Path GOLD = Path.of("/work/shared/gold");
+    private static final Path SCORER = Path.of("/work/shared/tools/score.py");
+
+    @Test
+    void annotatedDocumentsAreExtractedWithExactProvenanceAndScored() throws Exception {
+        EntityStage entities = new EntityStage();
+        MeasureStage measures = new MeasureStage();
+        ObjectMapper json = new ObjectMapper();
+        List<String> entityLines = new ArrayList<>(), measureLines = new ArrayList<>();
+        List<Path> docs;
+        try (Stream<Path> s = Files.list(Path.of("corpus"))) {
+            docs = s.filter(p -> p.getFileName().toString().matches("(000|004)_.*\\.txt")).sorted().toList();
+        }
+        for (Path p : docs) {
+            String doc = p.getFileName().toString();
+            DocumentText text = LayoutStage.linesOf(Files.readString(p, StandardCharsets.UTF_8), 0);
+            List<Entity> es = entities.extract(doc, text);
+            for (Entity e : es) {
+                assertEquals(text.text().substring(e.charStart(), e.charEnd()), e.text(), e.toString());
+                assertEquals(text.lineAt(e.charStart()).number(), e.line(), e.toString());
+                ObjectNode o = json.valueToTree(e);
+                entityLines.add(json.writeValueAsString(o));
+            }
+            for (Measure m : measures.extract(doc, text, es)) {
+                String source = text.text().substring(m.charStart(), m.charEnd());
+                assertEquals(source.replace("\r", "").replace("\n", ""), m.text(), m.toString());
+                assertEquals(text.lineAt(m.charStart()).number(), m.line(), m.toString());
+                ObjectNode o = json.valueToTree(m);
+                o.set("linked_figures", o.get("linkedFigures"));
+                measureLines.add(json.writeValueAsString(o));
+            }
+        }
+        Files.createDirectories(OUT);
+        Files.write(OUT.resolve("entities.jsonl"), entityLines, StandardCharsets.UTF_8);
+        Files.write(OUT.resolve("measures.jsonl"), measureLines, StandardCharsets.UTF_8);
+        score();
+    }
+
+    private static void score() throws IOException, InterruptedException {
+        if (!Files.exists(SCORER) || !Files.isDirectory(GOLD)) {
+            System.out.println("scorer or gold not found; outputs in " + OUT.toAbsolutePath());
+            return;
+        }
+        Process p = new ProcessBuilder("python3", SCORER.toString(), GOLD.toString(), OUT.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        System.out.println("[entities-eval]\n" + out);
+    }
+}

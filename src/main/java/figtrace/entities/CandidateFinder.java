@@ -17,19 +17,20 @@ final class CandidateFinder {
     private static final Pattern BOOK_TITLE_RE = Pattern.compile("《[^《》\\n]{1,120}》");
     /** A document number right after a title: （工信部规〔2024〕169号） */
     private static final Pattern DOC_NUMBER_RE = Pattern.compile("^[（(]([^（）()]{0,20}〔\\d{4}〕\\d+号)[）)]");
-    private static final Pattern QUOTED_RE = Pattern.compile("“([^“”，。；、,;\\n]{1,16})”");
+    private static final Pattern QUOTED_RE = Pattern.compile("[“‘]([^“”‘’，。；、,;\\n]{1,16})[”’]");
 
     private final EntityRules rules;
 
     CandidateFinder(EntityRules rules) { this.rules = rules; }
 
     List<Candidate> find(String line, int offset) {
+        List<Hanlp.Token> tokens = Hanlp.tokens(line);
         List<Candidate> out = new ArrayList<>();
         bookTitles(line, offset, out);
-        quoted(line, offset, out);
+        quoted(line, offset, tokens, out);
         known(line, offset, out);
-        suffixed(line, offset, out);
-        persons(line, offset, out);
+        suffixed(line, offset, tokens, out);
+        persons(line, offset, tokens, out);
         return out;
     }
 
@@ -49,7 +50,7 @@ final class CandidateFinder {
      * (“天山英才”培养计划). A quoted term standing alone is a name without its quotes (“创新积分制”); its type comes
      * from the known names, then from its own ending, else PROGRAM (campaign slogans are the usual case).
      */
-    void quoted(String line, int offset, List<Candidate> out) {
+    void quoted(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         Matcher m = QUOTED_RE.matcher(line);
         while (m.find()) {
             String inner = m.group(1);
@@ -57,7 +58,9 @@ final class CandidateFinder {
             int tailEnd = suffixEndAfter(line, m.end());
             if (tailEnd > m.end()) {
                 EntityRules.Suffix suf = suffixEndingAt(line, tailEnd);
-                out.add(new Candidate(offset + m.start(), offset + tailEnd, suf.type(), null, "entities:quoted_name",
+                // an organisation may have more name before the quote (中国—塔吉克斯坦“一带一路”联合实验室)
+                int start = suf.type().equals("ORG") ? extendLeft(line, m.start(), suf.type(), tokens) : m.start();
+                out.add(new Candidate(offset + start, offset + tailEnd, suf.type(), null, "entities:quoted_name",
                         QUOTED, null));
                 continue;
             }
@@ -93,16 +96,17 @@ final class CandidateFinder {
      * A name ending (…高新区, …实验室, …产业集群) plus the name characters before it, extended left until punctuation,
      * a digit or a stop word (a verb or function word), so 支持丝绸之路经济带创新驱动发展试验区 gives the 试验区 name.
      */
-    void suffixed(String line, int offset, List<Candidate> out) {
+    void suffixed(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         for (int p = 0; p < line.length(); p++) {
             for (EntityRules.Suffix suf : rules.suffixes) {
                 if (!line.startsWith(suf.text(), p)) continue;
                 int end = p + suf.text().length();
-                int start = extendLeft(line, p, suf.type());
+                int start = extendLeft(line, p, suf.type(), tokens);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
                 if (p - start >= minPrefix) {
                     String name = line.substring(start, end);
-                    if (!rules.generics.contains(name) && !rules.isCategory(name)) {
+                    if (!rules.generics.contains(name) && !rules.isCategory(name)
+                            && !rules.isOnlyModifiers(name.substring(0, p - start), suf.type())) {
                         out.add(new Candidate(offset + start, offset + end, suf.type(), null, "entities:suffix",
                                 RULE, null));
                     }
@@ -112,24 +116,39 @@ final class CandidateFinder {
         }
     }
 
-    /** Person names from HanLP (it knows Chinese surnames and given-name patterns; we don't). */
-    void persons(String line, int offset, List<Candidate> out) {
-        for (int[] span : HanlpPersons.find(line)) {
-            String name = line.substring(span[0], span[1]);
+    /**
+     * Person names from HanLP (it knows Chinese given-name patterns; we don't). HanLP also calls many two-character
+     * verb phrases names (强链, 施策), so a name must start with a common surname, and a two-character one must be
+     * followed by a title (李强总理, 马兴瑞书记 is three characters and needs none).
+     */
+    void persons(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        for (Hanlp.Token t : tokens) {
+            if (!t.isPerson() || t.word().length() < 2 || t.word().length() > 4) continue;
+            String name = t.word();
             if (rules.known.containsKey(name) || rules.stops.contains(name) || rules.generics.contains(name)) continue;
-            out.add(new Candidate(offset + span[0], offset + span[1], "PERSON", null, "entities:hanlp_person",
+            if (rules.surnames.indexOf(name.charAt(0)) < 0) continue;
+            if (name.length() == 2 && !rules.startsWithTitle(line, t.end())) continue;
+            out.add(new Candidate(offset + t.start(), offset + t.end(), "PERSON", null, "entities:hanlp_person",
                     PERSON, null));
         }
     }
 
-    int extendLeft(String line, int p, String type) {
+    /**
+     * Start of the name that ends at the suffix starting at {@code p}. With HanLP words it moves a word at a time and
+     * stops at a verb, function word, stop word or punctuation; without them (HanLP lost text) a character at a time,
+     * stopping at stop words and punctuation only.
+     */
+    int extendLeft(String line, int p, String type, List<Hanlp.Token> tokens) {
+        java.util.Set<String> inner = rules.innerByType.getOrDefault(type, java.util.Set.of());
         int i = p;
         while (i > 0 && p - i < MAX_NAME) {
-            char c = line.charAt(i - 1);
-            boolean inner = rules.innerByType.getOrDefault(type, java.util.Set.of()).contains(String.valueOf(c));
-            if (!inner && !isNameChar(c)) break;
-            if (rules.stopEndingAt(line, i) > 0 && !inner) break;
-            i--;
+            int from = tokens.isEmpty() ? i - 1 : wordStartBefore(tokens, i);
+            String w = line.substring(from, i);
+            if (inner.contains(w)) { i = from; continue; }
+            if (!w.chars().allMatch(c -> isNameChar((char) c))) break;
+            if (rules.stops.contains(w) || (tokens.isEmpty() && rules.stopEndingAt(line, i) > 0)) break;
+            if (!tokens.isEmpty() && !rules.keeps.contains(w) && endsName(tokenAt(tokens, from))) break;
+            i = from;
         }
         // don't start on a connector or a closing quote
         while (i < p && !isNameChar(line.charAt(i)) && line.charAt(i) != '“') i++;
@@ -140,6 +159,26 @@ final class CandidateFinder {
             i += last + 1;
         }
         return i;
+    }
+
+    /** Start of the word that ends at (or contains the character before) {@code i}. */
+    private static int wordStartBefore(List<Hanlp.Token> tokens, int i) {
+        for (Hanlp.Token t : tokens) if (t.start() < i && i <= t.end()) return t.start();
+        return i - 1;
+    }
+
+    private static Hanlp.Token tokenAt(List<Hanlp.Token> tokens, int start) {
+        for (Hanlp.Token t : tokens) if (t.start() == start) return t;
+        return null;
+    }
+
+    /** Verbs and function words (prepositions, conjunctions, adverbs, pronouns, numerals…) are not part of a name. */
+    private static boolean endsName(Hanlp.Token t) {
+        if (t == null) return false;
+        String n = t.nature();
+        return t.isVerb() || n.startsWith("p") || n.startsWith("c") || n.startsWith("u") || n.startsWith("d")
+                || n.startsWith("r") || n.startsWith("m") || n.startsWith("q") || n.startsWith("f")
+                || n.startsWith("w") || n.startsWith("e") || n.startsWith("y") || n.startsWith("o");
     }
 
     /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */

@@ -26,6 +26,11 @@ final class EntityRules {
     final Set<String> generics = new HashSet<>();
     final Set<String> categories = new HashSet<>();
     final Map<String, Set<String>> innerByType = new HashMap<>();
+    final Set<String> keeps = new HashSet<>();
+    /** Modifier words by type ("" = every type); a name made only of them is a class of things, not one thing. */
+    final Map<String, List<String>> modifiersByType = new HashMap<>();
+    final List<String> titles = new ArrayList<>();
+    String surnames = "";
 
     static EntityRules load(Path dir) {
         EntityRules r = new EntityRules();
@@ -39,13 +44,19 @@ final class EntityRules {
                 case "stop" -> r.stops.add(text);
                 case "generic" -> r.generics.add(text);
                 case "category" -> r.categories.add(text);
+                case "keep" -> r.keeps.add(text);
+                case "modifier" -> r.modifiersByType.computeIfAbsent(type == null ? "" : checkType(row, type),
+                        k -> new ArrayList<>()).add(text);
+                case "title" -> r.titles.add(text);
+                case "surnames" -> r.surnames += text;
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use name, suffix, inner, stop, generic or category)");
+                        + "' (use name, suffix, inner, stop, keep, generic, category, modifier, title or surnames)");
             }
         }
         for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
             r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
         }
+        r.modifiersByType.values().forEach(l -> l.sort(Comparator.comparingInt((String m) -> -m.length())));
         r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));
         return r;
@@ -77,6 +88,27 @@ final class EntityRules {
             if (stops.contains(s.substring(start, start + len))) return len;
         }
         return 0;
+    }
+
+    /**
+     * True when {@code prefix} (a name without its suffix) is nothing but modifier words, such as 自治区重点 in
+     * 自治区重点实验室 or 区域 in 区域产业. For industries, places count as modifiers too (新疆产业 is not a sector).
+     */
+    boolean isOnlyModifiers(String prefix, String type) {
+        String rest = prefix;
+        List<String> words = new ArrayList<>(modifiersByType.getOrDefault(type, List.of()));
+        words.addAll(modifiersByType.getOrDefault("", List.of()));
+        if (type.equals("INDUSTRY")) {
+            known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(words::add);
+        }
+        words.sort(Comparator.comparingInt((String m) -> -m.length()));
+        for (String w : words) rest = rest.replace(w, "");
+        return rest.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    boolean startsWithTitle(String s, int at) {
+        for (String t : titles) if (s.startsWith(t, at)) return true;
+        return false;
     }
 
     boolean isCategory(String name) {

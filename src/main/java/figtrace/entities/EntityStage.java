@@ -26,6 +26,8 @@ import java.util.Set;
  */
 public final class EntityStage {
 
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("^\\s*(?:-\\s*)?\\[\\d+\\]");
+
     private final EntityRules rules;
     private final CandidateFinder finder;
 
@@ -43,7 +45,8 @@ public final class EntityStage {
         Set<String> seen = new HashSet<>();
         for (TextLine line : text.lines()) {
             String s = text.lineText(line);
-            if (s.isBlank()) continue;
+            // entries of a reference list name their authors and titles, which the guideline leaves out
+            if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
             for (Candidate c : resolve(finder.find(s, line.start()))) {
                 String surface = text.text().substring(c.start(), c.end());
                 if (!seen.add(normalise(surface))) continue;

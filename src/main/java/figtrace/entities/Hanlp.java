@@ -9,41 +9,42 @@ import java.util.List;
 
 /**
  * The one place figtrace.entities touches HanLP. HanLP keeps global static state (dictionaries, caches), so all calls
- * go through this class and are serialised on one lock. We ask it only for person names: places, organisations and
- * the rest come from our own pattern files, which are easier to audit than HanLP's role dictionaries.
+ * go through this class and are serialised on one lock. We use it for two things only: word boundaries with parts of
+ * speech (so a name extended leftwards stops at a verb) and person names.
  */
-final class HanlpPersons {
+final class Hanlp {
+
+    /** One word: offsets relative to the segmented string, and HanLP's part-of-speech tag (v, n, nr, w, …). */
+    record Token(int start, int end, String word, String nature) {
+        boolean isVerb() { return nature.startsWith("v") && !nature.equals("vn"); }
+
+        boolean isPerson() { return nature.startsWith("nr"); }
+    }
 
     private static final Object LOCK = new Object();
     private static Segment segment; // created lazily: loading HanLP costs about a second
 
-    private HanlpPersons() {}
+    private Hanlp() {}
 
-    /** Spans {start, end} (relative to {@code s}) of the person names HanLP finds; none if its terms don't cover s. */
-    static List<int[]> find(String s) {
+    /** The words of {@code s}, or an empty list when HanLP's terms don't tile {@code s} exactly. */
+    static List<Token> tokens(String s) {
         List<Term> terms;
         synchronized (LOCK) {
             if (segment == null) {
-                // number/quantifier recognition is off: it is known to drop the start of some sentences
+                // number/quantifier recognition stays off: it is known to drop the start of some sentences
                 segment = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
                         .enableNumberQuantifierRecognize(false);
             }
             terms = segment.seg(s);
         }
         // HanLP can silently lose text; if the terms don't tile the input exactly, trust none of them
+        List<Token> out = new ArrayList<>();
         int pos = 0;
         for (Term t : terms) {
             if (t.offset != pos || !s.startsWith(t.word, pos)) return List.of();
+            out.add(new Token(pos, pos + t.word.length(), t.word, t.nature == null ? "" : t.nature.toString()));
             pos += t.word.length();
         }
-        if (pos != s.length()) return List.of();
-        List<int[]> out = new ArrayList<>();
-        for (Term t : terms) {
-            String nature = t.nature == null ? "" : t.nature.toString();
-            if (nature.startsWith("nr") && t.word.length() >= 2 && t.word.length() <= 4) {
-                out.add(new int[]{t.offset, t.offset + t.word.length()});
-            }
-        }
-        return out;
+        return pos == s.length() ? out : List.of();
     }
 }

@@ -71,7 +71,10 @@ final class CandidateFinder {
             }
             EntityRules.Known k = rules.known.get(inner);
             String type = k != null ? k.type() : typeByEnding(inner);
+            // a quoted phrase is often just emphasis (“小巨人”, “走出去”): keep it only when it looks like a name
             if (rules.generics.contains(inner)) continue;
+            if (k == null && type == null && !rules.isQuotedProgram(inner)) continue;
+            if (type == null) type = "PROGRAM";
             out.add(new Candidate(offset + m.start(1), offset + m.end(1), type, k == null ? null : k.canonical(),
                     "entities:quoted_term", QUOTED, null));
         }
@@ -84,8 +87,16 @@ final class CandidateFinder {
             if (ks == null) continue;
             for (EntityRules.Known k : ks) {
                 if (line.startsWith(k.text(), i) && asciiWordBoundary(line, i, i + k.text().length())) {
-                    out.add(new Candidate(offset + i, offset + i + k.text().length(), k.type(), k.canonical(),
-                            k.rule(), RULE, null));
+                    int end = i + k.text().length();
+                    out.add(new Candidate(offset + i, offset + end, k.type(), k.canonical(), k.rule(), RULE, null));
+                    // a known industry followed by a cluster ending is the cluster (粮食和食品加工 + 集群)
+                    for (EntityRules.Suffix suf : rules.suffixes) {
+                        if (k.type().equals("INDUSTRY") && suf.type().equals("INDUSTRY") && line.startsWith(suf.text(), end)) {
+                            out.add(new Candidate(offset + i, offset + end + suf.text().length(), "INDUSTRY", null,
+                                    "entities:name_suffix", RULE, null));
+                            break;
+                        }
+                    }
                     break;
                 }
             }
@@ -101,6 +112,8 @@ final class CandidateFinder {
             for (EntityRules.Suffix suf : rules.suffixes) {
                 if (!line.startsWith(suf.text(), p)) continue;
                 int end = p + suf.text().length();
+                // 战略性 is not 战略: a suffix must end where a word ends
+                if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
                 int start = extendLeft(line, p, suf.type(), tokens);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
                 if (p - start >= minPrefix) {
@@ -178,7 +191,8 @@ final class CandidateFinder {
         String n = t.nature();
         return t.isVerb() || n.startsWith("p") || n.startsWith("c") || n.startsWith("u") || n.startsWith("d")
                 || n.startsWith("r") || n.startsWith("m") || n.startsWith("q") || n.startsWith("f")
-                || n.startsWith("w") || n.startsWith("e") || n.startsWith("y") || n.startsWith("o");
+                || n.startsWith("w") || n.startsWith("e") || n.startsWith("y") || n.startsWith("o")
+                || n.equals("t");
     }
 
     /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */
@@ -209,8 +223,10 @@ final class CandidateFinder {
     }
 
     private String typeByEnding(String s) {
-        for (EntityRules.Suffix suf : rules.suffixes) if (s.endsWith(suf.text())) return suf.type();
-        return "PROGRAM";
+        for (EntityRules.Suffix suf : rules.suffixes) {
+            if (s.endsWith(suf.text()) && s.length() > suf.text().length()) return suf.type();
+        }
+        return null;
     }
 
     /** CJK ideographs and the few ASCII characters found inside names (5G, R&D, 2+5). */

@@ -31,6 +31,8 @@ final class EntityRules {
     final Map<String, List<String>> modifiersByType = new HashMap<>();
     final List<String> titles = new ArrayList<>();
     String surnames = "";
+    /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
+    final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
 
     static EntityRules load(Path dir) {
         EntityRules r = new EntityRules();
@@ -49,8 +51,15 @@ final class EntityRules {
                         k -> new ArrayList<>()).add(text);
                 case "title" -> r.titles.add(text);
                 case "surnames" -> r.surnames += text;
+                case "quoted_program" -> {
+                    try {
+                        r.quotedPrograms.add(com.google.re2j.Pattern.compile(text));
+                    } catch (com.google.re2j.PatternSyntaxException e) {
+                        throw row.error("bad pattern '" + text + "': " + e.getDescription());
+                    }
+                }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use name, suffix, inner, stop, keep, generic, category, modifier, title or surnames)");
+                        + "' (use name, suffix, inner, stop, keep, generic, category, modifier, title, surnames or quoted_program)");
             }
         }
         for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
@@ -104,6 +113,11 @@ final class EntityRules {
         words.sort(Comparator.comparingInt((String m) -> -m.length()));
         for (String w : words) rest = rest.replace(w, "");
         return rest.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    boolean isQuotedProgram(String term) {
+        for (com.google.re2j.Pattern p : quotedPrograms) if (p.matcher(term).find()) return true;
+        return false;
     }
 
     boolean startsWithTitle(String s, int at) {

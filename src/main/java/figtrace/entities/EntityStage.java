@@ -35,6 +35,7 @@ public final class EntityStage {
     public EntityStage(Path patternsDir) {
         this.rules = EntityRules.load(patternsDir);
         this.finder = new CandidateFinder(rules);
+        Hanlp.addWords(rules.known.keySet());
     }
 
     /** Rules from ./patterns. */

@@ -26,6 +26,20 @@ final class Hanlp {
 
     private Hanlp() {}
 
+    /**
+     * Teaches HanLP our known names so it doesn't split them (上库 → 上/库). This changes HanLP's global custom
+     * dictionary, which is why it lives here; adding the same word twice is harmless.
+     */
+    static void addWords(java.util.Collection<String> words) {
+        synchronized (LOCK) {
+            for (String w : words) {
+                if (w.length() >= 2 && !com.hankcs.hanlp.dictionary.CustomDictionary.contains(w)) {
+                    com.hankcs.hanlp.dictionary.CustomDictionary.insert(w, "nz 1000");
+                }
+            }
+        }
+    }
+
     /** The words of {@code s}, or an empty list when HanLP's terms don't tile {@code s} exactly. */
     static List<Token> tokens(String s) {
         List<Term> terms;

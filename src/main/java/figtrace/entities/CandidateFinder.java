@@ -115,6 +115,7 @@ final class CandidateFinder {
                 // 战略性 is not 战略: a suffix must end where a word ends
                 if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
                 int start = extendLeft(line, p, suf.type(), tokens);
+                if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
                 if (p - start >= minPrefix) {
                     String name = line.substring(start, end);
@@ -172,6 +173,18 @@ final class CandidateFinder {
             i += last + 1;
         }
         return i;
+    }
+
+    /** An industry is named without its qualifiers: 现代化文化和旅游产业集群 → 文化和旅游产业集群. */
+    private int skipLeadingModifiers(String line, int start, int p) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (String m : rules.modifiersByType.getOrDefault("INDUSTRY", List.of())) {
+                if (line.startsWith(m, start) && start + m.length() < p) { start += m.length(); moved = true; break; }
+            }
+        }
+        return start;
     }
 
     /** Start of the word that ends at (or contains the character before) {@code i}. */

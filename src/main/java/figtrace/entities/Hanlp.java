@@ -16,7 +16,8 @@ final class Hanlp {
 
     /** One word: offsets relative to the segmented string, and HanLP's part-of-speech tag (v, n, nr, w, …). */
     record Token(int start, int end, String word, String nature) {
-        boolean isVerb() { return nature.startsWith("v") && !nature.equals("vn"); }
+        /** Transitive verbs and the like; verbal nouns (vn) and intransitive verbs (vi, 创新) often sit inside names. */
+        boolean isVerb() { return nature.startsWith("v") && !nature.equals("vn") && !nature.equals("vi"); }
 
         boolean isPerson() { return nature.startsWith("nr"); }
     }

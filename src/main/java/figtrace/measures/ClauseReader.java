@@ -14,7 +14,7 @@ final class ClauseReader {
     record Clause(int start, int end, String actor, List<String> figures, List<String> entityIds) {}
 
     /** Where a part opens with an action: the actor before the verb (or null) and the verb's end. */
-    private record Opening(String actor, int verbEnd) {}
+    private record Opening(String actor, int verbEnd, boolean bare) {}
 
     /** Time and discourse openers that may stand before the actor or verb (2024年, 截至2024年底, 近年来, 同时). */
     private static final Pattern LEAD = Pattern.compile(
@@ -42,6 +42,9 @@ final class ClauseReader {
             String curActor = null;
             for (int[] part : ClauseSplitter.parts(s, sentence)) {
                 Opening o = opening(part);
+                // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
+                // adverb (持续开展…) or a list marker starts the next measure
+                if (o != null && curStart >= 0 && o.bare()) o = null;
                 if (o != null) {
                     if (curStart >= 0) emit(curStart, curEnd, curActor, out);
                     curStart = pending >= 0 ? pending : part[0];
@@ -74,7 +77,9 @@ final class ClauseReader {
         Matcher lead = LEAD.matcher(s).region(i, end);
         if (lead.lookingAt()) i = skipSpace(lead.end(), end);
         int actorStart = i;
+        boolean marked = i > part[0];
         i = skipAdverbs(i, end);
+        boolean bare = !marked && i == actorStart;
         String verb = cues.verbAt(s, i);
         String actor = null;
         if (verb == null) {
@@ -85,11 +90,12 @@ final class ClauseReader {
             if (verb == null) return null;
             actor = s.substring(actorStart, j).strip();
             i = k;
+            bare = false;
         }
         int verbEnd = i + verb.length();
         if (cues.passiveVerbs.contains(verb)) actor = null;
         if (isGeneric(s.substring(verbEnd, end))) return null;
-        return new Opening(actor, verbEnd);
+        return new Opening(actor, verbEnd, bare);
     }
 
     /** Entities and actor words joined by 、和与及 (自治区教育厅、发改委、工信厅), as far as they go. */

@@ -28,6 +28,8 @@ public final class MeasureStage {
 
     /** Reference entries ("[3] 作者. 标题[J]") are not the document's own statements. */
     private static final Pattern REFERENCE = Pattern.compile("^\\s*(?:-\\s*)?\\[\\d+\\]");
+    /** An abstract or keyword line of a paper summarises the measures of its body; counting it would double them. */
+    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*(?:\\*\\*)?(?:摘\\s*要|关键词|Abstract|Keywords)");
     private static final Pattern HEADING_NUMBER = Pattern.compile(
             "^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+(?:\\.\\d+)*\\s)");
     private static final Pattern TOP_HEADING = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|\\d+\\s)");
@@ -50,7 +52,7 @@ public final class MeasureStage {
         String sectionStatus = null;
         for (TextLine line : text.lines()) {
             String s = text.lineText(line);
-            if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find()) continue;
+            if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find() || FRONT_MATTER.matcher(s).find()) continue;
             if (isHeading(s)) {
                 if (TOP_HEADING.matcher(s).find() || sectionCue(s) != null) sectionStatus = sectionCue(s);
                 continue;

@@ -20,6 +20,9 @@ final class ClauseReader {
     private static final Pattern LEAD = Pattern.compile(
             "^(?:截至\\s*)?(?:\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?|近年来|目前|同时|此外|未来|下一步|当前)");
 
+    /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
+    private static final int MAX_JOINED = 45;
+
     private final MeasureCues cues;
     private final String s;
     private final int offset;
@@ -44,7 +47,10 @@ final class ClauseReader {
                 Opening o = opening(part);
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
-                if (o != null && curStart >= 0 && o.bare()) o = null;
+                if (o != null && curStart >= 0 && o.bare() && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
+                        && FigureSpans.in(s.substring(part[0], part[1])).isEmpty()) {
+                    o = null;
+                }
                 if (o != null) {
                     if (curStart >= 0) emit(curStart, curEnd, curActor, out);
                     curStart = pending >= 0 ? pending : part[0];
@@ -72,6 +78,7 @@ final class ClauseReader {
     /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */
     private Opening opening(int[] part) {
         int i = part[0], end = part[1];
+        if (cues.isCopula(s.substring(i, end))) return null;
         Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
         if (marker.lookingAt()) i = skipSpace(marker.end(), end);
         Matcher lead = LEAD.matcher(s).region(i, end);
@@ -83,8 +90,22 @@ final class ClauseReader {
         String verb = cues.verbAt(s, i);
         String actor = null;
         if (verb == null) {
+            // a prepositional object before the verb: 向企业宣介…, 对开发区进行优化整合
+            String prep = cues.prepAt(s, i);
+            if (prep != null) {
+                for (int k = i + prep.length(); k < Math.min(end, i + 20); k++) {
+                    String v = cues.verbAt(s, k);
+                    if (v != null && !isGeneric(s.substring(k + v.length(), end))) return new Opening(null, k + v.length(), false);
+                }
+            }
+        }
+        if (verb == null) {
             int j = skipActors(i, end);
-            if (j == i) return null;
+            if (j == i) {
+                // a platform or programme as subject of a result verb: 国家风力发电技术创新中心揭牌
+                String passive = cues.passiveIn(s, i, end);
+                return passive == null ? null : new Opening(null, end, false);
+            }
             int k = skipAdverbs(j, end);
             verb = cues.verbAt(s, k);
             if (verb == null) return null;

@@ -26,6 +26,9 @@ final class MeasureCues {
     final Map<String, String> instruments = new LinkedHashMap<>(); // file order = priority
     final List<String> generics = new ArrayList<>();
     final List<String> actors = new ArrayList<>();
+    final List<String> preps = new ArrayList<>();
+    /** RE2, so a user's pattern runs in linear time. */
+    final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
     static MeasureCues load(Path dir) {
         MeasureCues c = new MeasureCues();
@@ -42,14 +45,23 @@ final class MeasureCues {
                 case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS));
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
+                case "prep" -> c.preps.add(word);
+                case "copula" -> {
+                    try {
+                        c.copulas.add(com.google.re2j.Pattern.compile(word));
+                    } catch (com.google.re2j.PatternSyntaxException e) {
+                        throw row.error("bad pattern '" + word + "': " + e.getDescription());
+                    }
+                }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic or actor)");
+                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
         c.verbs.sort(longestFirst);
         c.adverbs.sort(longestFirst);
         c.actors.sort(longestFirst);
+        c.preps.sort(longestFirst);
         return c;
     }
 
@@ -68,6 +80,25 @@ final class MeasureCues {
 
     String adverbAt(String s, int i) {
         for (String a : adverbs) if (s.startsWith(a, i)) return a;
+        return null;
+    }
+
+    String prepAt(String s, int i) {
+        for (String p : preps) if (s.startsWith(p, i)) return p;
+        return null;
+    }
+
+    boolean isCopula(String part) {
+        for (com.google.re2j.Pattern p : copulas) if (p.matcher(part).find()) return true;
+        return false;
+    }
+
+    /** The first passive verb (揭牌, 获批…) in s[from, to), or null. */
+    String passiveIn(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String v = verbAt(s, i);
+            if (v != null && passiveVerbs.contains(v) && i + v.length() <= to) return v;
+        }
         return null;
     }
 

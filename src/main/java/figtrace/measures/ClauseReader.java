@@ -21,7 +21,7 @@ final class ClauseReader {
             "^(?:截至\\s*)?(?:\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?|近年来|目前|同时|此外|未来|下一步|当前)");
 
     /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
-    private static final int MAX_JOINED = 45;
+    private static final int MAX_JOINED = 70;
 
     private final MeasureCues cues;
     private final String s;
@@ -47,13 +47,15 @@ final class ClauseReader {
                 Opening o = opening(part);
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
+                // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
                 if (o != null && curStart >= 0 && o.bare() && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
-                        && FigureSpans.in(s.substring(part[0], part[1])).isEmpty()) {
+                        && !(hasFigure(part[0], part[1]) && hasFigure(curStart, curEnd))) {
                     o = null;
                 }
                 if (o != null) {
                     if (curStart >= 0) emit(curStart, curEnd, curActor, out);
-                    curStart = pending >= 0 ? pending : part[0];
+                    // a lead-in with a date or count belongs to the measure (截至2024年末，全疆支持…); 近年来 does not
+                    curStart = pending >= 0 && hasDigit(pending, part[0]) ? pending : part[0];
                     curEnd = part[1];
                     curActor = o.actor();
                     pending = -1;
@@ -67,6 +69,10 @@ final class ClauseReader {
         }
         return out;
     }
+
+    private boolean hasFigure(int from, int to) { return !FigureSpans.in(s.substring(from, to)).isEmpty(); }
+
+    private boolean hasDigit(int from, int to) { return s.substring(from, to).chars().anyMatch(Character::isDigit); }
 
     private void emit(int start, int end, String actor, List<Clause> out) {
         String clause = s.substring(start, end);
@@ -114,7 +120,8 @@ final class ClauseReader {
             bare = false;
         }
         int verbEnd = i + verb.length();
-        if (cues.passiveVerbs.contains(verb)) actor = null;
+        // 国家风力发电技术创新中心揭牌: the thing before a result verb is its object, not an actor, and no object follows
+        if (cues.passiveVerbs.contains(verb)) return new Opening(null, verbEnd, false);
         if (isGeneric(s.substring(verbEnd, end))) return null;
         return new Opening(actor, verbEnd, bare);
     }

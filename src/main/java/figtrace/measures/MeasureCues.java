@@ -62,6 +62,7 @@ final class MeasureCues {
         c.adverbs.sort(longestFirst);
         c.actors.sort(longestFirst);
         c.preps.sort(longestFirst);
+        c.generics.sort(longestFirst);
         return c;
     }
 

@@ -27,6 +27,7 @@ final class MeasureCues {
     final List<String> generics = new ArrayList<>();
     final List<String> actors = new ArrayList<>();
     final List<String> preps = new ArrayList<>();
+    final List<String> notCues = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -46,6 +47,7 @@ final class MeasureCues {
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
                 case "prep" -> c.preps.add(word);
+                case "not_cue" -> c.notCues.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -54,7 +56,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep or copula)");
+                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());

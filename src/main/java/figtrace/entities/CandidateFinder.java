@@ -55,7 +55,7 @@ final class CandidateFinder {
         while (m.find()) {
             String inner = m.group(1);
             if (inner.contains("的") || inner.chars().allMatch(Character::isDigit)) continue;
-            int tailEnd = suffixEndAfter(line, m.end());
+            int tailEnd = suffixEndAfter(line, m.end(), tokens);
             if (tailEnd > m.end()) {
                 EntityRules.Suffix suf = suffixEndingAt(line, tailEnd);
                 // an organisation may have more name before the quote (中国—塔吉克斯坦“一带一路”联合实验室)
@@ -115,7 +115,8 @@ final class CandidateFinder {
                 // 战略性 is not 战略: a suffix must end where a word ends
                 if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
                 int start = extendLeft(line, p, suf.type(), tokens);
-                if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p);
+                start = trimLeadingWords(tokens, start, p);
+                if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p, tokens);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
                 if (p - start >= minPrefix) {
                     String name = line.substring(start, end);
@@ -141,6 +142,8 @@ final class CandidateFinder {
             String name = t.word();
             if (rules.known.containsKey(name) || rules.stops.contains(name) || rules.generics.contains(name)) continue;
             if (rules.surnames.indexOf(name.charAt(0)) < 0) continue;
+            // 方式和, 向社会: HanLP glued a word and a function character into a "name"
+            if (rules.stops.contains(name.substring(name.length() - 1)) || rules.stops.contains(name.substring(0, 1))) continue;
             if (name.length() == 2 && !rules.startsWithTitle(line, t.end())) continue;
             out.add(new Candidate(offset + t.start(), offset + t.end(), "PERSON", null, "entities:hanlp_person",
                     PERSON, null));
@@ -176,12 +179,42 @@ final class CandidateFinder {
     }
 
     /** An industry is named without its qualifiers: 现代化文化和旅游产业集群 → 文化和旅游产业集群. */
-    private int skipLeadingModifiers(String line, int start, int p) {
+    private int skipLeadingModifiers(String line, int start, int p, List<Hanlp.Token> tokens) {
         boolean moved = true;
         while (moved) {
             moved = false;
             for (String m : rules.modifiersByType.getOrDefault("INDUSTRY", List.of())) {
-                if (line.startsWith(m, start) && start + m.length() < p) { start += m.length(); moved = true; break; }
+                int next = start + m.length();
+                // only whole words: 新 is no modifier of 新疆
+                boolean wordEnd = tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next);
+                if (line.startsWith(m, start) && next < p && wordEnd) { start = next; moved = true; break; }
+            }
+        }
+        return start;
+    }
+
+    /** True when a HanLP verb (not one of the keep words) starts at {@code j}: a name's tail ends there. */
+    private boolean startsVerb(List<Hanlp.Token> tokens, String line, int j) {
+        for (Hanlp.Token t : tokens) {
+            if (t.start() == j) return t.isVerb() && !rules.keeps.contains(t.word());
+        }
+        return false;
+    }
+
+    /**
+     * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single character left over from a word
+     * HanLP split (用好 → 好人才发展基金). The caller's minimum prefix length still applies afterwards.
+     */
+    private int trimLeadingWords(List<Hanlp.Token> tokens, int start, int p) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (Hanlp.Token t : tokens) {
+                if (t.start() == start && t.end() < p && (t.isVerb() || t.word().length() == 1)) {
+                    start = t.end();
+                    moved = true;
+                    break;
+                }
             }
         }
         return start;
@@ -209,12 +242,13 @@ final class CandidateFinder {
     }
 
     /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */
-    private int suffixEndAfter(String line, int from) {
+    private int suffixEndAfter(String line, int from, List<Hanlp.Token> tokens) {
         int best = from;
         for (int j = from; j < line.length() && j - from < 14; j++) {
             char c = line.charAt(j);
             if (!isNameChar(c) && c != '·') break;
-            if (j > from && rules.stopStartingAt(line, j) > 0 && suffixEndingAt(line, j + 1) == null) {
+            if (startsVerb(tokens, line, j)) break;
+            if (rules.stopStartingAt(line, j) > 0 && suffixEndingAt(line, j + 1) == null) {
                 // a stop word inside the tail ends it, unless it is part of a suffix (对接会)
                 boolean partOfSuffix = false;
                 for (EntityRules.Suffix s : rules.suffixes) {

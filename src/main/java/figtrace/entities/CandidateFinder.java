@@ -162,6 +162,8 @@ final class CandidateFinder {
             int from = tokens.isEmpty() ? i - 1 : wordStartBefore(tokens, i);
             String w = line.substring(from, i);
             if (inner.contains(w)) { i = from; continue; }
+            // a keep word seen as a whole word stays in the name even when it is also a stop word (培育行动)
+            if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> isNameChar((char) c))) break;
             if (rules.stops.contains(w) || (tokens.isEmpty() && rules.stopEndingAt(line, i) > 0)) break;
             if (!tokens.isEmpty() && !rules.keeps.contains(w) && endsName(tokenAt(tokens, from))) break;

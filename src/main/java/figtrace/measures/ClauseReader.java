@@ -59,6 +59,11 @@ final class ClauseReader {
                     curEnd = part[1];
                     curActor = o.actor();
                     pending = -1;
+                } else if (curStart >= 0 && cues.isProblem(s.substring(part[0], part[1]))) {
+                    // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure
+                    emit(curStart, curEnd, curActor, out);
+                    curStart = -1;
+                    pending = -1;
                 } else if (curStart >= 0) {
                     curEnd = part[1];
                 } else if (pending < 0) {
@@ -84,7 +89,7 @@ final class ClauseReader {
     /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */
     private Opening opening(int[] part) {
         int i = part[0], end = part[1];
-        if (cues.isCopula(s.substring(i, end))) return null;
+        if (cues.isCopula(s.substring(i, end)) || cues.isProblem(s.substring(i, end))) return null;
         Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
         if (marker.lookingAt()) i = skipSpace(marker.end(), end);
         Matcher lead = LEAD.matcher(s).region(i, end);

@@ -28,6 +28,7 @@ final class MeasureCues {
     final List<String> actors = new ArrayList<>();
     final List<String> preps = new ArrayList<>();
     final List<String> notCues = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -48,6 +49,7 @@ final class MeasureCues {
                 case "actor" -> c.actors.add(word);
                 case "prep" -> c.preps.add(word);
                 case "not_cue" -> c.notCues.add(word);
+                case "problem" -> c.problems.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -56,7 +58,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue or copula)");
+                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
@@ -89,6 +91,11 @@ final class MeasureCues {
     String prepAt(String s, int i) {
         for (String p : preps) if (s.startsWith(p, i)) return p;
         return null;
+    }
+
+    boolean isProblem(String part) {
+        for (String p : problems) if (part.contains(p)) return true;
+        return false;
     }
 
     boolean isCopula(String part) {

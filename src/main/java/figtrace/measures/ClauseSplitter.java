@@ -71,8 +71,12 @@ final class ClauseSplitter {
         return depth > 0;
     }
 
+    /** What a part may start with that is not part of it: quote marks, spaces, a citation marker (”^[1] 新疆锚定…). */
+    private static final Pattern LEADING_JUNK = Pattern.compile("^(?:[\\s　”’\"“‘]|\\^\\[\\d+\\])+");
+
     private static void add(String s, int start, int end, List<int[]> out) {
-        while (start < end && (Character.isWhitespace(s.charAt(start)) || s.charAt(start) == '　')) start++;
+        Matcher junk = LEADING_JUNK.matcher(s).region(start, end);
+        if (junk.lookingAt()) start = junk.end();
         while (end > start && (Character.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == '　')) end--;
         if (end > start) out.add(new int[]{start, end});
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the measures of one paragraph. Offsets in {@link Clause} are absolute (paragraph offset added). */
+/** Reads the measures of one paragraph. Offsets in {@link Clause} are document offsets (mapped through the paragraph). */
 final class ClauseReader {
 
     record Clause(int start, int end, String actor, List<String> figures, List<String> entityIds) {}
@@ -25,14 +25,14 @@ final class ClauseReader {
 
     private final MeasureCues cues;
     private final String s;
-    private final int offset;
+    private final Paragraph para;
     private final List<Entity> entities;
     private final List<String> entityTexts;
 
-    ClauseReader(MeasureCues cues, String paragraph, int offset, List<Entity> entities) {
+    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities) {
         this.cues = cues;
-        this.s = paragraph;
-        this.offset = offset;
+        this.s = paragraph.text();
+        this.para = paragraph;
         this.entities = entities;
         this.entityTexts = entities.stream().map(Entity::text).filter(t -> t.length() >= 2).distinct()
                 .sorted(Comparator.comparingInt(t -> -t.length())).toList();
@@ -81,7 +81,7 @@ final class ClauseReader {
 
     private void emit(int start, int end, String actor, List<Clause> out) {
         String clause = s.substring(start, end);
-        int a = offset + start, b = offset + end;
+        int a = para.docStart(start), b = para.docEnd(end);
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
     }

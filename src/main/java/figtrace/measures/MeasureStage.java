@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <p>A paragraph is cut into sentences and list items, each sentence into comma parts. A part that opens with an
  * action verb (after a list marker, adverbs and an optional actor) starts a measure; parts without one (a time
  * phrase, a figure, a result) join the measure before them, or the next one when none came before. Measures never
- * cross a line break here: in plain text a line is a paragraph. (Where a layout marks a line as a soft wrap the
- * span may cross it and {@link Measure#text()} drops the break; see {@link Measure}.)
+ * cross a paragraph break. Where the layout marks a line as a soft wrap ({@code TextLine.continues()}, PDF text) the
+ * lines are read as one paragraph, the span may cross the break and {@link Measure#text()} drops it (offsets stay
+ * exact; see {@link Measure}). In plain text every line is a paragraph.
  */
 public final class MeasureStage {
 
@@ -50,21 +51,23 @@ public final class MeasureStage {
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities) {
         List<Measure> out = new ArrayList<>();
         String sectionStatus = null;
-        for (TextLine line : text.lines()) {
-            String s = text.lineText(line);
+        for (Paragraph para : Paragraph.of(text)) {
+            String s = para.text();
+            TextLine line = para.first();
             if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find() || FRONT_MATTER.matcher(s).find()) continue;
             if (isHeading(s)) {
                 if (TOP_HEADING.matcher(s).find() || sectionCue(s) != null) sectionStatus = sectionCue(s);
                 continue;
             }
-            ClauseReader reader = new ClauseReader(cues, s, line.start(), entities);
-            for (ClauseReader.Clause c : reader.measures()) {
+            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities).measures()) {
                 int start = c.start(), end = c.end();
+                // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 String status = Status.of(cues, quote, sectionStatus, !c.figures().isEmpty());
-                out.add(new Measure(id(doc, start, end), doc, line.page() == 0 ? null : line.page(),
-                        text.lineAt(start).number(), start, end, quote, c.actor(), status,
-                        Instruments.of(cues, quote), c.figures(), c.entityIds(), "measures:verb_clause"));
+                TextLine at = text.lineAt(start);
+                out.add(new Measure(id(doc, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
+                        end, quote, c.actor(), status, Instruments.of(cues, quote), c.figures(), c.entityIds(),
+                        "measures:verb_clause"));
             }
         }
         return out;

@@ -103,4 +103,21 @@ class MeasureStageTest {
                 () -> new MeasureStage(dir));
         assertTrue(e.getMessage().startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
     }
+
+    @Test
+    void measureBrokenBySoftWrapKeepsExactOffsetsAndReadsWithoutTheBreak() {
+        String text = "自治区设立100亿元人才\n基金。";
+        DocumentText doc = new DocumentText(text, List.of(
+                new figtrace.model.TextLine(1, 1, 0, 12, true, -1),
+                new figtrace.model.TextLine(1, 2, 13, 16, false, -1)));
+        List<Measure> ms = STAGE.extract("t.pdf", doc);
+        assertEquals(1, ms.size(), ms.toString());
+        Measure m = ms.get(0);
+        assertEquals("自治区设立100亿元人才基金", m.text());
+        assertEquals(0, m.charStart());
+        assertEquals(15, m.charEnd());
+        assertEquals(1, m.line());
+        assertEquals(1, m.page());
+        assertEquals("fund", m.instrument());
+    }
 }

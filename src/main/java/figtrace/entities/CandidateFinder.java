@@ -28,7 +28,7 @@ final class CandidateFinder {
         List<Candidate> out = new ArrayList<>();
         bookTitles(line, offset, out);
         quoted(line, offset, tokens, out);
-        known(line, offset, out);
+        known(line, offset, tokens, out);
         suffixed(line, offset, tokens, out);
         persons(line, offset, tokens, out);
         return out;
@@ -81,13 +81,17 @@ final class CandidateFinder {
     }
 
     /** Known names (agencies, programmes, industries) and places from the gazetteer: longest match at each position. */
-    void known(String line, int offset, List<Candidate> out) {
+    void known(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         for (int i = 0; i < line.length(); i++) {
             List<EntityRules.Known> ks = rules.knownByFirstChar.get(line.charAt(i));
             if (ks == null) continue;
             for (EntityRules.Known k : ks) {
                 if (line.startsWith(k.text(), i) && asciiWordBoundary(line, i, i + k.text().length())) {
                     int end = i + k.text().length();
+                    // a place name must end where a word ends: 中国 in 中国式现代化 is not the country
+                    if (k.type().equals("PLACE") && !tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) {
+                        continue;
+                    }
                     out.add(new Candidate(offset + i, offset + end, k.type(), k.canonical(), k.rule(), RULE, null));
                     // a known industry followed by a cluster ending is the cluster (粮食和食品加工 + 集群)
                     for (EntityRules.Suffix suf : rules.suffixes) {
@@ -166,7 +170,7 @@ final class CandidateFinder {
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> isNameChar((char) c))) break;
             if (rules.stops.contains(w) || (tokens.isEmpty() && rules.stopEndingAt(line, i) > 0)) break;
-            if (!tokens.isEmpty() && !rules.keeps.contains(w) && endsName(tokenAt(tokens, from))) break;
+            if (!tokens.isEmpty() && endsName(tokenAt(tokens, from))) break;
             i = from;
         }
         // don't start on a connector or a closing quote
@@ -278,7 +282,7 @@ final class CandidateFinder {
         return null;
     }
 
-    /** CJK ideographs and the few ASCII characters found inside names (5G, R&D, 2+5). */
+    /** CJK ideographs only: names with Latin letters or digits (5G+工业互联网) come from the known-name table. */
     static boolean isNameChar(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '、' && c != '，' && c != '。';
     }

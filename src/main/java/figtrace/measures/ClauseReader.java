@@ -42,6 +42,7 @@ final class ClauseReader {
         List<Clause> out = new ArrayList<>();
         for (int[] sentence : ClauseSplitter.sentences(s)) {
             int pending = -1, curStart = -1, curEnd = -1;
+            String sentenceActor = null;
             String curActor = null;
             for (int[] part : ClauseSplitter.parts(s, sentence)) {
                 Opening o = opening(part);
@@ -57,7 +58,9 @@ final class ClauseReader {
                     // a lead-in with a date or count belongs to the measure (截至2024年末，全疆支持…); 近年来 does not
                     curStart = pending >= 0 && hasDigit(pending, part[0]) ? pending : part[0];
                     curEnd = part[1];
-                    curActor = o.actor();
+                    // the subject of a sentence acts in all its measures: 新疆…，加快培育…，探索总结…
+                    curActor = o.actor() != null ? o.actor() : sentenceActor;
+                    if (o.actor() != null) sentenceActor = o.actor();
                     pending = -1;
                 } else if (curStart >= 0 && cues.isProblem(s.substring(part[0], part[1]))) {
                     // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure

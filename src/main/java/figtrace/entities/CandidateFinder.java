@@ -118,11 +118,17 @@ final class CandidateFinder {
                 int end = p + suf.text().length();
                 // 战略性 is not 战略: a suffix must end where a word ends
                 if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
-                int start = extendLeft(line, p, suf.type(), tokens);
-                start = trimLeadingWords(tokens, start, p);
+                int extended = extendLeft(line, p, suf.type(), tokens);
+                // 新质生产力产业 is a class of industries even before its first words are trimmed
+                if (rules.isOnlyModifiers(line.substring(extended, p), suf.type())) break;
+                int start = trimLeadingWords(tokens, extended, p);
                 if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p, tokens);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
-                if (p - start >= minPrefix) {
+                // a one-character industry is a noun (铝产业, 马产业), not 好 in 发挥好产业
+                final int suffixStart = p;
+                boolean nounPrefix = p - start != 1 || tokens.isEmpty() || tokens.stream().anyMatch(
+                        t -> t.end() == suffixStart && t.word().length() == 1 && t.nature().startsWith("n"));
+                if (p - start >= minPrefix && nounPrefix) {
                     String name = line.substring(start, end);
                     if (!rules.generics.contains(name) && !rules.isCategory(name)
                             && !rules.isOnlyModifiers(name.substring(0, p - start), suf.type())) {
@@ -216,7 +222,8 @@ final class CandidateFinder {
         while (moved) {
             moved = false;
             for (Hanlp.Token t : tokens) {
-                if (t.start() == start && t.end() < p && (t.isVerb() || t.word().length() == 1)) {
+                // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
+                if (t.start() == start && (t.isVerb() ? t.end() <= p : t.end() < p && t.word().length() == 1)) {
                     start = t.end();
                     moved = true;
                     break;

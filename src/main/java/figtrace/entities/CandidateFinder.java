@@ -223,7 +223,8 @@ final class CandidateFinder {
             moved = false;
             for (Hanlp.Token t : tokens) {
                 // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
-                if (t.start() == start && (t.isVerb() ? t.end() <= p : t.end() < p && t.word().length() == 1)) {
+                boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word());
+                if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && t.word().length() == 1)) {
                     start = t.end();
                     moved = true;
                     break;

@@ -27,6 +27,7 @@ final class EntityRules {
     final Set<String> categories = new HashSet<>();
     final Map<String, Set<String>> innerByType = new HashMap<>();
     final Set<String> keeps = new HashSet<>();
+    final Set<String> notFirst = new HashSet<>();
     /** Modifier words by type ("" = every type); a name made only of them is a class of things, not one thing. */
     final Map<String, List<String>> modifiersByType = new HashMap<>();
     final List<String> titles = new ArrayList<>();
@@ -47,6 +48,7 @@ final class EntityRules {
                 case "generic" -> r.generics.add(text);
                 case "category" -> r.categories.add(text);
                 case "keep" -> r.keeps.add(text);
+                case "not_first" -> r.notFirst.add(text);
                 case "modifier" -> r.modifiersByType.computeIfAbsent(type == null ? "" : checkType(row, type),
                         k -> new ArrayList<>()).add(text);
                 case "title" -> r.titles.add(text);
@@ -59,7 +61,7 @@ final class EntityRules {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use name, suffix, inner, stop, keep, generic, category, modifier, title, surnames or quoted_program)");
+                        + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames or quoted_program)");
             }
         }
         for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {

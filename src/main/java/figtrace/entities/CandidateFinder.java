@@ -190,12 +190,12 @@ final class CandidateFinder {
         return i;
     }
 
-    /** An industry is named without its qualifiers: 现代化文化和旅游产业集群 → 文化和旅游产业集群. */
+    /** An industry is named without its qualifiers or place: 新疆能源化工产业 → 能源化工产业. */
     private int skipLeadingModifiers(String line, int start, int p, List<Hanlp.Token> tokens) {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (String m : rules.modifiersByType.getOrDefault("INDUSTRY", List.of())) {
+            for (String m : rules.industryQualifiers) {
                 int next = start + m.length();
                 // only whole words: 新 is no modifier of 新疆
                 boolean wordEnd = tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next);

@@ -31,6 +31,8 @@ final class EntityRules {
     /** Modifier words by type ("" = every type); a name made only of them is a class of things, not one thing. */
     final Map<String, List<String>> modifiersByType = new HashMap<>();
     final List<String> titles = new ArrayList<>();
+    /** INDUSTRY modifiers and place names, longest first: what an industry's name may be stripped of at its start. */
+    final List<String> industryQualifiers = new ArrayList<>();
     String surnames = "";
     /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
     final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
@@ -67,6 +69,9 @@ final class EntityRules {
         for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
             r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
         }
+        r.industryQualifiers.addAll(r.modifiersByType.getOrDefault("INDUSTRY", List.of()));
+        r.known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(r.industryQualifiers::add);
+        r.industryQualifiers.sort(Comparator.comparingInt((String m) -> -m.length()));
         r.modifiersByType.values().forEach(l -> l.sort(Comparator.comparingInt((String m) -> -m.length())));
         r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));

@@ -2,6 +2,7 @@ package figtrace.measures;
 
 import figtrace.model.DocumentText;
 import figtrace.model.Entity;
+import figtrace.model.Figure;
 import figtrace.model.Measure;
 import figtrace.model.TextLine;
 
@@ -49,6 +50,15 @@ public final class MeasureStage {
      *                 {@link Measure#entityIds()}; may be empty
      */
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities) {
+        return extract(doc, text, entities, List.of());
+    }
+
+    /**
+     * @param figures the document's figures (from the figure stage); when given, a measure's linked figures are the
+     *                raws of the figures whose span lies inside its clause, instead of this stage's own simple
+     *                number-and-unit scan
+     */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
         List<Measure> out = new ArrayList<>();
         String sectionStatus = null;
         for (Paragraph para : Paragraph.of(text)) {
@@ -63,10 +73,12 @@ public final class MeasureStage {
                 int start = c.start(), end = c.end();
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
-                String status = Status.of(cues, quote, sectionStatus, !c.figures().isEmpty());
+                List<String> linked = figures.isEmpty() ? c.figures() : figures.stream()
+                        .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
+                String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 out.add(new Measure(id(doc, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
-                        end, quote, c.actor(), status, Instruments.of(cues, quote), c.figures(), c.entityIds(),
+                        end, quote, c.actor(), status, Instruments.of(cues, quote), linked, c.entityIds(),
                         "measures:verb_clause"));
             }
         }

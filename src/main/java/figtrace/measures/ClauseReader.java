@@ -16,9 +16,9 @@ final class ClauseReader {
     /** Where a part opens with an action: the actor before the verb (or null) and the verb's end. */
     private record Opening(String actor, int verbEnd, boolean bare) {}
 
-    /** Time and discourse openers that may stand before the actor or verb (2024年, 截至2024年底, 近年来, 同时). */
-    private static final Pattern LEAD = Pattern.compile(
-            "^(?:截至\\s*)?(?:\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?|近年来|目前|同时|此外|未来|下一步|当前)");
+    /** A date that may stand before the actor or verb (2024年, 截至2024年底); lead words (近年来…) are in the cue file. */
+    private static final Pattern LEAD_DATE = Pattern.compile(
+            "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
     /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
     private static final int MAX_JOINED = 70;
@@ -95,8 +95,10 @@ final class ClauseReader {
         if (cues.isCopula(s.substring(i, end)) || cues.isProblem(s.substring(i, end))) return null;
         Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
         if (marker.lookingAt()) i = skipSpace(marker.end(), end);
-        Matcher lead = LEAD.matcher(s).region(i, end);
-        if (lead.lookingAt()) i = skipSpace(lead.end(), end);
+        Matcher date = LEAD_DATE.matcher(s).region(i, end);
+        if (date.lookingAt()) i = skipSpace(date.end(), end);
+        String lead = cues.leadAt(s, i);
+        if (lead != null) i = skipSpace(i + lead.length(), end);
         int actorStart = i;
         boolean marked = i > part[0];
         i = skipAdverbs(i, end);

@@ -29,6 +29,7 @@ final class MeasureCues {
     final List<String> preps = new ArrayList<>();
     final List<String> notCues = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    final List<String> leads = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -50,6 +51,7 @@ final class MeasureCues {
                 case "prep" -> c.preps.add(word);
                 case "not_cue" -> c.notCues.add(word);
                 case "problem" -> c.problems.add(word);
+                case "lead" -> c.leads.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -58,7 +60,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem or copula)");
+                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem, lead or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
@@ -66,6 +68,7 @@ final class MeasureCues {
         c.adverbs.sort(longestFirst);
         c.actors.sort(longestFirst);
         c.preps.sort(longestFirst);
+        c.leads.sort(longestFirst);
         c.generics.sort(longestFirst);
         return c;
     }
@@ -85,6 +88,11 @@ final class MeasureCues {
 
     String adverbAt(String s, int i) {
         for (String a : adverbs) if (s.startsWith(a, i)) return a;
+        return null;
+    }
+
+    String leadAt(String s, int i) {
+        for (String l : leads) if (s.startsWith(l, i)) return l;
         return null;
     }
 

@@ -117,14 +117,14 @@ final class ClauseReader {
         }
         if (verb == null) {
             int j = skipActors(i, end);
-            if (j == i) {
-                // a platform or programme as subject of a result verb: 国家风力发电技术创新中心揭牌
+            int k = j == i ? i : skipAdverbs(j, end);
+            verb = j == i ? null : cues.verbAt(s, k);
+            if (verb == null) {
+                // platforms or programmes as subject of a result verb: 国家风力发电技术创新中心揭牌,
+                // 新疆智能装备研究院、煤炭领域天山实验室等高能级平台启动运行
                 String passive = cues.passiveIn(s, i, end);
                 return passive == null ? null : new Opening(null, end, false);
             }
-            int k = skipAdverbs(j, end);
-            verb = cues.verbAt(s, k);
-            if (verb == null) return null;
             actor = s.substring(actorStart, j).strip();
             i = k;
             bare = false;

@@ -17,6 +17,7 @@ final class CandidateFinder {
     private static final Pattern BOOK_TITLE_RE = Pattern.compile("《[^《》\\n]{1,120}》");
     /** A document number right after a title: （工信部规〔2024〕169号） */
     private static final Pattern DOC_NUMBER_RE = Pattern.compile("^[（(]([^（）()]{0,20}〔\\d{4}〕\\d+号)[）)]");
+    private static final Pattern ORDINAL_BEFORE = Pattern.compile("第?[一二三四五六七八九十百零0-9]+[次届]$");
     private static final Pattern QUOTED_RE = Pattern.compile("[“‘]([^“”‘’，。；、,;\\n]{1,16})[”’]");
 
     private final EntityRules rules;
@@ -179,6 +180,13 @@ final class CandidateFinder {
             if (!tokens.isEmpty() && endsName(tokenAt(tokens, from))) break;
             i = from;
         }
+        // an ordinal belongs to the name (第五次全国经济普查, 自治区十三届政协); go on past it
+        Matcher ordinal = ORDINAL_BEFORE.matcher(line.substring(Math.max(0, i - 8), i));
+        if (ordinal.find() && p - i < MAX_NAME) {
+            int before = i - ordinal.group().length();
+            // 第五次… starts a name; 十三届 follows whose session it is (自治区十三届政协)
+            return ordinal.group().startsWith("第") ? before : extendLeft(line, before, type, tokens);
+        }
         // don't start on a connector or a closing quote
         while (i < p && !isNameChar(line.charAt(i)) && line.charAt(i) != '“') i++;
         // an opening quote without its closing one means we started inside someone else's quotation
@@ -205,6 +213,11 @@ final class CandidateFinder {
         return start;
     }
 
+    private boolean keepStartsAt(List<Hanlp.Token> tokens, int j) {
+        for (Hanlp.Token t : tokens) if (t.start() == j) return rules.keeps.contains(t.word());
+        return false;
+    }
+
     /** True when a HanLP verb (not one of the keep words) starts at {@code j}: a name's tail ends there. */
     private boolean startsVerb(List<Hanlp.Token> tokens, String line, int j) {
         for (Hanlp.Token t : tokens) {
@@ -214,8 +227,8 @@ final class CandidateFinder {
     }
 
     /**
-     * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single character left over from a word
-     * HanLP split (用好 → 好人才发展基金). The caller's minimum prefix length still applies afterwards.
+     * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single non-noun character left over from a
+     * word HanLP split (用好 → 好人才发展基金). The caller's minimum prefix length still applies afterwards.
      */
     private int trimLeadingWords(List<Hanlp.Token> tokens, int start, int p) {
         boolean moved = true;
@@ -224,7 +237,8 @@ final class CandidateFinder {
             for (Hanlp.Token t : tokens) {
                 // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
                 boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word());
-                if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && t.word().length() == 1)) {
+                boolean stray = t.word().length() == 1 && !t.nature().startsWith("n"); // 好 from 用好, not 钛 in 钛及钛合金
+                if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && stray)) {
                     start = t.end();
                     moved = true;
                     break;
@@ -262,7 +276,7 @@ final class CandidateFinder {
             char c = line.charAt(j);
             if (!isNameChar(c) && c != '·') break;
             if (startsVerb(tokens, line, j)) break;
-            if (rules.stopStartingAt(line, j) > 0 && suffixEndingAt(line, j + 1) == null) {
+            if (rules.stopStartingAt(line, j) > 0 && !keepStartsAt(tokens, j) && suffixEndingAt(line, j + 1) == null) {
                 // a stop word inside the tail ends it, unless it is part of a suffix (对接会)
                 boolean partOfSuffix = false;
                 for (EntityRules.Suffix s : rules.suffixes) {

@@ -118,4 +118,22 @@ class EntityStageTest {
         }
         assertNull(find(STAGE.extract("t.txt", doc), "国家风力发电技术创新中心").attributes());
     }
+
+    @Test
+    void ordinalBelongsToTheName() {
+        List<Entity> es = run("根据第五次全国经济普查情况调整。");
+        assertEquals("PROGRAM", find(es, "第五次全国经济普查").type());
+    }
+
+    @Test
+    void campaignNameKeepsItsQuotedPartAndVerbsItIsMadeOf() {
+        List<Entity> es = run("开展“十行千亿万企”中小企业融资促进行动。");
+        assertEquals("十行千亿万企中小企业融资促进行动", find(es, "“十行千亿万企”中小企业融资促进行动").canonical());
+    }
+
+    @Test
+    void placeInsideAnotherWordIsNotAPlace() {
+        List<Entity> es = run("扎实推进中国式现代化。");
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("中国")), es.toString());
+    }
 }

@@ -18,6 +18,7 @@ final class CandidateFinder {
     /** A document number right after a title: （工信部规〔2024〕169号） */
     private static final Pattern DOC_NUMBER_RE = Pattern.compile("^[（(]([^（）()]{0,20}〔\\d{4}〕\\d+号)[）)]");
     private static final Pattern ORDINAL_BEFORE = Pattern.compile("第?[一二三四五六七八九十百零0-9]+[次届]$");
+    private static final Pattern ORDINAL_AT = Pattern.compile("^第?[一二三四五六七八九十百零0-9]+[次届]");
     private static final Pattern QUOTED_RE = Pattern.compile("[“‘]([^“”‘’，。；、,;\\n]{1,16})[”’]");
 
     private final EntityRules rules;
@@ -122,7 +123,7 @@ final class CandidateFinder {
                 int extended = extendLeft(line, p, suf.type(), tokens);
                 // 新质生产力产业 is a class of industries even before its first words are trimmed
                 if (rules.isOnlyModifiers(line.substring(extended, p), suf.type())) break;
-                int start = trimLeadingWords(tokens, extended, p);
+                int start = trimLeadingWords(tokens, extended, p, line);
                 if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p, tokens);
                 int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
                 // a one-character industry is a noun (铝产业, 马产业), not 好 in 发挥好产业
@@ -230,7 +231,8 @@ final class CandidateFinder {
      * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single non-noun character left over from a
      * word HanLP split (用好 → 好人才发展基金). The caller's minimum prefix length still applies afterwards.
      */
-    private int trimLeadingWords(List<Hanlp.Token> tokens, int start, int p) {
+    private int trimLeadingWords(List<Hanlp.Token> tokens, int start, int p, String line) {
+        if (ORDINAL_AT.matcher(line.substring(start, p)).lookingAt()) return start; // 第五次… is kept whole
         boolean moved = true;
         while (moved) {
             moved = false;

@@ -71,10 +71,28 @@ class EntitiesDevHarnessTest {
             System.out.println("scorer or gold not found; outputs in " + OUT.toAbsolutePath());
             return;
         }
-        Process p = new ProcessBuilder("python3", SCORER.toString(), GOLD.toString(), OUT.toString())
-                .redirectErrorStream(true).start();
+        System.out.println("[entities-eval]\n" + run("python3", SCORER.toString(), GOLD.toString(), OUT.toString())
+                + run("python3", "-c", FIELD_ACCURACY, SCORER.getParent().toString(), GOLD.toString(), OUT.toString()));
+    }
+
+    /** Field accuracy on the measures and entities the official scorer matches (same matching, imported from it). */
+    private static final String FIELD_ACCURACY = String.join("\n",
+            "import sys, os, glob",
+            "sys.path.insert(0, sys.argv[1]); import score",
+            "gold_dir, out = sys.argv[2], sys.argv[3]",
+            "for kind, same, fields in (('measures', score.mea_same, ('status', 'instrument', 'actor')),",
+            "                           ('entities', score.ent_same, ('type', 'canonical'))):",
+            "    gold = [g for f in sorted(glob.glob(os.path.join(gold_dir, '*.' + kind + '.jsonl'))) for g in score.load(f)]",
+            "    pred = score.load(os.path.join(out, kind + '.jsonl'))",
+            "    pairs = score.match(gold, pred, same)",
+            "    if pairs:",
+            "        acc = {f: round(sum(score.norm(g.get(f)) == score.norm(p.get(f)) for g, p in pairs) / len(pairs), 3) for f in fields}",
+            "        print(kind, 'on', len(pairs), 'matched:', acc)");
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        System.out.println("[entities-eval]\n" + out);
+        return out;
     }
 }

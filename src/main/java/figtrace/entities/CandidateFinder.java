@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds entity candidates in one line of text. Each method is one rule; offsets returned are absolute (line start
- * added). Rules never look across a line break: in the .txt corpus a line is a paragraph.
+ * Finds entity candidates in one paragraph (a line, or soft-wrapped lines joined). Each method is one rule; offsets
+ * returned are the paragraph offsets plus {@code offset}.
  */
 final class CandidateFinder {
 

@@ -21,8 +21,10 @@ import java.util.Set;
  * {@code patterns/entities.tsv} and {@code patterns/places.tsv}; HanLP only adds person names.
  *
  * <p>Each distinct surface form is reported once, at its first occurrence (that is how the gold sets count).
+ * Lines marked as soft wraps ({@code TextLine.continues()}) are read as one paragraph; a name across such a break
+ * keeps exact offsets and its text reads without the break, as {@link figtrace.model.Measure#text()} does.
  * Overlapping candidates are resolved per line: book titles, then quoted names, then the longest rule match, then
- * HanLP persons. An entity's text is always {@code text.text().substring(charStart, charEnd)}.
+ * HanLP persons. An entity's text is {@code text.text().substring(charStart, charEnd)} (minus any soft-wrap break).
  */
 public final class EntityStage {
 
@@ -44,17 +46,20 @@ public final class EntityStage {
     public List<Entity> extract(String doc, DocumentText text) {
         List<Entity> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (TextLine line : text.lines()) {
-            String s = text.lineText(line);
+        for (Paragraph para : Paragraph.of(text)) {
+            String s = para.text();
             // entries of a reference list name their authors and titles, which the guideline leaves out
             if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
-            for (Candidate c : resolve(finder.find(s, line.start()))) {
-                String surface = text.text().substring(c.start(), c.end());
+            for (Candidate c : resolve(finder.find(s, 0))) {
+                int start = para.docStart(c.start()), end = para.docEnd(c.end());
+                // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
+                String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 if (!seen.add(normalise(surface))) continue;
                 String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules);
-                out.add(new Entity(id(doc, c), doc, line.page() == 0 ? null : line.page(), line.number(), c.start(),
-                        c.end(), surface, c.type(), canonical, Canonicals.canonicalId(c.type(), canonical),
-                        c.attributes(), c.rule()));
+                TextLine line = text.lineAt(start);
+                out.add(new Entity(id(doc, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
+                        line.number(), start, end, surface, c.type(), canonical,
+                        Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
         }
         return out;
@@ -79,8 +84,8 @@ public final class EntityStage {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
-    static String id(String doc, Candidate c) {
-        return "ent-" + sha(doc + ":" + c.start() + ":" + c.end() + ":" + c.type()).substring(0, 16);
+    static String id(String doc, int start, int end, String type) {
+        return "ent-" + sha(doc + ":" + start + ":" + end + ":" + type).substring(0, 16);
     }
 
     static String sha(String s) {

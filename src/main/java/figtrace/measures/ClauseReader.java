@@ -1,5 +1,6 @@
 package figtrace.measures;
 
+import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package figtrace.measures;
 
 import figtrace.model.DocumentText;
+import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
 import figtrace.model.Measure;

@@ -2,8 +2,10 @@ package figtrace.model;
 
 /**
  * One named entity (organisation, place, person, document, programme, industry) with exact provenance. Offsets are
- * 0-based, end-exclusive into {@link DocumentText#text()}; {@code text} is always {@code text().substring(charStart,
- * charEnd)}. Each distinct surface form is reported once per document, at its first occurrence.
+ * 0-based, end-exclusive into {@link DocumentText#text()}; {@code text} is {@code text().substring(charStart,
+ * charEnd)}, except that a name broken by a soft wrap (a PDF line break, {@code TextLine.continues()}) is given with
+ * the break removed while the offsets stay exact. Each distinct surface form is reported once per document, at its
+ * first occurrence.
  *
  * @param id          stable id: hash of document, offsets and type
  * @param doc         the document's file name

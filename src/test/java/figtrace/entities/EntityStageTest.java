@@ -136,4 +136,17 @@ class EntityStageTest {
         List<Entity> es = run("扎实推进中国式现代化。");
         assertTrue(es.stream().noneMatch(e -> e.text().equals("中国")), es.toString());
     }
+
+    @Test
+    void nameBrokenBySoftWrapIsJoinedWithExactOffsets() {
+        String text = "国家风力发电技术\n创新中心揭牌。";
+        var doc = new figtrace.model.DocumentText(text, List.of(
+                new figtrace.model.TextLine(2, 7, 0, 8, true, -1),
+                new figtrace.model.TextLine(2, 8, 9, 16, false, -1)));
+        Entity e = find(STAGE.extract("t.pdf", doc), "国家风力发电技术创新中心");
+        assertEquals(0, e.charStart());
+        assertEquals(13, e.charEnd());
+        assertEquals(7, e.line());
+        assertEquals(2, e.page());
+    }
 }

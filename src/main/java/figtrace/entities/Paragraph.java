@@ -1,4 +1,4 @@
-package figtrace.measures;
+package figtrace.entities;
 
 import figtrace.model.DocumentText;
 import figtrace.model.TextLine;
@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A paragraph to read measures from: one line, or several lines joined where the layout marks a soft wrap
+ * A paragraph to read entities and measures from: one line, or several lines joined where the layout marks a soft wrap
  * ({@link TextLine#continues()}, a PDF line break inside a sentence). {@code text} has the line breaks removed so a
  * verb or clause broken by the wrap reads whole; {@code docOffset[i]} is where {@code text.charAt(i)} stands in the
  * document text, so measures keep exact document offsets.
  */
-record Paragraph(String text, int[] docOffset, TextLine first) {
+public record Paragraph(String text, int[] docOffset, TextLine first) {
 
     /** Document offset of a paragraph start index. */
-    int docStart(int i) { return docOffset[i]; }
+    public int docStart(int i) { return docOffset[i]; }
 
     /** Document offset (end-exclusive) of a paragraph end index. */
-    int docEnd(int j) { return docOffset[j - 1] + 1; }
+    public int docEnd(int j) { return docOffset[j - 1] + 1; }
 
     /** The document's paragraphs in order, skipping nothing (blank lines come out as empty paragraphs). */
-    static List<Paragraph> of(DocumentText doc) {
+    public static List<Paragraph> of(DocumentText doc) {
         List<Paragraph> out = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         List<Integer> map = new ArrayList<>();

@@ -51,6 +51,7 @@ public final class FigureStage {
         List<Figure> figures = new ArrayList<>();
         Reading previous = null;
         for (Candidate found : candidates(view.text)) {
+            if (chartLabels(view.text, found.start())) continue;
             for (Candidate c : ends(found)) {
                 Reading r = read(c, view, ctx, previous);
                 figures.add(toFigure(source, text, view, c, r));
@@ -63,13 +64,45 @@ public final class FigureStage {
     }
 
     /** What the whole document says about every figure in it. */
-    record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion) {}
+    record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion,
+                   List<Mention> sectionTimes) {}
 
     private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
-        List<Mention> places = regions.find(view.text);
-        String main = regions.mainRegion(view.text, places);
+        List<Mention> firstPass = regions.find(view.text);
+        String main = regions.mainRegion(view.text, firstPass);
+        List<Mention> places = main == null ? firstPass : regions.find(view.text, regions.provinceOf(main));
         Integer year = TimeFinder.documentYear(text.text(), metadata.get("title"), metadata.get("created"));
-        return new Context(view.text, places, TimeFinder.find(view.text, year), year, main);
+        Integer titleYear = TimeFinder.titleYear(text.text(), metadata.get("title"));
+        Integer periodYear = titleYear != null ? titleYear : TimeFinder.mostNamedYear(view.text);
+        if (periodYear == null) periodYear = year;
+        List<Mention> times = TimeFinder.find(view.text, year, periodYear);
+        return new Context(view.text, places, times, year, main, sectionTimes(view.text, times));
+    }
+
+    private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
+
+    /**
+     * Top-level headings (一、2024年工作回顾 / 二、2025年工作安排) and the year each names, or a mention with a null
+     * value for a heading that names none: a section's year covers its paragraphs.
+     */
+    private static List<Mention> sectionTimes(String view, List<Mention> times) {
+        List<Mention> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < view.length()) {
+            int nl = view.indexOf('\n', pos);
+            int end = nl < 0 ? view.length() : nl;
+            String para = view.substring(pos, end);
+            if (para.length() <= 40 && TOP_HEADING.matcher(para).find() && para.indexOf('。') < 0) {
+                String year = null;
+                for (Mention m : times.subList(firstAtOrAfter(times, pos), times.size())) {
+                    if (m.start() >= end) break;
+                    if (m.value().matches("[0-9]{4}")) { year = m.value(); break; }
+                }
+                out.add(new Mention(pos, end, year));
+            }
+            pos = end + 1;
+        }
+        return out;
     }
 
     // ---- finding ----
@@ -170,6 +203,24 @@ public final class FigureStage {
         int closeAt = t.indexOf(close, open + 1);
         if (closeAt < 0 || closeAt < end) return false;
         return o != '\u201C' || closeAt - open <= 10;
+    }
+
+    /**
+     * Chart axis labels and data leaked from a picture (380% 300% … -60%) come as a paragraph of numbers with hardly
+     * a word: a paragraph of three or more numbers with fewer than two Chinese characters that are not numerals or units
+     * holds no figures.
+     */
+    private static boolean chartLabels(String t, int pos) {
+        int from = Sentences.paragraphStart(t, pos);
+        int to = t.indexOf('\n', pos);
+        if (to < 0) to = t.length();
+        int words = 0, numbers = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c >= '\u4E00' && c <= '\u9FFF' && "零〇一二两三四五六七八九十百千万亿元个家项人%".indexOf(c) < 0) words++;
+            if (Character.isDigit(c) && (i == from || !Character.isDigit(t.charAt(i - 1)) && t.charAt(i - 1) != '.')) numbers++;
+        }
+        return words < 2 && numbers >= 3;
     }
 
     // ---- reading ----
@@ -279,6 +330,8 @@ public final class FigureStage {
             int at = clauseBefore.lastIndexOf(cue.word());
             if (at < 0) continue;
             int end = at + cue.word().length();
+            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change
+            if (end < clauseBefore.length() && "值的".indexOf(clauseBefore.charAt(end)) >= 0) continue;
             if (end > bestEnd || end == bestEnd && cue.word().length() > best.word().length()) {
                 best = cue;
                 bestEnd = end;
@@ -298,7 +351,11 @@ public final class FigureStage {
             else if (m.start() >= paragraph) inParagraph = m;
         }
         Mention chosen = inSentence != null ? inSentence : inParagraph;
-        if (chosen == null) return null;
+        if (chosen == null) {
+            Mention section = null;
+            for (Mention h : ctx.sectionTimes()) if (h.start() < pos) section = h; else break;
+            return section == null ? null : section.value();
+        }
         if (chosen.value().startsWith("?")) {
             String context = null;
             List<Mention> before = ctx.times().subList(0, firstAtOrAfter(ctx.times(), chosen.start()));

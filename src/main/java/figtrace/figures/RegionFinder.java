@@ -37,7 +37,13 @@ final class RegionFinder {
     Region region(String standard) { return names.get(standard); }
 
     /** All mentions, yardsticks included; {@link #isYardstick} tells them apart. */
-    List<Mention> find(String text) {
+    List<Mention> find(String text) { return find(text, null); }
+
+    /**
+     * @param province the document's province: a county name of another province is taken for a word (全州县级以上
+     *                 in a 黔东南州 bulletin is 全州 + 县级, not 全州县 of Guangxi), and the scan goes on with shorter names
+     */
+    List<Mention> find(String text, String province) {
         List<Mention> out = new ArrayList<>();
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -48,6 +54,7 @@ final class RegionFinder {
                 if (len < 2 || i + len > n) continue;
                 String s = text.substring(i, i + len);
                 Region r = names.get(s);
+                if (r != null && province != null && r.level().equals("county") && !province.equals(r.province())) r = null;
                 if (r != null) { found = len; value = r.standard(); break; }
                 if (selfWords.contains(s)) { found = len; value = SELF; break; }
             }
@@ -69,15 +76,41 @@ final class RegionFinder {
         return false;
     }
 
-    /** The place the document is about: the province or prefecture named most, early mentions weighing double. */
+    /**
+     * The place the document is about: the province or prefecture named most, a mention in the title (the first
+     * lines) weighing ten, an early one two. A place named only in passing (fewer than three weighted mentions) is
+     * not the document's region: a company note that mentions 山西 once is about no region.
+     */
     String mainRegion(String text, List<Mention> mentions) {
+        int titleEnd = titleEnd(text);
         Map<String, Integer> score = new HashMap<>();
         for (Mention m : mentions) {
             if (m.value().equals(SELF)) continue;
             Region r = names.get(m.value());
             if (r == null || !(r.level().equals("province") || r.level().equals("prefecture"))) continue;
-            score.merge(m.value(), m.start() < 1500 ? 2 : 1, Integer::sum);
+            score.merge(m.value(), m.start() < titleEnd ? 10 : m.start() < 1500 ? 2 : 1, Integer::sum);
         }
-        return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return score.entrySet().stream().filter(e -> e.getValue() >= 3).max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** End of the first three non-empty short lines, where a title stands. */
+    private static int titleEnd(String text) {
+        int pos = 0, seen = 0;
+        while (pos < text.length() && seen < 3) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            if (end - pos > 60) break;
+            if (end > pos) seen++;
+            pos = end + 1;
+        }
+        return Math.min(pos, text.length());
+    }
+
+    /** The province of a region's standard name (itself for a province), or null. */
+    String provinceOf(String standard) {
+        Region r = standard == null ? null : names.get(standard);
+        if (r == null) return null;
+        return r.level().equals("province") ? r.standard() : r.province().isEmpty() ? null : r.province();
     }
 }

@@ -103,25 +103,29 @@ final class TableReader {
         // the last of them is the header, the others add to the caption.
         int dataFrom = first;
         while (dataFrom < end && !hasNumericCell(cells(text, text.lines().get(dataFrom)))) dataFrom++;
-        List<Cell> header = dataFrom > first ? cells(text, text.lines().get(dataFrom - 1)) : List.of();
+        List<Cell> header = combinedHeader(text, first, dataFrom);
         StringBuilder fullCaption = new StringBuilder(caption);
         for (int r = first; r < dataFrom - 1; r++) fullCaption.append(' ').append(text.lineText(text.lines().get(r)));
         String captionText = fullCaption.toString();
         UnitChoice captionUnit = unitIn(captionText);
         String captionTime = firstTime(captionText);
+        String captionRegion = regionIn(captionText);
         for (int r = dataFrom; r < end; r++) {
             TextLine line = text.lines().get(r);
             List<Cell> row = cells(text, line);
             List<Cell> heads = alignedHeader(header, row.size());
-            String label = row.isEmpty() ? "" : row.get(0).text();
+            // a first column of account codes (101, 2050201) is not the label: the next cell is
+            int labelAt = row.size() > 2 && CODE.matcher(row.get(0).text()).matches()
+                    && !NUMERIC_OR_EMPTY.matcher(norm(row.get(1).text())).matches() ? 1 : 0;
+            String label = row.isEmpty() ? "" : LIST_MARKER.matcher(row.get(labelAt).text()).replaceFirst("");
             String rowRegion = regionOfLabel(label);
-            for (int j = 1; j < row.size(); j++) {
+            for (int j = labelAt + 1; j < row.size(); j++) {
                 Cell cell = row.get(j);
                 String n = norm(cell.text());
                 if (!NUMERIC.matcher(n).matches()) continue;
                 int h = headerIndex(heads, row, j);
                 String head = h >= 0 ? heads.get(h).text() : "";
-                boolean percentCell = n.endsWith("%");
+                boolean percentCell = n.endsWith("%") || isPercentHeader(head);
                 UnitChoice unit = percentCell ? percent() : firstNonNull(unitIn(head), unitIn(label), captionUnit);
                 BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);
                 if (value == null) continue;
@@ -130,8 +134,8 @@ final class TableReader {
                 String time = firstNonNull(firstTime(head), captionTime, null);
                 String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
                 String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
-                String subject = rowRegion != null ? headSubject : labelSubject;
-                String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), ctx.mainRegion(), null);
+                String subject = rowRegion != null ? headSubject : withColumn(labelSubject, headSubject);
+                String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 TextLine at = text.lineAt(cell.start());
                 out.add(new Figure(FigureStage.figureId(source.sha256(), cell.start(), cell.end()), source.name(),
@@ -143,6 +147,52 @@ final class TableReader {
             }
         }
         return out;
+    }
+
+    private static final Pattern CODE = Pattern.compile("[0-9]{3,9}");
+    private static final Pattern NUMERIC_OR_EMPTY = Pattern.compile("|-|—|[+-]?[0-9,.]+%?");
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|[#＃]+)\\s*");
+    /** Column titles that only say "the value" add nothing to a row label's subject. */
+    private static final Pattern PLAIN_COLUMN = Pattern.compile("|绝对数|数值|数量|金额|总量|本年|本期|合计|总计|全年|指标值|%");
+
+    /** 税收收入 in the column 预算调整数 measures 税收收入（预算调整数）: columns of one row must stay apart. */
+    private static String withColumn(String label, String column) {
+        if (PLAIN_COLUMN.matcher(column).matches() || label.isEmpty() || column.length() > 12) return label;
+        if (column.matches(".*(增长|增减|增速|增幅|比上年|比重|占比|同比|上涨|下降).*")) return label;
+        return label + "（" + column + "）";
+    }
+
+    private static boolean isPercentHeader(String head) {
+        String h = norm(head);
+        return h.endsWith("%") || h.contains("(%)") || h.contains("%)") || h.startsWith("%");
+    }
+
+    /**
+     * Header rows above the data, joined column by column when they have the same width (科目 2023年 2024年 比上年增（减）
+     * over 编码 决算数 完成数 % gives 2023年决算数 …); rows of other widths (a stray 项 目) are left out. The last header
+     * row decides the width.
+     */
+    private static List<Cell> combinedHeader(DocumentText text, int first, int dataFrom) {
+        if (dataFrom <= first) return List.of();
+        List<Cell> last = cells(text, text.lines().get(dataFrom - 1));
+        List<StringBuilder> joined = new ArrayList<>();
+        for (Cell c : last) joined.add(new StringBuilder());
+        for (int r = first; r < dataFrom; r++) {
+            List<Cell> row = cells(text, text.lines().get(r));
+            if (row.size() != last.size()) continue;
+            for (int k = 0; k < row.size(); k++) joined.get(k).append(row.get(k).text());
+        }
+        List<Cell> out = new ArrayList<>();
+        for (int k = 0; k < last.size(); k++) out.add(new Cell(last.get(k).start(), last.get(k).end(), joined.get(k).toString()));
+        return out;
+    }
+
+    /** A place named in a caption (表1 凯里市居民消费价格…) is where the table's figures belong. */
+    private String regionIn(String caption) {
+        for (Mention m : regions.find(caption)) {
+            if (!m.value().equals(RegionFinder.SELF) && !RegionFinder.isYardstick(caption, m)) return m.value();
+        }
+        return null;
     }
 
     private static boolean hasNumericCell(List<Cell> row) {
@@ -226,7 +276,7 @@ final class TableReader {
         boolean rate = unit != null && "percent".equals(unit.info().kind());
         if (head.contains("比重") || head.contains("占")) return rate ? "share" : null;
         if (head.contains("同比")) return rate ? "yoy_growth" : "increase";
-        if (head.contains("增长") || head.contains("增速") || head.contains("增减") || head.contains("增幅")) return rate ? "growth" : "increase";
+        if (head.matches(".*(增长|增速|增减|增幅|上涨|比上年增|比上年下降).*")) return rate ? "growth" : "increase";
         return null;
     }
 

@@ -36,13 +36,20 @@ final class TimeFinder {
     private TimeFinder() {}
 
     /** @param docYear the document's own year, or null when it gives none */
-    static List<Mention> find(String text, Integer docYear) {
+    static List<Mention> find(String text, Integer docYear) { return find(text, docYear, docYear); }
+
+    /**
+     * @param docYear    the document's own year (its title year or date line), for 今年, 去年, 近3年
+     * @param periodYear the year the document reports on, for 全年 (a bulletin dated 2024年5月 reports on 2023)
+     */
+    static List<Mention> find(String text, Integer docYear, Integer periodYear) {
         List<Mention> out = new ArrayList<>();
         Matcher m = TIME.matcher(arabicDates(text));
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 1), m.start());
             if (YARDSTICK_BEFORE.contains(before)) continue;
-            String value = value(m, docYear, text);
+            String value = m.group("rel") != null && m.group("rel").equals("全年")
+                    ? (periodYear == null ? null : String.valueOf(periodYear)) : value(m, docYear, text);
             if (value != null) out.add(new Mention(m.start(), m.end(), value));
         }
         return out;
@@ -135,6 +142,35 @@ final class TimeFinder {
         if (!value.startsWith("?")) return value;
         if (contextTime == null || contextTime.length() < 4) return null;
         return value.replace("?", contextTime.substring(0, 4));
+    }
+
+    private static final Pattern EXPLICIT_YEAR = Pattern.compile("(?<![0-9])((?:19[5-9]|20[0-9])[0-9])年(?![0-9]{1,2}月?[-—至到])");
+
+    /**
+     * The year a document reports on when its title does not say: the year its text names most (a bulletin opens
+     * 2023年，… and speaks of 2023 throughout). Null when no year is named.
+     */
+    static Integer mostNamedYear(String text) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        Matcher m = EXPLICIT_YEAR.matcher(text);
+        while (m.find()) counts.merge(Integer.valueOf(m.group(1)), 1, Integer::sum);
+        return counts.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(null);
+    }
+
+    /** The year a report's title names (see {@link #reportYear}), from the format's title or the first lines. */
+    static Integer titleYear(String text, String title) {
+        Integer year = reportYear(title);
+        String previous = "";
+        String[] lines = text.split("\n", 40);
+        for (int i = 0, seen = 0; year == null && i < lines.length && seen < 5; i++) {
+            if (lines[i].isBlank()) continue;
+            seen++;
+            year = reportYear(lines[i]);
+            if (year == null && !previous.isEmpty()) year = reportYear(previous + lines[i].strip());
+            previous = lines[i].strip();
+        }
+        return year;
     }
 
     private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书)");

@@ -316,11 +316,13 @@ function chartOption(data, type) {
   const scale = unit === 'CNY' ? 1e8 : 1;
   const unitLabel = unit === 'CNY' ? '亿元' : (unit || '');
   return {
+    animation: false, // the chart is read, not watched; also keeps screenshots and tests deterministic
     tooltip: {trigger: 'axis'},
     grid: {left: 70, right: 20, top: 30, bottom: 50},
     xAxis: {type: 'category', data: data.points.map((p) => p.label), axisLabel: {rotate: data.points.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', name: unitLabel},
-    series: [{type, name: data.indicator, data: data.points.map((p) => Number(p.value) / scale)}],
+    series: [{type, name: data.indicator, data: data.points.map((p) => Number(p.value) / scale),
+      label: {show: true, position: 'top'}, symbolSize: 8, barMaxWidth: 60}],
   };
 }
 

@@ -28,10 +28,16 @@ import java.util.Map;
 public final class FigureStage {
     private final Rules rules;
     private final RegionFinder regions;
+    private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
+    private final List<String> targetWords = new ArrayList<>();
 
     public FigureStage(Rules rules) {
         this.rules = rules;
         this.regions = new RegionFinder(rules);
+        for (Cue cue : rules.targets()) {
+            if (cue.where().equals("word")) targetWords.add(cue.word());
+            else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+        }
     }
 
     public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata) {
@@ -60,34 +66,40 @@ public final class FigureStage {
     private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
         List<Mention> places = regions.find(view.text);
         String main = regions.mainRegion(view.text, places);
-        Integer year = TimeFinder.documentYear(text.text(), metadata.get("created"));
+        Integer year = TimeFinder.documentYear(text.text(), metadata.get("title"), metadata.get("created"));
         return new Context(view.text, places, TimeFinder.find(view.text, year), year, main);
     }
 
     // ---- finding ----
 
     List<Candidate> candidates(String t) {
-        List<Candidate> all = new ArrayList<>();
-        for (FigureRule rule : rules.figureRules()) {
-            Matcher m = rule.pattern().matcher(t);
-            int from = 0;
-            while (from <= t.length() && m.find(from)) {
-                Candidate c = candidate(rule, m);
-                if (c != null && accepted(c, t)) all.add(c);
-                from = m.end() > m.start() ? m.end() : m.start() + 1;
+        // re2j is linear but slow with capture groups over a long text, and every figure holds a numeral: match
+        // only in small windows around the numerals.
+        java.util.Set<Candidate> all = new java.util.LinkedHashSet<>();
+        for (int[] w : NumeralWindows.of(t)) {
+            String window = t.substring(w[0], w[1]);
+            for (FigureRule rule : rules.figureRules()) {
+                Matcher m = rule.pattern().matcher(window);
+                int from = 0;
+                while (from <= window.length() && m.find(from)) {
+                    Candidate c = candidate(rule, m, w[0]);
+                    if (c != null && accepted(c, t)) all.add(c);
+                    from = m.end() > m.start() ? m.end() : m.start() + 1;
+                }
             }
         }
-        all.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
+        List<Candidate> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
                 .thenComparingInt(c -> -c.length()).thenComparingInt(Candidate::start));
         List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : all) {
+        for (Candidate c : sorted) {
             if (kept.stream().noneMatch(c::overlaps)) kept.add(c);
         }
         kept.sort(Comparator.comparingInt(Candidate::start));
         return kept;
     }
 
-    private static Candidate candidate(FigureRule rule, Matcher m) {
+    private static Candidate candidate(FigureRule rule, Matcher m, int offset) {
         int start = Integer.MAX_VALUE, end = -1;
         String[] names = {"num", "inner", "mult", "unit"};
         String[] values = new String[4];
@@ -95,14 +107,14 @@ public final class FigureStage {
             int s = groupStart(m, names[i]);
             if (s < 0) continue;
             values[i] = m.group(names[i]);
-            start = Math.min(start, s);
-            end = Math.max(end, m.end(names[i]));
+            start = Math.min(start, s + offset);
+            end = Math.max(end, m.end(names[i]) + offset);
         }
         if (values[0] == null) return null;
         int fig = groupStart(m, "fig");
         if (fig >= 0) {
-            start = fig;
-            end = m.end("fig");
+            start = fig + offset;
+            end = m.end("fig") + offset;
         }
         return new Candidate(start, end, rule, values[0], values[1], values[2], values[3]);
     }
@@ -124,7 +136,9 @@ public final class FigureStage {
         if (c.end() < t.length() && rule.notAfter() != null
                 && rule.notAfter().matches(String.valueOf(t.charAt(c.end())))) return false;
         if (c.mult() == null && c.inner() == null && rule.notNumber() != null && rule.notNumber().matches(c.num())) return false;
-        if (c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
+        UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
+        boolean count = unit != null && unit.kind().equals("count");
+        if (count && c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
         return !insideName(t, c.start(), c.end());
     }
 
@@ -181,12 +195,17 @@ public final class FigureStage {
         if (listed) {
             runSubject = prevInSentence.runSubject();
         } else {
-            List<String> placeNames = ctx.places().stream().filter(m -> m.start() >= clauseFrom && m.end() <= c.start())
-                    .map(m -> t.substring(m.start(), m.end())).toList();
+            List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
+                    .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
-            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 12)));
-            if (!after.isEmpty() && ("count".equals(kind) || Subjects.onlyVerb(runSubject))) runSubject = after;
-            if (runSubject.isEmpty() && prevInSentence != null) runSubject = prevInSentence.subject();
+            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 16)));
+            boolean nounFollows = "count".equals(kind) || "physical".equals(kind); // 14个地州市, 16兆瓦风电机组
+            if (runSubject.isEmpty() && prevInSentence != null && !nounFollows) {
+                runSubject = prevInSentence.subject(); // 增长19.9%: the growth of what the sentence just measured
+            } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(runSubject))) {
+                runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
+            }
+            if ((runSubject == null || runSubject.isEmpty()) && prevInSentence != null) runSubject = prevInSentence.subject();
         }
         String subject = runSubject;
         if (distributed && runSubject != null && runSubject.contains("、")) {
@@ -201,9 +220,8 @@ public final class FigureStage {
     /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */
     private static String distributedTime(Context ctx, int sentenceStart, int runStart, int runIndex) {
         List<Mention> chain = new ArrayList<>();
-        for (Mention m : ctx.times()) {
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
             if (m.end() > runStart) break;
-            if (m.start() < sentenceStart) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，]")) chain.clear();
             chain.add(m);
@@ -261,7 +279,7 @@ public final class FigureStage {
     private static String time(Context ctx, int pos, int sentenceStart) {
         int paragraph = Sentences.paragraphStart(ctx.view(), pos);
         Mention inSentence = null, inParagraph = null;
-        for (Mention m : ctx.times()) {
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), paragraph), ctx.times().size())) {
             if (m.end() > pos) break;
             if (closedBefore(ctx.view(), m.end(), pos)) continue;
             if (m.start() >= sentenceStart) inSentence = m;
@@ -270,14 +288,24 @@ public final class FigureStage {
         Mention chosen = inSentence != null ? inSentence : inParagraph;
         if (chosen == null) return null;
         if (chosen.value().startsWith("?")) {
-            String context = inSentence != null && inParagraph != null ? inParagraph.value() : null;
-            for (Mention m : ctx.times()) {
-                if (m.end() > chosen.start()) break;
-                if (!m.value().startsWith("?")) context = m.value();
+            String context = null;
+            List<Mention> before = ctx.times().subList(0, firstAtOrAfter(ctx.times(), chosen.start()));
+            for (int i = before.size() - 1; i >= 0 && context == null; i--) {
+                if (!before.get(i).value().startsWith("?")) context = before.get(i).value();
             }
             return TimeFinder.withYear(chosen.value(), context);
         }
         return chosen.value();
+    }
+
+    /** Index of the first mention starting at or after {@code pos} (mentions are in text order). */
+    static int firstAtOrAfter(List<Mention> mentions, int pos) {
+        int lo = 0, hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /** True when a bracket opened before {@code from} closes before {@code pos}: 较上年(修订后2023年0.59%)增长… */
@@ -297,7 +325,7 @@ public final class FigureStage {
     /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
     private static String region(Context ctx, int pos, int sentenceStart) {
         String found = null;
-        for (Mention m : ctx.places()) {
+        for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
             if (m.start() < sentenceStart || RegionFinder.isYardstick(ctx.view(), m)) continue;
             found = m.value();
@@ -307,10 +335,8 @@ public final class FigureStage {
     }
 
     private boolean target(String sentenceBefore) {
-        for (Cue cue : rules.targets()) {
-            if (cue.where().equals("word") ? sentenceBefore.contains(cue.word())
-                    : com.google.re2j.Pattern.compile(cue.word()).matcher(sentenceBefore).find()) return true;
-        }
+        for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
+        for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;
     }
 

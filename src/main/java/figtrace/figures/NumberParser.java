@@ -39,6 +39,10 @@ public final class NumberParser {
                 i = j;
                 continue;
             }
+            if (c == '零' || c == '〇') { // a placeholder between digits (一百零五), not a digit of its own
+                i++;
+                continue;
+            }
             int d = chineseDigit(c);
             if (d >= 0) {
                 if (number != null) return Optional.empty(); // two digits in a row outside a digit sequence: 三五

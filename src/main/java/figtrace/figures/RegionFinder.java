@@ -22,15 +22,16 @@ final class RegionFinder {
     private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
     private final Map<String, Region> names;
     private final Set<String> selfWords;
-    private final int maxLength;
+    /** For each first character, the lengths of the names that start with it, longest first. */
+    private final Map<Character, int[]> lengthsByFirst = new HashMap<>();
 
     RegionFinder(Rules rules) {
         this.names = new HashMap<>(rules.regionNames());
         this.selfWords = rules.selfRegionWords().keySet();
-        int max = 0;
-        for (String n : names.keySet()) max = Math.max(max, n.length());
-        for (String n : selfWords) max = Math.max(max, n.length());
-        this.maxLength = max;
+        Map<Character, java.util.TreeSet<Integer>> lengths = new HashMap<>();
+        for (String n : names.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
+        for (String n : selfWords) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
+        lengths.forEach((c, set) -> lengthsByFirst.put(c, set.descendingSet().stream().mapToInt(Integer::intValue).toArray()));
     }
 
     Region region(String standard) { return names.get(standard); }
@@ -42,7 +43,9 @@ final class RegionFinder {
         for (int i = 0; i < n; ) {
             int found = 0;
             String value = null;
-            for (int len = Math.min(maxLength, n - i); len >= 2; len--) {
+            int[] candidates = lengthsByFirst.getOrDefault(text.charAt(i), new int[0]);
+            for (int len : candidates) {
+                if (len < 2 || i + len > n) continue;
                 String s = text.substring(i, i + len);
                 Region r = names.get(s);
                 if (r != null) { found = len; value = r.standard(); break; }

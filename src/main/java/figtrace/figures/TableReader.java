@@ -99,30 +99,37 @@ final class TableReader {
 
     private List<Figure> readTable(SourceFile source, DocumentText text, int first, int end, String caption) {
         List<Figure> out = new ArrayList<>();
-        List<Cell> header = cells(text, text.lines().get(first));
-        boolean hasHeader = header.stream().noneMatch(c -> NUMERIC.matcher(norm(c.text())).matches());
-        int dataFrom = hasHeader ? first + 1 : first;
-        UnitChoice captionUnit = unitIn(caption);
-        String captionTime = firstTime(caption);
+        // Rows before the first row with a number are caption and header lines (表13 … / 指标名称 绝对数（亿元）…):
+        // the last of them is the header, the others add to the caption.
+        int dataFrom = first;
+        while (dataFrom < end && !hasNumericCell(cells(text, text.lines().get(dataFrom)))) dataFrom++;
+        List<Cell> header = dataFrom > first ? cells(text, text.lines().get(dataFrom - 1)) : List.of();
+        StringBuilder fullCaption = new StringBuilder(caption);
+        for (int r = first; r < dataFrom - 1; r++) fullCaption.append(' ').append(text.lineText(text.lines().get(r)));
+        String captionText = fullCaption.toString();
+        UnitChoice captionUnit = unitIn(captionText);
+        String captionTime = firstTime(captionText);
         for (int r = dataFrom; r < end; r++) {
             TextLine line = text.lines().get(r);
             List<Cell> row = cells(text, line);
+            List<Cell> heads = alignedHeader(header, row.size());
             String label = row.isEmpty() ? "" : row.get(0).text();
             String rowRegion = regionOfLabel(label);
             for (int j = 1; j < row.size(); j++) {
                 Cell cell = row.get(j);
                 String n = norm(cell.text());
                 if (!NUMERIC.matcher(n).matches()) continue;
-                String head = hasHeader && headerIndex(header, row, j) >= 0 ? header.get(headerIndex(header, row, j)).text() : "";
+                int h = headerIndex(heads, row, j);
+                String head = h >= 0 ? heads.get(h).text() : "";
                 boolean percentCell = n.endsWith("%");
                 UnitChoice unit = percentCell ? percent() : firstNonNull(unitIn(head), unitIn(label), captionUnit);
-                BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "")).orElse(null);
+                BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);
                 if (value == null) continue;
                 if (n.startsWith("-")) value = value.negate();
                 if (unit != null) value = value.multiply(unit.factor());
                 String time = firstNonNull(firstTime(head), captionTime, null);
                 String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
-                String labelSubject = HEADER_NOISE.matcher(label).replaceAll("");
+                String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
                 String subject = rowRegion != null ? headSubject : labelSubject;
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), ctx.mainRegion(), null);
                 String change = headerChange(head, unit);
@@ -136,6 +143,29 @@ final class TableReader {
             }
         }
         return out;
+    }
+
+    private static boolean hasNumericCell(List<Cell> row) {
+        for (int j = 1; j < row.size(); j++) if (NUMERIC.matcher(norm(row.get(j).text())).matches()) return true;
+        return false;
+    }
+
+    /**
+     * A header with fewer cells than the data rows may have two column titles in one cell (绝对数（亿元） 比上年增长（%）
+     * from a PDF): split its cells at spaces when that makes the counts agree.
+     */
+    private static List<Cell> alignedHeader(List<Cell> header, int rowSize) {
+        if (header.size() >= rowSize) return header;
+        List<Cell> split = new ArrayList<>();
+        for (Cell c : header) {
+            int from = 0;
+            for (String part : c.text().split("[ \u3000]+")) {
+                int at = c.text().indexOf(part, from);
+                split.add(new Cell(c.start() + at, c.start() + at + part.length(), part));
+                from = at + part.length();
+            }
+        }
+        return split.size() == rowSize ? split : header;
     }
 
     /** Headers with fewer cells than the row are right-aligned: a missing leading cell is the row-label column. */

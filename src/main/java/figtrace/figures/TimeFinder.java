@@ -108,14 +108,33 @@ final class TimeFinder {
         return value.replace("?", contextTime.substring(0, 4));
     }
 
+    private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书)");
+
+    /**
+     * The year a report is about, from a title such as 阿克苏地区2025年国民经济和社会发展统计公报: its 全年 and 今年 mean
+     * that year even though it was published the year after.
+     */
+    private static Integer reportYear(String line) {
+        if (line == null || line.strip().length() > 60) return null;
+        Matcher m = REPORT_TITLE.matcher(line.replace(" ", "").replace("\u3000", ""));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
     private static final Pattern DATE_LINE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})(?:年|-|/|\\.)(1[0-2]|0?[1-9])(?:月|-|/|\\.)([12][0-9]|3[01]|0?[1-9])日?");
 
     /**
-     * The document's own year: from a full date in its first or last lines (a date line, 网络首发日期), else from the
+     * The document's own year: the year a report's title names; else a full date in its first or last lines (a date line, 网络首发日期), else from the
      * metadata date. Null when the document gives none — relative times then stay unresolved.
      */
-    static Integer documentYear(String text, String metadataDate) {
+    static Integer documentYear(String text, String title, String metadataDate) {
         String[] lines = text.split("\n");
+        Integer reportYear = reportYear(title);
+        for (int i = 0, seen = 0; reportYear == null && i < lines.length && seen < 5; i++) {
+            if (lines[i].isBlank()) continue;
+            seen++;
+            reportYear = reportYear(lines[i]);
+        }
+        if (reportYear != null) return reportYear;
         for (int pass = 0; pass < 2; pass++) {
             int from = pass == 0 ? 0 : Math.max(0, lines.length - 15);
             int to = pass == 0 ? Math.min(lines.length, 40) : lines.length;

@@ -1,5 +1,6 @@
 package figtrace.layout;
 
+import figtrace.ingest.IngestStage;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
@@ -8,25 +9,68 @@ import figtrace.model.ParsedDocument;
 import figtrace.model.SourceFile;
 import figtrace.model.TextLine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Layout: turns a file's bytes into {@link DocumentText} with page and line provenance. Never throws: a file it
- * cannot read comes back with a failed {@link DocStatus} and an issue that says why.
- * PLACEHOLDER: only UTF-8 text for now; HTML, PDF, Word and charset detection are to come.
+ * cannot read comes back with a failed {@link DocStatus} and an issue that says which file, what is wrong and what to
+ * do. The text stays as the source shows it (no normalisation), so quotes cut from it are exact.
  */
 public final class LayoutStage {
 
     public ParsedDocument parse(SourceFile file, byte[] bytes) {
-        if (file.type() != DocType.TXT) {
-            return ParsedDocument.failed(DocStatus.UNSUPPORTED,
-                    new DocIssue("unsupported_type", file.name() + ": not a supported format"));
+        String name = file.name();
+        if (bytes.length == 0) {
+            return ParsedDocument.failed(DocStatus.EMPTY_TEXT,
+                    new DocIssue("empty_file", name + ": the file is empty (0 bytes); nothing to extract"));
         }
-        DocumentText text = linesOf(new String(bytes, StandardCharsets.UTF_8), 0);
-        return new ParsedDocument(text, null, text.isBlank() ? DocStatus.EMPTY_TEXT : DocStatus.OK, List.of(), Map.of());
+        ParsedDocument parsed;
+        try {
+            parsed = switch (file.type()) {
+                case TXT -> TxtReader.read(name, bytes);
+                case HTML -> HtmlReader.read(name, bytes);
+                case PDF -> PdfReader.read(name, bytes);
+                case DOCX, DOC -> OfficeReader.read(name, bytes, file.type());
+                case UNKNOWN -> ParsedDocument.failed(DocStatus.UNSUPPORTED, new DocIssue("unsupported_type", name
+                        + ": the content is not text, HTML, PDF or Word (.docx/.doc); figtrace cannot read it. "
+                        + "Convert it to one of those formats or leave it out of the corpus"));
+            };
+        } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
+            // Parsers fail in many ways on hostile files; one bad file must never stop the run.
+            return ParsedDocument.failed(DocStatus.PARSE_FAILED, new DocIssue("parse_failed", name + ": the "
+                    + file.type().code() + " parser failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); the file is probably damaged: "
+                    + "open and re-save it, or get a fresh copy"));
+        }
+        return withExtensionCheck(file, parsed);
+    }
+
+    /** A file whose extension names another format is read by its content, and the name is reported. */
+    private static ParsedDocument withExtensionCheck(SourceFile file, ParsedDocument parsed) {
+        DocType claimed = IngestStage.typeFromExtension(file.name());
+        if (claimed == DocType.UNKNOWN || claimed == file.type() || file.type() == DocType.UNKNOWN) return parsed;
+        String base = file.name().contains(".") ? file.name().substring(0, file.name().lastIndexOf('.')) : file.name();
+        String rightExt = switch (file.type()) {
+            case TXT -> "txt";
+            case HTML -> "html";
+            case PDF -> "pdf";
+            case DOCX -> "docx";
+            case DOC -> "doc";
+            case UNKNOWN -> "";
+        };
+        List<DocIssue> issues = new ArrayList<>();
+        issues.add(new DocIssue("wrong_extension", file.name() + " is really a " + file.type().name()
+                + "; rename it to " + base + "." + rightExt));
+        issues.addAll(parsed.issues());
+        DocStatus status = parsed.status() == DocStatus.OK ? DocStatus.OK_WITH_ISSUES : parsed.status();
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, parsed.metadata());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String l = nl < 0 ? s : s.substring(0, nl);
+        return l.length() > 200 ? l.substring(0, 200) + "…" : l;
     }
 
     /** Splits text into lines on \n (a \r before it stays out of the line). Lines are numbered from 1. */

@@ -24,6 +24,7 @@ final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            readableByAll(temp);
             try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
                     StandardCharsets.UTF_8))) {
                 content.writeTo(out);
@@ -36,6 +37,15 @@ final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** createTempFile makes owner-only files; outputs are ordinary files that other tools and users open. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): its defaults are fine
         }
     }
 

@@ -1,0 +1,136 @@
+package figtrace.cli;
+
+import figtrace.model.DocIssue;
+import figtrace.model.DocStatus;
+import figtrace.model.DocumentResult;
+import figtrace.pipeline.CorpusRunner;
+import figtrace.rules.Rules;
+import figtrace.rules.RulesException;
+import figtrace.rules.RulesStage;
+import figtrace.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code figtrace run}: extract every document in the corpus folder and write all outputs. */
+@Command(name = "run", description = {"Extract figures from every .txt, .html, .pdf, .docx and .doc file in the corpus",
+        "folder (sub-folders included) and write figures.jsonl, figures.csv, documents.csv and figtrace.db.",
+        "A file that cannot be read gets a status saying why (empty_text, needs_ocr, garbled_text,",
+        "parse_failed, …) and the run goes on."},
+        footer = {"", "Examples:",
+                "  ./figtrace run                         corpus/ into extracted/",
+                "  ./figtrace run ~/reports --out ~/reports-extracted",
+                "", "Exit codes: 0 all documents read; 2 bad usage or bad rules; 3 finished, but some documents failed",
+                "(see documents.csv for each file's status and what to do)."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", defaultValue = "corpus", paramLabel = "CORPUS",
+            description = "Folder with the documents. Default: ${DEFAULT-VALUE}.")
+    Path corpus;
+
+    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
+            description = "Folder for the outputs. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--patterns", paramLabel = "DIR", description = "Folder with the rules. Default: patterns/.")
+    Path patterns;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line, only the summary.")
+    boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (!Files.isDirectory(corpus)) {
+            err.println("figtrace run: the corpus folder '" + corpus + "' does not exist. Put your documents in corpus/"
+                    + " or name their folder: ./figtrace run DIR");
+            return Main.BAD_USAGE;
+        }
+        Rules rules;
+        try {
+            rules = RulesStage.load(Defaults.patterns(patterns));
+        } catch (RulesException e) {
+            e.problems().forEach(err::println);
+            err.println("figtrace run: the rules have " + e.problems().size() + " problem(s); fix them (see"
+                    + " './figtrace rules check') and run again.");
+            return Main.BAD_USAGE;
+        }
+        Progress progress = new Progress(err, !quiet && System.console() != null);
+        CorpusRunner.Summary summary;
+        try {
+            summary = new CorpusRunner(rules).run(corpus, this.out, progress);
+        } catch (StoreException e) {
+            progress.clear();
+            err.println("figtrace run: " + e.getMessage());
+            return Main.BAD_USAGE;
+        }
+        progress.clear();
+        printSummary(out, summary);
+        out.flush();
+        return summary.anyFailed() ? Main.SOME_FAILED : Main.OK;
+    }
+
+    private void printSummary(PrintWriter printer, CorpusRunner.Summary s) {
+        StringBuilder statuses = new StringBuilder();
+        for (Map.Entry<DocStatus, Integer> e : s.byStatus().entrySet()) {
+            statuses.append(statuses.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().code());
+        }
+        printer.printf("figtrace: %d document(s) (%s), %d figure(s) in %.1f s → %s%n", s.documents(),
+                statuses.length() == 0 ? "none" : statuses, s.figures(), s.millis() / 1000.0, this.out);
+        for (DocumentResult r : s.failed()) {
+            for (DocIssue issue : r.parsed().issues()) printer.println("  " + r.parsed().status().code() + ": " + issue.message());
+        }
+        for (String name : s.skipped()) printer.println("  skipped: " + name + " (not a format figtrace reads)");
+    }
+
+    /** One self-overwriting line on a terminal: files done of total and the current file. */
+    static final class Progress implements CorpusRunner.Listener {
+        private final PrintWriter err;
+        private final boolean enabled;
+        private int width;
+
+        Progress(PrintWriter err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public void documentStarted(int index, int total, String name) {
+            if (!enabled) return;
+            String line = String.format("[%d/%d] %s", index - 1, total, name);
+            err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+            width = line.length();
+            err.flush();
+        }
+
+        @Override
+        public void documentDone(DocumentResult r) {
+            if (!enabled) return;
+            for (DocIssue issue : r.parsed().issues()) {
+                clear();
+                err.println(r.parsed().status().code() + ": " + issue.message());
+            }
+        }
+
+        void clear() {
+            if (enabled && width > 0) {
+                err.print("\r" + " ".repeat(width) + "\r");
+                err.flush();
+                width = 0;
+            }
+        }
+    }
+}

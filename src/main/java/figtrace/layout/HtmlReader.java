@@ -1,0 +1,279 @@
+package figtrace.layout;
+
+import figtrace.ingest.IngestStage;
+import figtrace.model.DocIssue;
+import figtrace.model.DocStatus;
+import figtrace.model.DocumentText;
+import figtrace.model.ParsedDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTML pages (and the XHTML Tika makes of Word files). Block elements become lines; inline elements are joined without
+ * separators, because Word-exported HTML splits one number over several spans ({@code <span>202</span><span>5</span>}).
+ * Tables become one line per row with cells separated by '\t'.
+ */
+final class HtmlReader {
+    private HtmlReader() {}
+
+    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "iframe", "object",
+            "embed", "select", "option", "button", "input", "textarea", "svg", "canvas", "map", "nav", "header",
+            "footer", "aside", "head", "title", "meta", "link");
+    private static final Set<String> BLOCK = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+            "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption",
+            "center", "form", "fieldset", "hr", "body", "table", "tr", "td", "th", "caption", "thead", "tbody", "tfoot");
+    /** Site chrome by class or id: navigation, menus, page header and footer, breadcrumbs. */
+    private static final Pattern CHROME = Pattern.compile("(?i)nav|menu|footer|header|breadcrumb|crumb");
+    /**
+     * Table-of-contents paragraphs (Word styles "toc 1", 目录 1, as Tika names them): page numbers glued to headings
+     * ("68一、一般公共预算收入决算表"), no content of their own.
+     */
+    private static final Pattern TOC_STYLE = Pattern.compile("(?i)^(toc|目录)[_ ]?\\d");
+    private static final Pattern HIDDEN = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-:.]+)");
+    /** A cell this long is page layout, not a data table. */
+    private static final int LAYOUT_CELL_CHARS = 300;
+
+    static ParsedDocument read(String name, byte[] bytes) {
+        List<DocIssue> issues = new ArrayList<>();
+        Charset cs = charset(bytes, name, issues);
+        String html = new String(bytes, cs);
+        if (!html.isEmpty() && html.charAt(0) == '\uFEFF') html = html.substring(1);
+        Document doc = Jsoup.parse(html);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("charset", cs.name());
+        String title = doc.title().strip();
+        if (!title.isEmpty()) meta.put("title", title);
+        List<Row> rows = rows(doc, true);
+        DocumentText text = Lines.build(rows);
+        if (text.isBlank()) {
+            issues.add(new DocIssue("empty_text", name + ": the HTML page has no visible text in its body "
+                    + "(only markup, scripts or images); nothing to extract"));
+            return new ParsedDocument(text, null, DocStatus.EMPTY_TEXT, issues, meta);
+        }
+        return new ParsedDocument(text, null, issues.isEmpty() ? DocStatus.OK : DocStatus.OK_WITH_ISSUES, issues, meta);
+    }
+
+    /** The lines of a parsed page. {@code pickMain}: drop site chrome and keep the container holding the text. */
+    static List<Row> rows(Document doc, boolean pickMain) {
+        Element body = doc.body();
+        if (body == null) return new ArrayList<>();
+        Element root = body;
+        if (pickMain) {
+            removeChrome(body);
+            root = mainContent(body);
+        }
+        Walker w = new Walker();
+        w.walk(root);
+        w.flush();
+        return w.rows;
+    }
+
+    /** Removes site chrome, unless an element so marked holds most of the page (then it is the page). */
+    static void removeChrome(Element body) {
+        body.select(String.join(",", SKIP)).remove();
+        for (Element e : body.getAllElements()) {
+            if (e != body && e.parent() != null && HIDDEN.matcher(e.attr("style")).find()) e.remove();
+        }
+        int total = body.text().length();
+        for (Element e : body.getAllElements()) {
+            if (e == body || e.parent() == null || !hasAncestor(e, body)) continue;
+            if (CHROME.matcher(e.className() + " " + e.id()).find() && e.text().length() < 0.4 * total) e.remove();
+        }
+    }
+
+    private static boolean hasAncestor(Element e, Element root) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p == root) return true;
+        return false;
+    }
+
+    /** Descends into the child holding nearly all the text, as long as there is one: that is the article. */
+    static Element mainContent(Element body) {
+        Element cur = body;
+        while (true) {
+            int len = cur.text().length();
+            if (len == 0) return cur;
+            Element best = null;
+            int bestLen = -1;
+            for (Element c : cur.children()) {
+                int l = c.text().length();
+                if (l > bestLen) { best = c; bestLen = l; }
+            }
+            if (best == null || bestLen < 0.85 * len || isDataTableOrRow(best)) return cur;
+            cur = best;
+        }
+    }
+
+    private static boolean isDataTableOrRow(Element e) {
+        String t = e.normalName();
+        return t.equals("tr") || t.equals("td") || t.equals("th") || t.equals("tbody") || (t.equals("table") && isDataTable(e));
+    }
+
+    /** A data table holds no nested table and no long cell; otherwise it is page layout and read as blocks. */
+    static boolean isDataTable(Element table) {
+        if (!table.select("table table").isEmpty() || table.select("table").size() > 1) return false;
+        for (Element cell : table.select("td, th")) {
+            if (cell.text().length() > LAYOUT_CELL_CHARS) return false;
+        }
+        return true;
+    }
+
+    /** Walks the DOM collecting block texts; inline text is concatenated as is. */
+    static final class Walker {
+        final List<Row> rows = new ArrayList<>();
+        private final StringBuilder cur = new StringBuilder();
+        private int nextTable = 0;
+
+        void walk(Node node) {
+            if (node instanceof TextNode t) {
+                cur.append(t.getWholeText());
+                return;
+            }
+            if (!(node instanceof Element e)) return;
+            String tag = e.normalName();
+            if (SKIP.contains(tag) || TOC_STYLE.matcher(e.className()).find()) return;
+            if (tag.equals("br")) { flush(); return; }
+            if (tag.equals("table") && isDataTable(e)) {
+                flush();
+                emitTable(e);
+                return;
+            }
+            boolean block = BLOCK.contains(tag);
+            if (block) flush();
+            for (Node c : e.childNodes()) walk(c);
+            if (block) flush();
+        }
+
+        void flush() {
+            // strip() also takes the ideographic spaces (U+3000) Chinese pages indent paragraphs with.
+            String s = collapse(cur).strip();
+            cur.setLength(0);
+            if (!s.isEmpty()) rows.add(new Row(0, s));
+        }
+
+        private void emitTable(Element table) {
+            int index = nextTable++;
+            boolean any = false;
+            for (Element tr : table.select("tr")) {
+                List<String> cells = new ArrayList<>();
+                boolean nonEmpty = false;
+                for (Element cell : tr.children()) {
+                    if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) continue;
+                    String c = cellText(cell);
+                    nonEmpty |= !c.isEmpty();
+                    cells.add(c);
+                }
+                if (!nonEmpty) continue;
+                rows.add(new Row(0, String.join("\t", cells), index));
+                any = true;
+            }
+            if (!any) nextTable--;
+        }
+
+        /** A cell's blocks joined by a space: a cell is one value, but its paragraphs must not run together. */
+        private static String cellText(Element cell) {
+            Walker w = new Walker();
+            for (Node c : cell.childNodes()) w.walk(c);
+            w.flush();
+            StringBuilder sb = new StringBuilder();
+            for (Row r : w.rows) {
+                if (sb.length() > 0) sb.append(' ');
+                sb.append(r.text.replace('\t', ' '));
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Collapses whitespace the way a browser shows it: a run becomes one space, except a run holding a line break
+     * next to a CJK character, which shows as nothing (Word HTML breaks source lines inside Chinese sentences).
+     * &amp;nbsp; is a space. Leading and trailing whitespace goes.
+     */
+    static String collapse(CharSequence in) {
+        StringBuilder out = new StringBuilder(in.length());
+        int n = in.length();
+        int i = 0;
+        while (i < n) {
+            char c = in.charAt(i);
+            if (isSpace(c)) {
+                int j = i;
+                boolean lineBreak = false;
+                while (j < n && isSpace(in.charAt(j))) {
+                    lineBreak |= in.charAt(j) == '\n' || in.charAt(j) == '\r';
+                    j++;
+                }
+                boolean atEdge = out.length() == 0 || j == n;
+                boolean cjkBeside = (out.length() > 0 && isCjk(out.charAt(out.length() - 1))) || (j < n && isCjk(in.charAt(j)));
+                if (!atEdge && !(lineBreak && cjkBeside)) out.append(' ');
+                i = j;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') end--;
+        return out.substring(0, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00A0' || c == '\u200B';
+    }
+
+    static boolean isCjk(char c) {
+        return (c >= '\u3000' && c <= '\u9FFF') || (c >= '\uF900' && c <= '\uFAFF') || (c >= '\uFF00' && c <= '\uFFEF');
+    }
+
+    /**
+     * The charset: a BOM wins; then bytes that are valid UTF-8 (pages often declare gb2312 and hold UTF-8); then the
+     * declared charset (gb2312/gbk read as GB18030, their superset); undeclared non-UTF-8 is GB18030.
+     */
+    static Charset charset(byte[] b, String name, List<DocIssue> issues) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) return StandardCharsets.UTF_8;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return StandardCharsets.UTF_16LE;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return StandardCharsets.UTF_16BE;
+        String head = new String(b, 0, Math.min(b.length, 8192), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        Charset declared = null;
+        if (m.find()) declared = lookup(m.group(1));
+        boolean ascii = isAscii(b);
+        if (!ascii && IngestStage.decodeStrict(b, StandardCharsets.UTF_8) != null) {
+            if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+                issues.add(new DocIssue("charset_mismatch", name + ": the page declares charset " + m.group(1)
+                        + " but its bytes are UTF-8; read as UTF-8. Fix the <meta charset> if the text looks wrong"));
+            }
+            return StandardCharsets.UTF_8;
+        }
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) return declared;
+        return ascii ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+    }
+
+    private static Charset lookup(String label) {
+        String l = label.toLowerCase(Locale.ROOT);
+        if (l.startsWith("gb") || l.equals("x-gbk") || l.equals("cp936") || l.equals("euc-cn")) return Charset.forName("GB18030");
+        try {
+            return Charset.forName(l);
+        } catch (RuntimeException e) {
+            return null; // unknown label: decide from the bytes
+        }
+    }
+
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) if (x < 0) return false;
+        return true;
+    }
+}

@@ -1,0 +1,146 @@
+package figtrace.figures;
+
+import figtrace.model.Figure;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static figtrace.figures.FigureTestSupport.figures;
+import static figtrace.figures.FigureTestSupport.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FigureStageTest {
+
+    @Test
+    void moneyWithMultiplierIsExactInYuan() {
+        Figure f = only("截至2024年底，全区科技型企业贷款余额6616.93亿元，同比增长14.48%。", "6616.93亿元");
+        assertEquals(0, new BigDecimal("661693000000").compareTo(f.value()));
+        assertEquals("CNY", f.unit());
+        assertEquals("2024-12-31", f.time());
+        assertEquals("科技型企业贷款余额", f.subject());
+    }
+
+    @Test
+    void growthAfterALevelKeepsTheLevelsSubject() {
+        Figure f = only("截至2024年底，科技型企业贷款余额6616.93亿元，同比增长14.48%。", "14.48%");
+        assertEquals("yoy_growth", f.change());
+        assertEquals("科技型企业贷款余额", f.subject());
+    }
+
+    @Test
+    void decreaseIsTheChangeNotANegativeValue() {
+        Figure f = only("2024年，全市工业增加值同比下降3.2%。", "3.2%");
+        assertEquals("decrease", f.change());
+        assertEquals(0, new BigDecimal("3.2").compareTo(f.value()));
+    }
+
+    @Test
+    void percentagePointsAgainstAYardstickAreADiff() {
+        Figure f = only("增速高于全国平均水平11.0个百分点。", "11.0个百分点");
+        assertEquals("pp", f.unit());
+        assertEquals("diff", f.change());
+    }
+
+    @Test
+    void listedFiguresAfterFenbieTakeTheirOwnYearAndSubject() {
+        List<Figure> fs = figures("2020、2021年，企业为第一完成单位的成果分别占44.8%、34.86%。");
+        assertEquals("2020", fs.get(0).time());
+        assertEquals("2021", fs.get(1).time());
+        List<Figure> loans = figures("知识产权质押融资贷款企业户次、余额同比分别增长47.7%、85.7%。");
+        assertEquals("知识产权质押融资贷款企业户次", loans.get(0).subject());
+        assertEquals("余额", loans.get(1).subject());
+        assertEquals("yoy_growth", loans.get(1).change());
+    }
+
+    @Test
+    void yearOfAnEarlierSentenceCarriesWithinTheParagraph() {
+        Figure f = only("2023年，新疆拥有研发机构98个。重点实验室141个。", "141个");
+        assertEquals("2023", f.time());
+    }
+
+    @Test
+    void comparisonYearInBracketsIsNotTheFiguresTime() {
+        Figure f = only("2024年投入强度为0.67%，较上年(修订后2023年0.59%)增长0.08个百分点。", "0.08个百分点");
+        assertEquals("2024", f.time());
+        assertEquals("increase", f.change());
+    }
+
+    @Test
+    void targetsAreMarked() {
+        assertTrue(only("力争到2025年高新技术企业达到3200家。", "3200家").target());
+        assertEquals(false, only("2024年高新技术企业达到2529家。", "2529家").target());
+    }
+
+    @Test
+    void qualifiersComeFromTheWordsAround() {
+        assertEquals("gt", only("整机国产化率超过90%。", "90%").qualifier());
+        assertEquals("ge", only("纯度提高到11N以上。", "11N").qualifier());
+        assertEquals("lt", only("研发投入不足5%。", "5%").qualifier());
+        assertEquals("approx", only("投资约30亿元。", "30亿元").qualifier());
+    }
+
+    @Test
+    void regionIsTheNearestPlaceButNotAYardstick() {
+        assertEquals("乌鲁木齐市", only("依次为乌鲁木齐市(49.55亿元)、昌吉回族自治州(18.68亿元)。", "49.55亿元").region());
+        assertEquals("昌吉回族自治州", only("依次为乌鲁木齐市(49.55亿元)、昌吉州(18.68亿元)。", "18.68亿元").region());
+        assertEquals("新疆", only("新疆R&D经费增速居全国第2位。", "第2位").region());
+    }
+
+    @Test
+    void ordinalsNamesAndArticlesAreNotFigures() {
+        assertEquals(List.of(), figures("推荐第六批专精特新企业，落实“十四五”规划，形成一批成果，千方百计推进。"));
+        assertEquals(List.of(), figures("见《2024年新疆科技经费投入统计公报》和新政发〔2024〕169号。"));
+    }
+
+    @Test
+    void chineseNumeralsCount() {
+        assertEquals(0, BigDecimal.valueOf(3).compareTo(only("已实施三批。", "三批").value()));
+        assertEquals(0, BigDecimal.ONE.compareTo(only("目前仅有一家。", "一家").value()));
+    }
+
+    @Test
+    void numberBrokenBySpacesAndFullWidthDigitsIsWhole() {
+        Figure f = only("地区生产总值２４７９.６ 亿元。", "２４７９.６ 亿元");
+        assertEquals(0, new BigDecimal("247960000000").compareTo(f.value()));
+    }
+
+    @Test
+    void quoteIsTheSentenceCutFromTheTextAtItsOffsets() {
+        String text = "第一段。\n2024年R&D经费投入总量为138.53亿元，增长19.9%。下一句。";
+        for (Figure f : figures(text)) {
+            assertEquals(text.substring(f.charStart(), f.charEnd()), f.quote());
+            assertEquals(f.raw(), text.substring(f.spanStart(), f.spanEnd()));
+            assertEquals(2, f.line());
+            assertTrue(f.quote().startsWith("2024年") && f.quote().endsWith("。"), f.quote());
+        }
+    }
+
+    @Test
+    void tableCellsTakeUnitTimeAndRegionFromHeaderAndRowLabel() {
+        String text = "表1 2024年各地区R&D经费情况\n\n地区\t2024年R&D经费 (万元)\t2024年投入强度(%)\n"
+                + "乌鲁木齐市\t495539.70\t1.10\n和田地区\t-\t0.06\n";
+        List<Figure> fs = figures(text);
+        assertEquals(3, fs.size(), "the '-' cell is not a figure");
+        Figure money = fs.get(0);
+        assertEquals(0, new BigDecimal("4955397000").compareTo(money.value()));
+        assertEquals("CNY", money.unit());
+        assertEquals("2024", money.time());
+        assertEquals("乌鲁木齐市", money.region());
+        assertEquals("R&D经费", money.subject());
+        assertEquals("%", fs.get(1).unit());
+        assertEquals(4, money.line());
+        assertEquals("乌鲁木齐市\t495539.70\t1.10", money.quote());
+    }
+
+    @Test
+    void idsAreStableAndDifferPerSpan() {
+        List<Figure> a = figures("增长19.9%，达到138.53亿元。");
+        List<Figure> b = figures("增长19.9%，达到138.53亿元。");
+        assertEquals(a.get(0).id(), b.get(0).id());
+        assertTrue(!a.get(0).id().equals(a.get(1).id()));
+        assertNull(a.get(0).page());
+    }
+}

@@ -37,7 +37,9 @@ public final class FigureTable implements AutoCloseable {
      * The latest status-changing decision per figure; SQLite returns the bare column {@code action} from the row
      * holding max(id), which is the latest decision.
      */
-    private static final String FROM = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
+    private static final String FROM_PLAIN = " FROM figures f";
+
+    private static final String FROM_WITH_STATUS = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
             + " FROM decisions WHERE orphaned = 0 AND action IN ('accept', 'reject', 'correct')"
             + " GROUP BY doc, figure_id) s ON s.doc = f.doc AND s.figure_id = f.id";
 
@@ -88,11 +90,12 @@ public final class FigureTable implements AutoCloseable {
         int pageNumber = Math.max(0, page);
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        long total = count(where, parameters);
+        String from = from(filter, sort);
+        long total = count(from + where, parameters);
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(pageSize);
         pageParameters.add((long) pageNumber * pageSize);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + FROM + where + orderBy(sort)
+        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from + where + orderBy(sort)
                 + " LIMIT ? OFFSET ?", pageParameters);
         return new FigurePage(withReviews(figures), total, pageNumber, pageSize);
     }
@@ -101,7 +104,8 @@ public final class FigureTable implements AutoCloseable {
     public synchronized List<ReviewedFigure> all(FigureFilter filter, String sort) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + FROM + where + orderBy(sort), parameters);
+        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from(filter, sort) + where + orderBy(sort),
+                parameters);
         Map<FigureKey, List<Decision>> byFigure = new LinkedHashMap<>();
         for (Decision d : reviews.all()) {
             if (!d.orphaned()) byFigure.computeIfAbsent(new FigureKey(d.doc(), d.figureId()), k -> new ArrayList<>()).add(d);
@@ -209,16 +213,23 @@ public final class FigureTable implements AutoCloseable {
         boolean descending = sort.startsWith("-");
         String expression = SORTS.get(descending ? sort.substring(1) : sort);
         String direction = descending ? " DESC" : " ASC";
-        // Each part of a compound key gets the direction; NULLs sort last either way (no value is least useful).
+        // Each part of a compound key gets the direction. Plain column order (SQLite: NULLs smallest) so the
+        // indices serve the sort; "x IS NULL" first would force sorting all rows on every page.
         StringBuilder order = new StringBuilder(" ORDER BY ");
         for (String part : expression.equals(STATUS) ? List.of(STATUS) : List.of(expression.split(", "))) {
-            order.append(part).append(" IS NULL, ").append(part).append(direction).append(", ");
+            order.append(part).append(direction).append(", ");
         }
         return order.append(tieBreak).toString();
     }
 
-    private long count(String where, List<Object> parameters) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT count(*)" + FROM + where)) {
+    /** The join with the decisions only where the status is filtered or sorted on: plain queries stay on indices. */
+    private static String from(FigureFilter filter, String sort) {
+        boolean status = filter.status() != null || (sort != null && sort.replace("-", "").equals("status"));
+        return status ? FROM_WITH_STATUS : FROM_PLAIN;
+    }
+
+    private long count(String fromWhere, List<Object> parameters) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT count(*)" + fromWhere)) {
             bind(st, parameters);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -35,6 +35,7 @@ public final class ReviewStore implements AutoCloseable {
             // No foreign key to figures on purpose: a re-extraction deletes figures rows, and decisions must survive.
             "CREATE INDEX IF NOT EXISTS decisions_figure ON decisions(doc, figure_id, id)",
             // Indices for the review page's filters and sorts; the extraction schema has doc, subject and region.
+            "CREATE INDEX IF NOT EXISTS review_figures_order ON figures(doc, span_start, id)",
             "CREATE INDEX IF NOT EXISTS review_figures_time ON figures(time)",
             "CREATE INDEX IF NOT EXISTS review_figures_kind ON figures(kind)",
             "CREATE INDEX IF NOT EXISTS review_figures_indicator ON figures(indicator)",

@@ -306,6 +306,8 @@ async function loadCharts() {
     const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, time: $('c-time').value}));
     timeChart.setOption(chartOption(over, 'line'), true);
     regionChart.setOption(chartOption(across, 'bar'), true);
+    $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.time ? '（' + across.time + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }

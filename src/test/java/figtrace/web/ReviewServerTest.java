@@ -186,6 +186,10 @@ class ReviewServerTest {
         JsonNode regions = json.readTree(get("/api/chart/regions?indicator=gdp").body());
         assertEquals("CNY", regions.get("unit").asText());
         assertEquals(2, regions.get("points").size(), regions.toString()); // 乌鲁木齐市, 新疆; the growth rate is left out
+        assertEquals("2023", regions.get("time").asText(), "the period covering most regions");
+        JsonNode overTime = json.readTree(get("/api/chart/time?indicator=gdp").body());
+        assertEquals("新疆", overTime.get("region").asText(), "one region per time series: the one with most figures");
+        assertEquals("1912591000000", overTime.get("points").get(0).get("value").asText());
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class RulesCommand implements Runnable {
             Rules rules;
             try {
                 rules = RulesStage.load(Defaults.patterns(patterns));
+                new figtrace.pipeline.Pipeline(rules); // the entity and measure tables load here
             } catch (RulesException e) {
                 e.problems().forEach(err::println);
                 err.println(e.problems().size() + " problem(s); fix them and run 'figtrace rules check' again.");

@@ -60,8 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             return Main.BAD_USAGE;
         }
         Rules rules;
+        CorpusRunner runner;
         try {
             rules = RulesStage.load(Defaults.patterns(patterns));
+            runner = new CorpusRunner(rules);
         } catch (RulesException e) {
             e.problems().forEach(err::println);
             err.println("figtrace run: the rules have " + e.problems().size() + " problem(s); fix them (see"
@@ -71,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(err, !quiet && System.console() != null);
         CorpusRunner.Summary summary;
         try {
-            summary = new CorpusRunner(rules).run(corpus, this.out, progress);
+            summary = runner.run(corpus, this.out, progress);
         } catch (StoreException e) {
             progress.clear();
             err.println("figtrace run: " + e.getMessage());

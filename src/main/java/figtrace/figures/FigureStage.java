@@ -50,10 +50,12 @@ public final class FigureStage {
         Context ctx = context(view, text, metadata);
         List<Figure> figures = new ArrayList<>();
         Reading previous = null;
-        for (Candidate c : candidates(view.text)) {
-            Reading r = read(c, view, ctx, previous);
-            figures.add(toFigure(source, text, view, c, r));
-            previous = r;
+        for (Candidate found : candidates(view.text)) {
+            for (Candidate c : ends(found)) {
+                Reading r = read(c, view, ctx, previous);
+                figures.add(toFigure(source, text, view, c, r));
+                previous = r;
+            }
         }
         figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
         figures.sort(Comparator.comparingInt(Figure::spanStart));
@@ -99,6 +101,14 @@ public final class FigureStage {
         return kept;
     }
 
+    /** A range gives two figures, each end with the range's unit: 10—20% is 10% and 20%. */
+    private static List<Candidate> ends(Candidate c) {
+        if (!c.isRange()) return List.of(c);
+        int lowEnd = c.start() + c.num().length();
+        return List.of(new Candidate(c.start(), lowEnd, c.rule(), c.num(), null, c.mult(), c.unit(), -1, null),
+                new Candidate(c.highStart(), c.end(), c.rule(), c.high(), c.inner(), c.mult(), c.unit(), -1, null));
+    }
+
     private static Candidate candidate(FigureRule rule, Matcher m, int offset) {
         int start = Integer.MAX_VALUE, end = -1;
         String[] names = {"num", "inner", "mult", "unit"};
@@ -116,7 +126,9 @@ public final class FigureStage {
             start = fig + offset;
             end = m.end("fig") + offset;
         }
-        return new Candidate(start, end, rule, values[0], values[1], values[2], values[3]);
+        int high = groupStart(m, "num2");
+        return new Candidate(start, end, rule, values[0], values[1], values[2], values[3],
+                high < 0 ? -1 : high + offset, high < 0 ? null : m.group("num2"));
     }
 
     private static int groupStart(Matcher m, String name) {
@@ -353,7 +365,8 @@ public final class FigureStage {
         return new Figure(figureId(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
                 r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
-                Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(), null);
+                Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(),
+                c.rule().id().equals("range") ? "one end of a range" : null);
     }
 
     /** Stable: the same document content and span always give the same id, whatever the file is called. */

@@ -26,6 +26,8 @@ final class MatchView {
         StringBuilder out = new StringBuilder(src.length());
         int[] map = new int[src.length() + 2];
         int pendingSpace = -1; // offset of a run of spaces not yet written
+        int pendingCount = 0;  // how many spaces the run has
+        boolean spacedDigits = false; // inside letter-spaced digits (2 2 . 1 %) from a justified PDF line
         boolean[] broken = brokenSentences(doc, skip);
         for (int li = 0; li < doc.lines().size(); li++) {
             TextLine line = doc.lines().get(li);
@@ -34,15 +36,24 @@ final class MatchView {
                     char c = normalise(src.charAt(i));
                     if (c == ' ') {
                         if (pendingSpace < 0) pendingSpace = i;
+                        pendingCount++;
                         continue;
                     }
                     if (pendingSpace >= 0) {
                         char prev = out.length() == 0 ? '\n' : out.charAt(out.length() - 1);
-                        if (prev != '\n' && !dropSpaceBetween(prev, c)) {
+                        char before = out.length() < 2 ? ' ' : out.charAt(out.length() - 2);
+                        // single spaces between single digits are letter-spacing, not separators
+                        boolean letterSpaced = pendingCount == 1 && isDigitish(prev) && isDigitish(c)
+                                && (spacedDigits || !isDigitish(before));
+                        spacedDigits = letterSpaced;
+                        if (prev != '\n' && !letterSpaced && !dropSpaceBetween(prev, c)) {
                             map[out.length()] = pendingSpace;
                             out.append(' ');
                         }
                         pendingSpace = -1;
+                        pendingCount = 0;
+                    } else if (!isDigitish(c)) {
+                        spacedDigits = false;
                     }
                     map[out.length()] = i;
                     out.append(c);
@@ -53,6 +64,8 @@ final class MatchView {
                 if (pendingSpace < 0) pendingSpace = line.end();
             } else {
                 pendingSpace = -1;
+                pendingCount = 0;
+                spacedDigits = false;
                 map[out.length()] = Math.min(line.end(), src.length());
                 out.append('\n');
             }
@@ -109,6 +122,8 @@ final class MatchView {
             default -> c;
         };
     }
+
+    private static boolean isDigitish(char c) { return c >= '0' && c <= '9' || c == '.' || c == '%'; }
 
     static boolean isCjk(char c) {
         return (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u3000' && c <= '\u303F')

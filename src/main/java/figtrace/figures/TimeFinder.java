@@ -29,7 +29,7 @@ final class TimeFinder {
             "(?<year>" + y("y9") + "年)",
             "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
-            "(?<rel>今年|本年|去年|上年|前年|明年|全年|上半年|前三季度)",
+            "(?<rel>今年|本年|(?<![比较同与])去年|(?<![比较同与])上年|前年|明年|全年|上半年|下半年|前三季度|(?:第)?[一二三四]季度)",
             "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
     private static final List<String> YARDSTICK_BEFORE = List.of("较", "比", "与", "同", "于");
 
@@ -38,7 +38,7 @@ final class TimeFinder {
     /** @param docYear the document's own year, or null when it gives none */
     static List<Mention> find(String text, Integer docYear) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = TIME.matcher(text);
+        Matcher m = TIME.matcher(arabicDates(text));
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 1), m.start());
             if (YARDSTICK_BEFORE.contains(before)) continue;
@@ -46,6 +46,29 @@ final class TimeFinder {
             if (value != null) out.add(new Mention(m.start(), m.end(), value));
         }
         return out;
+    }
+
+    private static final Pattern CHINESE_YEAR = Pattern.compile("[〇零一二三四五六七八九]{4}(?=年)");
+    private static final Pattern CHINESE_MONTH = Pattern.compile("(?<=年|至|到|—|-)(十|[一二三四五六七八九])(?=月)");
+
+    /**
+     * 二〇二四年三月 → 2024年3月, keeping every offset: a Chinese year has four characters like its Arabic form, and a
+     * month 一…十 becomes one or two characters the same length (十 → 10 is written over 十 and the 月 stays put, so 十
+     * is rewritten only where it stands alone).
+     */
+    static String arabicDates(String text) {
+        if (text.indexOf('年') < 0) return text;
+        StringBuilder b = new StringBuilder(text);
+        Matcher y = CHINESE_YEAR.matcher(text);
+        while (y.find()) {
+            for (int i = y.start(); i < y.end(); i++) b.setCharAt(i, (char) ('0' + NumberParser.chineseDigit(text.charAt(i))));
+        }
+        Matcher mo = CHINESE_MONTH.matcher(b.toString());
+        while (mo.find()) {
+            char c = b.charAt(mo.start());
+            if (c != '十') b.setCharAt(mo.start(), (char) ('0' + NumberParser.chineseDigit(c)));
+        }
+        return b.toString();
     }
 
     private static String value(Matcher m, Integer docYear, String text) {
@@ -82,7 +105,8 @@ final class TimeFinder {
                 case "去年", "上年" -> String.valueOf(docYear - 1);
                 case "前年" -> String.valueOf(docYear - 2);
                 case "明年" -> String.valueOf(docYear + 1);
-                default -> part(String.valueOf(docYear), m.group("rel"));
+                default -> m.group("rel").endsWith("季度") && !m.group("rel").equals("前三季度")
+                        ? quarter(docYear, m.group("rel")) : part(String.valueOf(docYear), m.group("rel"));
             };
         }
         if (m.group("recent") != null) {
@@ -90,6 +114,11 @@ final class TimeFinder {
             return (docYear - n + 1) + "/" + docYear;
         }
         return null;
+    }
+
+    private static String quarter(int year, String word) {
+        int n = "一二三四".indexOf(word.charAt(word.length() - 3)) + 1;
+        return String.format("%d-%02d/%d-%02d", year, n * 3 - 2, year, n * 3);
     }
 
     private static String part(String y, String which) {
@@ -129,10 +158,14 @@ final class TimeFinder {
     static Integer documentYear(String text, String title, String metadataDate) {
         String[] lines = text.split("\n");
         Integer reportYear = reportYear(title);
+        String previous = "";
         for (int i = 0, seen = 0; reportYear == null && i < lines.length && seen < 5; i++) {
             if (lines[i].isBlank()) continue;
             seen++;
+            // a title may be broken over two lines (2025年和田地区国民经济和社会发展 / 统计公报)
             reportYear = reportYear(lines[i]);
+            if (reportYear == null && !previous.isEmpty()) reportYear = reportYear(previous + lines[i].strip());
+            previous = lines[i].strip();
         }
         if (reportYear != null) return reportYear;
         for (int pass = 0; pass < 2; pass++) {

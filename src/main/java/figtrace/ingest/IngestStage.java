@@ -59,8 +59,13 @@ public final class IngestStage {
         }
         if (startsWith(b, OLE2_MAGIC)) {
             // OLE2 also holds .xls/.ppt/.msg; a Word file has a "WordDocument" stream (names are UTF-16LE).
-            return indexOf(b, utf16le("WordDocument"), 0, b.length) >= 0 ? DocType.DOC : DocType.UNKNOWN;
+            if (indexOf(b, utf16le("WordDocument"), 0, b.length) >= 0) return DocType.DOC;
+            // A password-protected .docx is an OLE2 wrapper around an "EncryptedPackage" stream.
+            return indexOf(b, utf16le("EncryptedPackage"), 0, b.length) >= 0 ? DocType.DOCX : DocType.UNKNOWN;
         }
+        // RTF and MHT ("single file web page") are often saved with a .doc name; both are ASCII, so they would pass
+        // as text and give markup as figures. figtrace does not read them.
+        if (isRtf(b) || isMht(b)) return DocType.UNKNOWN;
         if (looksLikeHtml(b, head)) return DocType.HTML;
         return looksLikeText(b) ? DocType.TXT : DocType.UNKNOWN;
     }
@@ -85,18 +90,31 @@ public final class IngestStage {
         return tail.contains("%%EOF") || tail.contains("startxref");
     }
 
+    public static boolean isRtf(byte[] b) {
+        return asciiHead(b, 16).stripLeading().startsWith("{\\rtf");
+    }
+
+    public static boolean isMht(byte[] b) {
+        String h = asciiHead(b, 2048).toLowerCase(Locale.ROOT);
+        return h.startsWith("mime-version:") || (h.contains("mime-version:") && h.contains("multipart/related"));
+    }
+
+    private static String asciiHead(byte[] b, int n) {
+        return new String(b, 0, Math.min(b.length, n), StandardCharsets.ISO_8859_1);
+    }
+
     static boolean looksLikeHtml(byte[] b, int head) {
         // ASCII view of the head is enough: the markers are ASCII in UTF-8, GBK and GB18030 alike.
         String s = new String(b, 0, head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         String t = s.stripLeading();
         if (t.startsWith("\u00ef\u00bb\u00bf")) t = t.substring(3).stripLeading(); // UTF-8 BOM
         if (t.startsWith("<!doctype html") || t.startsWith("<html") || t.startsWith("<head")) return true;
-        // Fragments and pages that start with a comment or whitespace: require two strong markers.
+        // Fragments and pages that start with a comment: a leading '<' and one known tag.
         int markers = 0;
         for (String m : new String[]{"<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<table"}) {
             if (s.contains(m)) markers++;
         }
-        return t.startsWith("<") && markers >= 2;
+        return t.startsWith("<") && markers >= 1;
     }
 
     /** Text: decodes as UTF-8 or GB18030 and holds no NUL or other binary control characters. */

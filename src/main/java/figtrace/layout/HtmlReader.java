@@ -10,10 +10,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +60,15 @@ final class HtmlReader {
         Document doc = Jsoup.parse(html);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("charset", cs.name());
-        String title = doc.title().strip();
+        // Chinese government CMSs put the clean article title, source and date in <meta> (ArticleTitle, PubDate…);
+        // <title> carries the site name too.
+        String title = firstMeta(doc, "ArticleTitle", "title");
+        if (title.isEmpty()) title = doc.title().strip();
         if (!title.isEmpty()) meta.put("title", title);
+        String author = firstMeta(doc, "author", "ContentSource");
+        if (!author.isEmpty()) meta.put("author", author);
+        String created = firstMeta(doc, "PubDate", "publishdate", "article:published_time");
+        if (!created.isEmpty()) meta.put("created", created);
         List<Row> rows = rows(doc, true);
         DocumentText text = Lines.build(rows);
         if (text.isBlank()) {
@@ -66,6 +77,19 @@ final class HtmlReader {
             return new ParsedDocument(text, null, DocStatus.EMPTY_TEXT, issues, meta);
         }
         return new ParsedDocument(text, null, issues.isEmpty() ? DocStatus.OK : DocStatus.OK_WITH_ISSUES, issues, meta);
+    }
+
+    /** The content of the first non-blank {@code <meta name=…>} or {@code property=…} among the names, or "". */
+    private static String firstMeta(Document doc, String... names) {
+        for (String n : names) {
+            for (Element m : doc.select("meta")) {
+                if (n.equalsIgnoreCase(m.attr("name")) || n.equalsIgnoreCase(m.attr("property"))) {
+                    String c = m.attr("content").strip();
+                    if (!c.isEmpty()) return c;
+                }
+            }
+        }
+        return "";
     }
 
     /** The lines of a parsed page. {@code pickMain}: drop site chrome and keep the container holding the text. */
@@ -86,36 +110,96 @@ final class HtmlReader {
     /** Removes site chrome, unless an element so marked holds most of the page (then it is the page). */
     static void removeChrome(Element body) {
         body.select(String.join(",", SKIP)).remove();
+        List<Element> drop = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (e != body && e.parent() != null && HIDDEN.matcher(e.attr("style")).find()) e.remove();
+            if (e != body && HIDDEN.matcher(e.attr("style")).find()) drop.add(e);
         }
-        int total = body.text().length();
+        drop.forEach(Element::remove);
+        drop.clear();
+        Map<Element, int[]> counts = counts(body);
+        int total = counts.get(body)[0];
         for (Element e : body.getAllElements()) {
-            if (e == body || e.parent() == null || !hasAncestor(e, body)) continue;
-            if (CHROME.matcher(e.className() + " " + e.id()).find() && e.text().length() < 0.4 * total) e.remove();
+            if (e != body && CHROME.matcher(e.className() + " " + e.id()).find() && counts.get(e)[0] < 0.4 * total) drop.add(e);
         }
+        // Removing an element whose ancestor went first is harmless, so no ancestry check is needed.
+        drop.forEach(Element::remove);
     }
 
-    private static boolean hasAncestor(Element e, Element root) {
-        for (Element p = e.parent(); p != null; p = p.parent()) if (p == root) return true;
-        return false;
+    /**
+     * Visible characters (non-whitespace) under every element, and how many of them sit inside links, in one
+     * bottom-up pass: calling {@code text()} per element is quadratic on deeply nested pages.
+     */
+    static Map<Element, int[]> counts(Element root) {
+        Map<Element, int[]> counts = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) counts.put(e, new int[2]);
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                int[] own;
+                if (node instanceof TextNode t) {
+                    int n = 0;
+                    String w = t.getWholeText();
+                    for (int i = 0; i < w.length(); i++) if (!isSpace(w.charAt(i)) && w.charAt(i) != '\u3000') n++;
+                    own = new int[]{n, 0};
+                } else if (node instanceof Element e) {
+                    own = counts.get(e);
+                    if (e.normalName().equals("a")) own[1] = own[0];
+                } else {
+                    return;
+                }
+                if (node != root && node.parent() instanceof Element p && counts.containsKey(p)) {
+                    int[] pc = counts.get(p);
+                    pc[0] += own[0];
+                    pc[1] += own[1];
+                }
+            }
+        }, root);
+        return counts;
     }
 
-    /** Descends into the child holding nearly all the text, as long as there is one: that is the article. */
+    /** Containers the article may sit in; text blocks (p, pre, headings, lists, inline runs) are never descended into. */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "form", "center",
+            "table", "tbody", "tr", "td", "th", "body");
+
+    /**
+     * Descends into the container holding nearly all the text, as long as what it leaves behind is chrome: links
+     * (menus, "related articles") or scraps of a few characters. A sibling with real text (a title, a table, a last
+     * paragraph) stops the descent, so content is never dropped for being outside the biggest box.
+     */
     static Element mainContent(Element body) {
+        Map<Element, int[]> counts = counts(body);
         Element cur = body;
         while (true) {
-            int len = cur.text().length();
+            int len = counts.get(cur)[0];
             if (len == 0) return cur;
             Element best = null;
             int bestLen = -1;
             for (Element c : cur.children()) {
-                int l = c.text().length();
+                int l = counts.get(c)[0];
                 if (l > bestLen) { best = c; bestLen = l; }
             }
-            if (best == null || bestLen < 0.85 * len || isDataTableOrRow(best)) return cur;
+            if (best == null || bestLen < 0.85 * len || !CONTAINERS.contains(best.normalName())
+                    || isDataTableOrRow(best) || !leftoversAreChrome(cur, best, counts)) return cur;
             cur = best;
         }
+    }
+
+    private static boolean leftoversAreChrome(Element parent, Element kept, Map<Element, int[]> counts) {
+        for (Node n : parent.childNodes()) {
+            if (n == kept) continue;
+            if (n instanceof TextNode t) {
+                if (t.text().strip().length() > 10) return false;
+            } else if (n instanceof Element e) {
+                int[] c = counts.get(e);
+                if (c[0] <= 10) continue;
+                if (c[1] < 0.5 * c[0]) return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDataTableOrRow(Element e) {
@@ -138,24 +222,43 @@ final class HtmlReader {
         private final StringBuilder cur = new StringBuilder();
         private int nextTable = 0;
 
-        void walk(Node node) {
-            if (node instanceof TextNode t) {
-                cur.append(t.getWholeText());
-                return;
-            }
-            if (!(node instanceof Element e)) return;
-            String tag = e.normalName();
-            if (SKIP.contains(tag) || TOC_STYLE.matcher(e.className()).find()) return;
-            if (tag.equals("br")) { flush(); return; }
-            if (tag.equals("table") && isDataTable(e)) {
-                flush();
-                emitTable(e);
-                return;
-            }
-            boolean block = BLOCK.contains(tag);
-            if (block) flush();
-            for (Node c : e.childNodes()) walk(c);
-            if (block) flush();
+        /** Walks a subtree without recursion (pages nest thousands of spans deep). */
+        void walk(Node root) {
+            NodeTraversor.filter(new NodeFilter() {
+                @Override
+                public FilterResult head(Node node, int depth) {
+                    if (node instanceof TextNode t) {
+                        cur.append(t.getWholeText());
+                        return FilterResult.CONTINUE;
+                    }
+                    if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+                    String tag = e.normalName();
+                    if (SKIP.contains(tag) || TOC_STYLE.matcher(e.className()).find()) return FilterResult.SKIP_ENTIRELY;
+                    if (tag.equals("br")) { flush(); return FilterResult.SKIP_ENTIRELY; }
+                    if (tag.equals("pre")) {
+                        // Preformatted text keeps its line breaks: each source line is a line.
+                        flush();
+                        for (String line : e.wholeText().split("\r?\n")) {
+                            cur.append(line);
+                            flush();
+                        }
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (tag.equals("table") && isDataTable(e)) {
+                        flush();
+                        emitTable(e);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCK.contains(tag)) flush();
+                    return FilterResult.CONTINUE;
+                }
+
+                @Override
+                public FilterResult tail(Node node, int depth) {
+                    if (node instanceof Element e && BLOCK.contains(e.normalName())) flush();
+                    return FilterResult.CONTINUE;
+                }
+            }, root);
         }
 
         void flush() {

@@ -33,8 +33,8 @@ public final class LayoutStage {
                 case PDF -> PdfReader.read(name, bytes);
                 case DOCX, DOC -> OfficeReader.read(name, bytes, file.type());
                 case UNKNOWN -> ParsedDocument.failed(DocStatus.UNSUPPORTED, new DocIssue("unsupported_type", name
-                        + ": the content is not text, HTML, PDF or Word (.docx/.doc); figtrace cannot read it. "
-                        + "Convert it to one of those formats or leave it out of the corpus"));
+                        + ": " + unknownKind(bytes) + "; figtrace cannot read it. "
+                        + "Convert it to .docx, PDF, HTML or text (e.g. open and \"save as\" in Word/WPS) or leave it out of the corpus"));
             };
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
             // Parsers fail in many ways on hostile files; one bad file must never stop the run.
@@ -65,6 +65,12 @@ public final class LayoutStage {
         issues.addAll(parsed.issues());
         DocStatus status = parsed.status() == DocStatus.OK ? DocStatus.OK_WITH_ISSUES : parsed.status();
         return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, parsed.metadata());
+    }
+
+    private static String unknownKind(byte[] bytes) {
+        if (IngestStage.isRtf(bytes)) return "the content is RTF, not Word or any format figtrace reads";
+        if (IngestStage.isMht(bytes)) return "the content is an MHT \"single file web page\" (MIME), not Word or HTML";
+        return "the content is not text, HTML, PDF or Word (.docx/.doc)";
     }
 
     private static String firstLine(String s) {

@@ -32,7 +32,10 @@ final class OfficeReader {
     private OfficeReader() {}
 
     static ParsedDocument read(String name, byte[] bytes, DocType type) throws Exception {
-        Parser parser = type == DocType.DOCX ? new OOXMLParser() : new OfficeParser();
+        // An OLE2 container holds a .doc, or an encrypted .docx, which only the OLE2 parser recognises (and reports).
+        boolean ole2 = bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF
+                && (bytes[2] & 0xFF) == 0x11 && (bytes[3] & 0xFF) == 0xE0;
+        Parser parser = type == DocType.DOCX && !ole2 ? new OOXMLParser() : new OfficeParser();
         OfficeParserConfig config = new OfficeParserConfig();
         // Headers and footers are page furniture (page numbers, running titles), not content.
         config.setIncludeHeadersAndFooters(false);

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
 final class PdfReader {
     private PdfReader() {}
 
-    /** A page number on its own: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20". */
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^[\\s\\-—–－―~·•]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共)\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
+    /** A page number on its own: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20", "Page 3 of 20". */
+    static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^[\\s\\-—–－―~·•]*(第\\s*|(?i:page)\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共|(?i:of))\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
     private static final String SENTENCE_END = "。；！？：.;!?:";
 
     static ParsedDocument read(String name, byte[] bytes) {
@@ -373,12 +373,13 @@ final class PdfReader {
         return n;
     }
 
-    /** One visual line: its text (cells joined by '\t'), how many cells, its right edge and typical glyph width. */
+    /** One visual line: its text (cells joined by '\t'), how many cells, its left and right edges and typical glyph width. */
     record PdfLine(String text, int cells, float left, float right, float em) {}
 
     /** Collects PDFBox's words per line with their positions instead of writing text. */
     static final class LineStripper extends PDFTextStripper {
         List<PdfLine> lines = new ArrayList<>();
+        /** PDFBox's words on the current line; only their boundaries are used, the text is rebuilt from glyphs. */
         private final List<String> words = new ArrayList<>();
         private final List<List<TextPosition>> positions = new ArrayList<>();
 

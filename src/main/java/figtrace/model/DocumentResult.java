@@ -2,9 +2,22 @@ package figtrace.model;
 
 import java.util.List;
 
-/** Everything extracted from one document: the pure output of {@code Pipeline.extract(name, bytes)}. */
-public record DocumentResult(SourceFile source, ParsedDocument parsed, List<Figure> figures) {
+/**
+ * Everything extracted from one document: the pure output of {@code Pipeline.extract(name, bytes)}.
+ *
+ * @param links which figures and entities a measure names, and which entities stand beside a figure
+ */
+public record DocumentResult(SourceFile source, ParsedDocument parsed, List<Figure> figures, List<Entity> entities,
+                             List<Measure> measures, List<Link> links) {
     public DocumentResult {
         figures = List.copyOf(figures);
+        entities = List.copyOf(entities);
+        measures = List.copyOf(measures);
+        links = List.copyOf(links);
+    }
+
+    /** A result with figures only (a failed document, or a stage that finds no entities). */
+    public DocumentResult(SourceFile source, ParsedDocument parsed, List<Figure> figures) {
+        this(source, parsed, figures, List.of(), List.of(), List.of());
     }
 }

@@ -41,7 +41,7 @@ public final class CorpusRunner {
 
     private final Pipeline pipeline;
 
-    public CorpusRunner(Rules rules) {
+    public CorpusRunner(Rules rules) throws figtrace.rules.RulesException {
         this.pipeline = new Pipeline(rules);
     }
 

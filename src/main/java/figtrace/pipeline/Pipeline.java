@@ -1,32 +1,69 @@
 package figtrace.pipeline;
 
+import figtrace.entities.EntityStage;
+import figtrace.entities.PatternFile;
 import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
+import figtrace.measures.MeasureStage;
 import figtrace.model.DocumentResult;
+import figtrace.model.Entity;
 import figtrace.model.Figure;
+import figtrace.model.Link;
+import figtrace.model.Measure;
 import figtrace.model.ParsedDocument;
 import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
+import figtrace.rules.RulesException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The whole extraction as one pure function: (file name, bytes, rules) → {@link DocumentResult}. No files are
- * written and no global state is kept, so documents can be processed in any order, in parallel or on a cluster.
+ * written and no state is kept between documents, so they can be processed in any order, in parallel or on a cluster.
  */
 public final class Pipeline {
     private final LayoutStage layout = new LayoutStage();
     private final FigureStage figures;
+    private final EntityStage entities;
+    private final MeasureStage measures;
 
-    public Pipeline(Rules rules) {
+    /** @throws RulesException when an entity or measure pattern file has a bad line */
+    public Pipeline(Rules rules) throws RulesException {
         this.figures = new FigureStage(rules);
+        try {
+            this.entities = new EntityStage(rules.dir());
+            this.measures = new MeasureStage(rules.dir());
+        } catch (PatternFile.PatternException e) {
+            throw new RulesException(List.of(e.getMessage()));
+        }
     }
 
     public DocumentResult extract(String name, byte[] bytes) {
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = layout.parse(source, bytes);
-        List<Figure> found = parsed.status().failed() ? List.of() : figures.extract(source, parsed.text(), parsed.metadata());
-        return new DocumentResult(source, parsed, found);
+        if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
+        List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
+        List<Entity> named = entities.extract(name, parsed.text());
+        List<Measure> acts = measures.extract(name, parsed.text(), named, found);
+        return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
+    }
+
+    /** Links by position: a measure holds the figures and entities inside its clause; a figure's sentence, its entities. */
+    static List<Link> links(List<Figure> figures, List<Entity> entities, List<Measure> measures) {
+        List<Link> links = new ArrayList<>();
+        for (Measure m : measures) {
+            for (Figure f : figures) {
+                if (f.spanStart() >= m.charStart() && f.spanEnd() <= m.charEnd()) links.add(new Link("measure_figure", m.id(), f.id()));
+            }
+            for (String e : m.entityIds()) links.add(new Link("measure_entity", m.id(), e));
+        }
+        for (Figure f : figures) {
+            for (Entity e : entities) {
+                if (e.charStart() >= f.charStart() && e.charEnd() <= f.charEnd()) links.add(new Link("figure_entity", f.id(), e.id()));
+            }
+        }
+        return links;
     }
 }

@@ -8,9 +8,11 @@ import java.util.Map;
  * Everything in patterns/, loaded and checked: figure rules and the lookup tables they use. Immutable, so one
  * instance can serve any number of documents and threads.
  *
+ * @param dir         the patterns folder (entity and measure stages read their own tables from it)
  * @param fingerprint SHA-256 over the pattern files; it changes whenever a rule or table changes
  */
-public record Rules(List<FigureRule> figureRules,
+public record Rules(java.nio.file.Path dir,
+                    List<FigureRule> figureRules,
                     Map<String, UnitInfo> units,
                     Map<String, BigDecimal> multipliers,
                     List<Cue> qualifiers,

@@ -86,7 +86,7 @@ public final class RulesStage {
             }
         }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
-        return new Rules(rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, skipLines,
+        return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, skipLines,
                 notFigures, fingerprint(dir));
     }
 

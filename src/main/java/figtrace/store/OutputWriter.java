@@ -27,6 +27,9 @@ public final class OutputWriter {
     public static final String FIGURES_JSONL = "figures.jsonl";
     public static final String FIGURES_CSV = "figures.csv";
     public static final String DOCUMENTS_CSV = "documents.csv";
+    public static final String ENTITIES_JSONL = "entities.jsonl", ENTITIES_CSV = "entities.csv";
+    public static final String MEASURES_JSONL = "measures.jsonl", MEASURES_CSV = "measures.csv";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Document metadata shown as columns of documents.csv when any document has it. */
     private static final List<String> METADATA_COLUMNS = List.of("title", "author", "date");
@@ -45,6 +48,24 @@ public final class OutputWriter {
         writeFiguresJsonl(figures);
         writeFiguresCsv(figures);
         writeDocumentsCsv(results);
+        writeRecords(ENTITIES_JSONL, ENTITIES_CSV, RecordColumns.ENTITY, results.stream().flatMap(r -> r.entities().stream()).toList());
+        writeRecords(MEASURES_JSONL, MEASURES_CSV, RecordColumns.MEASURE, results.stream().flatMap(r -> r.measures().stream()).toList());
+    }
+
+    /** Entities or measures as JSONL (lists as arrays) and as CSV (lists joined by " | "). */
+    public <T> void writeRecords(String jsonl, String csv, List<RecordColumns.Column<T>> columns, List<T> rows) throws IOException {
+        AtomicFiles.writeUtf8(outDir.resolve(jsonl), out -> {
+            for (T row : rows) {
+                Map<String, Object> object = new java.util.LinkedHashMap<>();
+                for (RecordColumns.Column<T> c : columns) object.put(c.name(), c.getter().apply(row));
+                out.write(JSON.writeValueAsString(object));
+                out.write('\n');
+            }
+        });
+        List<String[]> table = new ArrayList<>();
+        table.add(RecordColumns.names(columns).toArray(String[]::new));
+        for (T row : rows) table.add(columns.stream().map(c -> cell(RecordColumns.flat(c.getter().apply(row)))).toArray(String[]::new));
+        writeCsv(csv, table);
     }
 
     public void writeFiguresJsonl(List<Figure> figures) throws IOException {

@@ -95,6 +95,7 @@ public final class SqliteStore implements Store {
                 st.execute("PRAGMA journal_mode = WAL");
             }
             prepareSchema(connection, file);
+            EntityTables.create(connection);
             connection.setAutoCommit(false);
             return new SqliteStore(file, connection, clock);
         } catch (SQLException | IOException e) {
@@ -161,6 +162,7 @@ public final class SqliteStore implements Store {
             insertDocument(result);
             insertText(result);
             insertFigures(result.figures());
+            EntityTables.insert(connection, result);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

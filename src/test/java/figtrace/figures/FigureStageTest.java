@@ -143,4 +143,18 @@ class FigureStageTest {
         assertTrue(!a.get(0).id().equals(a.get(1).id()));
         assertNull(a.get(0).page());
     }
+
+    @Test
+    void letterSpacedDigitsFromJustifiedLinesAreOneNumber() {
+        Figure f = only("比上年增长 2 2 . 1 %，居全省第一。", "2 2 . 1 %");
+        assertEquals(0, new BigDecimal("22.1").compareTo(f.value()));
+        assertEquals(2, figures("2021 2022年分别为3个和4个。").size(), "separate numbers stay separate");
+    }
+
+    @Test
+    void aRangeGivesBothEnds() {
+        List<Figure> fs = figures("增速保持在10—20%。");
+        assertEquals(List.of("10", "20%"), fs.stream().map(Figure::raw).toList());
+        assertEquals("%", fs.get(0).unit());
+    }
 }

@@ -80,4 +80,10 @@ class IngestStageTest {
         byte[] prefixed = "junk before\n%PDF-1.4\n1 0 obj\n<<>>\nendobj\nstartxref\n0\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         assertEquals(DocType.PDF, IngestStage.sniff(prefixed));
     }
+
+    @Test
+    void anHtmlFragmentIsHtml() {
+        assertEquals(DocType.HTML, IngestStage.sniff("<p>地区生产总值2479.6亿元</p>\n<p>增长6.1%</p>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(DocType.TXT, IngestStage.sniff("<注>本公报数据为初步统计数".getBytes(StandardCharsets.UTF_8)));
+    }
 }

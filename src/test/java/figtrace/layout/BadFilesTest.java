@@ -96,4 +96,23 @@ class BadFilesTest {
         assertEquals("encrypted_pdf", d.issues().get(0).code());
         assertTrue(d.issues().get(0).message().startsWith("secret.pdf: "));
     }
+
+    @Test
+    void aPasswordProtectedDocxFailsAndSaysSo() {
+        ParsedDocument d = Docs.parse("bad/password_protected.docx");
+        assertEquals(DocStatus.PARSE_FAILED, d.status(), d.issues().toString());
+        assertEquals("encrypted_document", d.issues().get(0).code());
+        assertTrue(d.issues().get(0).message().startsWith("password_protected.docx: "));
+    }
+
+    @Test
+    void rtfAndMhtSavedAsDocAreUnsupportedAndNamed() {
+        ParsedDocument rtf = Docs.parse("report.doc", "{\\rtf1\\ansi {\\f0 GDP 2479.6}}".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(DocStatus.UNSUPPORTED, rtf.status());
+        assertTrue(rtf.issues().get(0).message().contains("RTF"), rtf.issues().get(0).message());
+        ParsedDocument mht = Docs.parse("report.doc", ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\n"
+                + "Content-Type: text/html\r\n\r\n<html><body>GDP</body></html>\r\n--x--\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(DocStatus.UNSUPPORTED, mht.status());
+        assertTrue(mht.issues().get(0).message().contains("MHT"), mht.issues().get(0).message());
+    }
 }

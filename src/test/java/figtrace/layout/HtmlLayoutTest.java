@@ -45,7 +45,9 @@ class HtmlLayoutTest {
         assertTrue(t.contains("4658.19亿元"), "number and unit in separate spans");
         assertTrue(t.contains("2025年实现地区生产总值（GDP）4658.19亿元"), "202+5 spans");
         assertEquals("UTF-8", urumqi.metadata().get("charset"));
-        assertTrue(urumqi.metadata().get("title").startsWith("乌鲁木齐市2025年"));
+        assertEquals("乌鲁木齐市2025年国民经济和社会发展统计公报", urumqi.metadata().get("title"), "ArticleTitle meta");
+        assertEquals("乌鲁木齐市统计局", urumqi.metadata().get("author"), "ContentSource meta");
+        assertEquals("2026-04-21 18:05", urumqi.metadata().get("created"), "first PubDate meta");
     }
 
     @Test
@@ -83,5 +85,21 @@ class HtmlLayoutTest {
     void aPageWithoutVisibleTextIsEmptyText() {
         ParsedDocument d = Docs.parse("a.html", "<html><body><script>x()</script><img src=a.png></body></html>".getBytes(StandardCharsets.UTF_8));
         assertEquals(DocStatus.EMPTY_TEXT, d.status());
+    }
+
+    @Test
+    void preformattedTextKeepsItsLines() {
+        String html = "<html><body><pre>指标    数值\n生产总值  2479.6\n</pre><p>完</p></body></html>";
+        DocumentText t = Docs.parse("a.html", html.getBytes(StandardCharsets.UTF_8)).text();
+        assertEquals("指标 数值\n生产总值 2479.6\n完", t.text());
+    }
+
+    @Test
+    void deeplyNestedMarkupDoesNotOverflowTheStack() {
+        String html = "<html><body><p>" + "<span>".repeat(20000) + "生产总值2479.6亿元" + "</span>".repeat(20000) + "</p>"
+                + "<div>".repeat(5000) + "<p>增长6.1%</p>" + "</div>".repeat(5000) + "</body></html>";
+        ParsedDocument d = Docs.parse("deep.html", html.getBytes(StandardCharsets.UTF_8));
+        assertEquals(DocStatus.OK, d.status(), d.issues().toString());
+        assertEquals("生产总值2479.6亿元\n增长6.1%", d.text().text());
     }
 }

@@ -14,6 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OfficeLayoutTest {
+    /** The 3.5 MB .doc takes seconds: parse it once. */
+    private static ParsedDocument hotanDoc;
+
+    private static synchronized ParsedDocument hotanDoc() {
+        if (hotanDoc == null) hotanDoc = Docs.parse("doc_hotan_xinjiang_2025_final_accounts.doc");
+        return hotanDoc;
+    }
 
     @Test
     void docxParagraphsAreLines() {
@@ -42,7 +49,7 @@ class OfficeLayoutTest {
 
     @Test
     void legacyDocReadsNarrativeAndTables() {
-        ParsedDocument d = Docs.parse("doc_hotan_xinjiang_2025_final_accounts.doc");
+        ParsedDocument d = hotanDoc();
         assertEquals(DocStatus.OK, d.status());
         DocumentText t = d.text();
         assertTrue(t.text().contains("地区本级一般公共预算收入12.14亿元"));
@@ -52,7 +59,7 @@ class OfficeLayoutTest {
 
     @Test
     void aTableOfContentsFieldDoesNotProduceJunk() {
-        DocumentText t = Docs.parse("doc_hotan_xinjiang_2025_final_accounts.doc").text();
+        DocumentText t = hotanDoc().text();
         // Tika renders TOC entries with the page number glued in front: "68一、 一般公共预算收入决算表"
         Pattern tocEntry = Pattern.compile("^\\d+(第.部分|[一二三四五六七八九十]+、)");
         for (TextLine l : t.lines()) {

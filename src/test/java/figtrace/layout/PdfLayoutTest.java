@@ -112,4 +112,14 @@ class PdfLayoutTest {
     void pageRangesAreWrittenCompactly() {
         assertEquals("1–2, 5", PdfReader.ranges(List.of(1, 2, 5)));
     }
+
+    @Test
+    void pageNumberShapesAreRecognised() {
+        for (String pn : new String[]{"3", "- 2 -", "— 1 —", "－ 12 －", "第3页", "第 3 页 共 20 页", "3/20", "·5·", "Page 3 of 20"}) {
+            assertTrue(PdfReader.PAGE_NUMBER.matcher(pn).matches(), pn);
+        }
+        for (String text : new String[]{"2024年", "3.5", "表 1", "增长 3 %", "第三章"}) {
+            assertFalse(PdfReader.PAGE_NUMBER.matcher(text).matches(), text);
+        }
+    }
 }

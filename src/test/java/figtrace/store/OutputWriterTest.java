@@ -116,7 +116,8 @@ class OutputWriterTest {
         new OutputWriter(dir).writeAll(List.of(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt")))));
         assertEquals(1, Files.readAllLines(dir.resolve("figures.jsonl")).size());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("documents.csv", "figures.csv", "figures.jsonl"),
+            assertEquals(List.of("documents.csv", "entities.csv", "entities.jsonl", "figures.csv", "figures.jsonl",
+                            "measures.csv", "measures.jsonl"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

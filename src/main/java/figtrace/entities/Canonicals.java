@@ -1,0 +1,29 @@
+package figtrace.entities;
+
+/**
+ * Standard full names for names the text shortens. Known names carry their canonical in patterns/entities.tsv and
+ * patterns/places.tsv; this class covers the regular patterns so the tables need not list every agency.
+ */
+final class Canonicals {
+
+    static final String XINJIANG = "新疆维吾尔自治区";
+
+    private Canonicals() {}
+
+    static String canonical(String text, String type, EntityRules rules) {
+        EntityRules.Known k = rules.known.get(text);
+        if (k != null && k.type().equals(type)) return k.canonical();
+        String c = text;
+        if (!type.equals("DOC")) c = c.replace("“", "").replace("”", "").replace("\"", "");
+        if (type.equals("ORG")) {
+            // 自治区教育厅 → 新疆维吾尔自治区教育厅: in this corpus "自治区" alone always means Xinjiang
+            if (c.startsWith("自治区")) c = XINJIANG + c.substring(3);
+            // 乌鲁木齐高新区 → 乌鲁木齐高新技术产业开发区 (the official form of the short name)
+            if (c.endsWith("高新区")) c = c.substring(0, c.length() - 3) + "高新技术产业开发区";
+        }
+        return c;
+    }
+
+    /** The same id for the same canonical name in every document. */
+    static String canonicalId(String type, String canonical) { return type + ":" + canonical; }
+}

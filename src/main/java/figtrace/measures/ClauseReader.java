@@ -1,0 +1,179 @@
+package figtrace.measures;
+
+import figtrace.entities.Paragraph;
+import figtrace.model.Entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the measures of one paragraph. Offsets in {@link Clause} are document offsets (mapped through the paragraph). */
+final class ClauseReader {
+
+    record Clause(int start, int end, String actor, List<String> figures, List<String> entityIds) {}
+
+    /** Where a part opens with an action: the actor before the verb (or null) and the verb's end. */
+    private record Opening(String actor, int verbEnd, boolean bare) {}
+
+    /** A date that may stand before the actor or verb (2024年, 截至2024年底); lead words (近年来…) are in the cue file. */
+    private static final Pattern LEAD_DATE = Pattern.compile(
+            "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
+
+    /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
+    private static final int MAX_JOINED = 70;
+
+    private final MeasureCues cues;
+    private final String s;
+    private final Paragraph para;
+    private final List<Entity> entities;
+    private final List<String> entityTexts;
+
+    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities) {
+        this.cues = cues;
+        this.s = paragraph.text();
+        this.para = paragraph;
+        this.entities = entities;
+        this.entityTexts = entities.stream().map(Entity::text).filter(t -> t.length() >= 2).distinct()
+                .sorted(Comparator.comparingInt(t -> -t.length())).toList();
+    }
+
+    List<Clause> measures() {
+        List<Clause> out = new ArrayList<>();
+        for (int[] sentence : ClauseSplitter.sentences(s)) {
+            int pending = -1, curStart = -1, curEnd = -1;
+            String sentenceActor = null;
+            String curActor = null;
+            for (int[] part : ClauseSplitter.parts(s, sentence)) {
+                Opening o = opening(part);
+                // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
+                // adverb (持续开展…) or a list marker starts the next measure
+                // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
+                if (o != null && curStart >= 0 && o.bare() && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
+                        && !(hasFigure(part[0], part[1]) && hasFigure(curStart, curEnd))) {
+                    o = null;
+                }
+                if (o != null) {
+                    if (curStart >= 0) emit(curStart, curEnd, curActor, out);
+                    // a lead-in with a date or count belongs to the measure (截至2024年末，全疆支持…); 近年来 does not
+                    curStart = pending >= 0 && hasDigit(pending, part[0]) ? pending : part[0];
+                    curEnd = part[1];
+                    // the subject of a sentence acts in all its measures: 新疆…，加快培育…，探索总结…
+                    curActor = o.actor() != null ? o.actor() : sentenceActor;
+                    if (o.actor() != null) sentenceActor = o.actor();
+                    pending = -1;
+                } else if (curStart >= 0 && cues.isProblem(s.substring(part[0], part[1]))) {
+                    // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure
+                    emit(curStart, curEnd, curActor, out);
+                    curStart = -1;
+                    pending = -1;
+                } else if (curStart >= 0) {
+                    curEnd = part[1];
+                } else if (pending < 0) {
+                    pending = part[0];
+                }
+            }
+            if (curStart >= 0) emit(curStart, curEnd, curActor, out);
+        }
+        return out;
+    }
+
+    private boolean hasFigure(int from, int to) { return !FigureSpans.in(s.substring(from, to)).isEmpty(); }
+
+    private boolean hasDigit(int from, int to) { return s.substring(from, to).chars().anyMatch(Character::isDigit); }
+
+    private void emit(int start, int end, String actor, List<Clause> out) {
+        String clause = s.substring(start, end);
+        int a = para.docStart(start), b = para.docEnd(end);
+        List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
+        out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
+    }
+
+    /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */
+    private Opening opening(int[] part) {
+        int i = part[0], end = part[1];
+        if (cues.isCopula(s.substring(i, end)) || cues.isProblem(s.substring(i, end))) return null;
+        Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
+        if (marker.lookingAt()) i = skipSpace(marker.end(), end);
+        Matcher date = LEAD_DATE.matcher(s).region(i, end);
+        if (date.lookingAt()) i = skipSpace(date.end(), end);
+        String lead = cues.leadAt(s, i);
+        if (lead != null) i = skipSpace(i + lead.length(), end);
+        int actorStart = i;
+        boolean marked = i > part[0];
+        i = skipAdverbs(i, end);
+        boolean bare = !marked && i == actorStart;
+        String verb = cues.verbAt(s, i);
+        String actor = null;
+        if (verb == null) {
+            // a prepositional object before the verb: 向企业宣介…, 对开发区进行优化整合
+            String prep = cues.prepAt(s, i);
+            if (prep != null) {
+                for (int k = i + prep.length(); k < Math.min(end, i + 20); k++) {
+                    String v = cues.verbAt(s, k);
+                    if (v != null && !isGeneric(s.substring(k + v.length(), end))) return new Opening(null, k + v.length(), false);
+                }
+            }
+        }
+        if (verb == null) {
+            int j = skipActors(i, end);
+            int k = j == i ? i : skipAdverbs(j, end);
+            verb = j == i ? null : cues.verbAt(s, k);
+            if (verb == null) {
+                // platforms or programmes as subject of a result verb: 国家风力发电技术创新中心揭牌,
+                // 新疆智能装备研究院、煤炭领域天山实验室等高能级平台启动运行
+                String passive = cues.passiveIn(s, i, end);
+                return passive == null ? null : new Opening(null, end, false);
+            }
+            actor = s.substring(actorStart, j).strip();
+            i = k;
+            bare = false;
+        }
+        int verbEnd = i + verb.length();
+        // 国家风力发电技术创新中心揭牌: the thing before a result verb is its object, not an actor, and no object follows
+        if (cues.passiveVerbs.contains(verb)) return new Opening(null, verbEnd, false);
+        if (isGeneric(s.substring(verbEnd, end))) return null;
+        return new Opening(actor, verbEnd, bare);
+    }
+
+    /** Entities and actor words joined by 、和与及 (自治区教育厅、发改委、工信厅), as far as they go. */
+    private int skipActors(int i, int end) {
+        int j = i;
+        while (j < end) {
+            int len = actorLengthAt(j);
+            if (len == 0) break;
+            j += len;
+            if (j < end && "、和与及".indexOf(s.charAt(j)) >= 0 && actorLengthAt(j + 1) > 0) j++;
+            else break;
+        }
+        return j;
+    }
+
+    private int actorLengthAt(int j) {
+        for (String t : entityTexts) if (s.startsWith(t, j)) return t.length();
+        String w = cues.actorAt(s, j);
+        return w == null ? 0 : w.length();
+    }
+
+    private int skipAdverbs(int i, int end) {
+        for (String a = cues.adverbAt(s, i); a != null && i < end; a = cues.adverbAt(s, i)) {
+            // an adverb that is also a verb (加快) counts as the verb when nothing verbal follows it
+            if (cues.verbAt(s, i) != null && cues.verbAt(s, i + a.length()) == null) break;
+            i += a.length();
+        }
+        return i;
+    }
+
+    private int skipSpace(int i, int end) {
+        while (i < end && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '，')) i++;
+        return i;
+    }
+
+    /** An object made only of generic words (发展新质生产力, 高质量发展) is exhortation, not a measure. */
+    private boolean isGeneric(String object) {
+        String rest = object.strip();
+        for (String g : cues.generics) rest = rest.replace(g, "");
+        return rest.replaceAll("[\\p{Punct}\\s的和与]", "").length() < 2;
+    }
+}

@@ -1,0 +1,111 @@
+package figtrace.measures;
+
+import figtrace.model.DocumentText;
+import figtrace.entities.Paragraph;
+import figtrace.model.Entity;
+import figtrace.model.Figure;
+import figtrace.model.Measure;
+import figtrace.model.TextLine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds policy measures: clauses saying a government or body has taken, is taking or will take a specific action.
+ * Cue words come from {@code patterns/measure_cues.tsv}.
+ *
+ * <p>A paragraph is cut into sentences and list items, each sentence into comma parts. A part that opens with an
+ * action verb (after a list marker, adverbs and an optional actor) starts a measure; parts without one (a time
+ * phrase, a figure, a result) join the measure before them, or the next one when none came before. Measures never
+ * cross a paragraph break. Where the layout marks a line as a soft wrap ({@code TextLine.continues()}, PDF text) the
+ * lines are read as one paragraph, the span may cross the break and {@link Measure#text()} drops it (offsets stay
+ * exact; see {@link Measure}). In plain text every line is a paragraph.
+ */
+public final class MeasureStage {
+
+    /** Reference entries ("[3] 作者. 标题[J]") are not the document's own statements. */
+    private static final Pattern REFERENCE = Pattern.compile("^\\s*(?:-\\s*)?\\[\\d+\\]");
+    /** An abstract or keyword line of a paper summarises the measures of its body; counting it would double them. */
+    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*(?:\\*\\*)?(?:摘\\s*要|关键词|Abstract|Keywords)");
+    private static final Pattern HEADING_NUMBER = Pattern.compile(
+            "^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+(?:\\.\\d+)*\\s)");
+    private static final Pattern TOP_HEADING = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|\\d+\\s)");
+
+    private final MeasureCues cues;
+
+    public MeasureStage(Path patternsDir) { this.cues = MeasureCues.load(patternsDir); }
+
+    /** Rules from ./patterns. */
+    public MeasureStage() { this(Path.of("patterns")); }
+
+    public List<Measure> extract(String doc, DocumentText text) { return extract(doc, text, List.of()); }
+
+    /**
+     * @param entities the document's entities (from EntityStage), used to recognise actors and listed in
+     *                 {@link Measure#entityIds()}; may be empty
+     */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities) {
+        return extract(doc, text, entities, List.of());
+    }
+
+    /**
+     * @param figures the document's figures (from the figure stage); when given, a measure's linked figures are the
+     *                raws of the figures whose span lies inside its clause, instead of this stage's own simple
+     *                number-and-unit scan
+     */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
+        List<Measure> out = new ArrayList<>();
+        String sectionStatus = null;
+        for (Paragraph para : Paragraph.of(text)) {
+            String s = para.text();
+            TextLine line = para.first();
+            if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find() || FRONT_MATTER.matcher(s).find()) continue;
+            if (isHeading(s)) {
+                if (TOP_HEADING.matcher(s).find() || sectionCue(s) != null) sectionStatus = sectionCue(s);
+                continue;
+            }
+            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities).measures()) {
+                int start = c.start(), end = c.end();
+                // a clause across a soft wrap keeps exact offsets; its text reads without the break
+                String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
+                List<String> linked = figures.isEmpty() ? c.figures() : figures.stream()
+                        .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
+                String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
+                TextLine at = text.lineAt(start);
+                out.add(new Measure(id(doc, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
+                        end, quote, c.actor(), status, Instruments.of(cues, quote), linked, c.entityIds(),
+                        "measures:verb_clause"));
+            }
+        }
+        return out;
+    }
+
+    /** A short line without sentence punctuation, or one numbered like a heading (二、 （一） 2.1). */
+    private static boolean isHeading(String s) {
+        String t = s.strip();
+        if (t.length() > 40) return false;
+        if (HEADING_NUMBER.matcher(t).find()) return !t.contains("。");
+        return !t.contains("。") && !t.contains("，") && !t.contains(",") && t.length() < 25;
+    }
+
+    private String sectionCue(String heading) {
+        for (var e : cues.sectionCues.entrySet()) if (heading.contains(e.getKey())) return e.getValue();
+        return null;
+    }
+
+    static String id(String doc, int start, int end) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((doc + ":" + start + ":" + end + ":measure").getBytes(StandardCharsets.UTF_8));
+            return "mea-" + HexFormat.of().formatHex(h).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package figtrace.measures;
+
+import java.util.regex.Pattern;
+
+/**
+ * Status of a measure. In a planning section (下一步工作, a paper's 路径/对策 part) every measure is a plan, whatever
+ * tense its verbs have. Elsewhere the first cue word in the clause decides; else an explicit past year or a reported
+ * count means done; else ongoing.
+ */
+final class Status {
+
+    /** 2024年 as the time of an action (到2025年 is a target, handled by the cue list). */
+    private static final Pattern YEAR = Pattern.compile("(?<![到至])20\\d\\d\\s*年");
+
+    private Status() {}
+
+    /** @param hasFigures a clause reporting counts or amounts (认定…532家) reports a result */
+    static String of(MeasureCues cues, String clause, String sectionStatus, boolean hasFigures) {
+        if ("planned".equals(sectionStatus)) return "planned";
+        String text = clause;
+        for (String n : cues.notCues) text = text.replace(n, " ".repeat(n.length()));
+        String found = null;
+        int at = Integer.MAX_VALUE;
+        for (var e : cues.statusCues.entrySet()) {
+            int i = text.indexOf(e.getKey());
+            if (i >= 0 && i < at) { at = i; found = e.getValue(); }
+        }
+        if (found != null) return found;
+        if (sectionStatus != null) return sectionStatus;
+        return hasFigures || YEAR.matcher(text).find() ? "done" : "ongoing";
+    }
+}

@@ -1,0 +1,32 @@
+package figtrace.model;
+
+import java.util.List;
+
+/**
+ * One policy measure: an action a government or body has taken, is taking or will take. Offsets are 0-based,
+ * end-exclusive into {@link DocumentText#text()}.
+ *
+ * <p>{@code text} is the clause cut from the text at its offsets. When a clause runs across a line break (a soft wrap
+ * of a PDF line) the span [charStart, charEnd) crosses the break and {@code text} is that substring with the line
+ * breaks removed, so it reads as one clause; the offsets stay exact.
+ *
+ * @param id             stable id: hash of document, offsets and kind
+ * @param doc            the document's file name
+ * @param page           1-based PDF page, null for formats without pages
+ * @param line           1-based line of {@code charStart}
+ * @param text           the clause (see above)
+ * @param actor          who acts, when the clause names it before the verb; else null
+ * @param status         done, ongoing, planned or recommended
+ * @param instrument     fund, loan, tax, platform, talent, plan, regulation, finance, cooperation or other
+ * @param linkedFigures  raw strings of the figures in the clause (number and unit as written)
+ * @param entityIds      ids of entities whose first mention lies inside the clause
+ * @param rule           id of the rule that produced it, e.g. {@code measures:verb_clause}
+ */
+public record Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
+                      String actor, String status, String instrument, List<String> linkedFigures,
+                      List<String> entityIds, String rule) {
+    public Measure {
+        linkedFigures = List.copyOf(linkedFigures);
+        entityIds = List.copyOf(entityIds);
+    }
+}

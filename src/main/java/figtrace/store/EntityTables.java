@@ -1,0 +1,81 @@
+package figtrace.store;
+
+import figtrace.model.DocumentResult;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * The entities, measures and links tables of figtrace.db. Created if missing whenever the database opens (they came
+ * after the figures schema, so older databases gain them), and filled inside the document's own transaction.
+ */
+final class EntityTables {
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE IF NOT EXISTS entities (id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
+                    + " page INTEGER, line INTEGER, char_start INTEGER, char_end INTEGER, text TEXT, type TEXT, canonical TEXT,"
+                    + " canonical_id TEXT, attributes TEXT, rule TEXT, PRIMARY KEY (doc, id))",
+            "CREATE TABLE IF NOT EXISTS measures (id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
+                    + " page INTEGER, line INTEGER, char_start INTEGER, char_end INTEGER, text TEXT, actor TEXT, status TEXT,"
+                    + " instrument TEXT, linked_figures TEXT, entity_ids TEXT, rule TEXT, PRIMARY KEY (doc, id))",
+            "CREATE TABLE IF NOT EXISTS links (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
+                    + " kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical_id)",
+            "CREATE INDEX IF NOT EXISTS links_from ON links(from_id)",
+            "CREATE INDEX IF NOT EXISTS links_to ON links(to_id)");
+
+    private EntityTables() {}
+
+    static void create(Connection connection) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (String sql : SCHEMA) st.execute(sql);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    /** Inserts a document's entities, measures and links; the caller owns the transaction (and deleted old rows). */
+    static void insert(Connection connection, DocumentResult result) throws SQLException {
+        String doc = result.source().name();
+        for (String table : List.of("entities", "measures", "links")) {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + table + " WHERE doc = ?")) {
+                st.setString(1, doc);
+                st.executeUpdate();
+            }
+        }
+        insertRows(connection, "entities", RecordColumns.ENTITY, result.entities(), null);
+        insertRows(connection, "measures", RecordColumns.MEASURE, result.measures(), null);
+        insertRows(connection, "links", RecordColumns.LINK, result.links(), doc);
+    }
+
+    private static <T> void insertRows(Connection connection, String table, List<RecordColumns.Column<T>> columns,
+                                       List<T> rows, String doc) throws SQLException {
+        List<String> names = new java.util.ArrayList<>(RecordColumns.names(columns));
+        if (doc != null) names.add(0, "doc");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                int i = 1;
+                if (doc != null) st.setString(i++, doc);
+                for (RecordColumns.Column<T> c : columns) {
+                    Object v = RecordColumns.flat(c.getter().apply(row));
+                    if (v == null) st.setNull(i++, Types.NULL);
+                    else if (v instanceof Integer n) st.setInt(i++, n);
+                    else st.setString(i++, v.toString());
+                }
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+}

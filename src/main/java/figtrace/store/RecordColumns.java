@@ -1,0 +1,62 @@
+package figtrace.store;
+
+import figtrace.model.Entity;
+import figtrace.model.Link;
+import figtrace.model.Measure;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Output columns of entities, measures and links, in order, with their snake_case names (the guideline's fields),
+ * shared by JSONL, CSV and SQLite so the three never disagree. Lists are JSON arrays in JSONL and joined by " | " in
+ * CSV and SQLite.
+ */
+public final class RecordColumns {
+    public record Column<T>(String name, Function<T, Object> getter) {}
+
+    public static final List<Column<Entity>> ENTITY = List.of(
+            new Column<>("id", Entity::id),
+            new Column<>("doc", Entity::doc),
+            new Column<>("page", Entity::page),
+            new Column<>("line", Entity::line),
+            new Column<>("char_start", Entity::charStart),
+            new Column<>("char_end", Entity::charEnd),
+            new Column<>("text", Entity::text),
+            new Column<>("type", Entity::type),
+            new Column<>("canonical", Entity::canonical),
+            new Column<>("canonical_id", Entity::canonicalId),
+            new Column<>("attributes", Entity::attributes),
+            new Column<>("rule", Entity::rule));
+
+    public static final List<Column<Measure>> MEASURE = List.of(
+            new Column<>("id", Measure::id),
+            new Column<>("doc", Measure::doc),
+            new Column<>("page", Measure::page),
+            new Column<>("line", Measure::line),
+            new Column<>("char_start", Measure::charStart),
+            new Column<>("char_end", Measure::charEnd),
+            new Column<>("text", Measure::text),
+            new Column<>("actor", Measure::actor),
+            new Column<>("status", Measure::status),
+            new Column<>("instrument", Measure::instrument),
+            new Column<>("linked_figures", Measure::linkedFigures),
+            new Column<>("entity_ids", Measure::entityIds),
+            new Column<>("rule", Measure::rule));
+
+    public static final List<Column<Link>> LINK = List.of(
+            new Column<>("kind", Link::kind),
+            new Column<>("from_id", Link::fromId),
+            new Column<>("to_id", Link::toId));
+
+    static <T> List<String> names(List<Column<T>> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** A list as one cell of CSV or SQLite. */
+    static Object flat(Object value) {
+        return value instanceof List<?> list ? String.join(" | ", list.stream().map(String::valueOf).toList()) : value;
+    }
+
+    private RecordColumns() {}
+}

@@ -1,0 +1,152 @@
+package figtrace.entities;
+
+import figtrace.layout.LayoutStage;
+import figtrace.model.Entity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EntityStageTest {
+
+    private static final EntityStage STAGE = new EntityStage();
+
+    private static List<Entity> run(String text) {
+        return STAGE.extract("t.txt", LayoutStage.linesOf(text, 0));
+    }
+
+    private static Entity find(List<Entity> es, String text) {
+        return es.stream().filter(e -> e.text().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(text + " not found in " + es.stream().map(Entity::text).toList()));
+    }
+
+    @Test
+    void titleInBookQuotesIsADocEntityWithItsDocumentNumber() {
+        Entity e = find(run("按照《国家高新技术产业开发区综合评价指标体系》（工信部规〔2024〕169号）要求，优化布局。"),
+                "《国家高新技术产业开发区综合评价指标体系》");
+        assertEquals("DOC", e.type());
+        assertEquals("docNumber=工信部规〔2024〕169号", e.attributes());
+    }
+
+    @Test
+    void shortPrefectureNameGetsFullCanonical() {
+        Entity e = find(run("昌吉州和伊犁州的企业。"), "昌吉州");
+        assertEquals("PLACE", e.type());
+        assertEquals("昌吉回族自治州", e.canonical());
+        assertEquals("PLACE:昌吉回族自治州", e.canonicalId());
+    }
+
+    @Test
+    void xinjiangAndItsPartyCommitteeGetTheirFullNames() {
+        List<Entity> es = run("新疆发展迅速。\n自治区党委高度重视科技创新。");
+        assertEquals("新疆维吾尔自治区", find(es, "新疆").canonical());
+        assertEquals("中共新疆维吾尔自治区委员会", find(es, "自治区党委").canonical());
+    }
+
+    @Test
+    void canonicalIdIsTheSameAcrossDocuments() {
+        Entity a = find(STAGE.extract("a.txt", LayoutStage.linesOf("乌鲁木齐的企业。", 0)), "乌鲁木齐");
+        Entity b = find(STAGE.extract("b.txt", LayoutStage.linesOf("位于乌鲁木齐市。", 0)), "乌鲁木齐市");
+        assertEquals(a.canonicalId(), b.canonicalId());
+        assertFalse(a.id().equals(b.id()));
+    }
+
+    @Test
+    void quotedNameWithPlanSuffixIsAProgramWithItsQuotes() {
+        Entity e = find(run("组织实施“天山英才”培养计划，三批共支持企业科技人才159人。"), "“天山英才”培养计划");
+        assertEquals("PROGRAM", e.type());
+        assertEquals("天山英才培养计划", e.canonical());
+    }
+
+    @Test
+    void quotedEmphasisIsNotAnEntity() {
+        List<Entity> es = run("推荐专精特新“小巨人”企业，鼓励企业“走出去”。");
+        assertTrue(es.stream().noneMatch(e -> e.text().contains("小巨人") || e.text().contains("走出去")), es.toString());
+    }
+
+    @Test
+    void organisationNameExtendsLeftUntilAVerb() {
+        List<Entity> es = run("支持丝绸之路经济带创新驱动发展试验区先行快速发展。");
+        assertEquals("ORG", find(es, "丝绸之路经济带创新驱动发展试验区").type());
+    }
+
+    @Test
+    void shortHighTechZoneNameIsAnOrgWithTheOfficialCanonical() {
+        Entity e = find(run("分别为乌鲁木齐高新区、昌吉高新区。"), "乌鲁木齐高新区");
+        assertEquals("ORG", e.type());
+        assertEquals("乌鲁木齐高新技术产业开发区", e.canonical());
+    }
+
+    @Test
+    void genericClassOfPlatformsIsNotAnEntity() {
+        List<Entity> es = run("推进自治区制造业创新中心、重点实验室等建设。");
+        assertTrue(es.stream().noneMatch(e -> e.type().equals("ORG")), es.toString());
+    }
+
+    @Test
+    void knownIndustryFollowedByClusterIsTheCluster() {
+        List<Entity> es = run("着力打造现代化油气生产加工产业集群。");
+        assertEquals("INDUSTRY", find(es, "油气生产加工产业集群").type());
+    }
+
+    @Test
+    void personNeedsASurnameAndTwoCharacterNamesATitle() {
+        List<Entity> es = run("2024年李强总理在新疆调研时强调，要延链强链。");
+        assertEquals("PERSON", find(es, "李强").type());
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("强链")), es.toString());
+    }
+
+    @Test
+    void eachSurfaceFormIsReportedOnceAtItsFirstLine() {
+        List<Entity> es = run("新疆\n\n新疆和喀什");
+        assertEquals(1, es.stream().filter(e -> e.text().equals("新疆")).count());
+        assertEquals(1, find(es, "新疆").line());
+        assertEquals(3, find(es, "喀什").line());
+    }
+
+    @Test
+    void entityTextIsTheSourceAtItsOffsets() {
+        String text = "关于\r\n国家风力发电技术创新中心揭牌。";
+        var doc = LayoutStage.linesOf(text, 0);
+        for (Entity e : STAGE.extract("t.txt", doc)) {
+            assertEquals(text.substring(e.charStart(), e.charEnd()), e.text());
+            assertEquals(doc.lineAt(e.charStart()).number(), e.line());
+        }
+        assertNull(find(STAGE.extract("t.txt", doc), "国家风力发电技术创新中心").attributes());
+    }
+
+    @Test
+    void ordinalBelongsToTheName() {
+        List<Entity> es = run("根据第五次全国经济普查情况调整。");
+        assertEquals("PROGRAM", find(es, "第五次全国经济普查").type());
+    }
+
+    @Test
+    void campaignNameKeepsItsQuotedPartAndVerbsItIsMadeOf() {
+        List<Entity> es = run("开展“十行千亿万企”中小企业融资促进行动。");
+        assertEquals("十行千亿万企中小企业融资促进行动", find(es, "“十行千亿万企”中小企业融资促进行动").canonical());
+    }
+
+    @Test
+    void placeInsideAnotherWordIsNotAPlace() {
+        List<Entity> es = run("扎实推进中国式现代化。");
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("中国")), es.toString());
+    }
+
+    @Test
+    void nameBrokenBySoftWrapIsJoinedWithExactOffsets() {
+        String text = "国家风力发电技术\n创新中心揭牌。";
+        var doc = new figtrace.model.DocumentText(text, List.of(
+                new figtrace.model.TextLine(2, 7, 0, 8, true, -1),
+                new figtrace.model.TextLine(2, 8, 9, 16, false, -1)));
+        Entity e = find(STAGE.extract("t.pdf", doc), "国家风力发电技术创新中心");
+        assertEquals(0, e.charStart());
+        assertEquals(13, e.charEnd());
+        assertEquals(7, e.line());
+        assertEquals(2, e.page());
+    }
+}

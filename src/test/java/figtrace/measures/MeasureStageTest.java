@@ -1,0 +1,135 @@
+package figtrace.measures;
+
+import figtrace.entities.EntityStage;
+import figtrace.layout.LayoutStage;
+import figtrace.model.DocumentText;
+import figtrace.model.Measure;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MeasureStageTest {
+
+    private static final MeasureStage STAGE = new MeasureStage();
+    private static final EntityStage ENTITIES = new EntityStage();
+
+    private static List<Measure> run(String text) {
+        DocumentText doc = LayoutStage.linesOf(text, 0);
+        return STAGE.extract("t.txt", doc, ENTITIES.extract("t.txt", doc));
+    }
+
+    private static Measure find(List<Measure> ms, String start) {
+        return ms.stream().filter(m -> m.text().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError(start + " not found in " + ms.stream().map(Measure::text).toList()));
+    }
+
+    @Test
+    void listItemWithAVerbIsAMeasure() {
+        List<Measure> ms = run("一是推动国家高新区提档进位。二是推动上库、哈密高新区争创国家级高新区，以升促建。");
+        assertEquals(2, ms.size(), ms.toString());
+        assertEquals("一是推动国家高新区提档进位", ms.get(0).text());
+    }
+
+    @Test
+    void genericExhortationIsNotAMeasure() {
+        assertTrue(run("加快发展新质生产力。推动高质量发展。").isEmpty());
+    }
+
+    @Test
+    void agencyBeforeTheVerbIsTheActorAndAFundIsTheInstrument() {
+        Measure m = find(run("近年来，自治区设立100亿元人才基金，自治区本级每年安排科技项目资金20亿元。"), "自治区设立");
+        assertEquals("自治区", m.actor());
+        assertEquals("fund", m.instrument());
+        assertEquals(List.of("100亿元"), m.linkedFigures());
+    }
+
+    @Test
+    void cumulativeResultIsDone() {
+        Measure m = find(run("累计向科技型企业发放信用贷款2126.8亿元，增长56.24%。"), "累计");
+        assertEquals("done", m.status());
+        assertEquals("loan", m.instrument());
+        assertEquals(List.of("2126.8亿元", "56.24%"), m.linkedFigures());
+    }
+
+    @Test
+    void targetWithLiZhengIsPlanned() {
+        Measure m = find(run("积极推进高新技术企业创建，力争2025年高新技术企业净增700家。"), "积极推进");
+        assertEquals("planned", m.status());
+    }
+
+    @Test
+    void clausesUnderANextStepsHeadingArePlanned() {
+        List<Measure> ms = run("二、下一步工作\n\n加强专业化技术转移机构建设。");
+        assertEquals("planned", ms.get(0).status());
+        assertEquals("platform", ms.get(0).instrument());
+    }
+
+    @Test
+    void expertProposalWithYingIsRecommended() {
+        assertEquals("recommended", run("政府应提高企业准入门槛。").get(0).status());
+    }
+
+    @Test
+    void platformThatWasUnveiledIsADoneMeasureWithoutActor() {
+        List<Measure> ms = run("国家怀柔实验室新疆基地入轨运行，国家风力发电技术创新中心揭牌。");
+        Measure m = find(ms, "国家风力发电技术创新中心揭牌");
+        assertNull(m.actor());
+        assertEquals("done", m.status());
+    }
+
+    @Test
+    void measureTextIsTheSourceAtItsOffsets() {
+        String text = "标题\r\n自治区教育厅、发改委、工信厅联合印发《新疆维吾尔自治区现代产业学院建设总体工作方案》。";
+        DocumentText doc = LayoutStage.linesOf(text, 0);
+        List<Measure> ms = STAGE.extract("t.txt", doc, ENTITIES.extract("t.txt", doc));
+        assertEquals(1, ms.size(), ms.toString());
+        Measure m = ms.get(0);
+        assertEquals(text.substring(m.charStart(), m.charEnd()), m.text());
+        assertEquals(2, m.line());
+        assertEquals("自治区教育厅、发改委、工信厅", m.actor());
+        assertEquals("done", m.status());
+        assertEquals("regulation", m.instrument());
+    }
+
+    @Test
+    void badCueFileLineIsReportedWithFileAndLine() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cues");
+        java.nio.file.Files.writeString(dir.resolve("measure_cues.tsv"), "# c\nkind\tword\tvalue\nstatus\t已\tfinished\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(figtrace.entities.PatternFile.PatternException.class,
+                () -> new MeasureStage(dir));
+        assertTrue(e.getMessage().startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
+    }
+
+    @Test
+    void measureBrokenBySoftWrapKeepsExactOffsetsAndReadsWithoutTheBreak() {
+        String text = "自治区设立100亿元人才\n基金。";
+        DocumentText doc = new DocumentText(text, List.of(
+                new figtrace.model.TextLine(1, 1, 0, 12, true, -1),
+                new figtrace.model.TextLine(1, 2, 13, 16, false, -1)));
+        List<Measure> ms = STAGE.extract("t.pdf", doc);
+        assertEquals(1, ms.size(), ms.toString());
+        Measure m = ms.get(0);
+        assertEquals("自治区设立100亿元人才基金", m.text());
+        assertEquals(0, m.charStart());
+        assertEquals(15, m.charEnd());
+        assertEquals(1, m.line());
+        assertEquals(1, m.page());
+        assertEquals("fund", m.instrument());
+    }
+
+    @Test
+    void figuresFromTheFigureStageReplaceTheSimpleScan() {
+        String text = "自治区设立100亿元人才基金。";
+        DocumentText doc = LayoutStage.linesOf(text, 0);
+        var fig = new figtrace.model.Figure("f1", "t.txt", null, 1, 0, 14, text, 5, 11, "100亿元",
+                new java.math.BigDecimal("10000000000"), "CNY", null, "money", null, null, "新疆", "人才基金", null,
+                null, false, "figures:money", null);
+        Measure m = STAGE.extract("t.txt", doc, List.of(), List.of(fig)).get(0);
+        assertEquals(List.of("100亿元"), m.linkedFigures());
+        assertEquals("done", m.status());
+    }
+}

@@ -84,6 +84,11 @@ class ReviewPageBrowserTest {
         wait.until(d -> rows().size() == n);
     }
 
+    private String selectedIndex() {
+        List<WebElement> selected = browser.findElements(By.cssSelector("#rows tr.selected"));
+        return selected.isEmpty() ? null : selected.get(0).getAttribute("data-index");
+    }
+
     private void select(String id, String value) {
         new Select(browser.findElement(By.id(id))).selectByValue(value);
     }
@@ -98,6 +103,15 @@ class ReviewPageBrowserTest {
         waitForRows(7);
         assertTrue(browser.findElement(By.id("rows")).getText().contains("<b>脚本</b>测试"));
         assertTrue(browser.findElements(By.cssSelector("#rows b")).isEmpty());
+
+        // j/k move the selection (the first row is selected when the table loads)
+        wait.until(d -> "0".equals(selectedIndex()));
+        browser.findElement(By.tagName("body")).sendKeys("j");
+        wait.until(d -> "1".equals(selectedIndex()));
+        browser.findElement(By.tagName("body")).sendKeys("j");
+        browser.findElement(By.tagName("body")).sendKeys("k");
+        wait.until(d -> "1".equals(selectedIndex()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quote"), "比上年增长6.8%"));
 
         // filter by region, open the figure: quote highlighted, source scrolled to the cited line
         select("f-region", "乌鲁木齐市");

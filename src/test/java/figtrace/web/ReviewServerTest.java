@@ -135,6 +135,25 @@ class ReviewServerTest {
     }
 
     @Test
+    void orphanedDecisionsAreListed() throws Exception {
+        Figure trade = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0).get(3);
+        post("{\"doc\":\"" + trade.doc() + "\",\"id\":\"" + trade.id() + "\",\"action\":\"reject\",\"note\":\"口径\"}",
+                server.token(), null);
+        List<Figure> fewer = new java.util.ArrayList<>(TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0));
+        fewer.remove(3);
+        Path db = dir.resolve("extracted/figtrace.db");
+        try (var store = figtrace.store.SqliteStore.open(db); var reviews = figtrace.review.ReviewStore.open(db)) {
+            store.save(TestDb.xinjiang(fewer));
+            assertEquals(1, reviews.reattach().orphaned().size());
+        }
+        JsonNode orphans = json.readTree(get("/api/orphans").body());
+        assertEquals(1, orphans.size());
+        assertEquals("3573.1亿元", orphans.get(0).get("raw").asText());
+        assertEquals("口径", orphans.get(0).get("note").asText());
+        assertEquals(404, get("/api/figure?doc=" + enc(TestDb.XJ) + "&id=" + trade.id()).statusCode());
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write(("GET /api/figures HTTP/1.1\r\nHost: attacker.example:" + server.port()

@@ -410,6 +410,10 @@ function init() {
   document.addEventListener('keydown', onKey);
   window.addEventListener('resize', () => { timeChart && timeChart.resize(); regionChart && regionChart.resize(); });
   loadFacets().then(() => loadPage(0)).catch((e) => toast('读取失败：' + e.message, true));
+  // Say at once when re-extraction left decisions without their figure: they must not go unnoticed.
+  getJson('/api/orphans').then((rows) => {
+    if (rows.length) $('tab-orphans').textContent = `孤立的审阅记录 (${rows.length})`;
+  }).catch(() => {});
 }
 
 init();

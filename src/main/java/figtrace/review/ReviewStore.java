@@ -254,6 +254,16 @@ public final class ReviewStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Re-attaches the decisions in run database {@code db}: what a run calls after saving re-extracted documents
+     * ({@code try} this once per run; it is cheap when nothing moved). Returns the orphaned decisions to report.
+     */
+    public static ReattachReport reattach(Path db) {
+        try (ReviewStore store = open(db)) {
+            return store.reattach();
+        }
+    }
+
     /** The figure {@code d} is about among a document's current figures, or null. */
     static Anchor find(Decision d, List<Anchor> figures, java.util.function.Supplier<String> text) {
         for (Anchor a : figures) if (a.id.equals(d.figureId())) return a;

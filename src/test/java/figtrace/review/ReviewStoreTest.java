@@ -113,6 +113,8 @@ class ReviewStoreTest {
         try (SqliteStore store = SqliteStore.open(db)) {
             store.save(TestDb.xinjiang(fewer));
         }
+        ReattachReport afterRun = ReviewStore.reattach(db); // what a run calls after saving
+        assertEquals(1, afterRun.orphaned().size());
         try (ReviewStore review = ReviewStore.open(db)) {
             ReattachReport report = review.reattach();
             assertEquals(1, report.unchanged());

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
  * injection), so it gets a leading single quote, which spreadsheets show as text. A cell that is just a number
  * ("-3.5", "+2") is left alone so it stays numeric.
  */
-final class SpreadsheetSafety {
+public final class SpreadsheetSafety {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    static String safe(String cell) {
+    public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) return cell;
         char first = cell.charAt(0);
         boolean risky = first == '=' || first == '+' || first == '-' || first == '@';

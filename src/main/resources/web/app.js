@@ -1,0 +1,419 @@
+// figtrace review page. Document text is only ever put into the page with textContent (via el()), never as
+// markup, so a document cannot inject script; the server's CSP forbids inline script as a second line.
+'use strict';
+
+const TOKEN = document.querySelector('meta[name="figtrace-token"]').content;
+const STATUS_LABEL = {unreviewed: '未审阅', accepted: '已接受', rejected: '已拒绝', corrected: '已更正'};
+const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注'};
+const FILTERS = ['doc', 'region', 'time', 'kind', 'indicator', 'status', 'subject', 'q', 'sort'];
+
+const state = {page: 0, size: 50, total: 0, rows: [], selected: -1, detail: null};
+
+/** Creates an element; string children become text nodes (never parsed as HTML). */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+const $ = (id) => document.getElementById(id);
+
+function toast(message, isError) {
+  const t = $('toast');
+  t.textContent = message;
+  t.className = isError ? 'error' : '';
+  t.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { t.hidden = true; }, isError ? 6000 : 2000);
+}
+
+async function getJson(url) {
+  const response = await fetch(url, {headers: {'Accept': 'application/json'}});
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+async function postJson(url, data) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', 'X-Figtrace-Token': TOKEN},
+    body: JSON.stringify(data),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+function filterParams() {
+  const p = new URLSearchParams();
+  for (const name of FILTERS) {
+    const v = $('f-' + name).value.trim();
+    if (v) p.set(name, v);
+  }
+  return p;
+}
+
+function formatValue(value, unit) {
+  if (value === null || value === undefined || value === '') return '';
+  const n = Number(value);
+  if (unit === 'CNY' && Math.abs(n) >= 1e8) return (n / 1e8).toLocaleString('zh-CN', {maximumFractionDigits: 4}) + ' 亿';
+  if (unit === 'CNY' && Math.abs(n) >= 1e4) return (n / 1e4).toLocaleString('zh-CN', {maximumFractionDigits: 4}) + ' 万';
+  return value;
+}
+
+// ---- facets and filters ----
+
+async function loadFacets() {
+  const facets = await getJson('/api/facets');
+  const fill = (select, values) => {
+    for (const v of values) select.append(el('option', {value: v}, v));
+  };
+  fill($('f-doc'), facets.doc);
+  fill($('f-region'), facets.region);
+  fill($('f-time'), facets.time);
+  fill($('f-kind'), facets.kind);
+  fill($('f-indicator'), facets.indicator);
+  fill($('c-indicator'), facets.indicator);
+  fill($('c-region'), facets.region);
+  fill($('c-time'), facets.time);
+}
+
+let filterTimer;
+function onFilterChange() {
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(() => { state.page = 0; loadPage(0); }, 200);
+}
+
+// ---- the table ----
+
+async function loadPage(select) {
+  const p = filterParams();
+  p.set('page', state.page);
+  p.set('size', state.size);
+  let body;
+  try {
+    body = await getJson('/api/figures?' + p);
+  } catch (e) {
+    toast('读取数字失败：' + e.message, true);
+    return;
+  }
+  state.rows = body.rows;
+  state.total = body.total;
+  const exportQuery = filterParams().toString();
+  $('export-csv').href = '/api/export.csv' + (exportQuery ? '?' + exportQuery : '');
+  $('export-xlsx').href = '/api/export.xlsx' + (exportQuery ? '?' + exportQuery : '');
+  renderRows();
+  const pages = Math.max(1, Math.ceil(state.total / state.size));
+  $('page-info').textContent = `第 ${state.page + 1} / ${pages} 页，共 ${state.total} 条`;
+  $('prev').disabled = state.page === 0;
+  $('next').disabled = state.page + 1 >= pages;
+  if (state.rows.length === 0) {
+    state.selected = -1;
+    showDetail(null);
+  } else if (select !== undefined && select !== null) {
+    selectRow(Math.min(select, state.rows.length - 1));
+  }
+}
+
+function renderRows() {
+  const tbody = $('rows');
+  tbody.replaceChildren();
+  state.rows.forEach((r, i) => {
+    const corrected = (field) => (r.corrections && field in r.corrections) ? 'corrected-cell' : null;
+    const tr = el('tr', {class: 'row status-' + r.status, dataset: {id: r.id, doc: r.doc, index: i}},
+      el('td', {class: 'doc', title: r.doc}, r.doc),
+      el('td', {}, r.page ?? ''),
+      el('td', {}, r.line),
+      el('td', {class: 'raw'}, r.raw),
+      el('td', {class: 'num ' + (corrected('value') || ''), title: r.value ?? ''}, formatValue(r.value, r.unit)),
+      el('td', {class: corrected('unit')}, r.unit ?? ''),
+      el('td', {class: corrected('kind')}, r.kind ?? ''),
+      el('td', {class: corrected('time')}, r.time ?? ''),
+      el('td', {class: corrected('region')}, r.region ?? ''),
+      el('td', {class: 'subject ' + (corrected('subject') || '')}, r.subject ?? ''),
+      el('td', {class: corrected('change')}, r.change ?? ''),
+      el('td', {class: 'status'}, STATUS_LABEL[r.status] || r.status));
+    tr.addEventListener('click', () => selectRow(i));
+    tbody.append(tr);
+  });
+  highlightSelected();
+}
+
+function highlightSelected() {
+  for (const tr of $('rows').children) {
+    tr.classList.toggle('selected', Number(tr.dataset.index) === state.selected);
+  }
+}
+
+async function selectRow(i) {
+  if (i < 0 || i >= state.rows.length) return;
+  state.selected = i;
+  highlightSelected();
+  const tr = $('rows').children[i];
+  if (tr) tr.scrollIntoView({block: 'nearest'});
+  const r = state.rows[i];
+  try {
+    const figure = await getJson('/api/figure?' + new URLSearchParams({doc: r.doc, id: r.id}));
+    if (state.rows[state.selected] !== r) return; // the reviewer moved on meanwhile
+    showDetail(figure);
+  } catch (e) {
+    toast('读取数字失败：' + e.message, true);
+  }
+}
+
+// ---- the detail pane ----
+
+function showDetail(f) {
+  state.detail = f;
+  $('detail').hidden = !f;
+  $('detail-empty').hidden = !!f;
+  closeForms();
+  $('citation-box').hidden = true;
+  if (!f) return;
+  $('detail-title').textContent = `${f.raw} · ${STATUS_LABEL[f.status]}`;
+  // The quote with the figure marked: offsets of the span inside the quote come from the server.
+  const q = f.quote || '';
+  const [s, e] = f.span_in_quote;
+  $('quote').replaceChildren(q.slice(0, s), el('mark', {}, q.slice(s, e)), q.slice(e));
+  const fields = $('fields');
+  fields.replaceChildren();
+  const shown = [['数值', 'value'], ['单位', 'unit'], ['类型', 'kind'], ['时期', 'time'], ['地区', 'region'],
+    ['主题', 'subject'], ['指标', 'indicator'], ['变化', 'change'], ['限定', 'qualifier'], ['目标', 'target'],
+    ['规则', 'rule'], ['编号', 'id']];
+  for (const [label, key] of shown) {
+    const v = f[key];
+    const isCorrected = f.corrections && key in f.corrections;
+    fields.append(el('dt', {}, label), el('dd', {class: isCorrected ? 'corrected-cell' : null},
+      v === null || v === undefined ? '—' : String(v),
+      isCorrected && key === 'value' ? el('span', {class: 'muted'}, '（原为 ' + f.original.value + '）') : null));
+  }
+  const history = $('history');
+  history.replaceChildren();
+  for (const d of f.decisions) {
+    history.append(el('li', {}, `${d.created_at.replace('T', ' ').slice(0, 19)} ${ACTION_LABEL[d.action]}`,
+      d.field ? ` ${d.field} → ${d.new_value ?? ''}` : '', d.note ? ` “${d.note}”` : ''));
+  }
+  if (f.decisions.length === 0) history.append(el('li', {class: 'muted'}, '尚无'));
+  $('source-download').href = '/corpus/' + f.doc.split('/').map(encodeURIComponent).join('/');
+  loadSource(f);
+}
+
+async function loadSource(f) {
+  const p = new URLSearchParams({doc: f.doc, line: f.line});
+  if (f.page !== null && f.page !== undefined) p.set('page', f.page);
+  const list = $('source');
+  list.replaceChildren();
+  let src;
+  try {
+    src = await getJson('/api/source?' + p);
+  } catch (e) {
+    $('source-note').hidden = false;
+    $('source-note').textContent = '无法显示原文：' + e.message;
+    return;
+  }
+  if (state.detail !== f) return;
+  $('source-title').textContent = src.page ? `${src.doc} 第 ${src.page} 页` : src.doc;
+  $('source-note').hidden = src.pageEndKnown !== false;
+  $('source-note').textContent = '本页之后的页没有数字可定位，下方可能含有后面页的文字。';
+  list.start = src.first;
+  let cited = null;
+  src.lines.forEach((text, i) => {
+    const n = src.first + i;
+    const li = el('li', {class: n === src.line ? 'line cited' : 'line', value: n}, text === '' ? '\u00a0' : text);
+    if (n === src.line) cited = li;
+    list.append(li);
+  });
+  if (cited) cited.scrollIntoView({block: 'center'});
+}
+
+// ---- decisions ----
+
+async function decide(action, extra) {
+  const f = state.detail;
+  if (!f) return;
+  try {
+    await postJson('/api/decisions', Object.assign({doc: f.doc, id: f.id, action}, extra || {}));
+  } catch (e) {
+    toast('保存失败：' + e.message, true);
+    return;
+  }
+  toast('已保存：' + ACTION_LABEL[action]);
+  closeForms();
+  const keep = state.selected;
+  await loadPage(null);
+  // after accept/reject move on to the next figure, as a reviewer going down the list expects
+  const next = (action === 'accept' || action === 'reject') ? Math.min(keep + 1, state.rows.length - 1) : keep;
+  if (state.rows.length) await selectRow(next);
+}
+
+function closeForms() {
+  $('correct-form').hidden = true;
+  $('note-form').hidden = true;
+}
+
+function openCorrect() {
+  if (!state.detail) return;
+  $('note-form').hidden = true;
+  $('correct-form').hidden = false;
+  const field = $('correct-field').value;
+  const current = state.detail[field];
+  $('correct-value').value = current === null || current === undefined ? '' : String(current);
+  $('correct-field').focus();
+}
+
+function openNote() {
+  if (!state.detail) return;
+  $('correct-form').hidden = true;
+  $('note-form').hidden = false;
+  $('note-text').value = '';
+  $('note-text').focus();
+}
+
+async function cite() {
+  const f = state.detail;
+  if (!f) return;
+  try {
+    const c = await getJson('/api/cite?' + new URLSearchParams({id: f.id, doc: f.doc}));
+    $('citation').value = c.citation;
+    $('citation-box').hidden = false;
+    $('citation').select();
+  } catch (e) {
+    toast('生成引用失败：' + e.message, true);
+  }
+}
+
+// ---- charts ----
+
+let timeChart, regionChart;
+
+async function loadCharts() {
+  const indicator = $('c-indicator').value;
+  if (!indicator || typeof echarts === 'undefined') return;
+  timeChart = timeChart || echarts.init($('chart-time'));
+  regionChart = regionChart || echarts.init($('chart-regions'));
+  try {
+    const over = await getJson('/api/chart/time?' + new URLSearchParams({indicator, region: $('c-region').value}));
+    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, time: $('c-time').value}));
+    timeChart.setOption(chartOption(over, 'line'), true);
+    regionChart.setOption(chartOption(across, 'bar'), true);
+    $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.time ? '（' + across.time + '）' : '（无数据）';
+  } catch (e) {
+    toast('读取图表数据失败：' + e.message, true);
+  }
+}
+
+function chartOption(data, type) {
+  const unit = data.unit;
+  const scale = unit === 'CNY' ? 1e8 : 1;
+  const unitLabel = unit === 'CNY' ? '亿元' : (unit || '');
+  return {
+    animation: false, // the chart is read, not watched; also keeps screenshots and tests deterministic
+    tooltip: {trigger: 'axis'},
+    grid: {left: 70, right: 20, top: 30, bottom: 50},
+    xAxis: {type: 'category', data: data.points.map((p) => p.label), axisLabel: {rotate: data.points.length > 6 ? 30 : 0}},
+    yAxis: {type: 'value', name: unitLabel},
+    series: [{type, name: data.indicator, data: data.points.map((p) => Number(p.value) / scale),
+      label: {show: true, position: 'top'}, symbolSize: 8, barMaxWidth: 60}],
+  };
+}
+
+// ---- orphans ----
+
+async function loadOrphans() {
+  const rows = await getJson('/api/orphans');
+  const tbody = $('orphan-rows');
+  tbody.replaceChildren();
+  for (const d of rows) {
+    tbody.append(el('tr', {}, el('td', {}, d.doc), el('td', {}, d.raw), el('td', {}, ACTION_LABEL[d.action]),
+      el('td', {}, d.field ?? ''), el('td', {}, d.new_value ?? ''), el('td', {}, d.note ?? ''),
+      el('td', {}, d.created_at), el('td', {class: 'quote'}, d.quote ?? '')));
+  }
+  if (rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 8, class: 'muted'}, '没有孤立的审阅记录')));
+}
+
+// ---- wiring ----
+
+function showTab(name) {
+  for (const b of document.querySelectorAll('.tab')) b.classList.toggle('active', b.dataset.tab === name);
+  for (const s of document.querySelectorAll('.tab-page')) s.hidden = s.id !== name;
+  if (name === 'charts') loadCharts();
+  if (name === 'orphans') loadOrphans();
+}
+
+function onKey(event) {
+  const t = event.target;
+  const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+  if (event.key === 'Escape') { closeForms(); t.blur && t.blur(); return; }
+  if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  if ($('review').hidden) return;
+  const actions = {
+    j: () => { if (state.selected + 1 < state.rows.length) selectRow(state.selected + 1); else nextPage(); },
+    k: () => { if (state.selected > 0) selectRow(state.selected - 1); },
+    a: () => decide('accept'),
+    r: () => decide('reject'),
+    c: openCorrect,
+    n: openNote,
+  };
+  const action = actions[event.key];
+  if (action) { event.preventDefault(); action(); }
+}
+
+function nextPage() {
+  if ((state.page + 1) * state.size < state.total) { state.page++; loadPage(0); }
+}
+
+function init() {
+  for (const name of FILTERS) {
+    $('f-' + name).addEventListener('input', onFilterChange);
+    $('f-' + name).addEventListener('change', onFilterChange);
+  }
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadPage(0); } });
+  $('next').addEventListener('click', nextPage);
+  $('btn-accept').addEventListener('click', () => decide('accept'));
+  $('btn-reject').addEventListener('click', () => decide('reject'));
+  $('btn-correct').addEventListener('click', openCorrect);
+  $('btn-note').addEventListener('click', openNote);
+  $('btn-cite').addEventListener('click', cite);
+  $('btn-copy').addEventListener('click', () => {
+    $('citation').select();
+    if (navigator.clipboard) navigator.clipboard.writeText($('citation').value).then(() => toast('已复制'));
+  });
+  $('correct-field').addEventListener('change', () => {
+    const v = state.detail && state.detail[$('correct-field').value];
+    $('correct-value').value = v === null || v === undefined ? '' : String(v);
+  });
+  $('correct-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    decide('correct', {field: $('correct-field').value, value: $('correct-value').value});
+  });
+  $('note-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    decide('note', {note: $('note-text').value});
+  });
+  $('note-text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('note-form').requestSubmit(); }
+  });
+  for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  for (const id of ['c-indicator', 'c-region', 'c-time']) $(id).addEventListener('change', loadCharts);
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('resize', () => { timeChart && timeChart.resize(); regionChart && regionChart.resize(); });
+  loadFacets().then(() => loadPage(0)).catch((e) => toast('读取失败：' + e.message, true));
+  // Say at once when re-extraction left decisions without their figure: they must not go unnoticed.
+  getJson('/api/orphans').then((rows) => {
+    if (rows.length) $('tab-orphans').textContent = `孤立的审阅记录 (${rows.length})`;
+  }).catch(() => {});
+}
+
+init();

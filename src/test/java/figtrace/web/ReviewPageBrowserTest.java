@@ -1,0 +1,183 @@
+package figtrace.web;
+
+import figtrace.testing.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The review page in a real browser: Debian's chromium and chromium-driver, headless, installed by
+ * {@code .ci/setup-browser}. Filters, opens a figure's source, accepts one, corrects one, reloads and finds both
+ * decisions kept; leaves target/screenshots/review-page.png for a person to look at. Skipped only outside CI when
+ * chromium is missing; in CI (env CI set) a missing browser fails the test.
+ */
+class ReviewPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir Path dir;
+
+    private ReviewServer server;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+        if (ci) {
+            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": run .ci/setup-browser first");
+        }
+        assumeTrue(installed, "chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): run .ci/setup-browser to install them; skipping the browser test outside CI");
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve(TestDb.XJ), TestDb.XJ_TEXT);
+        server = ReviewServer.start("127.0.0.1", 0, TestDb.create(dir.resolve("extracted/figtrace.db")), corpus);
+
+        // No internet here or in CI: name the driver explicitly so Selenium Manager is never asked to download one.
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the table is re-rendered after every change
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    private List<WebElement> rows() { return browser.findElements(By.cssSelector("#rows tr.row")); }
+
+    private void waitForRows(int n) {
+        wait.until(d -> rows().size() == n);
+    }
+
+    private String selectedIndex() {
+        List<WebElement> selected = browser.findElements(By.cssSelector("#rows tr.selected"));
+        return selected.isEmpty() ? null : selected.get(0).getAttribute("data-index");
+    }
+
+    private void select(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    @Test
+    void filterOpenSourceAcceptCorrectReloadAndFindBothDecisions() throws Exception {
+        browser.get(server.uri().toString());
+        waitForRows(8);
+
+        // A document cannot inject markup: its text shows as text.
+        select("f-doc", TestDb.XJ);
+        waitForRows(7);
+        assertTrue(browser.findElement(By.id("rows")).getText().contains("<b>脚本</b>测试"));
+        assertTrue(browser.findElements(By.cssSelector("#rows b")).isEmpty());
+
+        // j/k move the selection (the first row is selected when the table loads)
+        wait.until(d -> "0".equals(selectedIndex()));
+        browser.findElement(By.tagName("body")).sendKeys("j");
+        wait.until(d -> "1".equals(selectedIndex()));
+        browser.findElement(By.tagName("body")).sendKeys("j");
+        browser.findElement(By.tagName("body")).sendKeys("k");
+        wait.until(d -> "1".equals(selectedIndex()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quote"), "比上年增长6.8%"));
+
+        // filter by region, open the figure: quote highlighted, source scrolled to the cited line
+        select("f-region", "乌鲁木齐市");
+        waitForRows(1);
+        rows().get(0).click();
+        WebElement cited = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited")));
+        assertEquals("乌鲁木齐市地区生产总值4168.46亿元，增长8.5%。", cited.getText());
+        assertEquals("5", cited.getAttribute("value"));
+        assertEquals("4168.46亿元", browser.findElement(By.cssSelector("#quote mark")).getText());
+
+        // accept it from the keyboard
+        browser.findElement(By.tagName("body")).sendKeys("a");
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("已接受"));
+
+        // correct another one: search, open, c, field and value, save
+        select("f-region", "");
+        browser.findElement(By.id("f-q")).sendKeys("进出口");
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("3573.1亿元"));
+        rows().get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source li.cited"), "进出口"));
+        browser.findElement(By.tagName("body")).sendKeys("c");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("correct-form")));
+        select("correct-field", "value");
+        WebElement value = browser.findElement(By.id("correct-value"));
+        value.clear();
+        value.sendKeys("357310000001");
+        browser.findElement(By.id("correct-save")).click();
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("已更正"));
+
+        // open the PDF figure: the page's lines with page-local numbers, then cite it
+        browser.findElement(By.id("f-q")).clear();
+        select("f-doc", TestDb.PAPER);
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("4000亿元"));
+        rows().get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source li.cited"),
+                "数字经济规模"));
+        assertEquals("2", browser.findElement(By.cssSelector("#source li.cited")).getAttribute("value"),
+                "PDF lines are numbered within the page");
+        browser.findElement(By.id("btn-cite")).click();
+        wait.until(d -> browser.findElement(By.id("citation")).getAttribute("value").startsWith("顾华详."));
+
+        // reload: both decisions are kept
+        browser.navigate().refresh();
+        waitForRows(8);
+        select("f-status", "accepted");
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("4168.46亿元"));
+        select("f-status", "corrected");
+        wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains("3573.1亿元"));
+        rows().get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "更正 value → 357310000001"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited")));
+        screenshot("review-page.png");
+
+        // the charts tab draws with ECharts from the webjar
+        browser.findElement(By.id("tab-charts")).click();
+        select("c-indicator", "gdp");
+        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(browser.executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-regions')).getOption().xAxis[0].data")));
+        assertEquals(List.of("2023"), browser.executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-time')).getOption().xAxis[0].data"));
+        screenshot("review-charts.png");
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -8,11 +8,15 @@ import picocli.CommandLine.Command;
  * documents failed. The CLI is the only place that prints; the library returns data and statuses.
  */
 @Command(name = "figtrace", mixinStandardHelpOptions = true, version = "figtrace 0.1.0",
-        description = {"Extract every figure (value, unit, period, region, subject) from Chinese regional-economy",
-                "reports — PDF, Word, HTML, text — with the exact source line it came from."},
-        subcommands = {RunCommand.class, EvalCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        description = {"Extract every figure (value, unit, period, region, subject), named entity and policy measure"
+                + " from Chinese regional-economy reports (PDF, Word, HTML, text), each with the exact source line it"
+                + " came from; review them in a local page and cite them."},
+        subcommands = {RunCommand.class, ServeCommand.class, CiteCommand.class, ExportCommand.class, EvalCommand.class,
+                RulesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Quick start:",
                 "  ./figtrace run                      extract corpus/ into extracted/",
+                "  ./figtrace serve                    review the figures at http://127.0.0.1:8700",
+                "  ./figtrace cite FIGURE_ID           a citation to paste: document, page and line, quote",
                 "  ./figtrace eval --gold ../shared/gold   score extracted/ against gold files",
                 "  ./figtrace rules check              check the rules in patterns/ and run their examples",
                 "", "Run 'figtrace COMMAND --help' for the options and examples of a command."})

@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code figtrace run}: extract every document in the corpus folder and write all outputs. */
-@Command(name = "run", description = {"Extract figures from every .txt, .html, .pdf, .docx and .doc file in the corpus",
-        "folder (sub-folders included) and write figures.jsonl, figures.csv, documents.csv and figtrace.db.",
-        "A file that cannot be read gets a status saying why (empty_text, needs_ocr, garbled_text,",
-        "parse_failed, …) and the run goes on."},
+@Command(name = "run", description = {"Extract figures, entities and measures from every .txt, .html, .pdf, .docx and"
+        + " .doc file in the corpus folder (sub-folders included) into the out folder: figures, entities and measures"
+        + " as .jsonl and .csv, documents.csv and figtrace.db.",
+        "A file that cannot be read gets a status saying why (empty_text, needs_ocr, garbled_text, parse_failed, …)"
+        + " and the run goes on."},
         footer = {"", "Examples:",
                 "  ./figtrace run                         corpus/ into extracted/",
                 "  ./figtrace run ~/reports --out ~/reports-extracted",
@@ -81,6 +82,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         progress.clear();
         printSummary(out, summary);
+        // review decisions live apart from extractions: find each one's figure again after re-extraction
+        figtrace.review.ReattachReport review = figtrace.review.ReviewStore.reattach(this.out.resolve("figtrace.db"));
+        if (!review.orphaned().isEmpty()) {
+            out.println("  " + review.orphaned().size() + " review decision(s) lost their figure (the text or rules"
+                    + " changed); they are kept and listed on the review page under 孤立的审阅记录");
+        }
         out.flush();
         return summary.anyFailed() ? Main.SOME_FAILED : Main.OK;
     }

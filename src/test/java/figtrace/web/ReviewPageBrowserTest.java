@@ -44,15 +44,25 @@ class ReviewPageBrowserTest {
     private ChromeDriver browser;
     private WebDriverWait wait;
 
+    /** Whether the browser is there; installs it with the project's own .ci/setup-browser (Debian packages) when not. */
+    private static synchronized boolean browserInstalled() throws Exception {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return true;
+        Process setup = new ProcessBuilder("bash", ".ci/setup-browser").redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "setup-browser.log").toFile()).start();
+        boolean done = setup.waitFor(15, java.util.concurrent.TimeUnit.MINUTES);
+        return done && setup.exitValue() == 0 && Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeEach
     void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean installed = browserInstalled();
         boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
         if (ci) {
-            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": run .ci/setup-browser first");
+            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": .ci/setup-browser could not"
+                    + " install them; see target/setup-browser.log");
         }
         assumeTrue(installed, "chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): run .ci/setup-browser to install them; skipping the browser test outside CI");
+                + ") and .ci/setup-browser could not install them (see target/setup-browser.log); skipping outside CI");
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve(TestDb.XJ), TestDb.XJ_TEXT);
         server = ReviewServer.start("127.0.0.1", 0, TestDb.create(dir.resolve("extracted/figtrace.db")), corpus);

@@ -32,6 +32,7 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(110); // room for Chinese examples and file types without odd breaks
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("figtrace: internal error: " + e
                     + "\nThis is a bug in figtrace, not in your files. Please report it with the command you ran.");

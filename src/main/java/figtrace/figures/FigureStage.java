@@ -49,13 +49,16 @@ public final class FigureStage {
         MatchView view = MatchView.of(text, notProse);
         Context ctx = context(view, text, metadata);
         List<Figure> figures = new ArrayList<>();
-        Reading previous = null;
+        List<Reading> sentence = new ArrayList<>(); // readings of the current sentence, for subjects to inherit
         for (Candidate found : candidates(view.text)) {
             if (chartLabels(view.text, found.start())) continue;
             for (Candidate c : ends(found)) {
-                Reading r = read(c, view, ctx, previous);
+                if (!sentence.isEmpty() && sentence.get(0).sentenceStart() != Sentences.sentenceStart(view.text, c.start())) {
+                    sentence.clear();
+                }
+                Reading r = read(c, view, ctx, sentence);
                 figures.add(toFigure(source, text, view, c, r));
-                previous = r;
+                sentence.add(r);
             }
         }
         figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
@@ -233,10 +236,10 @@ public final class FigureStage {
                    String measureWord, String qualifier, String change, String time, String region, String subject,
                    boolean target, int runIndex, int runStart, String runSubject) {}
 
-    private Reading read(Candidate c, MatchView view, Context ctx, Reading previous) {
+    private Reading read(Candidate c, MatchView view, Context ctx, List<Reading> sentence) {
         String t = view.text;
         int sStart = Sentences.sentenceStart(t, c.start());
-        Reading prevInSentence = previous != null && previous.sentenceStart() == sStart ? previous : null;
+        Reading prevInSentence = sentence.isEmpty() ? null : sentence.get(sentence.size() - 1);
         UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
         String unitName = c.rule().unit() != null ? c.rule().unit() : unit == null ? null : unit.unit();
         String kind = c.rule().kind() != null ? c.rule().kind() : unit == null ? null : unit.kind();
@@ -262,13 +265,16 @@ public final class FigureStage {
                     .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 16)));
-            boolean nounFollows = "count".equals(kind) || "physical".equals(kind); // 14个地州市, 16兆瓦风电机组
-            if (runSubject.isEmpty() && prevInSentence != null && !nounFollows) {
-                runSubject = prevInSentence.subject(); // 增长19.9%: the growth of what the sentence just measured
+            boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
+            // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
+            // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
+            String inherited = inheritedSubject(sentence, kind);
+            if (runSubject.isEmpty() && inherited != null && !nounFollows) {
+                runSubject = inherited;
             } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(runSubject))) {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
-            if ((runSubject == null || runSubject.isEmpty()) && prevInSentence != null) runSubject = prevInSentence.subject();
+            if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
         }
         String subject = runSubject;
         if (distributed && runSubject != null && runSubject.contains("、")) {
@@ -278,6 +284,14 @@ public final class FigureStage {
         boolean target = target(t.substring(sStart, c.start()));
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+    }
+
+    private static String inheritedSubject(List<Reading> sentence, String kind) {
+        for (int i = sentence.size() - 1; i >= 0; i--) {
+            Reading r = sentence.get(i);
+            if (java.util.Objects.equals(r.kind(), kind) && r.subject() != null) return r.subject();
+        }
+        return sentence.isEmpty() ? null : sentence.get(sentence.size() - 1).subject();
     }
 
     /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */

@@ -21,6 +21,9 @@ final class Subjects {
     private static final List<String> TAKING_VERBS = List.of("设立", "推动", "带动", "用好", "安排", "投入", "发放", "争取",
             "筹集", "出资", "拨付", "下达", "形成", "涉及", "覆盖", "建成", "建设", "打造", "培育", "组建", "遴选", "支持",
             "举办", "开展", "引进", "吸引", "新建", "布局", "认定", "实施", "制定", "推进");
+    /** Verbs that open a phrase about what was done to the measured thing: 建立产业创新研究院19家 measures 产业创新研究院. */
+    private static final List<String> LEADING_VERBS = List.of("建立", "设立", "培育", "认定", "推荐", "遴选", "组建",
+            "建成", "新建", "打造", "实施", "开展", "获得", "获批", "拥有", "举办", "引进", "吸引");
     private static final String EDGE_PUNCTUATION = "(（)）]】、，,;；:：。 \u201D\"'";
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\^?\\[[0-9,\\-]+]|【[^】]*】");
     private static final Pattern TABLE_REF = Pattern.compile("^由?表[0-9一二三四五六七八九十]+可知");
@@ -53,6 +56,9 @@ final class Subjects {
                 if (s.startsWith(p) && !s.startsWith(p + "级")) { s = s.substring(p.length()); changed = true; }
             }
             while (!s.isEmpty() && EDGE_PUNCTUATION.indexOf(s.charAt(0)) >= 0) { s = s.substring(1); changed = true; }
+            for (String v : LEADING_VERBS) {
+                if (s.startsWith(v) && s.length() - v.length() >= 3) { s = s.substring(v.length()); changed = true; }
+            }
             while (!s.isEmpty() && "(（[【、，,\u201C".indexOf(s.charAt(s.length() - 1)) >= 0) {
                 s = s.substring(0, s.length() - 1);
                 changed = true;

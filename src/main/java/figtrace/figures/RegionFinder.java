@@ -21,16 +21,16 @@ final class RegionFinder {
             "慢于", "排名", "排", "与", "同");
     private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
     private final Map<String, Region> names;
-    private final Set<String> selfWords;
+    private final Map<String, String> selfWords; // word → the level it refers to
     /** For each first character, the lengths of the names that start with it, longest first. */
     private final Map<Character, int[]> lengthsByFirst = new HashMap<>();
 
     RegionFinder(Rules rules) {
         this.names = new HashMap<>(rules.regionNames());
-        this.selfWords = rules.selfRegionWords().keySet();
+        this.selfWords = rules.selfRegionWords();
         Map<Character, java.util.TreeSet<Integer>> lengths = new HashMap<>();
         for (String n : names.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
-        for (String n : selfWords) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
+        for (String n : selfWords.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
         lengths.forEach((c, set) -> lengthsByFirst.put(c, set.descendingSet().stream().mapToInt(Integer::intValue).toArray()));
     }
 
@@ -56,7 +56,7 @@ final class RegionFinder {
                 Region r = names.get(s);
                 if (r != null && province != null && r.level().equals("county") && !province.equals(r.province())) r = null;
                 if (r != null) { found = len; value = r.standard(); break; }
-                if (selfWords.contains(s)) { found = len; value = SELF; break; }
+                if (selfWords.containsKey(s)) { found = len; value = SELF; break; }
             }
             if (found > 0) {
                 out.add(new Mention(i, i + found, value));
@@ -90,8 +90,19 @@ final class RegionFinder {
             if (r == null || !(r.level().equals("province") || r.level().equals("prefecture"))) continue;
             score.merge(m.value(), m.start() < titleEnd ? 10 : m.start() < 1500 ? 2 : 1, Integer::sum);
         }
-        return score.entrySet().stream().filter(e -> e.getValue() >= 3).max(Map.Entry.comparingByValue())
+        String best = score.entrySet().stream().filter(e -> e.getValue() >= 3).max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElse(null);
+        if (best != null) return best;
+        // A document that speaks of itself as 自治区/我省 (budget tables) is about the province its places lie in.
+        long selfProvince = mentions.stream().filter(m -> m.value().equals(SELF))
+                .filter(m -> "province".equals(selfWords.get(text.substring(m.start(), m.end())))).count();
+        if (selfProvince < 3) return null;
+        Map<String, Integer> provinces = new HashMap<>();
+        for (Mention m : mentions) {
+            String p = m.value().equals(SELF) ? null : provinceOf(m.value());
+            if (p != null) provinces.merge(p, 1, Integer::sum);
+        }
+        return provinces.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     /** End of the first three non-empty short lines, where a title stands. */

@@ -256,12 +256,21 @@ final class TableReader {
         return null;
     }
 
+    private static final Pattern REGION_REST = Pattern.compile("[(（]?[\\p{IsHan}]{0,6}[县市区州旗盟][)）]?[\\p{IsHan}()（）]{0,4}|[(（].{0,8}[)）]");
+
+    /**
+     * The region a row label names: itself in standard form (昌吉州 → 昌吉回族自治州), or as written when a place is
+     * followed by a part of it (伊犁哈萨克自治州直属县(市)). A label that merely starts with a place word (国内旅游人数)
+     * names no region.
+     */
     private String regionOfLabel(String label) {
         String s = label.strip();
         if (s.isEmpty()) return null;
         for (int len = Math.min(s.length(), 16); len >= 2; len--) {
             Region r = rules.regionNames().get(s.substring(0, len));
-            if (r != null) return len == s.length() ? r.standard() : s;
+            if (r == null) continue;
+            if (len == s.length()) return r.standard();
+            return !r.level().equals("other") && REGION_REST.matcher(s.substring(len)).matches() ? s : null;
         }
         return null;
     }

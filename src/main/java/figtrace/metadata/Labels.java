@@ -3,6 +3,7 @@ package figtrace.metadata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,9 @@ final class Labels {
     static final int SEARCHED = 60;
 
     record Field(String value, Line line) {}
+
+    /** One pattern per label, compiled once: every header line is tested against every label. */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     private Labels() {}
 
@@ -43,8 +47,9 @@ final class Labels {
 
     /** The text after "label:" in {@code raw}, "" when nothing follows, or null when the label is not there. */
     static String valueAfter(String raw, String label) {
-        Matcher m = Pattern.compile("(?:^|[\\s\\u3000*\\[【])" + Pattern.quote(label) + "[\\s\\u3000]*(?:[:：]|[\\]】])",
-                Pattern.CASE_INSENSITIVE).matcher(raw);
+        Matcher m = COMPILED.computeIfAbsent(label, l -> Pattern.compile(
+                "(?:^|[\\s\\u3000*\\[【])" + Pattern.quote(l) + "[\\s\\u3000]*(?:[:：]|[\\]】])",
+                Pattern.CASE_INSENSITIVE)).matcher(raw);
         if (!m.find()) return null;
         String value = raw.substring(m.end()).replaceFirst("^[\\s\\u3000*]+", "");
         int stop = value.indexOf("**");

@@ -1,6 +1,7 @@
 package figtrace.metadata;
 
 import figtrace.entities.PatternFile;
+import figtrace.model.DocumentMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -55,5 +57,21 @@ class MetadataPartsTest {
         Files.writeString(dir.resolve("metadata.tsv"), "kind\ttext\tvalue\nlabel\t作者\tauthor\n");
         e = assertThrows(PatternFile.PatternException.class, () -> new MetadataStage(dir));
         assertEquals("patterns/metadata.tsv:2: label '作者' needs a value, one of " + MetadataWords.FIELDS, e.getMessage());
+    }
+
+    @Test
+    void referencesFollowGbt7714ForAPaperABulletinAndANewspaperText() {
+        assertEquals("顾华详. 数字经济赋能研究[J]. 新疆社会科学, 2024.", Gbt7714.cite(new DocumentMetadata(
+                "数字经济赋能研究", List.of("顾华详"), null, "新疆社会科学", null, "2024-04-01", null, List.of(),
+                "paper", Map.of())));
+        assertEquals("和田地区统计局. 2025年和田地区国民经济和社会发展统计公报[Z]. 2026-03-27.", Gbt7714.cite(
+                new DocumentMetadata("2025年和田地区国民经济和社会发展统计公报", List.of(), null, null, "和田地区统计局",
+                        "2026-03-27", null, List.of(), "bulletin", Map.of())));
+        assertEquals("艾尔肯·吐尼亚孜. 2025年新疆政府工作报告[N]. 新疆日报, 2025-01-19.", Gbt7714.cite(
+                new DocumentMetadata("2025年新疆政府工作报告", List.of("艾尔肯·吐尼亚孜"), null, "新疆日报", null,
+                        "2025-01-19", null, List.of(), "report", Map.of())));
+        assertEquals("甲, 乙, 丙, 等. 题目[Z].", Gbt7714.cite(new DocumentMetadata("题目", List.of("甲", "乙", "丙", "丁"),
+                null, null, null, null, null, List.of(), "other", Map.of())));
+        assertNull(Gbt7714.cite(DocumentMetadata.empty()));
     }
 }

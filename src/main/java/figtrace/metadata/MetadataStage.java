@@ -29,8 +29,6 @@ public final class MetadataStage {
     /** Kind cues (摘要, 编者按) are looked for in this many first lines. */
     static final int KIND_TOP = 30;
 
-    private static final Pattern DOC_NUMBER = Pattern.compile(
-            "\\p{IsHan}{1,12}[〔［\\[【]((?:19|20)\\d{2})[〕］\\]】]\\s*第?\\d{1,5}\\s*号");
     private static final Pattern ARTICLE_YEAR = Pattern.compile("\\(((?:19|20)\\d{2})\\)");
     private static final Pattern JOURNAL_BANNER = Pattern.compile("^《([^》]{2,30})》(?:网络首发|\\d{4}年)");
     private static final Pattern KEYWORD_SPLIT = Pattern.compile("\\s*[;；,，、]\\s*");
@@ -203,7 +201,7 @@ public final class MetadataStage {
         } else {
             numberAt = numberLine(lines, found);
             if (numberAt != null) {
-                Matcher m = DOC_NUMBER.matcher(numberAt.text());
+                Matcher m = Shapes.DOC_NUMBER.matcher(numberAt.text());
                 docNumber = m.find() ? m.group() : null;
             }
         }
@@ -311,7 +309,7 @@ public final class MetadataStage {
         List<Line> places = new ArrayList<>(header(lines, title));
         places.addAll(lines.subList(Math.max(0, lines.size() - SIGNATURE), lines.size()));
         for (Line l : places) {
-            if (l.text().length() <= MAX_NUMBER_LINE && DOC_NUMBER.matcher(l.text()).find()) return l;
+            if (l.text().length() <= MAX_NUMBER_LINE && Shapes.DOC_NUMBER.matcher(l.text()).find()) return l;
         }
         return null;
     }

@@ -12,6 +12,9 @@ final class Shapes {
     private static final Pattern NUMBERED = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+(?:\\.\\d+)*[\\s、.．]"
                     + "|第[一二三四五六七八九十\\d]+[章节部分篇]|[表图]\\s*[\\d一二三四五六七八九十]+)");
+    /** An official document number: 新政办发〔2024〕12号. */
+    static final Pattern DOC_NUMBER = Pattern.compile(
+            "\\p{IsHan}{1,12}[〔［\\[【]((?:19|20)\\d{2})[〕］\\]】]\\s*第?\\d{1,5}\\s*号");
     /** A short field name and a colon (单位：万元, 资料来源：…): a form field, not a title. */
     private static final Pattern FIELD = Pattern.compile("^\\p{IsHan}{1,6}[：:]");
     /** A name of 2–4 characters, or a minority name with a middle dot (艾尔肯·吐尼亚孜). */
@@ -57,7 +60,7 @@ final class Shapes {
         if (t.chars().filter(c -> c == '，').count() > 1 || t.matches(".*[，：:,]$")) return false;
         if (words.isChrome(sq) || words.isHeading(sq)) return false;
         if (isNumbered(l) || isDateLine(l) || isIssuerLine(l) || isLabelLine(l)) return false;
-        if (FIELD.matcher(t).find()) return false;
+        if (FIELD.matcher(t).find() || DOC_NUMBER.matcher(t).find() && t.endsWith("号")) return false;
         for (String r : words.reporters) if (sq.contains(r)) return false;
         return !isNameLine(l);
     }

@@ -49,15 +49,19 @@ public final class MetadataStage {
     /** Word lists from ./patterns. */
     public MetadataStage() { this(Path.of("patterns")); }
 
-    /** The metadata of one document; never throws (an unexpected failure gives what the format alone says). */
+    /**
+     * The metadata of one document; never throws (an unexpected failure gives what the format alone says). The file's
+     * name is deliberately not read: names lie (a 黔东南州 2016 bulletin saved as 洛阳 2023).
+     */
     public DocumentMetadata extract(SourceFile file, ParsedDocument doc) {
         Map<String, String> format = doc == null || doc.metadata() == null ? Map.of() : doc.metadata();
         try {
             return read(doc == null ? List.of() : Line.of(doc.text()), format);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a heuristic tripped on an odd line: the format's own values are still worth having
             try {
                 return read(List.of(), format);
-            } catch (RuntimeException again) {
+            } catch (RuntimeException | StackOverflowError again) {
                 return DocumentMetadata.empty();
             }
         }
@@ -114,14 +118,6 @@ public final class MetadataStage {
         } else if (cite != null && !cite.authors().isEmpty()) {
             authors.addAll(cite.authors());
             src.put("authors", citeWhere);
-        }
-        if (organisation == null && labels.containsKey("authors") && found != null) {
-            // a CNKI cover page labels the author; the affiliation is under the byline in the body
-            by = bylines.after(lines, found.last());
-            if (by != null && by.organisation() != null) {
-                organisation = by.organisation();
-                src.put("organisation", by.orgLine().where());
-            }
         }
 
         // journal or newspaper, and issuer

@@ -26,6 +26,8 @@ public final class MetadataStage {
     static final int SIGNATURE = 6;
     /** A line holding the document's own number is short: the number, maybe a date or a copy mark. */
     static final int MAX_NUMBER_LINE = 40;
+    /** A journal's masthead is printed in the first lines of a paper. */
+    static final int MASTHEAD_LINES = 15;
     /** Kind cues (摘要, 编者按) are looked for in this many first lines. */
     static final int KIND_TOP = 30;
 
@@ -142,14 +144,12 @@ public final class MetadataStage {
                 src.put("issuer", f.line().where() + " (来源)");
             }
         }
-        if (journal == null) {
-            for (int i = 0; i < Math.min(lines.size(), 15); i++) {
-                Matcher m = JOURNAL_BANNER.matcher(lines.get(i).squeezed());
-                if (m.find()) {
-                    journal = m.group(1);
-                    src.put("journal", lines.get(i).where());
-                    break;
-                }
+        for (int i = 0; journal == null && i < Math.min(lines.size(), MASTHEAD_LINES); i++) {
+            Matcher m = JOURNAL_BANNER.matcher(lines.get(i).squeezed());
+            String name = m.find() ? m.group(1) : titles.journalName(lines, i);
+            if (name != null) {
+                journal = name;
+                src.put("journal", lines.get(i).where());
             }
         }
         if (issuer == null) {

@@ -15,6 +15,9 @@ final class Shapes {
     /** An official document number: 新政办发〔2024〕12号. */
     static final Pattern DOC_NUMBER = Pattern.compile(
             "\\p{IsHan}{1,12}[〔［\\[【]((?:19|20)\\d{2})[〕］\\]】]\\s*第?\\d{1,5}\\s*号");
+    /** A journal masthead: volume and issue, ISSN or CN numbers ("第41卷第2期", "ISSN 1009-5330, CN 65-1211/F"). */
+    private static final Pattern MASTHEAD = Pattern.compile(
+            "第\\s*\\d+\\s*卷|第\\s*\\d+\\s*期|\\bVol\\.\\s*\\d|\\bISSN\\b|\\bCN\\s*\\d{2}-\\d{4}", Pattern.CASE_INSENSITIVE);
     /** A short field name and a colon (单位：万元, 资料来源：…): a form field, not a title. */
     private static final Pattern FIELD = Pattern.compile("^\\p{IsHan}{1,6}[：:]");
     /** A name of 2–4 characters, or a minority name with a middle dot (艾尔肯·吐尼亚孜). */
@@ -60,10 +63,13 @@ final class Shapes {
         if (t.chars().filter(c -> c == '，').count() > 1 || t.matches(".*[，：:,]$")) return false;
         if (words.isChrome(sq) || words.isHeading(sq)) return false;
         if (isNumbered(l) || isDateLine(l) || isIssuerLine(l) || isLabelLine(l)) return false;
+        if (isMasthead(l)) return false;
         if (FIELD.matcher(t).find() || DOC_NUMBER.matcher(t).find() && t.endsWith("号")) return false;
         for (String r : words.reporters) if (sq.contains(r)) return false;
         return !isNameLine(l);
     }
+
+    boolean isMasthead(Line l) { return MASTHEAD.matcher(l.text()).find(); }
 
     boolean isNumbered(Line l) { return NUMBERED.matcher(l.text()).find(); }
 

@@ -54,8 +54,21 @@ final class Titles {
     Found inHeader(List<Line> lines) {
         for (int i = 0; i < Math.min(lines.size(), HEADER); i++) {
             Line l = lines.get(i);
-            if (shapes.isTitleLike(l)) return grow(lines, i);
+            if (shapes.isTitleLike(l) && journalName(lines, i) == null) return grow(lines, i);
             if (shapes.isProse(l)) return null;
+        }
+        return null;
+    }
+
+    /**
+     * The journal's name when line {@code i} is one: a short heading with a masthead line (ISSN, 第…卷) right under it,
+     * maybe after its English name — "新疆社会科学" / "Social Sciences in Xinjiang" / "ISSN 1009-5330, CN 65-1211/F".
+     */
+    String journalName(List<Line> lines, int i) {
+        Line l = lines.get(i);
+        if (l.hanCount() < 2 || l.text().length() > 30 || shapes.isMasthead(l)) return null;
+        for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+            if (shapes.isMasthead(lines.get(j))) return l.text();
         }
         return null;
     }
@@ -64,14 +77,14 @@ final class Titles {
     Found anywhere(List<Line> lines) {
         for (int i = 0; i < Math.min(lines.size(), HEADER); i++) {
             Line l = lines.get(i);
-            if (shapes.isTitleLike(l) && l.hanCount() >= 6) return grow(lines, i);
+            if (shapes.isTitleLike(l) && l.hanCount() >= 6 && journalName(lines, i) == null) return grow(lines, i);
         }
         return null;
     }
 
     /**
-     * Joins the lines a title is broken over ("2025年和田地区国民经济和社会发展" + "统计公报"). Stops at a byline, a date,
-     * an issuer, a subtitle dash or body text. Lines are joined without a space, as Chinese is written, unless the
+     * Joins the lines a title is broken over ("2025年和田地区国民经济和社会发展" + "统计公报") and its dashed subtitle.
+     * Stops at a byline, a date, an issuer or body text. Lines are joined without a space, as Chinese is written, unless the
      * first ended in a hard line break made of spaces (a headline of two parts).
      */
     private Found grow(List<Line> lines, int start) {
@@ -79,7 +92,8 @@ final class Titles {
         int last = start;
         for (int j = start + 1; j < lines.size() && j - start < MAX_LINES; j++) {
             Line next = lines.get(j);
-            if (!shapes.isTitleLike(next) || next.text().startsWith("—")) break;
+            // a dash line goes on the title as its subtitle (——基于…的视角, ——访…), a dated one is a speech line
+            if (!shapes.isTitleLike(next)) break;
             if (title.length() + next.text().length() > MAX_LENGTH) break;
             if (lines.get(j - 1).spaceBreak()) title.append(' ');
             title.append(next.text());

@@ -84,6 +84,23 @@ class MetadataShapesTest {
     }
 
     @Test
+    void aJournalMastheadIsTheJournalNotTheTitleAndADashedSubtitleJoinsTheTitle() {
+        DocumentMetadata m = txt("""
+                新疆大学学报（哲学社会科学版）
+                第52卷 第3期
+                新疆数字经济发展水平测度研究
+                ——基于2015—2023年地州市面板数据
+                王明
+                （新疆大学 经济与管理学院，新疆 乌鲁木齐 830046）
+                摘要：本文测度了新疆各地州市的数字经济发展水平，并分析了其时空演变特征和影响因素。
+                """);
+        assertEquals("新疆数字经济发展水平测度研究——基于2015—2023年地州市面板数据", m.title());
+        assertEquals("新疆大学学报（哲学社会科学版）", m.journal());
+        assertEquals(List.of("王明"), m.authors());
+        assertEquals("新疆大学 经济与管理学院", m.organisation());
+    }
+
+    @Test
     void brokenFilesNeverMakeTheStageThrow() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/docs/bad"))) {
             for (Path p : files.toList()) {

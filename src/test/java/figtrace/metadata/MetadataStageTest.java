@@ -89,9 +89,10 @@ class MetadataStageTest {
     }
 
     @Test
-    void aNewsPageTakesTheFirstHeadlineAndTheReporterOfItsByline() throws IOException {
+    void aNewsPageTakesTheFirstHeadlineWithItsSubtitleAndTheReporterOfItsByline() throws IOException {
         DocumentMetadata m = corpus("003_98ac6ed76d422493.txt");
-        assertEquals("加快发展新质生产力 深入推进新型工业化", m.title());                  // lines 23–24
+        assertEquals("加快发展新质生产力 深入推进新型工业化——访甘肃省工业和信息化厅党组书记、厅长韩显明",
+                m.title());                                                                 // lines 23, 24, 26
         assertEquals(List.of("范海瑞"), m.authors());                                     // 记者 on line 28, name on 29
         assertEquals("news", m.docKind());
     }

@@ -155,7 +155,7 @@ public final class MetadataStage {
         if (issuer == null) {
             Line at = issuerLine(lines, found);
             if (at != null) {
-                issuer = at.raw().replaceAll("[\\s　]+", " ");
+                issuer = shapes.isLetterhead(at) ? shapes.letterheadIssuer(at) : at.raw().replaceAll("[\\s　]+", " ");
                 src.put("issuer", at.where());
             }
         }
@@ -283,7 +283,7 @@ public final class MetadataStage {
 
     /** An issuer line in the header, else one signed in the last lines. */
     private Line issuerLine(List<Line> lines, Titles.Found title) {
-        for (Line l : header(lines, title)) if (shapes.isIssuerLine(l)) return l;
+        for (Line l : header(lines, title)) if (shapes.isIssuerLine(l) || shapes.isLetterhead(l)) return l;
         for (int i = Math.max(0, lines.size() - SIGNATURE); i < lines.size(); i++) {
             if (shapes.isIssuerLine(lines.get(i))) return lines.get(i);
         }

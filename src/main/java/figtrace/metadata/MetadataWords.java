@@ -31,6 +31,7 @@ final class MetadataWords {
     final List<String> journalSuffixes = new ArrayList<>();
     final List<String> positions = new ArrayList<>();
     final List<String> reporters = new ArrayList<>();
+    final List<String> letterheads = new ArrayList<>();
     final List<KindCue> kindCues = new ArrayList<>();
     final String surnames;
 
@@ -54,6 +55,7 @@ final class MetadataWords {
                 case "journal_suffix" -> journalSuffixes.add(text);
                 case "position" -> positions.add(text);
                 case "reporter" -> reporters.add(text);
+                case "letterhead" -> letterheads.add(text);
                 case "doc_kind" -> {
                     String value = row.opt("value"), where = row.opt("where");
                     if (value == null || !KINDS.contains(value)) {
@@ -66,7 +68,7 @@ final class MetadataWords {
                 }
                 case "surnames" -> names.append(text);
                 default -> throw row.error("unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
-                        + "org_suffix, journal_suffix, position, reporter, doc_kind, surnames)");
+                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames)");
             }
         }
         List<Map.Entry<String, String>> sorted = new ArrayList<>(labelMap.entrySet());

@@ -49,6 +49,20 @@ final class Shapes {
                 && !isDateLine(l) && MetadataWords.endsWithAny(t, words.issuerSuffixes);
     }
 
+    /** A red letterhead over an official document: "新疆维吾尔自治区人民政府办公厅文件". */
+    boolean isLetterhead(Line l) {
+        String t = l.squeezed();
+        return !l.isTableRow() && l.hanCount() >= 4 && t.length() <= 40 && !t.matches(".*[。，；：:、].*")
+                && MetadataWords.endsWithAny(t, words.letterheads);
+    }
+
+    /** The issuing body named by a letterhead, without the letterhead word. */
+    String letterheadIssuer(Line l) {
+        String t = l.text();
+        for (String w : words.letterheads) if (t.endsWith(w)) return t.substring(0, t.length() - w.length()).strip();
+        return t;
+    }
+
     /** A line holding a label ("作者：…"). */
     boolean isLabelLine(Line l) {
         for (String label : words.labels.keySet()) if (Labels.valueAfter(l.raw(), label) != null) return true;
@@ -63,7 +77,7 @@ final class Shapes {
         if (t.chars().filter(c -> c == '，').count() > 1 || t.matches(".*[，：:,]$")) return false;
         if (words.isChrome(sq) || words.isHeading(sq)) return false;
         if (isNumbered(l) || isDateLine(l) || isIssuerLine(l) || isLabelLine(l)) return false;
-        if (isMasthead(l)) return false;
+        if (isMasthead(l) || isLetterhead(l)) return false;
         if (FIELD.matcher(t).find() || DOC_NUMBER.matcher(t).find() && t.endsWith("号")) return false;
         for (String r : words.reporters) if (sq.contains(r)) return false;
         return !isNameLine(l);

@@ -49,6 +49,20 @@ class MetadataShapesTest {
     }
 
     @Test
+    void aLetterheadNamesTheIssuerAndIsNotTheTitle() {
+        DocumentMetadata m = txt("""
+                和田地区行政公署办公室文件
+                和行办发〔2025〕7号
+                关于印发和田地区促进消费若干措施的通知
+                各县市人民政府，行署各部门：
+                现将《和田地区促进消费若干措施》印发给你们，请结合实际认真贯彻落实。
+                """);
+        assertEquals("关于印发和田地区促进消费若干措施的通知", m.title());
+        assertEquals("和田地区行政公署办公室", m.issuer());
+        assertEquals("和行办发〔2025〕7号", m.docNumber());
+    }
+
+    @Test
     void aReplyLetterIsSignedByTheCommission() {
         DocumentMetadata m = txt("""
                 关于自治区政协十三届二次会议第0123号提案的答复

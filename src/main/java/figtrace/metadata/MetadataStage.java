@@ -1,0 +1,332 @@
+package figtrace.metadata;
+
+import figtrace.model.DocumentMetadata;
+import figtrace.model.ParsedDocument;
+import figtrace.model.SourceFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a document's own description of itself — title, authors, affiliation, journal or issuer, date, document number,
+ * keywords and kind — so that figures can be cited. The text wins: the file format's values (a docx "author" of
+ * Administrator, a creation date years off) are only used when the text says nothing, and {@code sources} tells which.
+ *
+ * <p>Word lists come from {@code patterns/metadata.tsv}, read once in the constructor (a bad line fails there).
+ * {@link #extract} is pure and never throws.
+ */
+public final class MetadataStage {
+
+    /** Issuers and dates signed at the end of a document sit in its last lines. */
+    static final int SIGNATURE = 6;
+    /** A line holding the document's own number is short: the number, maybe a date or a copy mark. */
+    static final int MAX_NUMBER_LINE = 40;
+    /** A journal's masthead is printed in the first lines of a paper. */
+    static final int MASTHEAD_LINES = 15;
+    /** Kind cues (摘要, 编者按) are looked for in this many first lines. */
+    static final int KIND_TOP = 30;
+
+    private static final Pattern ARTICLE_YEAR = Pattern.compile("\\(((?:19|20)\\d{2})\\)");
+    private static final Pattern JOURNAL_BANNER = Pattern.compile("^《([^》]{2,30})》(?:网络首发|\\d{4}年)");
+    private static final Pattern KEYWORD_SPLIT = Pattern.compile("\\s*[;；,，、]\\s*");
+
+    private final MetadataWords words;
+    private final Shapes shapes;
+    private final Titles titles;
+    private final Bylines bylines;
+
+    /** Loads patterns/metadata.tsv from {@code patternsDir}; a bad line fails with {@code patterns/metadata.tsv:LINE: …}. */
+    public MetadataStage(Path patternsDir) {
+        this.words = new MetadataWords(patternsDir);
+        this.shapes = new Shapes(words);
+        this.titles = new Titles(shapes);
+        this.bylines = new Bylines(words, shapes);
+    }
+
+    /** Word lists from ./patterns. */
+    public MetadataStage() { this(Path.of("patterns")); }
+
+    /**
+     * The metadata of one document; never throws (an unexpected failure gives what the format alone says). The file's
+     * name is deliberately not read: names lie (a 黔东南州 2016 bulletin saved as 洛阳 2023).
+     */
+    public DocumentMetadata extract(SourceFile file, ParsedDocument doc) {
+        Map<String, String> format = doc == null || doc.metadata() == null ? Map.of() : doc.metadata();
+        try {
+            return read(doc == null ? List.of() : Line.of(doc.text()), format);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a heuristic tripped on an odd line: the format's own values are still worth having
+            try {
+                return read(List.of(), format);
+            } catch (RuntimeException | StackOverflowError again) {
+                return DocumentMetadata.empty();
+            }
+        }
+    }
+
+    private DocumentMetadata read(List<Line> lines, Map<String, String> format) {
+        Map<String, String> src = new LinkedHashMap<>();
+        Map<String, Labels.Field> labels = Labels.find(lines, words);
+        Citation cite = labels.containsKey("citation") ? Citation.parse(labels.get("citation").value()) : null;
+        String citeWhere = cite == null ? null : labels.get("citation").line().where() + " (引用格式)";
+        String formatTitle = blankToNull(format.get("title"));
+
+        // title: a label, a top line the format's title confirms, the header's first heading, the format, further down
+        String title = null;
+        Titles.Found found = null;
+        if (labels.containsKey("title")) {
+            title = labels.get("title").value();
+            src.put("title", labels.get("title").line().where());
+        } else if (cite != null && cite.title() != null) {
+            title = cite.title();
+            src.put("title", citeWhere);
+        }
+        if (title == null) {
+            found = titles.confirmedByFormat(lines, formatTitle);
+            if (found == null) found = titles.inHeader(lines);
+            if (found == null && formatTitle != null) {
+                title = Line.clean(formatTitle);
+                src.put("title", "format:title");
+            }
+            if (found == null && title == null) found = titles.anywhere(lines);
+            if (found != null) {
+                title = found.title();
+                src.put("title", lines.get(found.first()).where());
+            }
+        } else {
+            // the printed title also heads the body of a CNKI paper; bylines are found under it
+            found = locate(lines, title);
+        }
+
+        // authors and affiliation from the byline under the title, else the labelled or cited authors
+        List<String> authors = new ArrayList<>();
+        String organisation = null;
+        Bylines.Found by = found == null ? null : bylines.after(lines, found.last());
+        if (by != null && !by.authors().isEmpty()) {
+            authors.addAll(by.authors());
+            src.put("authors", by.authorLine().where());
+            if (by.organisation() != null) {
+                organisation = by.organisation();
+                src.put("organisation", by.orgLine().where());
+            }
+        } else if (labels.containsKey("authors")) {
+            for (String a : labels.get("authors").value().split("[\\s,，、;；]+")) if (!a.isBlank()) authors.add(a.strip());
+            src.put("authors", labels.get("authors").line().where());
+        } else if (cite != null && !cite.authors().isEmpty()) {
+            authors.addAll(cite.authors());
+            src.put("authors", citeWhere);
+        }
+
+        // journal or newspaper, and issuer
+        String journal = null, issuer = null;
+        if (cite != null && cite.journal() != null) {
+            journal = cite.journal();
+            src.put("journal", citeWhere);
+        } else if (labels.containsKey("journal")) {
+            journal = labels.get("journal").value();
+            src.put("journal", labels.get("journal").line().where());
+        }
+        if (labels.containsKey("source")) {
+            Labels.Field f = labels.get("source");
+            String v = f.value().replaceFirst("[\\s　]+.*$", "");
+            if (MetadataWords.endsWithAny(v, words.journalSuffixes) && !MetadataWords.endsWithAny(v, words.issuerSuffixes)) {
+                if (journal == null) {
+                    journal = v;
+                    src.put("journal", f.line().where() + " (来源)");
+                }
+            } else {
+                issuer = v;
+                src.put("issuer", f.line().where() + " (来源)");
+            }
+        }
+        for (int i = 0; journal == null && i < Math.min(lines.size(), MASTHEAD_LINES); i++) {
+            Matcher m = JOURNAL_BANNER.matcher(lines.get(i).squeezed());
+            String name = m.find() ? m.group(1) : titles.journalName(lines, i);
+            if (name != null) {
+                journal = name;
+                src.put("journal", lines.get(i).where());
+            }
+        }
+        if (issuer == null) {
+            Line at = issuerLine(lines, found);
+            if (at != null) {
+                issuer = shapes.isLetterhead(at) ? shapes.letterheadIssuer(at) : at.raw().replaceAll("[\\s　]+", " ");
+                src.put("issuer", at.where());
+            }
+        }
+        if (issuer == null && formatTitle != null) {
+            // broker notes are named "德邦证券-高测股份(688556)…" by their publisher
+            int dash = formatTitle.indexOf('-');
+            String head = dash > 1 ? formatTitle.substring(0, dash).strip() : "";
+            if (!head.isEmpty() && head.length() <= 20 && MetadataWords.endsWithAny(head, words.issuerSuffixes)) {
+                issuer = head;
+                src.put("issuer", "format:title");
+            }
+        }
+
+        // date: labelled, in the header, signed at the end, cited, the article number's year, the format's date
+        String date = null;
+        if (labels.containsKey("date")) {
+            Dates.Found d = Dates.find(labels.get("date").value());
+            if (d != null) {
+                date = d.iso();
+                src.put("date", labels.get("date").line().where());
+            }
+        }
+        if (date == null) {
+            Line at = dateLine(lines, found);
+            if (at != null) {
+                date = Dates.find(at.text().replaceFirst("^[—\\-\\s]+", "")).iso();
+                src.put("date", at.where());
+            }
+        }
+        if (date == null && cite != null && cite.year() != null) {
+            date = cite.year();
+            src.put("date", citeWhere);
+        }
+        String docNumber = null;
+        Line numberAt = null;
+        if (labels.containsKey("docnumber")) {
+            docNumber = labels.get("docnumber").value();
+            numberAt = labels.get("docnumber").line();
+        } else {
+            numberAt = numberLine(lines, found);
+            if (numberAt != null) {
+                Matcher m = Shapes.DOC_NUMBER.matcher(numberAt.text());
+                docNumber = m.find() ? m.group() : null;
+            }
+        }
+        if (docNumber != null) src.put("docNumber", numberAt.where());
+        if (date == null && docNumber != null) {
+            Matcher m = ARTICLE_YEAR.matcher(docNumber);
+            if (m.find()) {
+                date = m.group(1);
+                src.put("date", numberAt.where() + " (year of the article number)");
+            }
+        }
+        if (date == null) {
+            for (String key : List.of("date", "created")) {
+                Dates.Found d = format.get(key) == null ? null : Dates.find(format.get(key));
+                if (d != null && d.start() == 0) {
+                    date = d.iso();
+                    src.put("date", "format:" + key);
+                    break;
+                }
+            }
+        }
+
+        List<String> keywords = new ArrayList<>();
+        if (labels.containsKey("keywords")) {
+            for (String k : KEYWORD_SPLIT.split(labels.get("keywords").value())) {
+                String kw = k.replaceAll("[。.]$", "").strip();
+                if (!kw.isEmpty()) keywords.add(kw);
+            }
+            src.put("keywords", labels.get("keywords").line().where());
+        }
+
+        // the format's author is often the PC's owner (Administrator, Lenovo User): kept only when it reads as a
+        // body (an issuer ending) or a Chinese name, and only when the text named none
+        String formatAuthor = blankToNull(format.get("author"));
+        if (formatAuthor != null) {
+            if (issuer == null && MetadataWords.endsWithAny(formatAuthor, words.issuerSuffixes)) {
+                issuer = formatAuthor;
+                src.put("issuer", "format:author");
+            } else if (authors.isEmpty() && shapes.name(formatAuthor) != null) {
+                authors.add(shapes.name(formatAuthor));
+                src.put("authors", "format:author");
+            }
+        }
+        String kind = kind(title, issuer, lines, src);
+        return new DocumentMetadata(title, authors, organisation, journal, issuer, date, docNumber, keywords, kind, src);
+    }
+
+    /** The line where a labelled title is printed again as the heading of the body, for the byline under it. */
+    private Titles.Found locate(List<Line> lines, String title) {
+        String want = Titles.norm(title);
+        for (int i = 0; i < Math.min(lines.size(), Titles.HEADER); i++) {
+            Line l = lines.get(i);
+            if (shapes.isLabelLine(l) || !shapes.isTitleLike(l)) continue;
+            if (want.startsWith(Titles.norm(l.text())) || Titles.norm(l.text()).startsWith(want)) {
+                return new Titles.Found(l.text(), i, i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The lines around the title where a header's issuer, date and number are printed: from a few lines above the title
+     * to a few below it, up to the body text; without a title, the first lines up to the body text. Starting at the
+     * title skips a table of contents before it.
+     */
+    private List<Line> header(List<Line> lines, Titles.Found title) {
+        List<Line> out = new ArrayList<>();
+        // the first lines up to the body text (a broker note prints its date above a headline set lower down)
+        for (int i = 0; i < Math.min(lines.size(), Titles.HEADER); i++) {
+            Line l = lines.get(i);
+            if (shapes.isProse(l) && !l.text().startsWith("—")) break;
+            if (title == null || i < title.first()) out.add(l);
+        }
+        if (title == null) return out;
+        for (int i = Math.max(0, title.first() - 4); i < Math.min(lines.size(), title.last() + 1 + Bylines.NEAR); i++) {
+            Line l = lines.get(i);
+            if (i >= title.first() && i <= title.last()) continue;
+            if (i > title.last() && shapes.isProse(l) && !l.text().startsWith("—")) break;
+            if (!out.contains(l)) out.add(l);
+        }
+        return out;
+    }
+
+    /** An issuer line in the header, else one signed in the last lines. */
+    private Line issuerLine(List<Line> lines, Titles.Found title) {
+        for (Line l : header(lines, title)) if (shapes.isIssuerLine(l) || shapes.isLetterhead(l)) return l;
+        for (int i = Math.max(0, lines.size() - SIGNATURE); i < lines.size(); i++) {
+            if (shapes.isIssuerLine(lines.get(i))) return lines.get(i);
+        }
+        return null;
+    }
+
+    /** A line starting with a date in the header, else a bare date line among the last lines (a signature). */
+    private Line dateLine(List<Line> lines, Titles.Found title) {
+        for (Line l : header(lines, title)) if (shapes.isDateLine(l)) return l;
+        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - SIGNATURE); i--) {
+            Line l = lines.get(i);
+            if (shapes.isDateLine(l) && l.text().length() <= 16) return l;
+        }
+        return null;
+    }
+
+    /** A document number stands on a short line of its own in the header or the signature, not cited in the body. */
+    private Line numberLine(List<Line> lines, Titles.Found title) {
+        List<Line> places = new ArrayList<>(header(lines, title));
+        places.addAll(lines.subList(Math.max(0, lines.size() - SIGNATURE), lines.size()));
+        for (Line l : places) {
+            if (l.text().length() <= MAX_NUMBER_LINE && Shapes.DOC_NUMBER.matcher(l.text()).find()) return l;
+        }
+        return null;
+    }
+
+    /** The first doc_kind row (file order) whose word is in the title or the first lines. */
+    private String kind(String title, String issuer, List<Line> lines, Map<String, String> src) {
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.size(), KIND_TOP); i++) top.append(lines.get(i).squeezed()).append('\n');
+        for (MetadataWords.KindCue cue : words.kindCues) {
+            String where = switch (cue.where()) {
+                case "title" -> title;
+                case "issuer" -> issuer;
+                default -> top.toString();
+            };
+            if (where != null && where.contains(cue.word())) {
+                src.put("docKind", cue.where() + " contains " + cue.word());
+                return cue.kind();
+            }
+        }
+        return "other";
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+}

@@ -1,0 +1,96 @@
+package figtrace.metadata;
+
+import figtrace.entities.PatternFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists of patterns/metadata.tsv, read once. Kept in a data file so that a new label or issuer ending is an
+ * edit, not a release. A bad line fails loading with {@code patterns/metadata.tsv:LINE: what is wrong}.
+ */
+final class MetadataWords {
+
+    static final Set<String> FIELDS = Set.of("title", "authors", "keywords", "date", "citation", "source",
+            "docnumber", "journal");
+    static final Set<String> KINDS = Set.of("paper", "bulletin", "budget", "reply", "report", "news", "other");
+
+    /** One doc_kind row: {@code word} found in {@code where} (title, top or issuer) makes the document {@code kind}. */
+    record KindCue(String word, String kind, String where) {}
+
+    /** label → field, longest labels first so that 网络首发日期 is tried before 日期. */
+    final Map<String, String> labels;
+    final List<String> chrome = new ArrayList<>();
+    final List<String> headings = new ArrayList<>();
+    final List<String> issuerSuffixes = new ArrayList<>();
+    final List<String> orgSuffixes = new ArrayList<>();
+    final List<String> journalSuffixes = new ArrayList<>();
+    final List<String> positions = new ArrayList<>();
+    final List<String> reporters = new ArrayList<>();
+    final List<String> letterheads = new ArrayList<>();
+    final List<KindCue> kindCues = new ArrayList<>();
+    final String surnames;
+
+    MetadataWords(Path patternsDir) {
+        Map<String, String> labelMap = new LinkedHashMap<>();
+        StringBuilder names = new StringBuilder();
+        for (PatternFile.Row row : PatternFile.read(patternsDir, "metadata.tsv", "kind", "text")) {
+            String kind = row.get("kind"), text = row.get("text");
+            switch (kind) {
+                case "label" -> {
+                    String field = row.opt("value");
+                    if (field == null || !FIELDS.contains(field)) {
+                        throw row.error("label '" + text + "' needs a value, one of " + FIELDS);
+                    }
+                    labelMap.put(text, field);
+                }
+                case "chrome" -> chrome.add(text);
+                case "heading" -> headings.add(text);
+                case "issuer_suffix" -> issuerSuffixes.add(text);
+                case "org_suffix" -> orgSuffixes.add(text);
+                case "journal_suffix" -> journalSuffixes.add(text);
+                case "position" -> positions.add(text);
+                case "reporter" -> reporters.add(text);
+                case "letterhead" -> letterheads.add(text);
+                case "doc_kind" -> {
+                    String value = row.opt("value"), where = row.opt("where");
+                    if (value == null || !KINDS.contains(value)) {
+                        throw row.error("doc_kind '" + text + "' needs a value, one of " + KINDS);
+                    }
+                    if (!Set.of("title", "top", "issuer").contains(String.valueOf(where))) {
+                        throw row.error("doc_kind '" + text + "' needs where = title, top or issuer, not '" + where + "'");
+                    }
+                    kindCues.add(new KindCue(text, value, where));
+                }
+                case "surnames" -> names.append(text);
+                default -> throw row.error("unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
+                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames)");
+            }
+        }
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(labelMap.entrySet());
+        sorted.sort((a, b) -> b.getKey().length() - a.getKey().length());
+        Map<String, String> ordered = new LinkedHashMap<>();
+        sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        this.labels = ordered;
+        this.surnames = names.toString();
+    }
+
+    boolean isChrome(String squeezed) {
+        for (String c : chrome) if (squeezed.contains(c)) return true;
+        return false;
+    }
+
+    boolean isHeading(String squeezed) {
+        for (String h : headings) if (squeezed.equalsIgnoreCase(h)) return true;
+        return false;
+    }
+
+    static boolean endsWithAny(String s, List<String> suffixes) {
+        for (String x : suffixes) if (s.endsWith(x)) return true;
+        return false;
+    }
+}

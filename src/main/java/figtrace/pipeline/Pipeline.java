@@ -6,6 +6,8 @@ import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
 import figtrace.measures.MeasureStage;
+import figtrace.metadata.MetadataStage;
+import figtrace.model.DocumentMetadata;
 import figtrace.model.DocumentResult;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
@@ -28,6 +30,7 @@ public final class Pipeline {
     private final FigureStage figures;
     private final EntityStage entities;
     private final MeasureStage measures;
+    private final MetadataStage metadata;
 
     /** @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
@@ -35,19 +38,44 @@ public final class Pipeline {
         try {
             this.entities = new EntityStage(rules.dir());
             this.measures = new MeasureStage(rules.dir());
-        } catch (PatternFile.PatternException e) {
+            this.metadata = new MetadataStage(rules.dir());
+        } catch (PatternFile.PatternException e) { // a bad line in an entity, measure or metadata table
             throw new RulesException(List.of(e.getMessage()));
         }
     }
 
     public DocumentResult extract(String name, byte[] bytes) {
         SourceFile source = IngestStage.identify(name, bytes);
-        ParsedDocument parsed = layout.parse(source, bytes);
+        ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
         if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
         List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
         List<Entity> named = entities.extract(name, parsed.text());
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
         return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
+    }
+
+    /**
+     * The document's own metadata read from its text (title, authors, journal or issuer, date, document number, …)
+     * joined to what the file format says; the text wins, the format's values stay under format_* keys.
+     */
+    private ParsedDocument withMetadata(ParsedDocument parsed, SourceFile source) {
+        DocumentMetadata meta = metadata.extract(source, parsed);
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+        parsed.metadata().forEach((k, v) -> merged.put(k.equals("title") || k.equals("author") ? "format_" + k : k, v));
+        put(merged, "title", meta.title());
+        put(merged, "author", meta.authors().isEmpty() ? null : String.join(", ", meta.authors()));
+        put(merged, "organisation", meta.organisation());
+        put(merged, "journal", meta.journal());
+        put(merged, "issuer", meta.issuer());
+        put(merged, "date", meta.date());
+        put(merged, "doc_number", meta.docNumber());
+        put(merged, "keywords", meta.keywords().isEmpty() ? null : String.join("; ", meta.keywords()));
+        put(merged, "doc_kind", meta.docKind());
+        return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
+    }
+
+    private static void put(java.util.Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) map.put(key, value);
     }
 
     /** Links by position: a measure holds the figures and entities inside its clause; a figure's sentence, its entities. */

@@ -32,7 +32,8 @@ public final class OutputWriter {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Document metadata shown as columns of documents.csv when any document has it. */
-    private static final List<String> METADATA_COLUMNS = List.of("title", "author", "date");
+    private static final List<String> METADATA_COLUMNS = List.of("title", "author", "organisation", "journal",
+            "issuer", "date", "doc_number", "keywords", "doc_kind");
 
     private static final char BOM = '\uFEFF';
 

@@ -42,9 +42,17 @@ public final class OutputWriter {
     /** Writes all three files for the documents of one run, in the order given. */
     public void writeAll(List<DocumentResult> results) throws IOException {
         List<Figure> figures = results.stream().flatMap(r -> r.figures().stream()).toList();
+        writeAll(results.stream().map(DocumentRow::of).toList(), List.of(), figures);
+    }
+
+    /**
+     * Writes all three files: {@code documents} (the corpus's documents) and their {@code figures}, and in
+     * documents.csv also the {@code retired} documents (files that left the corpus) with status "retired".
+     */
+    public void writeAll(List<DocumentRow> documents, List<DocumentRow> retired, List<Figure> figures) throws IOException {
         writeFiguresJsonl(figures);
         writeFiguresCsv(figures);
-        writeDocumentsCsv(results);
+        writeDocumentsCsv(documents, retired);
     }
 
     public void writeFiguresJsonl(List<Figure> figures) throws IOException {
@@ -65,20 +73,26 @@ public final class OutputWriter {
         writeCsv(FIGURES_CSV, rows);
     }
 
-    public void writeDocumentsCsv(List<DocumentResult> results) throws IOException {
+    public void writeDocumentsCsv(List<DocumentRow> documents, List<DocumentRow> retired) throws IOException {
+        List<DocumentRow> all = new ArrayList<>(documents);
+        all.addAll(retired);
         List<String> metadata = METADATA_COLUMNS.stream()
-                .filter(key -> results.stream().anyMatch(r -> metadataValue(r, key) != null))
+                .filter(key -> all.stream().anyMatch(r -> metadataValue(r, key) != null))
                 .toList();
         List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues",
                 "figures"));
         header.addAll(metadata);
         List<String[]> rows = new ArrayList<>();
         rows.add(header.toArray(String[]::new));
-        for (DocumentResult r : results) {
+        for (DocumentRow r : all) {
+            String status = r.retired() ? "retired" : r.status().code();
+            String issues = r.retired()
+                    ? "retired: " + r.doc() + " is no longer in the corpus (since " + r.retiredAt() + "); its rows stay"
+                      + " in figtrace.db flagged retired and are left out of figures.jsonl and figures.csv"
+                    : SqliteStore.issuesText(r.issues());
             List<String> row = new ArrayList<>(List.of(
-                    cell(r.source().name()), cell(r.source().sha256()), cell(r.source().type().code()),
-                    cell(r.parsed().pages()), cell(r.parsed().status().code()),
-                    cell(SqliteStore.issuesText(r.parsed().issues())), cell(r.figures().size())));
+                    cell(r.doc()), cell(r.sha256()), cell(r.type()), cell(r.pages()), cell(status), cell(issues),
+                    cell(r.figureCount())));
             for (String key : metadata) row.add(cell(metadataValue(r, key)));
             rows.add(row.toArray(String[]::new));
         }
@@ -86,8 +100,8 @@ public final class OutputWriter {
     }
 
     /** Metadata keys differ by format: DOCX and PDF say "created" where HTML says "date". */
-    private static String metadataValue(DocumentResult r, String key) {
-        Map<String, String> metadata = r.parsed().metadata();
+    private static String metadataValue(DocumentRow r, String key) {
+        Map<String, String> metadata = r.metadata();
         String value = metadata.get(key);
         if (value == null && key.equals("date")) value = metadata.get("created");
         return value == null || value.isBlank() ? null : value;

@@ -411,6 +411,9 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /** The database file. */
+    public Path file() { return file; }
+
     /** {@code PRAGMA integrity_check}: ["ok"] for a sound database, else SQLite's list of problems. */
     public synchronized List<String> integrityCheck() {
         return query("PRAGMA integrity_check", null, rs -> rs.getString(1));

@@ -51,6 +51,7 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     private volatile CorpusWatcher watcher;
+    private volatile boolean stopped;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
@@ -66,12 +67,13 @@ public final class WatchCommand implements Callable<Integer> {
         try (RunLock lock = RunLock.acquire(this.out, Duration.ofSeconds(5));
              CorpusWatcher w = new CorpusWatcher(corpus, this.out)) {
             watcher = w;
+            if (stopped) return Main.OK; // Ctrl-C came before the watcher existed
             out.println("figtrace watch: watching " + corpus + " → " + this.out + " (Ctrl-C to stop)");
             out.flush();
             do {
                 Integer failure = batch(out, err);
                 if (failure != null) return failure;
-            } while (w.awaitChanges(Duration.ofMillis(quietMillis)));
+            } while (!stopped && w.awaitChanges(Duration.ofMillis(quietMillis)));
             out.println("figtrace watch: stopped");
             out.flush();
             return Main.OK;
@@ -107,6 +109,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     /** Stops watching; the batch under way finishes first (each document is its own transaction anyway). */
     public void stop() {
+        stopped = true;
         CorpusWatcher w = watcher;
         if (w == null) return;
         try {

@@ -1,8 +1,5 @@
 package figtrace.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.JsonNode;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
@@ -93,8 +90,6 @@ public final class SqliteStore implements Store {
 
     private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
             + ", value_num, seq) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?, ?)";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Connection connection;
@@ -251,7 +246,7 @@ public final class SqliteStore implements Store {
             setNullable(st, 11, provenance.mtimeNanos());
             setNullable(st, 12, provenance.rulesFingerprint());
             setNullable(st, 13, provenance.extractorVersion());
-            st.setString(14, toJson(parsed.issues()));
+            st.setString(14, SmallJson.issues(parsed.issues()));
             st.executeUpdate();
         }
     }
@@ -296,15 +291,7 @@ public final class SqliteStore implements Store {
     }
 
     private static String metadataJson(ParsedDocument parsed) {
-        return toJson(new TreeMap<>(parsed.metadata())); // sorted: same content, same text
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metadata and issues are strings and always serialisable", e);
-        }
+        return SmallJson.strings(parsed.metadata()); // sorted: same content, same text
     }
 
     /** Names of the stored documents, sorted. */
@@ -343,21 +330,20 @@ public final class SqliteStore implements Store {
         List<DocIssue> issues = new ArrayList<>();
         try {
             if (issuesJson != null) {
-                for (JsonNode i : JSON.readTree(issuesJson)) issues.add(new DocIssue(i.path("code").asText(), i.path("message").asText()));
+                issues.addAll(SmallJson.readIssues(issuesJson));
             } else if (!rs.getString("issues").isEmpty()) {
                 for (String i : rs.getString("issues").split(" \\| ")) {
                     int colon = i.indexOf(": ");
                     issues.add(colon < 0 ? new DocIssue("issue", i) : new DocIssue(i.substring(0, colon), i.substring(colon + 2)));
                 }
             }
-            Map<String, String> metadata = new TreeMap<>();
-            JSON.readTree(rs.getString("metadata")).fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> metadata = SmallJson.readStrings(rs.getString("metadata"));
             return new DocumentRow(rs.getString("doc"), rs.getString("sha256"), nullableLong(rs, "size"),
                     nullableLong(rs, "mtime_ns"), rs.getString("type"), nullableInt(rs, "pages"),
                     DocStatus.fromCode(rs.getString("status")), issues, rs.getInt("figure_count"), metadata,
                     rs.getString("rules_fingerprint"), rs.getString("extractor_version"), rs.getInt("retired") == 1,
                     rs.getString("retired_at"));
-        } catch (JsonProcessingException e) {
+        } catch (java.io.IOException e) {
             throw new SQLException("document " + rs.getString("doc") + " has unreadable metadata or issues: " + e.getMessage(), e);
         }
     }

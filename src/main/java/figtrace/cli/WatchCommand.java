@@ -51,7 +51,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     private volatile CorpusWatcher watcher;
+    private volatile CorpusRunner runner;
     private volatile boolean stopped;
+    private boolean interrupted;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
@@ -74,7 +76,8 @@ public final class WatchCommand implements Callable<Integer> {
                 Integer failure = batch(out, err);
                 if (failure != null) return failure;
             } while (!stopped && w.awaitChanges(Duration.ofMillis(quietMillis)));
-            out.println("figtrace watch: stopped");
+            out.println("figtrace watch: stopped" + (interrupted
+                    ? " before the last batch was done; the next run or watch finishes it" : ""));
             out.flush();
             return Main.OK;
         } catch (RunLock.HeldException e) {
@@ -93,8 +96,11 @@ public final class WatchCommand implements Callable<Integer> {
     /** One incremental run; null when it went fine, else the exit code to stop with. */
     private Integer batch(PrintWriter out, PrintWriter err) throws IOException {
         try {
-            CorpusRunner.Summary s = Runs.runner(Defaults.patterns(patterns)).run(corpus, this.out, new Lines(out));
-            if (s.extracted() + s.renamed() + s.retired() > 0) {
+            runner = Runs.runner(Defaults.patterns(patterns));
+            if (stopped) return null;
+            CorpusRunner.Summary s = runner.run(corpus, this.out, new Lines(out));
+            interrupted = s.cancelled();
+            if (!s.cancelled() && s.extracted() + s.renamed() + s.retired() > 0) {
                 out.printf("figtrace watch: %d document(s), %d figure(s) → %s%n", s.documents(), s.figures(), this.out);
             }
             out.flush();
@@ -104,12 +110,19 @@ public final class WatchCommand implements Callable<Integer> {
         } catch (StoreException e) {
             err.println("figtrace watch: " + e.getMessage());
             return Main.BAD_USAGE;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // e.g. a folder removed while it was being listed: the next change brings another try
+            err.println("figtrace watch: " + e.getMessage() + "; trying again at the next change in " + corpus);
+            err.flush();
+            return null;
         }
     }
 
-    /** Stops watching; the batch under way finishes first (each document is its own transaction anyway). */
+    /** Stops watching; a batch under way stops after its current document (each document is its own transaction). */
     public void stop() {
         stopped = true;
+        CorpusRunner r = runner;
+        if (r != null) r.cancel();
         CorpusWatcher w = watcher;
         if (w == null) return;
         try {

@@ -67,9 +67,12 @@ public final class CorpusRunner {
     /**
      * @param documents documents in the corpus now; {@code failed} those of them whose status is a failure
      * @param extracted documents extracted in this run; {@code reused}, {@code renamed}, {@code retired} the others
+     * @param cancelled the run was {@linkplain #cancel() cancelled}: the documents done so far are saved, nothing was
+     *                  retired and the outputs were not rewritten; the next run does the rest
      */
     public record Summary(int documents, Map<DocStatus, Integer> byStatus, int figures, List<DocumentRow> failed,
-                          List<String> skipped, long millis, int extracted, int reused, int renamed, int retired) {
+                          List<String> skipped, long millis, int extracted, int reused, int renamed, int retired,
+                          boolean cancelled) {
         public boolean anyFailed() { return !failed.isEmpty(); }
     }
 
@@ -79,6 +82,7 @@ public final class CorpusRunner {
     private final String rulesFingerprint;
     private final PipelineSource pipelineSource;
     private Pipeline pipeline;
+    private volatile boolean cancelled;
 
     public CorpusRunner(Rules rules) {
         this(rules.fingerprint(), () -> new Pipeline(rules));
@@ -87,6 +91,11 @@ public final class CorpusRunner {
     public CorpusRunner(String rulesFingerprint, PipelineSource pipelineSource) {
         this.rulesFingerprint = Objects.requireNonNull(rulesFingerprint);
         this.pipelineSource = pipelineSource;
+    }
+
+    /** Asks a run under way (from another thread) to stop after the document it is on. */
+    public void cancel() {
+        cancelled = true;
     }
 
     public Summary run(Path corpus, Path out, Listener listener) throws IOException, RulesException {
@@ -104,6 +113,7 @@ public final class CorpusRunner {
             }
         }
         Files.createDirectories(out);
+        OutputWriter.removeLeftovers(out);
         listener.started(supported.size());
         Set<String> names = new LinkedHashSet<>();
         for (Path f : supported) names.add(relativeName(corpus, f));
@@ -112,7 +122,7 @@ public final class CorpusRunner {
             Map<String, DocumentRow> stored = store.documentRows();
             Map<String, Deque<DocumentRow>> movable = movable(stored, names);
             Set<String> movedAway = new HashSet<>();
-            for (int i = 0; i < supported.size(); i++) {
+            for (int i = 0; i < supported.size() && !cancelled; i++) {
                 Path f = supported.get(i);
                 String name = relativeName(corpus, f);
                 DocumentRow row = stored.get(name);
@@ -157,6 +167,10 @@ public final class CorpusRunner {
                 extracted++;
                 listener.documentDone(result);
             }
+            if (cancelled) {
+                return new Summary(0, Map.of(), 0, List.of(), skipped, (System.nanoTime() - t0) / 1_000_000,
+                        extracted, reused, renamed, retired, true);
+            }
             for (DocumentRow row : stored.values()) {
                 if (!names.contains(row.doc()) && !row.retired() && !movedAway.contains(row.doc())) {
                     store.retire(row.doc());
@@ -184,7 +198,7 @@ public final class CorpusRunner {
         }
         new OutputWriter(out).writeAll(current, retiredRows, figures);
         return new Summary(current.size(), byStatus, figures.size(), failed, skipped,
-                (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired);
+                (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
     }
 
     /**

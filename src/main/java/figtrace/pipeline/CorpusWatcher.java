@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -75,6 +76,8 @@ public final class CorpusWatcher implements Closeable {
                 dirs.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE), dir);
             }
+        } catch (NoSuchFileException | java.io.UncheckedIOException gone) {
+            // a folder created and removed again at once: nothing to watch
         }
     }
 

@@ -8,10 +8,12 @@ import figtrace.model.Figure;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes a run's results as files for people and other tools: {@code figures.jsonl}, {@code figures.csv} and
@@ -37,6 +39,22 @@ public final class OutputWriter {
 
     public OutputWriter(Path outDir) {
         this.outDir = outDir;
+    }
+
+    /**
+     * Deletes temporary files that a run killed while writing outputs left behind ({@code .figures.jsonl.*.tmp}, …).
+     * Call it only while holding the output folder's run lock, so no other run is writing them.
+     */
+    public static void removeLeftovers(Path outDir) throws IOException {
+        if (!Files.isDirectory(outDir)) return;
+        try (Stream<Path> files = Files.list(outDir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV)) {
+                    if (name.startsWith("." + output + ".") && name.endsWith(".tmp")) Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     /** Writes all three files for the documents of one run, in the order given. */

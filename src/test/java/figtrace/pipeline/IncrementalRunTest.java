@@ -53,7 +53,7 @@ class IncrementalRunTest {
     }
 
     /** Counts what each run extracted, reused, renamed and retired. */
-    private static final class Counts implements CorpusRunner.Listener {
+    private static class Counts implements CorpusRunner.Listener {
         final List<String> extracted = new ArrayList<>(), reused = new ArrayList<>(), renamed = new ArrayList<>(),
                 retired = new ArrayList<>();
 
@@ -217,5 +217,35 @@ class IncrementalRunTest {
         }
         assertTrue(FiguresJsonl.read(out.resolve("figures.jsonl")).stream().anyMatch(f -> f.doc().equals(to)));
         assertEquals(List.of(), run().extracted, "and the next run finds it unchanged");
+    }
+
+    @Test
+    void aCancelledRunKeepsWhatItSavedAndTheNextRunDoesTheRest() throws Exception {
+        CorpusRunner runner = new CorpusRunner(rules);
+        Counts counts = new Counts() {
+            @Override public void documentDone(DocumentResult r) {
+                super.documentDone(r);
+                runner.cancel();
+            }
+        };
+        CorpusRunner.Summary summary = runner.run(corpus, out, counts);
+        assertTrue(summary.cancelled());
+        assertEquals(1, summary.extracted());
+        assertFalse(Files.exists(out.resolve("figures.jsonl")), "no partial outputs");
+
+        Counts next = run();
+        assertEquals(4, next.extracted.size());
+        assertEquals(1, next.reused.size());
+        assertTrue(Files.size(out.resolve("figures.jsonl")) > 0);
+    }
+
+    @Test
+    void temporaryFilesLeftByAKilledRunAreRemoved() throws Exception {
+        Files.createDirectories(out);
+        Path leftover = Files.writeString(out.resolve(".figures.jsonl.8123.tmp"), "half a file");
+        Path unrelated = Files.writeString(out.resolve(".notes.tmp"), "not ours");
+        run();
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(unrelated));
     }
 }

@@ -111,6 +111,7 @@ public final class SqliteStore implements Store {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
+            SqliteNative.prepare();
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");

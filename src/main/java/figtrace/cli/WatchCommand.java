@@ -53,7 +53,7 @@ public final class WatchCommand implements Callable<Integer> {
     private volatile CorpusWatcher watcher;
     private volatile CorpusRunner runner;
     private volatile boolean stopped;
-    private boolean interrupted;
+    private boolean interrupted, batchDone;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
@@ -93,8 +93,13 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    /** One incremental run; null when it went fine, else the exit code to stop with. */
+    /**
+     * One incremental run; null to go on watching, else the exit code to stop with. Broken rules stop the first batch
+     * only: later, someone editing patterns/ should not end the watch.
+     */
     private Integer batch(PrintWriter out, PrintWriter err) throws IOException {
+        boolean firstBatch = !batchDone;
+        batchDone = true;
         try {
             runner = Runs.runner(Defaults.patterns(patterns));
             if (stopped) return null;
@@ -106,7 +111,12 @@ public final class WatchCommand implements Callable<Integer> {
             out.flush();
             return null;
         } catch (RulesException e) {
-            return Runs.reportRules(err, "watch", e);
+            int code = Runs.reportRules(err, "watch", e);
+            if (firstBatch) return code;
+            err.println("figtrace watch: still watching; the next change in " + corpus + " tries again with the rules"
+                    + " as they are then.");
+            err.flush();
+            return null;
         } catch (StoreException e) {
             err.println("figtrace watch: " + e.getMessage());
             return Main.BAD_USAGE;

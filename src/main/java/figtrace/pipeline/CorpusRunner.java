@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * {@link ExtractorVersion} differ from what its stored row records; otherwise its stored rows are reused. The file is
  * not even read when its size and modification time equal the stored ones — a time is stored only when it was at least
  * {@link #TRUSTED_AGE_NANOS} old when the file was read, so a file written again within the same clock tick is still
- * re-hashed. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
+ * re-hashed. A document whose stored rows do not add up ({@link SqliteStore#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
  * rows under its new name. Each document is saved in its own transaction, so a run killed at any point leaves a
  * consistent database and the next run does what is left. Outputs are written at the end, complete, from the store.
  */
@@ -120,14 +120,16 @@ public final class CorpusRunner {
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
         try (SqliteStore store = SqliteStore.open(out.resolve("figtrace.db"))) {
             Map<String, DocumentRow> stored = store.documentRows();
-            Map<String, Deque<DocumentRow>> movable = movable(stored, names);
+            Set<String> incomplete = store.incompleteDocuments();
+            Map<String, Deque<DocumentRow>> movable = movable(stored, names, incomplete);
             Set<String> movedAway = new HashSet<>();
             for (int i = 0; i < supported.size() && !cancelled; i++) {
                 Path f = supported.get(i);
                 String name = relativeName(corpus, f);
                 DocumentRow row = stored.get(name);
                 FileStamp stamp = FileStamp.of(f);
-                boolean current = row != null && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE);
+                boolean current = row != null && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE)
+                        && !incomplete.contains(name);
                 if (current && stamp != null && stamp.matches(row)) {
                     if (row.retired()) store.markCurrent(name, stamp.size(), row.mtimeNanos());
                     reused++;
@@ -205,10 +207,12 @@ public final class CorpusRunner {
      * Stored documents whose file is gone, by content: a new file with the same content and extension takes their
      * rows. Documents with issues are left out, since their messages name the old file; those are extracted afresh.
      */
-    private Map<String, Deque<DocumentRow>> movable(Map<String, DocumentRow> stored, Set<String> names) {
+    private Map<String, Deque<DocumentRow>> movable(Map<String, DocumentRow> stored, Set<String> names,
+                                                    Set<String> incomplete) {
         Map<String, Deque<DocumentRow>> bySha = new HashMap<>();
         for (DocumentRow row : stored.values()) {
-            if (!names.contains(row.doc()) && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE) && row.issues().isEmpty()) {
+            if (!names.contains(row.doc()) && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE)
+                    && row.issues().isEmpty() && !incomplete.contains(row.doc())) {
                 bySha.computeIfAbsent(row.sha256(), k -> new ArrayDeque<>()).add(row);
             }
         }

@@ -349,6 +349,18 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * Documents whose rows do not add up: fewer or more figure rows than {@code figure_count} says, or no text row.
+     * A save is one transaction, so figtrace never leaves such a document; hand edits or a damaged file can. The
+     * runner extracts them again.
+     */
+    public synchronized java.util.Set<String> incompleteDocuments() {
+        return new java.util.TreeSet<>(query("SELECT d.doc FROM documents d"
+                + " LEFT JOIN (SELECT doc, count(*) AS n FROM figures GROUP BY doc) f ON f.doc = d.doc"
+                + " WHERE d.figure_count <> coalesce(f.n, 0)"
+                + " OR NOT EXISTS (SELECT 1 FROM document_text t WHERE t.doc = d.doc)", null, rs -> rs.getString(1)));
+    }
+
     /** Records that the file was seen unchanged: its size and time, and that it is in the corpus (not retired). */
     public synchronized void markCurrent(String doc, long size, Long mtimeNanos) {
         update(doc, "cannot update document " + doc,

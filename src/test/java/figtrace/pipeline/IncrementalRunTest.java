@@ -248,4 +248,19 @@ class IncrementalRunTest {
         assertFalse(Files.exists(leftover));
         assertTrue(Files.exists(unrelated));
     }
+
+    @Test
+    void aDocumentWhoseStoredRowsDoNotAddUpIsExtractedAgain() throws Exception {
+        run();
+        String damaged = "000_e3c7a792a1080dbf.txt";
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("figtrace.db"));
+             var st = c.prepareStatement("DELETE FROM figures WHERE doc = ? AND seq >= 10")) {
+            st.setString(1, damaged);
+            assertTrue(st.executeUpdate() > 0);
+        }
+        byte[] jsonl = output("figures.jsonl");
+
+        assertEquals(List.of(damaged), run().extracted);
+        assertArrayEquals(jsonl, output("figures.jsonl"));
+    }
 }

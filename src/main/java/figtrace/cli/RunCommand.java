@@ -1,12 +1,10 @@
 package figtrace.cli;
 
 import figtrace.model.DocIssue;
-import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
 import figtrace.pipeline.CorpusRunner;
-import figtrace.rules.Rules;
+import figtrace.pipeline.RunLock;
 import figtrace.rules.RulesException;
-import figtrace.rules.RulesStage;
 import figtrace.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code figtrace run}: extract every document in the corpus folder and write all outputs. */
@@ -30,8 +28,10 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  ./figtrace run                         corpus/ into extracted/",
                 "  ./figtrace run ~/reports --out ~/reports-extracted",
+                "", "Runs are incremental: a file is extracted again only when its content, the rules or figtrace",
+                "changed; a removed file's rows are kept in figtrace.db, flagged retired; a renamed file keeps its rows.",
                 "", "Exit codes: 0 all documents read; 2 bad usage or bad rules; 3 finished, but some documents failed",
-                "(see documents.csv for each file's status and what to do)."})
+                "(see documents.csv for each file's status and what to do); 4 another run is writing the same --out."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "corpus", paramLabel = "CORPUS",
             description = "Folder with the documents. Default: ${DEFAULT-VALUE}.")
@@ -47,6 +47,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line, only the summary.")
     boolean quiet;
 
+    @Option(names = "--wait", defaultValue = "5", paramLabel = "SECONDS",
+            description = "How long to wait for another run writing the same --out folder. Default: ${DEFAULT-VALUE}.")
+    double waitSeconds;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -60,28 +64,29 @@ public final class RunCommand implements Callable<Integer> {
                     + " or name their folder: ./figtrace run DIR");
             return Main.BAD_USAGE;
         }
-        Rules rules;
         CorpusRunner runner;
         try {
-            rules = RulesStage.load(Defaults.patterns(patterns));
-            runner = new CorpusRunner(rules);
+            runner = Runs.runner(Defaults.patterns(patterns));
         } catch (RulesException e) {
-            e.problems().forEach(err::println);
-            err.println("figtrace run: the rules have " + e.problems().size() + " problem(s); fix them (see"
-                    + " './figtrace rules check') and run again.");
-            return Main.BAD_USAGE;
+            return Runs.reportRules(err, "run", e);
         }
         Progress progress = new Progress(err, !quiet && System.console() != null);
         CorpusRunner.Summary summary;
-        try {
+        try (RunLock lock = RunLock.acquire(this.out, Duration.ofMillis((long) (waitSeconds * 1000)))) {
             summary = runner.run(corpus, this.out, progress);
+        } catch (RunLock.HeldException e) {
+            err.println("figtrace run: " + e.getMessage());
+            return Main.BUSY;
+        } catch (RulesException e) {
+            progress.clear();
+            return Runs.reportRules(err, "run", e);
         } catch (StoreException e) {
             progress.clear();
             err.println("figtrace run: " + e.getMessage());
             return Main.BAD_USAGE;
         }
         progress.clear();
-        printSummary(out, summary);
+        Runs.printSummary(out, summary, this.out);
         // review decisions live apart from extractions: find each one's figure again after re-extraction
         figtrace.review.ReattachReport review = figtrace.review.ReviewStore.reattach(this.out.resolve("figtrace.db"));
         if (!review.orphaned().isEmpty()) {
@@ -90,19 +95,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return summary.anyFailed() ? Main.SOME_FAILED : Main.OK;
-    }
-
-    private void printSummary(PrintWriter printer, CorpusRunner.Summary s) {
-        StringBuilder statuses = new StringBuilder();
-        for (Map.Entry<DocStatus, Integer> e : s.byStatus().entrySet()) {
-            statuses.append(statuses.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().code());
-        }
-        printer.printf("figtrace: %d document(s) (%s), %d figure(s) in %.1f s → %s%n", s.documents(),
-                statuses.length() == 0 ? "none" : statuses, s.figures(), s.millis() / 1000.0, this.out);
-        for (DocumentResult r : s.failed()) {
-            for (DocIssue issue : r.parsed().issues()) printer.println("  " + r.parsed().status().code() + ": " + issue.message());
-        }
-        for (String name : s.skipped()) printer.println("  skipped: " + name + " (not a format figtrace reads)");
     }
 
     /** One self-overwriting line on a terminal: files done of total and the current file. */

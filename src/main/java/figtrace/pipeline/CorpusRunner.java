@@ -5,47 +5,100 @@ import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
 import figtrace.model.DocumentResult;
+import figtrace.model.Figure;
 import figtrace.model.ParsedDocument;
 import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
+import figtrace.rules.RulesException;
+import figtrace.store.DocumentRow;
 import figtrace.store.OutputWriter;
 import figtrace.store.SqliteStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs the pipeline over a corpus folder and writes every output. One bad file never stops the run: whatever goes
  * wrong with a document becomes its status and issues, and the next document is processed.
+ *
+ * <p>Runs are incremental. A document is extracted again only when its content (sha256), the rules' fingerprint or
+ * {@link ExtractorVersion} differ from what its stored row records; otherwise its stored rows are reused. The file is
+ * not even read when its size and modification time equal the stored ones — a time is stored only when it was at least
+ * {@link #TRUSTED_AGE_NANOS} old when the file was read, so a file written again within the same clock tick is still
+ * re-hashed. A document whose stored rows do not add up ({@link SqliteStore#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
+ * rows under its new name. Each document is saved in its own transaction, so a run killed at any point leaves a
+ * consistent database and the next run does what is left. Outputs are written at the end, complete, from the store.
  */
 public final class CorpusRunner {
     /** Hears about progress; the CLI prints it, tests count it. */
     public interface Listener {
         default void started(int total) {}
+        /** A document is about to be extracted (read and parsed). */
         default void documentStarted(int index, int total, String name) {}
         default void documentDone(DocumentResult result) {}
+        /** A document's stored rows are still right: nothing was extracted. */
+        default void documentReused(String name) {}
+        default void documentRenamed(String from, String to) {}
+        default void documentRetired(String name) {}
         default void skipped(String name, String reason) {}
     }
 
-    public record Summary(int documents, Map<DocStatus, Integer> byStatus, int figures, List<DocumentResult> failed,
-                          List<String> skipped, long millis) {
+    /** Makes the pipeline when the first document needs extraction; a no-change run never loads the rules. */
+    public interface PipelineSource {
+        Pipeline create() throws RulesException;
+    }
+
+    /**
+     * @param documents documents in the corpus now; {@code failed} those of them whose status is a failure
+     * @param extracted documents extracted in this run; {@code reused}, {@code renamed}, {@code retired} the others
+     * @param cancelled the run was {@linkplain #cancel() cancelled}: the documents done so far are saved, nothing was
+     *                  retired and the outputs were not rewritten; the next run does the rest
+     */
+    public record Summary(int documents, Map<DocStatus, Integer> byStatus, int figures, List<DocumentRow> failed,
+                          List<String> skipped, long millis, int extracted, int reused, int renamed, int retired,
+                          boolean cancelled) {
         public boolean anyFailed() { return !failed.isEmpty(); }
     }
 
-    private final Pipeline pipeline;
+    /** A modification time younger than this when the file is read is not stored, so it never skips a re-hash. */
+    static final long TRUSTED_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    public CorpusRunner(Rules rules) throws figtrace.rules.RulesException {
-        this.pipeline = new Pipeline(rules);
+    private final String rulesFingerprint;
+    private final PipelineSource pipelineSource;
+    private Pipeline pipeline;
+    private volatile boolean cancelled;
+
+    public CorpusRunner(Rules rules) {
+        this(rules.fingerprint(), () -> new Pipeline(rules));
     }
 
-    public Summary run(Path corpus, Path out, Listener listener) throws IOException {
+    public CorpusRunner(String rulesFingerprint, PipelineSource pipelineSource) {
+        this.rulesFingerprint = Objects.requireNonNull(rulesFingerprint);
+        this.pipelineSource = pipelineSource;
+    }
+
+    /** Asks a run under way (from another thread) to stop after the document it is on. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public Summary run(Path corpus, Path out, Listener listener) throws IOException, RulesException {
         long t0 = System.nanoTime();
         List<Path> files = listFiles(corpus);
         List<Path> supported = new ArrayList<>();
@@ -60,38 +113,140 @@ public final class CorpusRunner {
             }
         }
         Files.createDirectories(out);
+        OutputWriter.removeLeftovers(out);
         listener.started(supported.size());
-        List<DocumentResult> results = new ArrayList<>();
-        Map<DocStatus, Integer> byStatus = new EnumMap<>(DocStatus.class);
-        List<DocumentResult> failed = new ArrayList<>();
-        int figures = 0;
+        Set<String> names = new LinkedHashSet<>();
+        for (Path f : supported) names.add(relativeName(corpus, f));
+        int extracted = 0, reused = 0, renamed = 0, retired = 0;
         try (SqliteStore store = SqliteStore.open(out.resolve("figtrace.db"))) {
-            for (int i = 0; i < supported.size(); i++) {
+            Map<String, DocumentRow> stored = store.documentRows();
+            Set<String> incomplete = store.incompleteDocuments();
+            Map<String, Deque<DocumentRow>> movable = movable(stored, names, incomplete);
+            Set<String> movedAway = new HashSet<>();
+            for (int i = 0; i < supported.size() && !cancelled; i++) {
                 Path f = supported.get(i);
                 String name = relativeName(corpus, f);
+                DocumentRow row = stored.get(name);
+                FileStamp stamp = FileStamp.of(f);
+                boolean current = row != null && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE)
+                        && !incomplete.contains(name);
+                if (current && stamp != null && stamp.matches(row)) {
+                    if (row.retired()) store.markCurrent(name, stamp.size(), row.mtimeNanos());
+                    reused++;
+                    listener.documentReused(name);
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(f);
+                } catch (IOException | OutOfMemoryError e) {
+                    DocumentResult failure = failure(name, new byte[0], "unreadable", name + ": the file cannot be"
+                            + " read (" + e.getMessage() + "); check that it exists and that you may read it");
+                    store.save(failure, new SqliteStore.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
+                    extracted++;
+                    listener.documentDone(failure);
+                    continue;
+                }
+                String sha = IngestStage.sha256(bytes);
+                Long trusted = stamp == null ? null : stamp.trustedMtime();
+                if (current && row.sha256().equals(sha)) {
+                    store.markCurrent(name, bytes.length, trusted);
+                    reused++;
+                    listener.documentReused(name);
+                    continue;
+                }
+                DocumentRow from = takeMovable(movable, sha, name);
+                if (from != null) {
+                    store.rename(from.doc(), name, bytes.length, trusted);
+                    movedAway.add(from.doc());
+                    renamed++;
+                    listener.documentRenamed(from.doc(), name);
+                    continue;
+                }
                 listener.documentStarted(i + 1, supported.size(), name);
-                DocumentResult result = process(f, name);
-                store.save(result);
-                results.add(result);
-                byStatus.merge(result.parsed().status(), 1, Integer::sum);
-                if (result.parsed().status().failed()) failed.add(result);
-                figures += result.figures().size();
+                DocumentResult result = extract(name, bytes);
+                store.save(result, new SqliteStore.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
+                extracted++;
                 listener.documentDone(result);
             }
+            if (cancelled) {
+                return new Summary(0, Map.of(), 0, List.of(), skipped, (System.nanoTime() - t0) / 1_000_000,
+                        extracted, reused, renamed, retired, true);
+            }
+            for (DocumentRow row : stored.values()) {
+                if (!names.contains(row.doc()) && !row.retired() && !movedAway.contains(row.doc())) {
+                    store.retire(row.doc());
+                    retired++;
+                    listener.documentRetired(row.doc());
+                }
+            }
+            return writeOutputs(store, names, out, skipped, t0, extracted, reused, renamed, retired);
         }
-        new OutputWriter(out).writeAll(results);
-        return new Summary(results.size(), byStatus, figures, failed, skipped, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Never throws: an unreadable file or a bug becomes a parse_failed result with a message. */
-    DocumentResult process(Path file, String name) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | OutOfMemoryError e) {
-            return failure(name, new byte[0], "unreadable", name + ": the file cannot be read (" + e.getMessage()
-                    + "); check that it exists and that you may read it");
+    /** Writes figures.jsonl, figures.csv and documents.csv from the store: the corpus's documents, in corpus order. */
+    private static Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<String> skipped, long t0,
+                                        int extracted, int reused, int renamed, int retired) throws IOException {
+        Map<String, DocumentRow> rows = store.documentRows();
+        List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();
+        List<DocumentRow> retiredRows = rows.values().stream().filter(DocumentRow::retired).toList();
+        List<Figure> figures = new ArrayList<>();
+        List<figtrace.model.Entity> entities = new ArrayList<>();
+        List<figtrace.model.Measure> measures = new ArrayList<>();
+        Map<DocStatus, Integer> byStatus = new EnumMap<>(DocStatus.class);
+        List<DocumentRow> failed = new ArrayList<>();
+        for (DocumentRow row : current) {
+            figures.addAll(store.figuresInExtractionOrder(row.doc()));
+            entities.addAll(store.entities(row.doc()));
+            measures.addAll(store.measures(row.doc()));
+            byStatus.merge(row.status(), 1, Integer::sum);
+            if (row.status().failed()) failed.add(row);
         }
+        new OutputWriter(out).writeAll(current, retiredRows, figures, entities, measures);
+        return new Summary(current.size(), byStatus, figures.size(), failed, skipped,
+                (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
+    }
+
+    /**
+     * Stored documents whose file is gone, by content: a new file with the same content and extension takes their
+     * rows. Documents with issues are left out, since their messages name the old file; those are extracted afresh.
+     */
+    private Map<String, Deque<DocumentRow>> movable(Map<String, DocumentRow> stored, Set<String> names,
+                                                    Set<String> incomplete) {
+        Map<String, Deque<DocumentRow>> bySha = new HashMap<>();
+        for (DocumentRow row : stored.values()) {
+            if (!names.contains(row.doc()) && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE)
+                    && row.issues().isEmpty() && !incomplete.contains(row.doc())) {
+                bySha.computeIfAbsent(row.sha256(), k -> new ArrayDeque<>()).add(row);
+            }
+        }
+        return bySha;
+    }
+
+    private static DocumentRow takeMovable(Map<String, Deque<DocumentRow>> movable, String sha, String name) {
+        Deque<DocumentRow> candidates = movable.get(sha);
+        if (candidates == null) return null;
+        for (DocumentRow row : candidates) {
+            if (extension(row.doc()).equals(extension(name))) {
+                candidates.remove(row);
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private DocumentResult extract(String name, byte[] bytes) throws RulesException {
+        if (pipeline == null) pipeline = pipelineSource.create();
+        return process(pipeline, name, bytes);
+    }
+
+    /** Never throws: a bug on one file becomes a parse_failed result with a message. */
+    static DocumentResult process(Pipeline pipeline, String name, byte[] bytes) {
         try {
             return pipeline.extract(name, bytes);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -103,6 +258,28 @@ public final class CorpusRunner {
     private static DocumentResult failure(String name, byte[] bytes, String code, String message) {
         SourceFile source = new SourceFile(name, IngestStage.sha256(bytes), bytes.length, DocType.UNKNOWN);
         return new DocumentResult(source, ParsedDocument.failed(DocStatus.PARSE_FAILED, new DocIssue(code, message)), List.of());
+    }
+
+    /** A file's size and modification time, read before its bytes. */
+    record FileStamp(long size, long mtimeNanos, long seenAtNanos) {
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+                return new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), now);
+            } catch (IOException e) {
+                return null; // reading the file will say what is wrong
+            }
+        }
+
+        boolean matches(DocumentRow row) {
+            return row.size() != null && row.mtimeNanos() != null && row.size() == size && row.mtimeNanos() == mtimeNanos;
+        }
+
+        /** The time to store: null when the file changed so recently that a same-tick rewrite could go unseen. */
+        Long trustedMtime() {
+            return seenAtNanos - mtimeNanos >= TRUSTED_AGE_NANOS ? mtimeNanos : null;
+        }
     }
 
     static List<Path> listFiles(Path corpus) throws IOException {

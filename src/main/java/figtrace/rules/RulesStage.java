@@ -176,7 +176,8 @@ public final class RulesStage {
         }
     }
 
-    static String fingerprint(Path dir) {
+    /** SHA-256 over the files in {@code dir} (names and bytes): cheap, so a run can tell without loading the rules whether they changed. */
+    public static String fingerprint(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -57,6 +57,42 @@ final class EntityTables {
         insertRows(connection, "links", RecordColumns.LINK, result.links(), doc);
     }
 
+    static List<figtrace.model.Entity> entities(Connection connection, String doc) {
+        return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, type, canonical, canonical_id,"
+                + " attributes, rule FROM entities WHERE doc = ? ORDER BY char_start, id", doc,
+                rs -> new figtrace.model.Entity(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12)));
+    }
+
+    static List<figtrace.model.Measure> measures(Connection connection, String doc) {
+        return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, actor, status, instrument,"
+                + " linked_figures, entity_ids, rule FROM measures WHERE doc = ? ORDER BY char_start, id", doc,
+                rs -> new figtrace.model.Measure(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        list(rs.getString(11)), list(rs.getString(12)), rs.getString(13)));
+    }
+
+    /** A list stored as one cell, joined by " | " (see {@link RecordColumns#flat}). */
+    private static List<String> list(String cell) {
+        return cell == null || cell.isEmpty() ? List.of() : List.of(cell.split(" \\| ", -1));
+    }
+
+    private interface RowReader<T> { T read(java.sql.ResultSet rs) throws SQLException; }
+
+    private static <T> List<T> read(Connection connection, String sql, String doc, RowReader<T> reader) {
+        List<T> out = new java.util.ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, doc);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) out.add(reader.read(rs));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the entities or measures of " + doc + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private static <T> void insertRows(Connection connection, String table, List<RecordColumns.Column<T>> columns,
                                        List<T> rows, String doc) throws SQLException {
         List<String> names = new java.util.ArrayList<>(RecordColumns.names(columns));

@@ -1,7 +1,6 @@
 package figtrace.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,25 +23,23 @@ import java.util.Map;
  */
 public final class FiguresJsonl {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /** Reading only: writing goes through Jackson's streaming core (see {@link SmallJson}), which loads far less. */
+    private static final class Reader {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
 
     /** One figure as one line of JSON, without the line break. */
     public static String toLine(Figure figure) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (FigureColumns.Column column : FigureColumns.ALL) json.put(column.name(), column.getter().apply(figure));
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a figure holds only strings, numbers and booleans", e);
-        }
+        return SmallJson.write(g -> SmallJson.writeObject(g, json));
     }
 
     /** One line written by {@link #toLine} back into a figure. */
     public static Figure fromLine(String line) throws JsonProcessingException {
-        JsonNode j = JSON.readTree(line);
+        JsonNode j = Reader.JSON.readTree(line);
         return new Figure(text(j, "id"), text(j, "doc"), j.path("page").isNumber() ? j.get("page").intValue() : null,
                 j.path("line").intValue(), j.path("char_start").intValue(), j.path("char_end").intValue(),
                 text(j, "quote"), j.path("span_start").intValue(), j.path("span_end").intValue(), text(j, "raw"),

@@ -3,15 +3,19 @@ package figtrace.store;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import figtrace.model.DocumentResult;
+import figtrace.model.Entity;
 import figtrace.model.Figure;
+import figtrace.model.Measure;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes a run's results as files for people and other tools: {@code figures.jsonl}, {@code figures.csv} and
@@ -43,14 +47,46 @@ public final class OutputWriter {
         this.outDir = outDir;
     }
 
+    /**
+     * Deletes temporary files that a run killed while writing outputs left behind ({@code .figures.jsonl.*.tmp}, …).
+     * Call it only while holding the output folder's run lock, so no other run is writing them.
+     */
+    public static void removeLeftovers(Path outDir) throws IOException {
+        if (!Files.isDirectory(outDir)) return;
+        try (Stream<Path> files = Files.list(outDir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV)) {
+                    if (name.startsWith("." + output + ".") && name.endsWith(".tmp")) Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** Writes all three files for the documents of one run, in the order given. */
     public void writeAll(List<DocumentResult> results) throws IOException {
         List<Figure> figures = results.stream().flatMap(r -> r.figures().stream()).toList();
+        writeAll(results.stream().map(DocumentRow::of).toList(), List.of(), figures,
+                results.stream().flatMap(r -> r.entities().stream()).toList(),
+                results.stream().flatMap(r -> r.measures().stream()).toList());
+    }
+
+    /**
+     * Writes all three files: {@code documents} (the corpus's documents) and their {@code figures}, and in
+     * documents.csv also the {@code retired} documents (files that left the corpus) with status "retired".
+     */
+    public void writeAll(List<DocumentRow> documents, List<DocumentRow> retired, List<Figure> figures) throws IOException {
         writeFiguresJsonl(figures);
         writeFiguresCsv(figures);
-        writeDocumentsCsv(results);
-        writeRecords(ENTITIES_JSONL, ENTITIES_CSV, RecordColumns.ENTITY, results.stream().flatMap(r -> r.entities().stream()).toList());
-        writeRecords(MEASURES_JSONL, MEASURES_CSV, RecordColumns.MEASURE, results.stream().flatMap(r -> r.measures().stream()).toList());
+        writeDocumentsCsv(documents, retired);
+    }
+
+    /** All outputs: documents, figures, entities and measures (the last two as JSONL and CSV). */
+    public void writeAll(List<DocumentRow> documents, List<DocumentRow> retired, List<Figure> figures,
+                         List<Entity> entities, List<Measure> measures) throws IOException {
+        writeAll(documents, retired, figures);
+        writeRecords(ENTITIES_JSONL, ENTITIES_CSV, RecordColumns.ENTITY, entities);
+        writeRecords(MEASURES_JSONL, MEASURES_CSV, RecordColumns.MEASURE, measures);
     }
 
     /** Entities or measures as JSONL (lists as arrays) and as CSV (lists joined by " | "). */
@@ -87,20 +123,26 @@ public final class OutputWriter {
         writeCsv(FIGURES_CSV, rows);
     }
 
-    public void writeDocumentsCsv(List<DocumentResult> results) throws IOException {
+    public void writeDocumentsCsv(List<DocumentRow> documents, List<DocumentRow> retired) throws IOException {
+        List<DocumentRow> all = new ArrayList<>(documents);
+        all.addAll(retired);
         List<String> metadata = METADATA_COLUMNS.stream()
-                .filter(key -> results.stream().anyMatch(r -> metadataValue(r, key) != null))
+                .filter(key -> all.stream().anyMatch(r -> metadataValue(r, key) != null))
                 .toList();
         List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues",
                 "figures"));
         header.addAll(metadata);
         List<String[]> rows = new ArrayList<>();
         rows.add(header.toArray(String[]::new));
-        for (DocumentResult r : results) {
+        for (DocumentRow r : all) {
+            String status = r.retired() ? "retired" : r.status().code();
+            String issues = r.retired()
+                    ? "retired: " + r.doc() + " is no longer in the corpus (since " + r.retiredAt() + "); its rows stay"
+                      + " in figtrace.db flagged retired and are left out of figures.jsonl and figures.csv"
+                    : SqliteStore.issuesText(r.issues());
             List<String> row = new ArrayList<>(List.of(
-                    cell(r.source().name()), cell(r.source().sha256()), cell(r.source().type().code()),
-                    cell(r.parsed().pages()), cell(r.parsed().status().code()),
-                    cell(SqliteStore.issuesText(r.parsed().issues())), cell(r.figures().size())));
+                    cell(r.doc()), cell(r.sha256()), cell(r.type()), cell(r.pages()), cell(status), cell(issues),
+                    cell(r.figureCount())));
             for (String key : metadata) row.add(cell(metadataValue(r, key)));
             rows.add(row.toArray(String[]::new));
         }
@@ -108,8 +150,8 @@ public final class OutputWriter {
     }
 
     /** Metadata keys differ by format: DOCX and PDF say "created" where HTML says "date". */
-    private static String metadataValue(DocumentResult r, String key) {
-        Map<String, String> metadata = r.parsed().metadata();
+    private static String metadataValue(DocumentRow r, String key) {
+        Map<String, String> metadata = r.metadata();
         String value = metadata.get(key);
         if (value == null && key.equals("date")) value = metadata.get("created");
         return value == null || value.isBlank() ? null : value;

@@ -1,8 +1,7 @@
 package figtrace.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.DocIssue;
+import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
 import figtrace.model.Figure;
 import figtrace.model.ParsedDocument;
@@ -20,7 +19,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -63,10 +64,32 @@ public final class SqliteStore implements Store {
             "CREATE INDEX figures_region ON figures(region)",
             "PRAGMA user_version = " + SCHEMA_VERSION);
 
-    private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
-            + ", value_num) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?)";
+    /**
+     * Columns added after schema version 1, for incremental runs. They are added to any version-1 database when it
+     * is opened (ALTER TABLE … ADD COLUMN, with defaults), so older databases and other branches' additions keep
+     * working; {@link #SCHEMA_VERSION} stays 1 because nothing existing changes meaning.
+     */
+    private static final List<String[]> ADDED_COLUMNS = List.of(
+            new String[]{"documents", "size", "INTEGER"},
+            new String[]{"documents", "mtime_ns", "INTEGER"},
+            new String[]{"documents", "rules_fingerprint", "TEXT"},
+            new String[]{"documents", "extractor_version", "TEXT"},
+            new String[]{"documents", "issues_json", "TEXT"},
+            new String[]{"documents", "retired", "INTEGER NOT NULL DEFAULT 0"},
+            new String[]{"documents", "retired_at", "TEXT"},
+            new String[]{"figures", "seq", "INTEGER"},
+            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"});
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
+     * trusted as a shortcut), the rules' fingerprint and the extractor's version.
+     */
+    public record Provenance(Long mtimeNanos, String rulesFingerprint, String extractorVersion) {
+        public static final Provenance NONE = new Provenance(null, null, null);
+    }
+
+    private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
+            + ", value_num, seq) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?, ?)";
 
     private final Path file;
     private final Connection connection;
@@ -88,6 +111,7 @@ public final class SqliteStore implements Store {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
+            SqliteNative.prepare();
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
@@ -95,6 +119,7 @@ public final class SqliteStore implements Store {
                 st.execute("PRAGMA journal_mode = WAL");
             }
             prepareSchema(connection, file);
+            addColumns(connection);
             EntityTables.create(connection);
             connection.setAutoCommit(false);
             return new SqliteStore(file, connection, clock);
@@ -131,6 +156,32 @@ public final class SqliteStore implements Store {
         }
     }
 
+    private static void addColumns(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (String[] c : ADDED_COLUMNS) {
+                if (!columns(connection, c[0]).contains(c[1])) {
+                    st.execute("ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static java.util.Set<String> columns(Connection connection, String table) throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) names.add(rs.getString("name"));
+        }
+        return names;
+    }
+
     private static int userVersion(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -146,6 +197,11 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized void save(DocumentResult result) {
+        save(result, Provenance.NONE);
+    }
+
+    /** {@link #save(DocumentResult)}, recording where the result came from so later runs can reuse it. */
+    public synchronized void save(DocumentResult result, Provenance provenance) {
         String doc = result.source().name();
         try {
             for (Figure figure : result.figures()) {
@@ -159,7 +215,7 @@ public final class SqliteStore implements Store {
                 delete.setString(1, doc);
                 delete.executeUpdate();
             }
-            insertDocument(result);
+            insertDocument(result, provenance);
             insertText(result);
             insertFigures(result.figures());
             EntityTables.insert(connection, result);
@@ -175,10 +231,11 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private void insertDocument(DocumentResult result) throws SQLException {
+    private void insertDocument(DocumentResult result, Provenance provenance) throws SQLException {
         ParsedDocument parsed = result.parsed();
         try (PreparedStatement st = connection.prepareStatement("INSERT INTO documents (doc, sha256, type, pages,"
-                + " status, issues, figure_count, metadata, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " status, issues, figure_count, metadata, extracted_at, size, mtime_ns, rules_fingerprint,"
+                + " extractor_version, issues_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, result.source().name());
             st.setString(2, result.source().sha256());
             st.setString(3, result.source().type().code());
@@ -188,6 +245,11 @@ public final class SqliteStore implements Store {
             st.setInt(7, result.figures().size());
             st.setString(8, metadataJson(parsed));
             st.setString(9, clock.instant().toString());
+            st.setLong(10, result.source().size());
+            setNullable(st, 11, provenance.mtimeNanos());
+            setNullable(st, 12, provenance.rulesFingerprint());
+            setNullable(st, 13, provenance.extractorVersion());
+            st.setString(14, SmallJson.issues(parsed.issues()));
             st.executeUpdate();
         }
     }
@@ -202,12 +264,14 @@ public final class SqliteStore implements Store {
 
     private void insertFigures(List<Figure> figures) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(INSERT_FIGURE)) {
+            int seq = 0;
             for (Figure figure : figures) {
                 int i = 1;
                 for (FigureColumns.Column column : FigureColumns.ALL) {
                     setNullable(st, i++, column.getter().apply(figure));
                 }
-                setNullable(st, i, figure.value() == null ? null : figure.value().doubleValue());
+                setNullable(st, i++, figure.value() == null ? null : figure.value().doubleValue());
+                st.setInt(i, seq++);
                 st.addBatch();
             }
             st.executeBatch();
@@ -219,6 +283,7 @@ public final class SqliteStore implements Store {
         else if (value instanceof BigDecimal d) st.setString(index, d.toPlainString());
         else if (value instanceof Boolean b) st.setInt(index, b ? 1 : 0);
         else if (value instanceof Integer n) st.setInt(index, n);
+        else if (value instanceof Long n) st.setLong(index, n);
         else if (value instanceof Double d) st.setDouble(index, d);
         else st.setString(index, value.toString());
     }
@@ -229,11 +294,7 @@ public final class SqliteStore implements Store {
     }
 
     private static String metadataJson(ParsedDocument parsed) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(parsed.metadata())); // sorted: same content, same text
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metadata is a map of strings and always serialisable", e);
-        }
+        return SmallJson.strings(parsed.metadata()); // sorted: same content, same text
     }
 
     /** Names of the stored documents, sorted. */
@@ -250,6 +311,131 @@ public final class SqliteStore implements Store {
     /** The stored text of one document, if the document is stored. */
     public synchronized Optional<String> documentText(String doc) {
         return query("SELECT text FROM document_text WHERE doc = ?", doc, rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** The stored figures of one document in the order they were extracted (the order outputs list them). */
+    public synchronized List<Figure> figuresInExtractionOrder(String doc) {
+        return query("SELECT " + String.join(", ", FigureColumns.names())
+                + " FROM figures WHERE doc = ? ORDER BY seq, span_start, span_end, id", doc, SqliteStore::readFigure);
+    }
+
+    /** Every stored document row, retired ones included, by name. */
+    public synchronized Map<String, DocumentRow> documentRows() {
+        Map<String, DocumentRow> rows = new LinkedHashMap<>();
+        for (DocumentRow row : query("SELECT * FROM documents ORDER BY doc", null, SqliteStore::readDocument)) {
+            rows.put(row.doc(), row);
+        }
+        return rows;
+    }
+
+    private static DocumentRow readDocument(ResultSet rs) throws SQLException {
+        String issuesJson = rs.getString("issues_json");
+        List<DocIssue> issues = new ArrayList<>();
+        try {
+            if (issuesJson != null) {
+                issues.addAll(SmallJson.readIssues(issuesJson));
+            } else if (!rs.getString("issues").isEmpty()) {
+                for (String i : rs.getString("issues").split(" \\| ")) {
+                    int colon = i.indexOf(": ");
+                    issues.add(colon < 0 ? new DocIssue("issue", i) : new DocIssue(i.substring(0, colon), i.substring(colon + 2)));
+                }
+            }
+            Map<String, String> metadata = SmallJson.readStrings(rs.getString("metadata"));
+            return new DocumentRow(rs.getString("doc"), rs.getString("sha256"), nullableLong(rs, "size"),
+                    nullableLong(rs, "mtime_ns"), rs.getString("type"), nullableInt(rs, "pages"),
+                    DocStatus.fromCode(rs.getString("status")), issues, rs.getInt("figure_count"), metadata,
+                    rs.getString("rules_fingerprint"), rs.getString("extractor_version"), rs.getInt("retired") == 1,
+                    rs.getString("retired_at"));
+        } catch (java.io.IOException e) {
+            throw new SQLException("document " + rs.getString("doc") + " has unreadable metadata or issues: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Documents whose rows do not add up: fewer or more figure rows than {@code figure_count} says, or no text row.
+     * A save is one transaction, so figtrace never leaves such a document; hand edits or a damaged file can. The
+     * runner extracts them again.
+     */
+    public synchronized java.util.Set<String> incompleteDocuments() {
+        return new java.util.TreeSet<>(query("SELECT d.doc FROM documents d"
+                + " LEFT JOIN (SELECT doc, count(*) AS n FROM figures GROUP BY doc) f ON f.doc = d.doc"
+                + " WHERE d.figure_count <> coalesce(f.n, 0)"
+                + " OR NOT EXISTS (SELECT 1 FROM document_text t WHERE t.doc = d.doc)", null, rs -> rs.getString(1)));
+    }
+
+    /** Records that the file was seen unchanged: its size and time, and that it is in the corpus (not retired). */
+    public synchronized void markCurrent(String doc, long size, Long mtimeNanos) {
+        update(doc, "cannot update document " + doc,
+                new Object[]{"UPDATE documents SET size = ?, mtime_ns = ?, retired = 0, retired_at = NULL WHERE doc = ?",
+                        size, mtimeNanos, doc},
+                new Object[]{"UPDATE figures SET retired = 0 WHERE doc = ? AND retired <> 0", doc});
+    }
+
+    /** Flags a document that left the corpus, and its figures, as retired; nothing is deleted. */
+    public synchronized void retire(String doc) {
+        update(doc, "cannot retire document " + doc,
+                new Object[]{"UPDATE documents SET retired = 1, retired_at = ? WHERE doc = ?", clock.instant().toString(), doc},
+                new Object[]{"UPDATE figures SET retired = 1 WHERE doc = ?", doc});
+    }
+
+    /**
+     * Moves a document's rows to a new name (a renamed file: same content). Figure ids depend on content only, so
+     * they stay; rows stored under {@code to} before are replaced. One transaction.
+     */
+    public synchronized void rename(String from, String to, long size, Long mtimeNanos) {
+        update(to, "cannot move document " + from + " to " + to,
+                new Object[]{"PRAGMA defer_foreign_keys = ON"},
+                new Object[]{"DELETE FROM documents WHERE doc = ?", to},
+                new Object[]{"UPDATE documents SET doc = ?, size = ?, mtime_ns = ?, retired = 0, retired_at = NULL"
+                        + " WHERE doc = ?", to, size, mtimeNanos, from},
+                new Object[]{"UPDATE figures SET doc = ?, retired = 0 WHERE doc = ?", to, from},
+                new Object[]{"UPDATE document_text SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE entities SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE measures SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE links SET doc = ? WHERE doc = ?", to, from});
+    }
+
+    /** Runs statements (SQL followed by its parameters) as one transaction. */
+    private void update(String doc, String what, Object[]... statements) {
+        try {
+            for (Object[] s : statements) {
+                try (PreparedStatement st = connection.prepareStatement((String) s[0])) {
+                    for (int i = 1; i < s.length; i++) setNullable(st, i, s[i]);
+                    st.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw new StoreException(what + " in " + file + " (nothing was changed): " + e.getMessage(), e);
+        }
+    }
+
+    /** A document's entities as stored, in text order. */
+    public synchronized List<figtrace.model.Entity> entities(String doc) {
+        return EntityTables.entities(connection, doc);
+    }
+
+    /** A document's measures as stored, in text order. */
+    public synchronized List<figtrace.model.Measure> measures(String doc) {
+        return EntityTables.measures(connection, doc);
+    }
+
+    /** The database file. */
+    public Path file() { return file; }
+
+    /** {@code PRAGMA integrity_check}: ["ok"] for a sound database, else SQLite's list of problems. */
+    public synchronized List<String> integrityCheck() {
+        return query("PRAGMA integrity_check", null, rs -> rs.getString(1));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Figure readFigure(ResultSet rs) throws SQLException {

@@ -50,6 +50,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aSecondRunOnTheSameOutputFolderWaitsThenRefusesWithTheHoldersPid(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.copy(Path.of("corpus/004_ba8f813c9e095246.txt"), corpus.resolve("004.txt"));
+        Path outDir = tmp.resolve("out");
+        try (figtrace.pipeline.RunLock held = figtrace.pipeline.RunLock.acquire(outDir, java.time.Duration.ZERO)) {
+            long t0 = System.nanoTime();
+            assertEquals(Main.BUSY, run("run", corpus.toString(), "--out", outDir.toString(), "--wait", "0.5"));
+            assertTrue(System.nanoTime() - t0 >= 400_000_000L, "it waited before refusing");
+            assertTrue(err.toString().contains("another figtrace run is writing " + outDir + "/ (pid "
+                    + ProcessHandle.current().pid() + "); wait for it or stop it"), err.toString());
+            assertFalse(Files.exists(outDir.resolve("figures.jsonl")), "nothing written");
+        }
+        assertEquals(Main.OK, run("run", corpus.toString(), "--out", outDir.toString()), "free again once released");
+    }
+
+    @Test
     void aMissingCorpusIsBadUsageWithAMessage(@TempDir Path tmp) {
         assertEquals(Main.BAD_USAGE, run("run", tmp.resolve("nope").toString()));
         assertTrue(err.toString().contains("does not exist"), err.toString());

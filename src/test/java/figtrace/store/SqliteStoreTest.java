@@ -133,4 +133,61 @@ class SqliteStoreTest {
     private Connection jdbc() throws Exception {
         return DriverManager.getConnection("jdbc:sqlite:" + db());
     }
+
+    @Test
+    void aStoredDocumentRowReadsBackWithItsIssuesMetadataAndProvenance() {
+        var result = Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt")));
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(result, new SqliteStore.Provenance(123L, "rules-fp", "v9"));
+            DocumentRow row = store.documentRows().get("a.txt");
+            DocumentRow expected = DocumentRow.of(result);
+            assertEquals(new DocumentRow(expected.doc(), expected.sha256(), expected.size(), 123L, expected.type(),
+                    expected.pages(), expected.status(), expected.issues(), 2, expected.metadata(), "rules-fp", "v9",
+                    false, null), row);
+            assertTrue(row.madeBy("rules-fp", "v9"));
+            assertFalse(row.madeBy("other", "v9"));
+            assertEquals(List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt")), store.figuresInExtractionOrder("a.txt"));
+        }
+    }
+
+    @Test
+    void retireAndRenameKeepEveryRow() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));
+            store.retire("a.txt");
+            assertTrue(store.documentRows().get("a.txt").retired());
+            assertEquals("2026-01-02T03:04:05Z", store.documentRows().get("a.txt").retiredAt());
+            assertEquals(1, store.figures("a.txt").size());
+
+            store.rename("a.txt", "b/c.txt", 5, null);
+            assertEquals(List.of("b/c.txt"), store.documents());
+            assertFalse(store.documentRows().get("b/c.txt").retired(), "a file that is back is current again");
+            assertEquals("f-gdp", store.figures("b/c.txt").get(0).id());
+            assertEquals("b/c.txt", store.figures("b/c.txt").get(0).doc());
+            assertEquals(Fixtures.TEXT, store.documentText("b/c.txt").orElseThrow());
+            assertEquals(List.of("ok"), store.integrityCheck());
+        }
+    }
+
+    @Test
+    void aDatabaseFromBeforeIncrementalRunsGetsTheNewColumnsAndKeepsItsRows() throws Exception {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));
+        }
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            for (String column : List.of("size", "mtime_ns", "rules_fingerprint", "extractor_version", "issues_json",
+                    "retired", "retired_at")) {
+                st.execute("ALTER TABLE documents DROP COLUMN " + column);
+            }
+            st.execute("ALTER TABLE figures DROP COLUMN seq");
+            st.execute("ALTER TABLE figures DROP COLUMN retired");
+        }
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            DocumentRow row = store.documentRows().get("a.txt");
+            assertNull(row.rulesFingerprint(), "an old row names no rules, so the next run extracts it again");
+            assertEquals(List.of(new figtrace.model.DocIssue("wrong_extension", "looks like HTML"),
+                    new figtrace.model.DocIssue("odd", "second issue")), row.issues(), "issues read from the old text column");
+            assertEquals(List.of(Fixtures.gdp("a.txt")), store.figuresInExtractionOrder("a.txt"));
+        }
+    }
 }

@@ -1,0 +1,51 @@
+package figtrace.cli;
+
+import figtrace.model.DocIssue;
+import figtrace.model.DocStatus;
+import figtrace.pipeline.CorpusRunner;
+import figtrace.pipeline.Pipeline;
+import figtrace.rules.RulesException;
+import figtrace.rules.RulesStage;
+import figtrace.store.DocumentRow;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What {@code run} and {@code watch} share: making a runner and printing what it did. */
+final class Runs {
+    private Runs() {}
+
+    /**
+     * A runner that knows the rules' fingerprint but loads the rules only when a document needs extraction, so a run
+     * with nothing to do starts fast. A missing patterns folder is reported at once.
+     */
+    static CorpusRunner runner(Path patterns) throws RulesException {
+        if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
+        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)));
+    }
+
+    static int reportRules(PrintWriter err, String command, RulesException e) {
+        e.problems().forEach(err::println);
+        err.println("figtrace " + command + ": the rules have " + e.problems().size() + " problem(s); fix them (see"
+                + " './figtrace rules check') and run again.");
+        return Main.BAD_USAGE;
+    }
+
+    static void printSummary(PrintWriter printer, CorpusRunner.Summary s, Path out) {
+        StringBuilder statuses = new StringBuilder();
+        for (Map.Entry<DocStatus, Integer> e : s.byStatus().entrySet()) {
+            statuses.append(statuses.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().code());
+        }
+        StringBuilder work = new StringBuilder(s.extracted() + " extracted, " + s.reused() + " unchanged");
+        if (s.renamed() > 0) work.append(", ").append(s.renamed()).append(" renamed");
+        if (s.retired() > 0) work.append(", ").append(s.retired()).append(" retired");
+        printer.printf("figtrace: %d document(s) (%s; %s), %d figure(s) in %.1f s → %s%n", s.documents(),
+                statuses.length() == 0 ? "none" : statuses, work, s.figures(), s.millis() / 1000.0, out);
+        for (DocumentRow r : s.failed()) {
+            for (DocIssue issue : r.issues()) printer.println("  " + r.status().code() + ": " + issue.message());
+        }
+        for (String name : s.skipped()) printer.println("  skipped: " + name + " (not a format figtrace reads)");
+    }
+}

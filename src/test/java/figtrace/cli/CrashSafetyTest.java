@@ -1,0 +1,129 @@
+package figtrace.cli;
+
+import figtrace.store.SqliteStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real {@code kill -9}: figtrace runs as a separate process on real documents and is killed outright once it has
+ * saved its first document, mid-way through the rest. The next run must find a sound database, finish the work, and
+ * leave exactly what a clean run leaves.
+ */
+class CrashSafetyTest {
+    private static final List<String> DOCS = List.of("docx_hotan_xinjiang_2025_tjgb.docx",
+            "html_urumqi_xinjiang_2025_tjgb_utf8.html", "pdf_qiandongnan_guizhou_2023_tjgb.pdf");
+    /** Columns that say when, not what: they differ between any two runs. */
+    private static final Set<String> TIMES = Set.of("extracted_at", "retired_at", "mtime_ns");
+
+    @TempDir Path tmp;
+
+    @Test
+    void aRunKilledWithSigkillLeavesASoundDatabaseAndTheNextRunCompletesIt() throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        for (String doc : DOCS) Files.copy(Path.of("src/test/resources/docs", doc), corpus.resolve(doc));
+        Path crashed = tmp.resolve("crashed"), clean = tmp.resolve("clean");
+        String patterns = Path.of("patterns").toAbsolutePath().toString();
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "figtrace.cli.Main", "run", corpus.toString(),
+                "--out", crashed.toString(), "--patterns", patterns, "-q")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (documentsSaved(crashed.resolve("figtrace.db")) < 1 && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(child.isAlive(), "the child finished before it could be killed; give it more documents: "
+                    + Files.readString(tmp.resolve("child.log")));
+
+            // While it runs, another run on the same folder is refused, naming the child.
+            StringWriter err = new StringWriter();
+            assertEquals(Main.BUSY, run(err, "run", corpus.toString(), "--out", crashed.toString(), "--patterns",
+                    patterns, "--wait", "0"));
+            assertTrue(err.toString().contains("(pid " + child.pid() + ")"), err.toString());
+
+            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        int savedBeforeKill = documentsSaved(crashed.resolve("figtrace.db"));
+        assertTrue(savedBeforeKill >= 1 && savedBeforeKill < DOCS.size(), "killed mid-run: " + savedBeforeKill);
+
+        assertEquals(Main.OK, run(new StringWriter(), "run", corpus.toString(), "--out", crashed.toString(),
+                "--patterns", patterns));
+        assertEquals(Main.OK, run(new StringWriter(), "run", corpus.toString(), "--out", clean.toString(),
+                "--patterns", patterns));
+
+        try (SqliteStore store = SqliteStore.open(crashed.resolve("figtrace.db"))) {
+            assertEquals(List.of("ok"), store.integrityCheck());
+        }
+        for (String table : List.of("documents", "figures", "document_text")) {
+            List<String> expected = content(clean.resolve("figtrace.db"), table);
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, content(crashed.resolve("figtrace.db"), table), table);
+        }
+        assertEquals(Files.readString(clean.resolve("figures.jsonl")), Files.readString(crashed.resolve("figures.jsonl")));
+    }
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    /** Committed document rows, read as any other SQLite reader would while the run goes on; 0 before the file exists. */
+    private static int documentsSaved(Path db) {
+        if (!Files.exists(db)) return 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 1000");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            return 0; // the schema is still being created
+        }
+    }
+
+    /** Every row of a table as text, timestamps left out, in a fixed order. */
+    private static List<String> content(Path db, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    if (TIMES.contains(meta.getColumnName(i))) continue;
+                    row.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append('\u001f');
+                }
+                rows.add(row.toString());
+            }
+            rows.sort(null);
+            return rows;
+        }
+    }
+}

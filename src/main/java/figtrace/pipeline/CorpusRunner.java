@@ -119,62 +119,21 @@ public final class CorpusRunner {
         for (Path f : supported) names.add(relativeName(corpus, f));
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
         try (SqliteStore store = SqliteStore.open(out.resolve("figtrace.db"))) {
-            Map<String, DocumentRow> stored = store.documentRows();
-            Set<String> incomplete = store.incompleteDocuments();
-            Map<String, Deque<DocumentRow>> movable = movable(stored, names, incomplete);
-            Set<String> movedAway = new HashSet<>();
+            Stored stored = new Stored(store, names);
             for (int i = 0; i < supported.size() && !cancelled; i++) {
-                Path f = supported.get(i);
-                String name = relativeName(corpus, f);
-                DocumentRow row = stored.get(name);
-                FileStamp stamp = FileStamp.of(f);
-                boolean current = row != null && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE)
-                        && !incomplete.contains(name);
-                if (current && stamp != null && stamp.matches(row)) {
-                    if (row.retired()) store.markCurrent(name, stamp.size(), row.mtimeNanos());
-                    reused++;
-                    listener.documentReused(name);
-                    continue;
+                switch (refresh(store, stored, supported.get(i), relativeName(corpus, supported.get(i)), i + 1,
+                        supported.size(), listener)) {
+                    case EXTRACTED -> extracted++;
+                    case REUSED -> reused++;
+                    case RENAMED -> renamed++;
                 }
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(f);
-                } catch (IOException | OutOfMemoryError e) {
-                    DocumentResult failure = failure(name, new byte[0], "unreadable", name + ": the file cannot be"
-                            + " read (" + e.getMessage() + "); check that it exists and that you may read it");
-                    store.save(failure, new SqliteStore.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
-                    extracted++;
-                    listener.documentDone(failure);
-                    continue;
-                }
-                String sha = IngestStage.sha256(bytes);
-                Long trusted = stamp == null ? null : stamp.trustedMtime();
-                if (current && row.sha256().equals(sha)) {
-                    store.markCurrent(name, bytes.length, trusted);
-                    reused++;
-                    listener.documentReused(name);
-                    continue;
-                }
-                DocumentRow from = takeMovable(movable, sha, name);
-                if (from != null) {
-                    store.rename(from.doc(), name, bytes.length, trusted);
-                    movedAway.add(from.doc());
-                    renamed++;
-                    listener.documentRenamed(from.doc(), name);
-                    continue;
-                }
-                listener.documentStarted(i + 1, supported.size(), name);
-                DocumentResult result = extract(name, bytes);
-                store.save(result, new SqliteStore.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
-                extracted++;
-                listener.documentDone(result);
             }
             if (cancelled) {
                 return new Summary(0, Map.of(), 0, List.of(), skipped, (System.nanoTime() - t0) / 1_000_000,
                         extracted, reused, renamed, retired, true);
             }
-            for (DocumentRow row : stored.values()) {
-                if (!names.contains(row.doc()) && !row.retired() && !movedAway.contains(row.doc())) {
+            for (DocumentRow row : stored.rows.values()) {
+                if (!names.contains(row.doc()) && !row.retired() && !stored.movedAway.contains(row.doc())) {
                     store.retire(row.doc());
                     retired++;
                     listener.documentRetired(row.doc());
@@ -182,6 +141,70 @@ public final class CorpusRunner {
             }
             return writeOutputs(store, names, out, skipped, t0, extracted, reused, renamed, retired);
         }
+    }
+
+    private enum Outcome { EXTRACTED, REUSED, RENAMED }
+
+    /** What the store held when the run began, and the rows renamed files took over during it. */
+    private final class Stored {
+        final Map<String, DocumentRow> rows;
+        final Set<String> incomplete;
+        /** Rows whose file is gone, by content: a new file with the same content may take them over. */
+        final Map<String, Deque<DocumentRow>> movable;
+        final Set<String> movedAway = new HashSet<>();
+
+        Stored(SqliteStore store, Set<String> names) {
+            rows = store.documentRows();
+            incomplete = store.incompleteDocuments();
+            movable = movable(rows, names, incomplete);
+        }
+
+        /** Whether the document's rows were made by these rules and this extractor, and add up. */
+        boolean current(DocumentRow row) {
+            return row != null && row.madeBy(rulesFingerprint, ExtractorVersion.VALUE) && !incomplete.contains(row.doc());
+        }
+    }
+
+    /** Brings one file's rows up to date: reuses them, moves a renamed file's rows to it, or extracts it. */
+    private Outcome refresh(SqliteStore store, Stored stored, Path f, String name, int index, int total,
+                            Listener listener) throws RulesException {
+        DocumentRow row = stored.rows.get(name);
+        boolean current = stored.current(row);
+        FileStamp stamp = FileStamp.of(f);
+        if (current && stamp != null && stamp.matches(row)) {
+            if (row.retired()) store.markCurrent(name, stamp.size(), row.mtimeNanos());
+            listener.documentReused(name);
+            return Outcome.REUSED;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException | OutOfMemoryError e) {
+            DocumentResult failure = failure(name, new byte[0], "unreadable", name + ": the file cannot be"
+                    + " read (" + e.getMessage() + "); check that it exists and that you may read it");
+            store.save(failure, new SqliteStore.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
+            listener.documentDone(failure);
+            return Outcome.EXTRACTED;
+        }
+        String sha = IngestStage.sha256(bytes);
+        Long trusted = stamp == null ? null : stamp.trustedMtime();
+        if (current && row.sha256().equals(sha)) {
+            store.markCurrent(name, bytes.length, trusted);
+            listener.documentReused(name);
+            return Outcome.REUSED;
+        }
+        DocumentRow from = takeMovable(stored.movable, sha, name);
+        if (from != null) {
+            store.rename(from.doc(), name, bytes.length, trusted);
+            stored.movedAway.add(from.doc());
+            listener.documentRenamed(from.doc(), name);
+            return Outcome.RENAMED;
+        }
+        listener.documentStarted(index, total, name);
+        DocumentResult result = extract(name, bytes);
+        store.save(result, new SqliteStore.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
+        listener.documentDone(result);
+        return Outcome.EXTRACTED;
     }
 
     /** Writes figures.jsonl, figures.csv and documents.csv from the store: the corpus's documents, in corpus order. */

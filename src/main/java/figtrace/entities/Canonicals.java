@@ -20,6 +20,8 @@ final class Canonicals {
             if (c.startsWith("自治区")) c = XINJIANG + c.substring(3);
             // 乌鲁木齐高新区 → 乌鲁木齐高新技术产业开发区 (the official form of the short name)
             if (c.endsWith("高新区")) c = c.substring(0, c.length() - 3) + "高新技术产业开发区";
+            // 阿克苏阿拉尔国家高新技术产业开发区 is 阿克苏阿拉尔高新技术产业开发区: 国家 before the kind is its level
+            if (c.length() > 11 && c.endsWith("国家高新技术产业开发区")) c = c.replace("国家高新技术产业开发区", "高新技术产业开发区");
         }
         return c;
     }

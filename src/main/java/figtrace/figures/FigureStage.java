@@ -68,7 +68,7 @@ public final class FigureStage {
 
     /** What the whole document says about every figure in it. */
     record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion,
-                   List<Mention> sectionTimes) {}
+                   List<Mention> sectionTimes, Integer periodYear, String defaultTime) {}
 
     private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
         List<Mention> firstPass = regions.find(view.text);
@@ -79,7 +79,9 @@ public final class FigureStage {
         Integer periodYear = titleYear != null ? titleYear : TimeFinder.mostNamedYear(view.text);
         if (periodYear == null) periodYear = year;
         List<Mention> times = TimeFinder.find(view.text, year, periodYear);
-        return new Context(view.text, places, times, year, main, sectionTimes(view.text, times));
+        // A bulletin (统计公报) states the year it reports on once: a figure that names no period is about that year.
+        String defaultTime = "bulletin".equals(metadata.get("doc_kind")) && periodYear != null ? String.valueOf(periodYear) : null;
+        return new Context(view.text, places, times, year, main, sectionTimes(view.text, times), periodYear, defaultTime);
     }
 
     private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
@@ -268,7 +270,9 @@ public final class FigureStage {
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
             // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
-            String inherited = inheritedSubject(sentence, kind);
+            String inherited = change != null && prevInSentence != null && prevInSentence.subject() != null
+                    ? prevInSentence.subject() // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
+                    : inheritedSubject(sentence, kind);
             if (runSubject.isEmpty() && inherited != null && !nounFollows) {
                 runSubject = inherited;
             } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(runSubject))) {
@@ -365,11 +369,12 @@ public final class FigureStage {
             else if (m.start() >= paragraph) inParagraph = m;
         }
         Mention chosen = inSentence != null ? inSentence : inParagraph;
-        if (chosen == null) {
-            Mention section = null;
-            for (Mention h : ctx.sectionTimes()) if (h.start() < pos) section = h; else break;
-            return section == null ? null : section.value();
-        }
+        Mention section = null;
+        for (Mention h : ctx.sectionTimes()) if (h.start() < pos) section = h; else break;
+        String sectionYear = section == null ? null : section.value();
+        if (chosen == null) return sectionYear != null ? sectionYear : ctx.defaultTime();
+        // 全年 under 一、2024年工作回顾 is 2024, whatever year the report's title names
+        if (sectionYear != null && ctx.view().startsWith("全年", chosen.start())) return sectionYear;
         if (chosen.value().startsWith("?")) {
             String context = null;
             List<Mention> before = ctx.times().subList(0, firstAtOrAfter(ctx.times(), chosen.start()));

@@ -126,12 +126,13 @@ final class TableReader {
                 int h = headerIndex(heads, row, j);
                 String head = h >= 0 ? heads.get(h).text() : "";
                 boolean percentCell = n.endsWith("%") || isPercentHeader(head);
-                UnitChoice unit = percentCell ? percent() : firstNonNull(unitIn(head), unitIn(label), captionUnit);
+                UnitChoice unit = percentCell ? percent() : firstNonNull(unitIn(head), unitIn(label), captionUnit,
+                        indexIn(head + label + captionText));
                 BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);
                 if (value == null) continue;
                 if (n.startsWith("-")) value = value.negate();
                 if (unit != null) value = value.multiply(unit.factor());
-                String time = firstNonNull(firstTime(head), captionTime, null);
+                String time = firstNonNull(firstTime(head), captionTime, ctx.defaultTime());
                 String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
                 String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
                 String subject = rowRegion != null ? headSubject : withColumn(labelSubject, headSubject);
@@ -263,6 +264,12 @@ final class TableReader {
      * followed by a part of it (伊犁哈萨克自治州直属县(市)). A label that merely starts with a place word (国内旅游人数)
      * names no region.
      */
+    /** A price or volume index (上年=100) has no unit of its own: its cells are index points. */
+    private UnitChoice indexIn(String text) {
+        if (!text.contains("指数")) return null;
+        return new UnitChoice(new figtrace.rules.UnitInfo("指数", "index", "ratio", BigDecimal.ONE, null), BigDecimal.ONE);
+    }
+
     private String regionOfLabel(String label) {
         String s = label.strip();
         if (s.isEmpty()) return null;

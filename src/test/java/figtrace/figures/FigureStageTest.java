@@ -157,4 +157,45 @@ class FigureStageTest {
         assertEquals(List.of("10", "20%"), fs.stream().map(Figure::raw).toList());
         assertEquals("%", fs.get(0).unit());
     }
+
+    private static List<Figure> figuresWith(String text, java.util.Map<String, String> metadata) {
+        return new FigureStage(FigureTestSupport.RULES).extract(new figtrace.model.SourceFile("t.txt", "sha", text.length(),
+                figtrace.model.DocType.TXT), figtrace.layout.LayoutStage.linesOf(text, 0), metadata);
+    }
+
+    @Test
+    void aBulletinsFiguresWithoutAPeriodAreAboutItsReportYear() {
+        String text = "某州2023年国民经济和社会发展统计公报\n某州统计局\n2024年5月7日\n全州共有文化馆17个。\n";
+        Figure f = figuresWith(text, java.util.Map.of("doc_kind", "bulletin")).get(0);
+        assertEquals("2023", f.time());
+        assertNull(figuresWith(text, java.util.Map.of()).get(0).time(), "not a bulletin: no period is made up");
+    }
+
+    @Test
+    void wholeYearUnderADatedSectionIsThatSectionsYear() {
+        String text = "2025年政府工作报告\n一、2024年工作回顾\n全年组织出访447批。\n二、2025年工作安排\n力争全年增长6%左右。\n";
+        List<Figure> fs = figures(text);
+        assertEquals("2024", fs.get(0).time());
+        assertEquals("2025", fs.get(1).time());
+    }
+
+    @Test
+    void aChangeTakesTheSubjectOfTheFigureJustBeforeIt() {
+        Figure f = only("全年施工面积增长2.1%，竣工面积814.93万平方米，下降13.5%。", "13.5%");
+        assertEquals("竣工面积", f.subject());
+    }
+
+    @Test
+    void budgetTablesSkipCodeColumnsAndReadPercentColumns() {
+        String text = "表一：2024年一般公共预算收入完成情况表\n单位：万元\n科目\t2023年\t2024年\t比上年增（减）\n"
+                + "编码\t决算数\t完成数\t%\n101\t一、税收收入\t13,690,843\t14,097,587\t3.0\n";
+        List<Figure> fs = figures(text);
+        assertEquals(3, fs.size());
+        assertEquals(0, new BigDecimal("136908430000").compareTo(fs.get(0).value()));
+        assertEquals("2023", fs.get(0).time());
+        assertEquals("2024", fs.get(1).time());
+        assertTrue(fs.get(0).subject().startsWith("税收收入"), fs.get(0).subject());
+        assertEquals("%", fs.get(2).unit());
+        assertEquals("growth", fs.get(2).change());
+    }
 }

@@ -124,7 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
             table.append(String.format("Scores of %s against %s (%d gold documents)%n%n", out, gold,
                     byDocument.size()));
             String header = String.format(format, "document", "kind", "gold", "pred", "tp", "P", "R", "F1", "value",
-                    "unit", "time", "region", "subject", "full_F1", "type");
+                    "unit", "time", "region", "subject", "full_F1", "type/status");
             table.append(header);
             byDocument.forEach((doc, report) -> rows(table, format, doc, report));
             table.append("-".repeat(header.strip().length())).append(System.lineSeparator());
@@ -137,7 +137,8 @@ public final class EvalCommand implements Callable<Integer> {
             }
             table.append(String.format("%nP precision, R recall. value..subject: share of matched figures with that"
                     + " field right (- where no gold gives it).%nfull_F1: F1 counting only figures right in every"
-                    + " field. type: share of matched entities with the right type.%n"));
+                    + " field. type/status: share of matched entities with the right type, of matched measures with the right"
+                    + " status.%n"));
             return table.toString();
         }
 
@@ -147,7 +148,8 @@ public final class EvalCommand implements Callable<Integer> {
                 table.append(String.format(format, doc, k.kind(), k.gold(), k.pred(), k.tp(), n(k.precision()),
                         n(k.recall()), n(k.f1()), f == null ? "-" : n(f.valueOk()), f == null ? "-" : n(f.unitOk()),
                         f == null ? "-" : n(f.timeOk()), f == null ? "-" : n(f.regionOk()),
-                        f == null ? "-" : n(f.subjectOk()), f == null ? "-" : n(f.fullF1()), n(k.typeOk())));
+                        f == null ? "-" : n(f.subjectOk()), f == null ? "-" : n(f.fullF1()),
+                        n(k.typeOk() != null ? k.typeOk() : k.statusOk())));
             }
         }
 

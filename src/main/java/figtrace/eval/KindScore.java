@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param fields field accuracies over matched figures; null for entities and measures, and when nothing matched
  * @param typeOk share of matched entities with the gold type; null for other kinds and when nothing matched
+ * @param statusOk share of matched measures with the gold status (done, ongoing, planned, recommended); score.py does
+ *                 not report it, so it is left out of {@link #toJson()} to keep that equal to score.py's output
  */
 public record KindScore(String kind, int gold, int pred, int tp, double precision, double recall, double f1,
-                        FigureFields fields, Double typeOk) {
+                        FigureFields fields, Double typeOk, Double statusOk) {
 
     /**
      * How well matched figures agree with gold, field by field. An accuracy is null when no matched gold record has

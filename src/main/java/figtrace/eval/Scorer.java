@@ -102,8 +102,10 @@ public final class Scorer {
                 ? figureFields(gold, pred, pairs) : null;
         Double typeOk = kind.equals("entities") && !pairs.isEmpty()
                 ? share(pairs, pr -> Rules.normEq(pr.gold().get("type"), pr.pred().get("type"))) : null;
+        Double statusOk = kind.equals("measures") && !pairs.isEmpty()
+                ? share(pairs, pr -> Rules.normEq(pr.gold().get("status"), pr.pred().get("status"))) : null;
         return new KindScore(kind, gold.size(), pred.size(), pairs.size(), Py.round3(prf[0]), Py.round3(prf[1]),
-                Py.round3(prf[2]), fields, typeOk);
+                Py.round3(prf[2]), fields, typeOk, statusOk);
     }
 
     /** A gold file that covers only some pages of a PDF scores predictions on those pages only. */

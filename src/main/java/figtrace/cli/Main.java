@@ -61,10 +61,10 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setUsageHelpWidth(110); // room for Chinese examples and file types without odd breaks
         for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
             if (only == null || only.equals(c.getKey())) cl.addSubcommand(c.getKey(), c.getValue().get());
         }
+        cl.setUsageHelpWidth(110); // after the subcommands, so it reaches them: room for examples without odd breaks
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("figtrace: internal error: " + e
                     + "\nThis is a bug in figtrace, not in your files. Please report it with the command you ran.");

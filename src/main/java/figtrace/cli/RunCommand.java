@@ -7,6 +7,7 @@ import figtrace.pipeline.RunLock;
 import figtrace.rules.RulesException;
 import figtrace.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,16 +34,7 @@ import java.util.concurrent.Callable;
                 "", "Exit codes: 0 all documents read; 2 bad usage or bad rules; 3 finished, but some documents failed",
                 "(see documents.csv for each file's status and what to do); 4 another run is writing the same --out."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "corpus", paramLabel = "CORPUS",
-            description = "Folder with the documents. Default: ${DEFAULT-VALUE}.")
-    Path corpus;
-
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder for the outputs. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Option(names = "--patterns", paramLabel = "DIR", description = "Folder with the rules. Default: patterns/.")
-    Path patterns;
+    @Mixin CorpusFolders folders;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line, only the summary.")
     boolean quiet;
@@ -59,21 +51,21 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (!Files.isDirectory(corpus)) {
-            err.println("figtrace run: the corpus folder '" + corpus + "' does not exist. Put your documents in corpus/"
+        if (!Files.isDirectory(folders.corpus)) {
+            err.println("figtrace run: the corpus folder '" + folders.corpus + "' does not exist. Put your documents in corpus/"
                     + " or name their folder: ./figtrace run DIR");
             return Main.BAD_USAGE;
         }
         CorpusRunner runner;
         try {
-            runner = Runs.runner(Defaults.patterns(patterns));
+            runner = Runs.runner(Defaults.patterns(folders.patterns));
         } catch (RulesException e) {
             return Runs.reportRules(err, "run", e);
         }
         Progress progress = new Progress(err, !quiet && System.console() != null);
         CorpusRunner.Summary summary;
-        try (RunLock lock = RunLock.acquire(this.out, Duration.ofMillis((long) (waitSeconds * 1000)))) {
-            summary = runner.run(corpus, this.out, progress);
+        try (RunLock lock = RunLock.acquire(folders.out, Duration.ofMillis((long) (waitSeconds * 1000)))) {
+            summary = runner.run(folders.corpus, folders.out, progress);
         } catch (RunLock.HeldException e) {
             err.println("figtrace run: " + e.getMessage());
             return Main.BUSY;
@@ -86,9 +78,9 @@ public final class RunCommand implements Callable<Integer> {
             return Main.BAD_USAGE;
         }
         progress.clear();
-        Runs.printSummary(out, summary, this.out);
+        Runs.printSummary(out, summary, folders.out);
         // review decisions live apart from extractions: find each one's figure again after re-extraction
-        figtrace.review.ReattachReport review = figtrace.review.ReviewStore.reattach(this.out.resolve("figtrace.db"));
+        figtrace.review.ReattachReport review = figtrace.review.ReviewStore.reattach(folders.out.resolve("figtrace.db"));
         if (!review.orphaned().isEmpty()) {
             out.println("  " + review.orphaned().size() + " review decision(s) lost their figure (the text or rules"
                     + " changed); they are kept and listed on the review page under 孤立的审阅记录");

@@ -7,6 +7,7 @@ import figtrace.pipeline.RunLock;
 import figtrace.rules.RulesException;
 import figtrace.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,16 +30,7 @@ import java.util.concurrent.TimeUnit;
                 "  ./figtrace watch                       watch corpus/, write extracted/",
                 "  ./figtrace watch ~/reports --out ~/reports-extracted"})
 public final class WatchCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "corpus", paramLabel = "CORPUS",
-            description = "Folder with the documents. Default: ${DEFAULT-VALUE}.")
-    Path corpus;
-
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder for the outputs. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Option(names = "--patterns", paramLabel = "DIR", description = "Folder with the rules. Default: patterns/.")
-    Path patterns;
+    @Mixin CorpusFolders folders;
 
     @Option(names = "--quiet-ms", defaultValue = "1000", paramLabel = "MS",
             description = "Wait until the folder has been quiet this long before reading (so half-copied files are"
@@ -59,18 +51,18 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (!Files.isDirectory(corpus)) {
-            err.println("figtrace watch: the corpus folder '" + corpus + "' does not exist; create it or name another:"
+        if (!Files.isDirectory(folders.corpus)) {
+            err.println("figtrace watch: the corpus folder '" + folders.corpus + "' does not exist; create it or name another:"
                     + " ./figtrace watch DIR");
             return Main.BAD_USAGE;
         }
         Thread hook = new Thread(this::stopAndWait, "figtrace-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (RunLock lock = RunLock.acquire(this.out, Duration.ofSeconds(5));
-             CorpusWatcher w = new CorpusWatcher(corpus, this.out)) {
+        try (RunLock lock = RunLock.acquire(folders.out, Duration.ofSeconds(5));
+             CorpusWatcher w = new CorpusWatcher(folders.corpus, folders.out)) {
             watcher = w;
             if (stopped) return Main.OK; // Ctrl-C came before the watcher existed
-            out.println("figtrace watch: watching " + corpus + " → " + this.out + " (Ctrl-C to stop)");
+            out.println("figtrace watch: watching " + folders.corpus + " → " + folders.out + " (Ctrl-C to stop)");
             out.flush();
             do {
                 Integer failure = batch(out, err);
@@ -101,19 +93,19 @@ public final class WatchCommand implements Callable<Integer> {
         boolean firstBatch = !batchDone;
         batchDone = true;
         try {
-            runner = Runs.runner(Defaults.patterns(patterns));
+            runner = Runs.runner(Defaults.patterns(folders.patterns));
             if (stopped) return null;
-            CorpusRunner.Summary s = runner.run(corpus, this.out, new Lines(out));
+            CorpusRunner.Summary s = runner.run(folders.corpus, folders.out, new Lines(out));
             interrupted = s.cancelled();
             if (!s.cancelled() && s.extracted() + s.renamed() + s.retired() > 0) {
-                out.printf("figtrace watch: %d document(s), %d figure(s) → %s%n", s.documents(), s.figures(), this.out);
+                out.printf("figtrace watch: %d document(s), %d figure(s) → %s%n", s.documents(), s.figures(), folders.out);
             }
             out.flush();
             return null;
         } catch (RulesException e) {
             int code = Runs.reportRules(err, "watch", e);
             if (firstBatch) return code;
-            err.println("figtrace watch: still watching; the next change in " + corpus + " tries again with the rules"
+            err.println("figtrace watch: still watching; the next change in " + folders.corpus + " tries again with the rules"
                     + " as they are then.");
             err.flush();
             return null;
@@ -122,7 +114,7 @@ public final class WatchCommand implements Callable<Integer> {
             return Main.BAD_USAGE;
         } catch (IOException | java.io.UncheckedIOException e) {
             // e.g. a folder removed while it was being listed: the next change brings another try
-            err.println("figtrace watch: " + e.getMessage() + "; trying again at the next change in " + corpus);
+            err.println("figtrace watch: " + e.getMessage() + "; trying again at the next change in " + folders.corpus);
             err.flush();
             return null;
         }

@@ -100,11 +100,14 @@ final class RecordViews implements AutoCloseable {
         return answer;
     }
 
+    /** Matches a group's id: its canonical_id, or its canonical name for mentions without one (as grouped above). */
+    private static final String GROUP = " (e.canonical_id = ? OR (e.canonical_id IS NULL AND e.canonical = ?))";
+
     /** One canonical entity: its mentions, and the figures linked to any of them (links kind figure_entity). */
     synchronized Map<String, Object> entity(String canonicalId) {
         List<Map<String, Object>> mentions = rows("SELECT e.id, e.doc, e.page, e.line, e.text, e.canonical, e.type"
-                + " FROM entities e" + CURRENT.formatted("e") + " WHERE e.canonical_id = ? ORDER BY e.doc, e.char_start",
-                List.of(canonicalId));
+                + " FROM entities e" + CURRENT.formatted("e") + " WHERE" + GROUP + " ORDER BY e.doc, e.char_start",
+                List.of(canonicalId, canonicalId));
         if (mentions.isEmpty()) throw new Http.NotFound("no entity " + canonicalId);
         // Links are per document: a figure and an entity are joined only within the document that links them.
         List<Map<String, Object>> figures = rows("SELECT DISTINCT f.id, f.doc, f.page, f.line, f.raw, f.value, f.unit,"
@@ -112,8 +115,8 @@ final class RecordViews implements AutoCloseable {
                 + " JOIN entities e ON e.doc = l.doc AND e.id = l.to_id"
                 + " JOIN figures f ON f.doc = l.doc AND f.id = l.from_id AND coalesce(f.retired, 0) = 0"
                 + CURRENT.formatted("l")
-                + " WHERE l.kind = 'figure_entity' AND e.canonical_id = ? ORDER BY f.doc, f.span_start",
-                List.of(canonicalId));
+                + " WHERE l.kind = 'figure_entity' AND" + GROUP + " ORDER BY f.doc, f.span_start",
+                List.of(canonicalId, canonicalId));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", canonicalId);
         answer.put("canonical", mentions.get(0).get("canonical"));

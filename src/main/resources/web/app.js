@@ -342,6 +342,161 @@ async function loadOrphans() {
   if (rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 8, class: 'muted'}, '没有孤立的审阅记录')));
 }
 
+// ---- entities and measures ----
+// Both views are read-only lists; their linked figures jump to the figures tab, where review happens.
+
+const records = {
+  entities: {page: 0, size: 50, total: 0, facetsLoaded: false},
+  measures: {page: 0, size: 50, total: 0, facetsLoaded: false},
+};
+
+function fillOnce(select, values) {
+  for (const v of values) select.append(el('option', {value: v}, v));
+}
+
+/** Selects the clicked row of a record table. */
+function markSelected(tbody, tr) {
+  for (const row of tbody.children) row.classList.toggle('selected', row === tr);
+}
+
+async function loadEntities() {
+  const r = records.entities;
+  const p = new URLSearchParams({page: r.page, size: r.size});
+  for (const name of ['type', 'doc', 'q']) if ($('e-' + name).value.trim()) p.set(name, $('e-' + name).value.trim());
+  let body;
+  try {
+    body = await getJson('/api/entities?' + p);
+  } catch (e) {
+    toast('读取实体失败：' + e.message, true);
+    return;
+  }
+  if (!r.facetsLoaded) {
+    fillOnce($('e-type'), body.facets.type);
+    fillOnce($('e-doc'), body.facets.doc);
+    r.facetsLoaded = true;
+  }
+  r.total = body.total;
+  const tbody = $('entity-rows');
+  tbody.replaceChildren();
+  for (const g of body.rows) {
+    const tr = el('tr', {class: 'row', dataset: {id: g.id}},
+      el('td', {}, g.canonical ?? g.id), el('td', {}, g.type ?? ''), el('td', {class: 'text'}, g.forms.join('、')),
+      el('td', {class: 'num'}, g.documents), el('td', {class: 'num'}, g.mentions));
+    tr.addEventListener('click', () => { markSelected(tbody, tr); showEntity(g.id); });
+    tbody.append(tr);
+  }
+  if (body.rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 5, class: 'muted'}, '没有实体')));
+  pagerInfo('e', r);
+}
+
+async function showEntity(id) {
+  let e;
+  try {
+    e = await getJson('/api/entity?' + new URLSearchParams({id}));
+  } catch (err) {
+    toast('读取实体失败：' + err.message, true);
+    return;
+  }
+  $('entity-empty').hidden = true;
+  $('entity-detail').hidden = false;
+  $('entity-title').textContent = `${e.canonical ?? e.id} · ${e.type ?? ''}`;
+  const figures = $('entity-figures');
+  figures.replaceChildren();
+  for (const f of e.figures) {
+    const tr = el('tr', {class: 'link', dataset: {id: f.id}}, el('td', {class: 'doc', title: f.doc}, f.doc),
+      el('td', {}, f.page ?? ''), el('td', {}, f.line), el('td', {}, f.raw),
+      el('td', {class: 'num'}, formatValue(f.value, f.unit)), el('td', {}, f.subject ?? ''));
+    tr.addEventListener('click', () => jumpToFigure(f));
+    figures.append(tr);
+  }
+  if (e.figures.length === 0) figures.append(el('tr', {}, el('td', {colspan: 6, class: 'muted'}, '没有关联的数字')));
+  const mentions = $('entity-mentions');
+  mentions.replaceChildren();
+  for (const m of e.mentions) {
+    mentions.append(el('tr', {}, el('td', {class: 'doc', title: m.doc}, m.doc), el('td', {}, m.page ?? ''),
+      el('td', {}, m.line), el('td', {}, m.text)));
+  }
+}
+
+async function loadMeasures() {
+  const r = records.measures;
+  const p = new URLSearchParams({page: r.page, size: r.size});
+  for (const name of ['status', 'instrument', 'doc', 'q']) {
+    if ($('m-' + name).value.trim()) p.set(name, $('m-' + name).value.trim());
+  }
+  let body;
+  try {
+    body = await getJson('/api/measures?' + p);
+  } catch (e) {
+    toast('读取政策措施失败：' + e.message, true);
+    return;
+  }
+  if (!r.facetsLoaded) {
+    fillOnce($('m-status'), body.facets.status);
+    fillOnce($('m-instrument'), body.facets.instrument);
+    fillOnce($('m-doc'), body.facets.doc);
+    r.facetsLoaded = true;
+  }
+  r.total = body.total;
+  const tbody = $('measure-rows');
+  tbody.replaceChildren();
+  for (const m of body.rows) {
+    const tr = el('tr', {class: 'row', dataset: {id: m.id}},
+      el('td', {class: 'doc', title: m.doc}, m.doc), el('td', {}, m.page ?? ''), el('td', {}, m.line),
+      el('td', {}, m.actor ?? ''), el('td', {}, m.status ?? ''), el('td', {}, m.instrument ?? ''),
+      el('td', {class: 'text'}, m.text), el('td', {class: 'num'}, m.figures.length));
+    tr.addEventListener('click', () => { markSelected(tbody, tr); showMeasure(m); });
+    tbody.append(tr);
+  }
+  if (body.rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 8, class: 'muted'}, '没有政策措施')));
+  pagerInfo('m', r);
+}
+
+function showMeasure(m) {
+  $('measure-empty').hidden = true;
+  $('measure-detail').hidden = false;
+  $('measure-text').textContent = m.text;
+  const fields = $('measure-fields');
+  fields.replaceChildren();
+  for (const [label, v] of [['文档', m.doc], ['页', m.page], ['行', m.line], ['主体', m.actor], ['状态', m.status],
+    ['手段', m.instrument], ['编号', m.id]]) {
+    fields.append(el('dt', {}, label), el('dd', {}, v === null || v === undefined ? '—' : String(v)));
+  }
+  const figures = $('measure-figures');
+  figures.replaceChildren();
+  for (const f of m.figures) {
+    const tr = el('tr', {class: 'link', dataset: {id: f.id}}, el('td', {}, f.raw),
+      el('td', {class: 'num'}, formatValue(f.value, f.unit)), el('td', {}, f.unit ?? ''), el('td', {}, f.subject ?? ''));
+    tr.addEventListener('click', () => jumpToFigure(f));
+    figures.append(tr);
+  }
+  if (m.figures.length === 0) figures.append(el('tr', {}, el('td', {colspan: 4, class: 'muted'}, '没有关联的数字')));
+  const entities = $('measure-entities');
+  entities.replaceChildren();
+  for (const e of m.entities) entities.append(el('li', {}, e.text, el('span', {class: 'muted'}, ` ${e.type ?? ''} → ${e.canonical ?? ''}`)));
+  if (m.entities.length === 0) entities.append(el('li', {class: 'muted'}, '没有'));
+}
+
+function pagerInfo(prefix, r) {
+  const pages = Math.max(1, Math.ceil(r.total / r.size));
+  $(prefix + '-page-info').textContent = `第 ${r.page + 1} / ${pages} 页，共 ${r.total} 条`;
+  $(prefix + '-prev').disabled = r.page === 0;
+  $(prefix + '-next').disabled = r.page + 1 >= pages;
+}
+
+/** Shows one figure in the figures tab: filters down to its document and raw text, then opens it. */
+async function jumpToFigure(f) {
+  for (const name of FILTERS) $('f-' + name).value = '';
+  $('f-doc').value = f.doc;
+  $('f-q').value = f.raw;
+  showTab('review');
+  state.page = 0;
+  await loadPage(null);
+  const i = state.rows.findIndex((r) => r.id === f.id && r.doc === f.doc);
+  if (i >= 0) await selectRow(i);
+  else toast('数字表中找不到该数字', true);
+}
+
 // ---- wiring ----
 
 function showTab(name) {
@@ -349,6 +504,8 @@ function showTab(name) {
   for (const s of document.querySelectorAll('.tab-page')) s.hidden = s.id !== name;
   if (name === 'charts') loadCharts();
   if (name === 'orphans') loadOrphans();
+  if (name === 'entities') loadEntities();
+  if (name === 'measures') loadMeasures();
 }
 
 function onKey(event) {
@@ -405,6 +562,24 @@ function init() {
   $('note-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('note-form').requestSubmit(); }
   });
+  for (const [prefix, names, load] of [['e', ['type', 'doc', 'q'], loadEntities],
+    ['m', ['status', 'instrument', 'doc', 'q'], loadMeasures]]) {
+    const r = prefix === 'e' ? records.entities : records.measures;
+    let timer;
+    for (const name of names) {
+      const reload = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => { r.page = 0; load(); }, 200);
+      };
+      // both, as for the figures' filters: a select set by script (or a test driver) may fire only 'change'
+      $(prefix + '-' + name).addEventListener('input', reload);
+      $(prefix + '-' + name).addEventListener('change', reload);
+    }
+    $(prefix + '-prev').addEventListener('click', () => { if (r.page > 0) { r.page--; load(); } });
+    $(prefix + '-next').addEventListener('click', () => { if ((r.page + 1) * r.size < r.total) { r.page++; load(); } });
+  }
+  $('entity-filters').addEventListener('submit', (e) => e.preventDefault());
+  $('measure-filters').addEventListener('submit', (e) => e.preventDefault());
   for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => showTab(b.dataset.tab));
   for (const id of ['c-indicator', 'c-region', 'c-time']) $(id).addEventListener('change', loadCharts);
   document.addEventListener('keydown', onKey);

@@ -23,6 +23,11 @@ final class EntityTables {
                     + " instrument TEXT, linked_figures TEXT, entity_ids TEXT, rule TEXT, PRIMARY KEY (doc, id))",
             "CREATE TABLE IF NOT EXISTS links (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
                     + " kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL)",
+            // Each line's page and offsets, so the review page can cut a PDF page out of the text exactly
+            // (before this table it could only guess a page's start from the figures on it).
+            "CREATE TABLE IF NOT EXISTS document_lines (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
+                    + " page INTEGER, number INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS document_lines_doc ON document_lines(doc, page)",
             "CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical_id)",
             "CREATE INDEX IF NOT EXISTS links_from ON links(from_id)",
             "CREATE INDEX IF NOT EXISTS links_to ON links(to_id)");
@@ -43,10 +48,10 @@ final class EntityTables {
         }
     }
 
-    /** Inserts a document's entities, measures and links; the caller owns the transaction (and deleted old rows). */
+    /** Inserts a document's entities, measures, links and lines; the caller owns the transaction (and deleted old rows). */
     static void insert(Connection connection, DocumentResult result) throws SQLException {
         String doc = result.source().name();
-        for (String table : List.of("entities", "measures", "links")) {
+        for (String table : List.of("entities", "measures", "links", "document_lines")) {
             try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + table + " WHERE doc = ?")) {
                 st.setString(1, doc);
                 st.executeUpdate();
@@ -55,6 +60,30 @@ final class EntityTables {
         insertRows(connection, "entities", RecordColumns.ENTITY, result.entities(), null);
         insertRows(connection, "measures", RecordColumns.MEASURE, result.measures(), null);
         insertRows(connection, "links", RecordColumns.LINK, result.links(), doc);
+        insertLines(connection, doc, result);
+    }
+
+    private static void insertLines(Connection connection, String doc, DocumentResult result) throws SQLException {
+        if (result.parsed() == null || result.parsed().text() == null) return;
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO document_lines (doc, page, number, start, end) VALUES (?, ?, ?, ?, ?)")) {
+            for (figtrace.model.TextLine line : result.parsed().text().lines()) {
+                st.setString(1, doc);
+                // page 0 means "not paged" in TextLine; stored as NULL like the figures' page
+                if (line.page() > 0) st.setInt(2, line.page()); else st.setNull(2, Types.INTEGER);
+                st.setInt(3, line.number());
+                st.setInt(4, line.start());
+                st.setInt(5, line.end());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** A document's lines as stored: {page or null, number, start, end}, in text order. */
+    static List<int[]> lines(Connection connection, String doc) {
+        return read(connection, "SELECT coalesce(page, 0), number, start, end FROM document_lines WHERE doc = ?"
+                + " ORDER BY start", doc, rs -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)});
     }
 
     static List<figtrace.model.Entity> entities(Connection connection, String doc) {

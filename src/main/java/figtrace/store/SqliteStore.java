@@ -392,7 +392,8 @@ public final class SqliteStore implements Store {
                 new Object[]{"UPDATE document_text SET doc = ? WHERE doc = ?", to, from},
                 new Object[]{"UPDATE entities SET doc = ? WHERE doc = ?", to, from},
                 new Object[]{"UPDATE measures SET doc = ? WHERE doc = ?", to, from},
-                new Object[]{"UPDATE links SET doc = ? WHERE doc = ?", to, from});
+                new Object[]{"UPDATE links SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE document_lines SET doc = ? WHERE doc = ?", to, from});
     }
 
     /** Runs statements (SQL followed by its parameters) as one transaction. */
@@ -423,6 +424,11 @@ public final class SqliteStore implements Store {
     /** A document's measures as stored, in text order. */
     public synchronized List<figtrace.model.Measure> measures(String doc) {
         return EntityTables.measures(connection, doc);
+    }
+
+    /** A document's stored lines as {page (0 when unpaged), number, start, end}, in text order. */
+    public synchronized List<int[]> lines(String doc) {
+        return EntityTables.lines(connection, doc);
     }
 
     /** The database file. */

@@ -41,11 +41,13 @@ final class ReviewApi {
     private final ReviewStore reviews;
     private final FigureTable table;
     private final CorpusFiles corpus;
+    private final RecordViews records;
 
-    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus) {
+    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records) {
         this.reviews = reviews;
         this.table = table;
         this.corpus = corpus;
+        this.records = records;
     }
 
     void get(HttpExchange exchange, String path) throws IOException {
@@ -55,6 +57,11 @@ final class ReviewApi {
             case "/api/figures" -> Http.json(exchange, 200, figures(q));
             case "/api/figure" -> Http.json(exchange, 200, figure(q));
             case "/api/source" -> Http.json(exchange, 200, source(q));
+            case "/api/entities" -> Http.json(exchange, 200, records.entities(q.get("doc"), q.get("type"), q.get("q"),
+                    integer(q, "page", 0), integer(q, "size", 50)));
+            case "/api/entity" -> Http.json(exchange, 200, records.entity(requiredParam(q, "id")));
+            case "/api/measures" -> Http.json(exchange, 200, records.measures(q.get("doc"), q.get("status"),
+                    q.get("instrument"), q.get("q"), integer(q, "page", 0), integer(q, "size", 50)));
             case "/api/cite" -> Http.json(exchange, 200, cite(q));
             case "/api/orphans" -> Http.json(exchange, 200, reviews.orphaned().stream().map(ReviewApi::decision).toList());
             case "/api/chart/time" -> Http.json(exchange, 200, chart(q, "time"));
@@ -117,7 +124,10 @@ final class ReviewApi {
         SourceView view;
         if (info.paged()) {
             int page = integer(q, "page", 1);
-            view = SourceView.paged(text, table.figuresOf(doc), page, line);
+            // The stored lines give the page exactly; databases written before them fall back to the figures.
+            int[] span = records.pageSpan(doc, page);
+            view = span != null ? SourceView.page(text, span, page, line)
+                    : SourceView.paged(text, table.figuresOf(doc), page, line);
             if (view == null) throw new Http.NotFound("page " + page + " of " + doc + " holds no figure to locate it");
         } else {
             view = SourceView.unpaged(text, line);

@@ -40,17 +40,19 @@ public final class ReviewServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ReviewStore reviews;
     private final FigureTable table;
+    private final RecordViews records;
     private final RequestGuard guard;
     private final ReviewApi api;
     private final byte[] indexHtml;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ReviewServer(HttpServer server, ExecutorService executor, ReviewStore reviews, FigureTable table,
-                         RequestGuard guard, ReviewApi api, byte[] indexHtml) {
+                         RecordViews records, RequestGuard guard, ReviewApi api, byte[] indexHtml) {
         this.server = server;
         this.executor = executor;
         this.reviews = reviews;
         this.table = table;
+        this.records = records;
         this.guard = guard;
         this.api = api;
         this.indexHtml = indexHtml;
@@ -66,9 +68,11 @@ public final class ReviewServer implements AutoCloseable {
     public static ReviewServer start(String host, int port, Path db, Path corpus) {
         ReviewStore reviews = ReviewStore.open(db);
         FigureTable table = null;
+        RecordViews records = null;
         HttpServer bound = null;
         try {
             table = FigureTable.open(db, reviews);
+            records = RecordViews.open(db);
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -81,14 +85,14 @@ public final class ReviewServer implements AutoCloseable {
             RequestGuard guard = new RequestGuard(host, actualPort);
             String index = new String(resource("web/index.html"), StandardCharsets.UTF_8)
                     .replace(TOKEN_PLACEHOLDER, guard.token());
-            ReviewApi api = new ReviewApi(reviews, table, new CorpusFiles(corpus));
+            ReviewApi api = new ReviewApi(reviews, table, new CorpusFiles(corpus), records);
             // A few threads: requests are short SQLite reads; the stores serialise their own access.
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "figtrace-serve");
                 t.setDaemon(true);
                 return t;
             });
-            ReviewServer review = new ReviewServer(server, executor, reviews, table, guard, api,
+            ReviewServer review = new ReviewServer(server, executor, reviews, table, records, guard, api,
                     index.getBytes(StandardCharsets.UTF_8));
             server.createContext("/", review::handle);
             server.setExecutor(executor);
@@ -96,6 +100,7 @@ public final class ReviewServer implements AutoCloseable {
             return review;
         } catch (RuntimeException e) {
             if (bound != null) bound.stop(0);
+            if (records != null) records.close();
             if (table != null) table.close();
             reviews.close();
             throw e;
@@ -185,6 +190,7 @@ public final class ReviewServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        records.close();
         table.close();
         reviews.close();
     }

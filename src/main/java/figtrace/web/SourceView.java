@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The lines of a document around a cited line, numbered as the figures number them: within the document for text,
- * HTML and Word; within the page for PDF. The database keeps the text but not each line's page, so a PDF page is
- * located through the figures on it: a figure's {@code line} on its page and its offset in the text give where the
+ * HTML and Word; within the page for PDF. A PDF page is cut out by the stored line table (document_lines) where the
+ * database has it; older databases keep the text but not each line's page, so there a PDF page is located through
+ * the figures on it: a figure's {@code line} on its page and its offset in the text give where the
  * page starts; the next located page (or the end of the text) gives where it ends.
  *
  * @param page  the PDF page shown, or null
@@ -26,6 +27,13 @@ record SourceView(Integer page, int first, int line, List<String> lines, boolean
         int from = Math.max(1, cited - WINDOW);
         int to = Math.min(all.size(), cited + WINDOW);
         return new SourceView(null, from, cited, all.subList(from - 1, to), true);
+    }
+
+    /** The lines of PDF page {@code page}, which spans text offsets {@code span[0]} to {@code span[1]} (stored lines). */
+    static SourceView page(String text, int[] span, int page, int line) {
+        int from = Math.max(0, Math.min(span[0], text.length()));
+        int to = Math.max(from, Math.min(span[1], text.length()));
+        return new SourceView(page, 1, line, lines(text.substring(from, to)), true);
     }
 
     /** The lines of PDF page {@code page}; null when no figure on that page locates it. */

@@ -170,6 +170,26 @@ class SqliteStoreTest {
     }
 
     @Test
+    void documentLinesRoundTripAndMoveOnRename() {
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(figtrace.testing.TestDb.paper());
+            List<int[]> lines = store.lines(figtrace.testing.TestDb.PAPER);
+            assertEquals(6, lines.size());
+            assertArrayEquals(new int[]{1, 1, 0, figtrace.testing.TestDb.PAPER_TEXT.indexOf('\n')}, lines.get(0));
+            assertEquals(2, lines.get(3)[0], "the fourth line opens page 2");
+            assertEquals(1, lines.get(3)[1], "and is numbered within its page");
+
+            store.rename(figtrace.testing.TestDb.PAPER, "moved.pdf", 5, null);
+            assertEquals(List.of(), store.lines(figtrace.testing.TestDb.PAPER));
+            assertEquals(6, store.lines("moved.pdf").size());
+
+            store.save(figtrace.testing.TestDb.paper());
+            assertEquals(6, store.lines(figtrace.testing.TestDb.PAPER).size(), "saving again replaces, not adds");
+            assertEquals(List.of("ok"), store.integrityCheck());
+        }
+    }
+
+    @Test
     void aDatabaseFromBeforeIncrementalRunsGetsTheNewColumnsAndKeepsItsRows() throws Exception {
         try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
             store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));

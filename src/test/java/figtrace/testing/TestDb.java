@@ -49,8 +49,8 @@ public final class TestDb {
     /** A fresh database at {@code db} with the two documents and their figures. */
     public static Path create(Path db) {
         try (SqliteStore store = SqliteStore.open(db)) {
-            store.save(xinjiang(xinjiangFigures(XJ_TEXT, 0)));
-            store.save(paper());
+            store.save(withRecords(xinjiang(xinjiangFigures(XJ_TEXT, 0))));
+            store.save(withRecords(paper()));
         }
         return db;
     }
@@ -108,6 +108,42 @@ public final class TestDb {
                 f.spanEnd(), f.raw(), f.value(), f.unit(), f.measureWord(), f.kind(), f.qualifier(), f.time(),
                 f.region(), f.subject(), f.indicator(), f.change(), f.target(), f.rule(), f.note());
         return new DocumentResult(source(PAPER, text, DocType.PDF), parsed, List.of(onPage));
+    }
+
+    /** The canonical id shared by 新疆 in both documents: the entities view groups across documents by it. */
+    public static final String XJ_ENTITY = "PLACE:新疆维吾尔自治区";
+
+    /**
+     * {@code result} with entities, a measure and links added: 新疆 in each document (one canonical id), linked to
+     * the document's first figure; 乌鲁木齐市 in the bulletin; one measure per document naming that first figure.
+     */
+    public static DocumentResult withRecords(DocumentResult result) {
+        String doc = result.source().name();
+        String text = result.parsed().text().text();
+        Figure first = result.figures().get(0);
+        List<figtrace.model.Entity> entities = new ArrayList<>();
+        entities.add(entity(doc, text, doc.equals(XJ) ? "新疆维吾尔自治区" : "新疆", "e-xj", XJ_ENTITY, "新疆维吾尔自治区"));
+        List<figtrace.model.Link> links = new ArrayList<>();
+        links.add(new figtrace.model.Link("figure_entity", first.id(), "e-xj"));
+        if (doc.equals(XJ)) entities.add(entity(doc, text, "乌鲁木齐市", "e-urumqi", "PLACE:乌鲁木齐市", "乌鲁木齐市"));
+        String clause = first.quote();
+        int at = text.indexOf(clause);
+        figtrace.model.Measure measure = new figtrace.model.Measure("m-1", doc, first.page(), first.line(), at,
+                at + clause.length(), clause, doc.equals(XJ) ? "自治区" : "新疆", doc.equals(XJ) ? "completed" : "planned",
+                doc.equals(XJ) ? "other" : "platform", List.of(first.raw()), List.of("e-xj"), "measures:test");
+        links.add(new figtrace.model.Link("measure_figure", "m-1", first.id()));
+        links.add(new figtrace.model.Link("measure_entity", "m-1", "e-xj"));
+        return new DocumentResult(result.source(), result.parsed(), result.figures(), entities, List.of(measure), links);
+    }
+
+    private static figtrace.model.Entity entity(String doc, String text, String surface, String id, String canonicalId,
+                                                String canonical) {
+        int at = text.indexOf(surface);
+        if (at < 0) throw new IllegalArgumentException("entity not in text: " + surface);
+        int line = 1;
+        for (int i = 0; i < at; i++) if (text.charAt(i) == '\n') line++;
+        return new figtrace.model.Entity(id, doc, null, line, at, at + surface.length(), surface, "PLACE", canonical,
+                canonicalId, null, "entities:test");
     }
 
     /** A figure {@code raw} inside {@code quote} inside {@code text}; its id derives from the content and salt. */

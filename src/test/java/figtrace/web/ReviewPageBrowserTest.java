@@ -185,6 +185,41 @@ class ReviewPageBrowserTest {
         screenshot("review-charts.png");
     }
 
+    @Test
+    void entitiesAndMeasuresTabsShowLinkedFiguresAndJumpToThem() throws Exception {
+        browser.get(server.uri().toString());
+        waitForRows(8);
+
+        // 实体: 新疆 is one row across both documents; its linked figures open in the figures tab
+        browser.findElement(By.id("tab-entities")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#entity-rows tr.row")).size() == 2);
+        WebElement xinjiang = browser.findElements(By.cssSelector("#entity-rows tr.row")).get(0);
+        assertTrue(xinjiang.getText().contains("新疆维吾尔自治区"), xinjiang.getText());
+        xinjiang.click();
+        wait.until(d -> d.findElements(By.cssSelector("#entity-figures tr.link")).size() == 2);
+        assertTrue(browser.findElement(By.id("entity-figures")).getText().contains("19125.91亿元"));
+        screenshot("review-entities.png");
+        browser.findElements(By.cssSelector("#entity-figures tr.link")).get(1).click();
+        wait.until(d -> d.findElement(By.id("review")).isDisplayed()
+                && "19125.91亿元".equals(d.findElement(By.cssSelector("#quote mark")).getText()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source li.cited"),
+                "地区生产总值19125.91亿元"));
+
+        // 政策措施: filter by status, open one, follow its linked figure
+        browser.findElement(By.id("tab-measures")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#measure-rows tr.row")).size() == 2);
+        select("m-status", "planned");
+        wait.until(d -> d.findElements(By.cssSelector("#measure-rows tr.row")).size() == 1);
+        browser.findElement(By.cssSelector("#measure-rows tr.row")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("measure-figures"), "4000亿元"));
+        assertTrue(browser.findElement(By.id("measure-entities")).getText().contains("新疆"));
+        screenshot("review-measures.png");
+        browser.findElement(By.cssSelector("#measure-figures tr.link")).click();
+        wait.until(d -> "4000亿元".equals(d.findElement(By.cssSelector("#quote mark")).getText()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source li.cited"),
+                "数字经济规模"));
+    }
+
     private void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);

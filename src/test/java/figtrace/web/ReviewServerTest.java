@@ -192,8 +192,110 @@ class ReviewServerTest {
         assertEquals(2, pdf.get("page").asInt());
         assertEquals(List.of("第二页第一行。", "2024年新疆数字经济规模达到4000亿元，增长12%。", "第二页第三行。"),
                 json.convertValue(pdf.get("lines"), List.class));
+        JsonNode first = json.readTree(get("/api/source?doc=" + enc(TestDb.PAPER) + "&page=1&line=1").body());
+        assertEquals(List.of("数字经济赋能中国（新疆）自贸试验区发展新质生产力研究", "顾华详", "摘要 正文第一页。"),
+                json.convertValue(first.get("lines"), List.class), "page 1 holds no figure: the stored lines cut it");
+        assertTrue(first.get("pageEndKnown").asBoolean());
+    }
+
+    @Test
+    void withoutStoredLinesAPdfPageIsLocatedThroughItsFigures() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("extracted/figtrace.db"));
+             var st = c.createStatement()) {
+            st.execute("DELETE FROM document_lines"); // as in a database written before the table existed
+        }
+        JsonNode pdf = json.readTree(get("/api/source?doc=" + enc(TestDb.PAPER) + "&page=2&line=2").body());
+        assertEquals(List.of("第二页第一行。", "2024年新疆数字经济规模达到4000亿元，增长12%。", "第二页第三行。"),
+                json.convertValue(pdf.get("lines"), List.class));
         assertEquals(404, get("/api/source?doc=" + enc(TestDb.PAPER) + "&page=1&line=1").statusCode(),
                 "page 1 holds no figure, so where it starts is unknown");
+    }
+
+    @Test
+    void entitiesAreGroupedAcrossDocumentsWithTheirLinkedFigures() throws Exception {
+        JsonNode all = json.readTree(get("/api/entities").body());
+        assertEquals(2, all.get("total").asInt());
+        JsonNode xj = all.get("rows").get(0);
+        assertEquals(TestDb.XJ_ENTITY, xj.get("id").asText());
+        assertEquals(2, xj.get("documents").asInt());
+        assertEquals(2, xj.get("mentions").asInt());
+        assertEquals(List.of("新疆", "新疆维吾尔自治区"), json.convertValue(xj.get("forms"), List.class),
+                "each surface form once, in document order");
+        assertEquals(List.of("PLACE"), json.convertValue(all.get("facets").get("type"), List.class));
+
+        JsonNode one = json.readTree(get("/api/entity?id=" + enc(TestDb.XJ_ENTITY)).body());
+        assertEquals(2, one.get("mentions").size());
+        List<String> raws = new java.util.ArrayList<>();
+        one.get("figures").forEach(f -> raws.add(f.get("raw").asText()));
+        assertEquals(List.of("4000亿元", "19125.91亿元"), raws);
+        assertEquals(gdp.id(), one.get("figures").get(1).get("id").asText());
+        assertEquals(404, get("/api/entity?id=" + enc("PLACE:nowhere")).statusCode());
+        assertEquals(400, get("/api/entity").statusCode());
+
+        assertEquals(1, json.readTree(get("/api/entities?doc=" + enc(TestDb.PAPER)).body()).get("total").asInt());
+        JsonNode urumqi = json.readTree(get("/api/entities?q=" + enc("乌鲁木齐")).body());
+        assertEquals(1, urumqi.get("total").asInt());
+        assertEquals("PLACE:乌鲁木齐市", urumqi.get("rows").get(0).get("id").asText());
+        assertEquals(0, json.readTree(get("/api/entities?type=ORG").body()).get("total").asInt());
+        JsonNode paged = json.readTree(get("/api/entities?page=1&size=1").body());
+        assertEquals(1, paged.get("rows").size());
+        assertEquals("PLACE:乌鲁木齐市", paged.get("rows").get(0).get("id").asText());
+    }
+
+    @Test
+    void measuresCarryTheirLinkedFiguresAndEntities() throws Exception {
+        JsonNode all = json.readTree(get("/api/measures").body());
+        assertEquals(2, all.get("total").asInt());
+        JsonNode paper = all.get("rows").get(0);
+        assertEquals(TestDb.PAPER, paper.get("doc").asText());
+        assertEquals("planned", paper.get("status").asText());
+        assertEquals("4000亿元", paper.get("figures").get(0).get("raw").asText());
+        assertEquals("新疆", paper.get("entities").get(0).get("text").asText());
+        JsonNode xj = json.readTree(get("/api/measures?status=completed").body());
+        assertEquals(1, xj.get("total").asInt());
+        JsonNode figure = xj.get("rows").get(0).get("figures").get(0);
+        assertEquals(gdp.id(), figure.get("id").asText());
+        assertEquals("CNY", figure.get("unit").asText());
+        assertEquals("地区生产总值", figure.get("subject").asText());
+        assertEquals(1, json.readTree(get("/api/measures?instrument=platform").body()).get("total").asInt());
+        assertEquals(1, json.readTree(get("/api/measures?q=" + enc("自治区")).body()).get("total").asInt());
+        assertEquals(List.of("completed", "planned"), json.convertValue(all.get("facets").get("status"), List.class));
+        assertEquals(400, get("/api/measures?page=-1").statusCode());
+        assertEquals(400, get("/api/measures?size=x").statusCode());
+    }
+
+    @Test
+    void injectionLikeQueriesAreJustText() throws Exception {
+        for (String hostile : List.of("' OR 1=1 --", "\" OR \"\"=\"", "_", "x'); DROP TABLE entities; --",
+                "PLACE:新疆维吾尔自治区' OR '1'='1")) {
+            for (String api : List.of("/api/entities?q=", "/api/entities?type=", "/api/entities?doc=",
+                    "/api/measures?q=", "/api/measures?status=", "/api/measures?instrument=")) {
+                HttpResponse<String> r = get(api + enc(hostile));
+                assertEquals(200, r.statusCode(), api + hostile);
+                assertEquals(0, json.readTree(r.body()).get("total").asInt(), api + hostile);
+            }
+            assertEquals(404, get("/api/entity?id=" + enc(hostile)).statusCode());
+        }
+        // LIKE wildcards are taken literally: '%' finds the two measures whose text holds a percentage, no entity
+        assertEquals(0, json.readTree(get("/api/entities?q=" + enc("%")).body()).get("total").asInt());
+        assertEquals(2, json.readTree(get("/api/measures?q=" + enc("%")).body()).get("total").asInt());
+        assertEquals(2, json.readTree(get("/api/entities").body()).get("total").asInt(), "tables intact");
+    }
+
+    @Test
+    void retiredDocumentsAreHidden() throws Exception {
+        try (var store = figtrace.store.SqliteStore.open(dir.resolve("extracted/figtrace.db"))) {
+            store.retire(TestDb.PAPER);
+        }
+        JsonNode xj = json.readTree(get("/api/entities?q=" + enc("新疆")).body()).get("rows").get(0);
+        assertEquals(1, xj.get("documents").asInt());
+        JsonNode one = json.readTree(get("/api/entity?id=" + enc(TestDb.XJ_ENTITY)).body());
+        assertEquals(1, one.get("mentions").size());
+        assertEquals(1, one.get("figures").size());
+        JsonNode measures = json.readTree(get("/api/measures").body());
+        assertEquals(1, measures.get("total").asInt());
+        assertEquals(TestDb.XJ, measures.get("rows").get(0).get("doc").asText());
+        assertEquals(List.of(TestDb.XJ), json.convertValue(measures.get("facets").get("doc"), List.class));
     }
 
     @Test

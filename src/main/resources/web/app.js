@@ -5,6 +5,10 @@
 const TOKEN = document.querySelector('meta[name="figtrace-token"]').content;
 const STATUS_LABEL = {unreviewed: '未审阅', accepted: '已接受', rejected: '已拒绝', corrected: '已更正'};
 const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注'};
+/** Measures keep English codes in the data (for tools and SQL); the page shows them in Chinese. */
+const MEASURE_STATUS_LABEL = {done: '已完成', ongoing: '进行中', planned: '计划', recommended: '建议'};
+const INSTRUMENT_LABEL = {fund: '基金', loan: '贷款', tax: '税收', platform: '平台', talent: '人才', plan: '规划',
+  regulation: '制度', finance: '金融', cooperation: '合作', other: '其他'};
 const FILTERS = ['doc', 'region', 'time', 'kind', 'indicator', 'status', 'subject', 'q', 'sort'];
 
 const state = {page: 0, size: 50, total: 0, rows: [], selected: -1, detail: null};
@@ -350,8 +354,8 @@ const records = {
   measures: {page: 0, size: 50, total: 0, facetsLoaded: false},
 };
 
-function fillOnce(select, values) {
-  for (const v of values) select.append(el('option', {value: v}, v));
+function fillOnce(select, values, labels = {}) {
+  for (const v of values) select.append(el('option', {value: v}, labels[v] || v));
 }
 
 /** Selects the clicked row of a record table. */
@@ -432,8 +436,8 @@ async function loadMeasures() {
     return;
   }
   if (!r.facetsLoaded) {
-    fillOnce($('m-status'), body.facets.status);
-    fillOnce($('m-instrument'), body.facets.instrument);
+    fillOnce($('m-status'), body.facets.status, MEASURE_STATUS_LABEL);
+    fillOnce($('m-instrument'), body.facets.instrument, INSTRUMENT_LABEL);
     fillOnce($('m-doc'), body.facets.doc);
     r.facetsLoaded = true;
   }
@@ -443,7 +447,8 @@ async function loadMeasures() {
   for (const m of body.rows) {
     const tr = el('tr', {class: 'row', dataset: {id: m.id}},
       el('td', {class: 'doc', title: m.doc}, m.doc), el('td', {}, m.page ?? ''), el('td', {}, m.line),
-      el('td', {}, m.actor ?? ''), el('td', {}, m.status ?? ''), el('td', {}, m.instrument ?? ''),
+      el('td', {}, m.actor ?? ''), el('td', {}, MEASURE_STATUS_LABEL[m.status] || (m.status ?? '')),
+      el('td', {}, INSTRUMENT_LABEL[m.instrument] || (m.instrument ?? '')),
       el('td', {class: 'text'}, m.text), el('td', {class: 'num'}, m.figures.length));
     tr.addEventListener('click', () => { markSelected(tbody, tr); showMeasure(m); });
     tbody.append(tr);
@@ -458,8 +463,8 @@ function showMeasure(m) {
   $('measure-text').textContent = m.text;
   const fields = $('measure-fields');
   fields.replaceChildren();
-  for (const [label, v] of [['文档', m.doc], ['页', m.page], ['行', m.line], ['主体', m.actor], ['状态', m.status],
-    ['手段', m.instrument], ['编号', m.id]]) {
+  for (const [label, v] of [['文档', m.doc], ['页', m.page], ['行', m.line], ['主体', m.actor], ['状态', MEASURE_STATUS_LABEL[m.status] || m.status],
+    ['手段', INSTRUMENT_LABEL[m.instrument] || m.instrument], ['编号', m.id]]) {
     fields.append(el('dt', {}, label), el('dd', {}, v === null || v === undefined ? '—' : String(v)));
   }
   const figures = $('measure-figures');

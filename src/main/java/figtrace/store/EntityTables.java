@@ -35,17 +35,9 @@ final class EntityTables {
     private EntityTables() {}
 
     static void create(Connection connection) throws SQLException {
-        boolean auto = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
+        SqliteStore.schemaChange(connection, st -> {
             for (String sql : SCHEMA) st.execute(sql);
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(auto);
-        }
+        });
     }
 
     /** Inserts a document's entities, measures, links and lines; the caller owns the transaction (and deleted old rows). */

@@ -144,32 +144,36 @@ public final class SqliteStore implements Store {
             throw new StoreException("database " + file + " has schema version " + version + " and is not a"
                     + " figtrace " + SCHEMA_VERSION + " database; delete it or choose another file");
         }
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
+        schemaChange(connection, st -> {
             for (String sql : SCHEMA) st.execute(sql);
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private static void addColumns(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
+        schemaChange(connection, st -> {
             for (String[] c : ADDED_COLUMNS) {
                 if (!columns(connection, c[0]).contains(c[1])) {
                     st.execute("ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]);
                 }
             }
+        });
+    }
+
+    /** Statements that change the schema. */
+    interface SchemaWork { void run(Statement st) throws SQLException; }
+
+    /** Runs schema statements as one transaction: all of them or none (a half-made schema is never left behind). */
+    static void schemaChange(Connection connection, SchemaWork work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            work.run(st);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(auto);
         }
     }
 

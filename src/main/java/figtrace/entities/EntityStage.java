@@ -43,7 +43,16 @@ public final class EntityStage {
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
+    /** Entities of a document about Xinjiang, the first corpus (its 自治区… names expand to 新疆维吾尔自治区…). */
     public List<Entity> extract(String doc, DocumentText text) {
+        return extract(doc, text, Canonicals.XINJIANG);
+    }
+
+    /**
+     * @param ownRegion the full name of the region the document is about (宁夏回族自治区): its "自治区…" agencies
+     *                  are that region's; null when unknown, and such names keep their written form
+     */
+    public List<Entity> extract(String doc, DocumentText text, String ownRegion) {
         List<Entity> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Paragraph para : Paragraph.of(text)) {
@@ -55,7 +64,7 @@ public final class EntityStage {
                 // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 if (!seen.add(normalise(surface))) continue;
-                String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules);
+                String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules, ownRegion);
                 TextLine line = text.lineAt(start);
                 out.add(new Entity(id(doc, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
                         line.number(), start, end, surface, c.type(), canonical,

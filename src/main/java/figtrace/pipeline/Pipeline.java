@@ -31,9 +31,11 @@ public final class Pipeline {
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
+    private final Rules rules;
 
     /** @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
+        this.rules = rules;
         this.figures = new FigureStage(rules);
         try {
             this.entities = new EntityStage(rules.dir());
@@ -49,7 +51,7 @@ public final class Pipeline {
         ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
         if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
         List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
-        List<Entity> named = entities.extract(name, parsed.text());
+        List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
         return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
     }
@@ -76,6 +78,28 @@ public final class Pipeline {
 
     private static void put(java.util.Map<String, String> map, String key, String value) {
         if (value != null && !value.isBlank()) map.put(key, value);
+    }
+
+    /**
+     * The official name of the province most of the document's figures are about (新疆 → 新疆维吾尔自治区), so that
+     * its "自治区…" agencies are named in full; null when the figures name none.
+     */
+    private String ownRegionFullName(List<Figure> found) {
+        java.util.Map<String, Integer> provinces = new java.util.HashMap<>();
+        for (Figure f : found) {
+            figtrace.rules.Region r = f.region() == null ? null : rules.regionNames().get(f.region());
+            if (r == null) continue;
+            String province = r.level().equals("province") ? r.standard() : r.province().isEmpty() ? null : r.province();
+            if (province != null) provinces.merge(province, 1, Integer::sum);
+        }
+        String province = provinces.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(null);
+        if (province == null) return null;
+        // the longest name of that province that ends like an official one: 新疆维吾尔自治区, 浙江省
+        return rules.regionNames().entrySet().stream()
+                .filter(e -> e.getValue().standard().equals(province) && e.getValue().level().equals("province"))
+                .map(java.util.Map.Entry::getKey).filter(n -> n.endsWith("自治区") || n.endsWith("省") || n.endsWith("市"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(province);
     }
 
     /** Links by position: a measure holds the figures and entities inside its clause; a figure's sentence, its entities. */

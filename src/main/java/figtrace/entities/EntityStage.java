@@ -65,6 +65,11 @@ public final class EntityStage {
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 if (!seen.add(normalise(surface))) continue;
                 String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules, ownRegion);
+                // known short names (自治区党委, 财政厅) are listed for Xinjiang, the first corpus; in another region's
+                // document, a short name that does not say 新疆 is that region's body
+                if (!surface.contains("新疆") && ownRegion != null && !ownRegion.equals(Canonicals.XINJIANG)) {
+                    canonical = canonical.replace(Canonicals.XINJIANG, ownRegion);
+                }
                 TextLine line = text.lineAt(start);
                 out.add(new Entity(id(doc, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
                         line.number(), start, end, surface, c.type(), canonical,

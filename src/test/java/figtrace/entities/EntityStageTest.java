@@ -149,4 +149,12 @@ class EntityStageTest {
         assertEquals(7, e.line());
         assertEquals(2, e.page());
     }
+
+    @Test
+    void ownRegionAgenciesBelongToTheDocumentsRegion() {
+        List<Entity> found = STAGE.extract("t.txt", LayoutStage.linesOf("自治区党委和自治区财政厅安排资金。", 0), "宁夏回族自治区");
+        assertTrue(found.stream().anyMatch(e -> e.canonical().equals("中共宁夏回族自治区委员会")), found.toString());
+        assertTrue(found.stream().anyMatch(e -> e.canonical().equals("宁夏回族自治区财政厅")), found.toString());
+        assertTrue(found.stream().noneMatch(e -> e.canonical().contains("新疆")), found.toString());
+    }
 }

@@ -37,25 +37,35 @@ public final class EntityStage {
     public EntityStage(Path patternsDir) {
         this.rules = EntityRules.load(patternsDir);
         this.finder = new CandidateFinder(rules);
-        Hanlp.addWords(rules.known.keySet());
+        Hanlp.addWords(rules.known.values().stream().filter(k -> !k.rule().equals("entities:gazetteer")).map(EntityRules.Known::text).toList());
     }
 
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
-    /** Entities of a document about Xinjiang, the first corpus (its 自治区… names expand to 新疆维吾尔自治区…). */
+    /** Entities of a document; its own region is read from its title lines. */
     public List<Entity> extract(String doc, DocumentText text) {
-        return extract(doc, text, Canonicals.XINJIANG);
+        return extract(doc, text, (String) null);
     }
 
     /**
-     * @param ownRegion the full name of the region the document is about (宁夏回族自治区): its "自治区…" agencies
-     *                  are that region's; null when unknown, and such names keep their written form
+     * @param ownProvince the official name of the province the document is about (宁夏回族自治区) when the caller
+     *                    knows it (from the figures' regions); the title lines win when they name a place
      */
-    public List<Entity> extract(String doc, DocumentText text, String ownRegion) {
+    public List<Entity> extract(String doc, DocumentText text, String ownProvince) {
+        List<Paragraph> paragraphs = Paragraph.of(text);
+        return extract(doc, text, paragraphs, ownRegion(paragraphs, ownProvince));
+    }
+
+    /** Entities of a document whose own region is known (from the document context). */
+    public List<Entity> extract(String doc, DocumentText text, OwnRegion own) {
+        return extract(doc, text, Paragraph.of(text), own == null ? OwnRegion.UNKNOWN : own);
+    }
+
+    private List<Entity> extract(String doc, DocumentText text, List<Paragraph> paragraphs, OwnRegion own) {
         List<Entity> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Paragraph para : Paragraph.of(text)) {
+        for (Paragraph para : paragraphs) {
             String s = para.text();
             // entries of a reference list name their authors and titles, which the guideline leaves out
             if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
@@ -64,12 +74,8 @@ public final class EntityStage {
                 // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 if (!seen.add(normalise(surface))) continue;
-                String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules, ownRegion);
-                // known short names (自治区党委, 财政厅) are listed for Xinjiang, the first corpus; in another region's
-                // document, a short name that does not say 新疆 is that region's body
-                if (!surface.contains("新疆") && ownRegion != null && !ownRegion.equals(Canonicals.XINJIANG)) {
-                    canonical = canonical.replace(Canonicals.XINJIANG, ownRegion);
-                }
+                String canonical = c.canonical() != null ? Canonicals.fill(c.canonical(), surface, own)
+                        : Canonicals.canonical(surface, c.type(), rules, own);
                 TextLine line = text.lineAt(start);
                 out.add(new Entity(id(doc, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
                         line.number(), start, end, surface, c.type(), canonical,
@@ -77,6 +83,29 @@ public final class EntityStage {
             }
         }
         return out;
+    }
+
+    /** How many non-blank paragraphs at the top of a document count as its title lines. */
+    private static final int TITLE_LINES = 5;
+
+    /**
+     * The document's own region: the first gazetteer place in its title lines (2025年河南省政府工作报告 → 河南省;
+     * 关于普洱市…的报告 → 普洱市 in 云南省), else the province the caller gives.
+     */
+    OwnRegion ownRegion(List<Paragraph> paragraphs, String fallbackProvince) {
+        int seenLines = 0;
+        for (Paragraph para : paragraphs) {
+            if (para.text().isBlank()) continue;
+            if (++seenLines > TITLE_LINES) break;
+            for (Candidate c : resolve(finder.find(para.text(), 0))) {
+                if (!c.type().equals("PLACE")) continue;
+                EntityRules.Place p = rules.place(para.text().substring(c.start(), c.end()));
+                if (p == null) continue;
+                return p.level().equals("province") ? new OwnRegion(p.fullName(), null)
+                        : new OwnRegion(p.provinceFullName(), p.fullName());
+            }
+        }
+        return new OwnRegion(fallbackProvince, null);
     }
 
     /** Keeps the best non-overlapping candidates, in text order. */

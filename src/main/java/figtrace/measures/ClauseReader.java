@@ -63,7 +63,13 @@ final class ClauseReader {
                     curActor = o.actor() != null ? o.actor() : sentenceActor;
                     if (o.actor() != null) sentenceActor = o.actor();
                     pending = -1;
-                } else if (curStart >= 0 && cues.isProblem(s.substring(part[0], part[1]))) {
+                } else if (curStart >= 0 && startsWithCopula(part)) {
+                    // 加快…调整，优化…配置，是新时代…的重要任务: what comes before 是 is the topic of a statement
+                    curStart = -1;
+                    pending = -1;
+                } else if (curStart >= 0 && (cues.isProblem(s.substring(part[0], part[1]))
+                        || cues.isCopula(s.substring(part[0], part[1])))) {
+                    // …，为推动全市高质量发展提供坚强的财政支撑: a purpose or result ends the measure
                     // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure
                     emit(curStart, curEnd, curActor, out);
                     curStart = -1;
@@ -77,6 +83,11 @@ final class ClauseReader {
             if (curStart >= 0) emit(curStart, curEnd, curActor, out);
         }
         return out;
+    }
+
+    private boolean startsWithCopula(int[] part) {
+        String p = s.substring(part[0], part[1]).strip();
+        return p.startsWith("是") && cues.isCopula(p);
     }
 
     private boolean hasFigure(int from, int to) { return !FigureSpans.in(s.substring(from, to)).isEmpty(); }

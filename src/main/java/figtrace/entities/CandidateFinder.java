@@ -46,7 +46,42 @@ final class CandidateFinder {
         persons(line, offset, tokens, out);
         bylines(line, offset, out);
         hanlpNames(line, offset, tokens, out);
+        dropKindsListedWithKinds(line, offset, out);
         return out;
+    }
+
+    /**
+     * 制造业研发中心、产业“双创”研究院、学科技术研发中心、重点实验室等: a 、-list with a common noun among its items (重点实验室)
+     * lists kinds of things, so its other items are kinds too, not names.
+     */
+    void dropKindsListedWithKinds(String line, int offset, List<Candidate> out) {
+        int clauseStart = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i < line.length() && "，。；：,;:！？".indexOf(line.charAt(i)) < 0) continue;
+            String clause = line.substring(clauseStart, i);
+            if (clause.contains("、")) {
+                boolean kinds = false;
+                for (String item : clause.split("、")) {
+                    String it = item.strip();
+                    int deng = it.indexOf('等');
+                    if (deng > 0) it = it.substring(0, deng);
+                    if (rules.generics.contains(it)) { kinds = true; break; }
+                }
+                if (kinds) {
+                    final int from = offset + clauseStart, to = offset + i;
+                    out.removeIf(c -> c.start() >= from && c.end() <= to && !c.type().equals("PLACE")
+                            && !c.type().equals("PERSON") && c.priority() >= QUOTED && c.priority() != PERSON
+                            && isListItem(line, c.start() - offset, c.end() - offset));
+                }
+            }
+            clauseStart = i + 1;
+        }
+    }
+
+    private static boolean isListItem(String line, int start, int end) {
+        boolean before = start == 0 || "、，。；：,".indexOf(line.charAt(start - 1)) >= 0;
+        boolean after = end >= line.length() || "、等".indexOf(line.charAt(end)) >= 0;
+        return before && after;
     }
 
     /** 《…》 is a named document; a following （…〔2024〕169号） is kept as its docNumber attribute. */
@@ -225,6 +260,15 @@ final class CandidateFinder {
         }
     }
 
+    /** 特点及主导产业: what follows the connector is a common noun, so the words before it are no part of a name. */
+    private boolean genericAfterConnector(String name, String type) {
+        for (String c : rules.innerByType.getOrDefault(type, java.util.Set.of())) {
+            int k = name.lastIndexOf(c);
+            if (k > 0 && rules.generics.contains(name.substring(k + c.length()))) return true;
+        }
+        return false;
+    }
+
     /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群. */
     void shapes(String line, int offset, List<Candidate> out) {
         for (EntityRules.Shape shape : rules.shapes) {
@@ -297,6 +341,8 @@ final class CandidateFinder {
                         || after.equals("集团");
                 boolean suffixed = rules.suffixes.stream().anyMatch(s -> s.type().equals("ORG") && w.endsWith(s.text()));
                 if (!listed && !suffixed) continue;
+                // 州市高新技术企业: a class of bodies, not one
+                if (rules.classEndings.stream().anyMatch(w::endsWith)) continue;
                 if (!cleanName(w)) continue;
                 out.add(new Candidate(offset + t.start(), offset + t.end(), "ORG", null, "entities:hanlp_org", HANLP_NAME, null));
             }
@@ -347,7 +393,7 @@ final class CandidateFinder {
                         t -> t.end() == suffixStart && t.word().length() == 1 && t.nature().startsWith("n"));
                 if (p - start >= minPrefix && nounPrefix) {
                     String name = line.substring(start, end);
-                    if (!rules.generics.contains(name) && !rules.isCategory(name)
+                    if (!rules.generics.contains(name) && !rules.isCategory(name) && !genericAfterConnector(name, suf.type())
                             && !rules.isOnlyModifiers(name.substring(0, p - start), suf.type())) {
                         out.add(new Candidate(offset + start, offset + end, suf.type(), null, "entities:suffix",
                                 RULE, null));
@@ -504,10 +550,12 @@ final class CandidateFinder {
     /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */
     private int suffixEndAfter(String line, int from, List<Hanlp.Token> tokens) {
         int best = from;
+        boolean sawVerb = false;
         for (int j = from; j < line.length() && j - from < 14; j++) {
             char c = line.charAt(j);
             if (!isNameChar(c) && c != '·') break;
-            if (startsVerb(tokens, line, j)) break;
+            // a programme's tail may hold a verb (“科技银龄人才”特聘专家计划); other names end at one
+            if (startsVerb(tokens, line, j)) sawVerb = true;
             if (rules.stopStartingAt(line, j) > 0 && !keepStartsAt(tokens, j) && suffixEndingAt(line, j + 1) == null) {
                 // a stop word inside the tail ends it, unless it is part of a suffix (对接会)
                 boolean partOfSuffix = false;
@@ -517,7 +565,8 @@ final class CandidateFinder {
                 }
                 if (!partOfSuffix) break;
             }
-            if (suffixEndingAt(line, j + 1) != null) best = j + 1;
+            EntityRules.Suffix suf = suffixEndingAt(line, j + 1);
+            if (suf != null && (!sawVerb || suf.type().equals("PROGRAM"))) best = j + 1;
         }
         return best;
     }

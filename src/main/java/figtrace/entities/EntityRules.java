@@ -59,6 +59,8 @@ final class EntityRules {
     final Set<Character> placeInitials = new HashSet<>();
     /** Endings that make a HanLP place word a place (…县, …国): entities.tsv place_ending. */
     final List<String> placeEndings = new ArrayList<>();
+    /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
+    final List<String> classEndings = new ArrayList<>();
 
     /** A gazetteer place: its official full name, level (province, prefecture, county, other) and province. */
     record Place(String fullName, String level, String provinceFullName) {}
@@ -102,11 +104,12 @@ final class EntityRules {
                 case "list_tail" -> r.listTails.put(text, "cue".equals(row.opt("canonical")));
                 case "doc_ending" -> r.docEndings.add(text);
                 case "place_ending" -> r.placeEndings.add(text);
+                case "class_ending" -> r.classEndings.add(text);
                 case "program_cue_before" -> r.programCuesBefore.add(text);
                 case "program_cue_after" -> r.programCuesAfter.add(text);
                 default -> throw row.error("unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
-                        + " quoted_program, pattern, byline, not_after, blocked, list_cue, list_tail, doc_ending, place_ending,"
+                        + " quoted_program, pattern, byline, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
                         + " program_cue_before or program_cue_after)");
             }
         }

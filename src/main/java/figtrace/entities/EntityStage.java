@@ -69,7 +69,7 @@ public final class EntityStage {
             String s = para.text();
             // entries of a reference list name their authors and titles, which the guideline leaves out
             if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
-            for (Candidate c : resolve(finder.find(s, 0))) {
+            for (Candidate c : withNestedPlaces(resolve(finder.find(s, 0)), finder.find(s, 0))) {
                 int start = para.docStart(c.start()), end = para.docEnd(c.end());
                 // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
@@ -106,6 +106,26 @@ public final class EntityStage {
             }
         }
         return new OwnRegion(fallbackProvince, null);
+    }
+
+    /**
+     * A place named inside a quoted name is a place the text speaks of too (塔吉克斯坦 in 中国—塔吉克斯坦“一带一路”联合实验室);
+     * places inside other names (乌鲁木齐 in 乌鲁木齐高新区, 中国 in 《中国开发区审核公告目录》) are not.
+     */
+    static List<Candidate> withNestedPlaces(List<Candidate> kept, List<Candidate> all) {
+        List<Candidate> out = new ArrayList<>(kept);
+        for (Candidate outer : kept) {
+            if (outer.priority() != CandidateFinder.QUOTED) continue;
+            for (Candidate c : all) {
+                if (c.type().equals("PLACE") && c.priority() == CandidateFinder.RULE && outer.start() <= c.start()
+                        && c.end() <= outer.end() && c.length() < outer.length()
+                        && out.stream().noneMatch(o -> o != outer && o.overlaps(c))) {
+                    out.add(c);
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
+        return out;
     }
 
     /** Keeps the best non-overlapping candidates, in text order. */

@@ -21,6 +21,9 @@ final class ClauseReader {
     private static final Pattern LEAD_DATE = Pattern.compile(
             "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
+    /** The numbered points of a paper's recommendations: 第一，… 第二，… */
+    private static final Pattern ORDINAL_POINT = Pattern.compile("第[一二三四五六七八九十]+[，,]");
+
     /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
     private static final int MAX_JOINED = 70;
 
@@ -41,12 +44,21 @@ final class ClauseReader {
 
     List<Clause> measures() {
         List<Clause> out = new ArrayList<>();
+        boolean inOrdinalPoint = false;
         for (int[] sentence : ClauseSplitter.sentences(s)) {
             int pending = -1, curStart = -1, curEnd = -1;
             String sentenceActor = null;
             String curActor = null;
+            // 第一，着力打造…集群。优化以…为主的产业结构，形成…集群。 A paper's numbered point is one measure: the bare
+            // sentences after its headline restate it
+            boolean marked = ClauseSplitter.LIST_MARKER.matcher(s).region(sentence[0], sentence[1]).lookingAt();
+            if (marked) inOrdinalPoint = ORDINAL_POINT.matcher(s).region(sentence[0], sentence[1]).lookingAt();
+            boolean elaboration = !marked && inOrdinalPoint;
+            boolean first = true;
             for (int[] part : ClauseSplitter.parts(s, sentence)) {
                 Opening o = opening(part);
+                if (o != null && first && elaboration && o.bare()) break;
+                if (o != null) first = false;
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
                 // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
@@ -98,6 +110,9 @@ final class ClauseReader {
         String clause = s.substring(start, end);
         int a = para.docStart(start), b = para.docEnd(end);
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
+        // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
+        // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
+        if (ids.isEmpty() && FigureSpans.in(clause).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
     }
 

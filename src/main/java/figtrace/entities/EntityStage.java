@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Finds named entities (ORG, PLACE, PERSON, DOC, PROGRAM, INDUSTRY) in a document. Rules and word lists come from
- * {@code patterns/entities.tsv} and {@code patterns/places.tsv}; HanLP only adds person names.
+ * {@code patterns/entities.tsv}, {@code patterns/places.tsv} and the gazetteer {@code patterns/regions.tsv}; HanLP adds
+ * person names and its own place and organisation words (checked before they are taken).
  *
  * <p>Each distinct surface form is reported once, at its first occurrence (that is how the gold sets count).
  * Lines marked as soft wraps ({@code TextLine.continues()}) are read as one paragraph; a name across such a break
@@ -97,8 +98,11 @@ public final class EntityStage {
         for (Paragraph para : paragraphs) {
             if (para.text().isBlank()) continue;
             if (++seenLines > TITLE_LINES) break;
-            for (Candidate c : resolve(finder.find(para.text(), 0))) {
-                if (!c.type().equals("PLACE")) continue;
+            // places inside the title's own name count (关于普洱市…的报告 is one DOC)
+            List<Candidate> places = new ArrayList<>(finder.find(para.text(), 0).stream()
+                    .filter(c -> c.type().equals("PLACE")).toList());
+            places.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
+            for (Candidate c : places) {
                 EntityRules.Place p = rules.place(para.text().substring(c.start(), c.end()));
                 if (p == null) continue;
                 return p.level().equals("province") ? new OwnRegion(p.fullName(), null)

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * saved its first document, mid-way through the rest. The next run must find a sound database, finish the work, and
  * leave exactly what a clean run leaves.
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
     private static final List<String> DOCS = List.of("docx_hotan_xinjiang_2025_tjgb.docx",
             "html_urumqi_xinjiang_2025_tjgb_utf8.html", "pdf_qiandongnan_guizhou_2023_tjgb.pdf");
     /** Columns that say when, not what: they differ between any two runs. */

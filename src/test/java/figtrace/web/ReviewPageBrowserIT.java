@@ -174,12 +174,16 @@ class ReviewPageBrowserIT {
         // the charts tab draws with ECharts from the webjar
         browser.findElement(By.id("tab-charts")).click();
         select("c-indicator", "gdp");
-        // the chart may not exist yet right after the click: wait for it instead of failing on undefined
-        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(browser.executeScript("var c = echarts.getInstanceByDom("
-                + "document.getElementById('chart-regions')); return c ? c.getOption().xAxis[0].data : null")));
-        assertEquals(List.of("2023"), browser.executeScript("return echarts.getInstanceByDom("
-                + "document.getElementById('chart-time')).getOption().xAxis[0].data"));
+        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart
+        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(axis("chart-regions")));
+        wait.until(d -> List.of("2023").equals(axis("chart-time")));
         screenshot("review-charts.png");
+    }
+
+    /** The x axis of an ECharts chart, or null while it has none yet. */
+    private Object axis(String chartId) {
+        return browser.executeScript("var c = echarts.getInstanceByDom(document.getElementById('" + chartId + "'));"
+                + " var o = c && c.getOption(); return o && o.xAxis ? o.xAxis[0].data : null");
     }
 
     @Test

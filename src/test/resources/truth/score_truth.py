@@ -91,9 +91,10 @@ SCOPE = re.compile(r"^(全市|全州|全区|全省|全疆|全地区|全县|本�
 PUNCT = re.compile(r"[\"“”‘’'()（）\[\]【】《》、，,。；;：:·•\-—]")
 
 PAREN = re.compile(r"[(（][^()（）]*[)）]")
+YEAR = re.compile(r"\d{4}(年度|年)")
 
 def subj_norm(s):
-    s = PUNCT.sub("", PAREN.sub("", norm(s)))
+    s = PUNCT.sub("", YEAR.sub("", PAREN.sub("", norm(s))))
     return SCOPE.sub("", s)
 
 def subject_ok(truth, got):
@@ -135,9 +136,11 @@ def same(field, truth, f, alias, ind):
 
 def match(row, text, flat, pos, figs):
     """The extracted figure whose span holds the first character of the fixture's raw, found by its anchor."""
-    i = flat.find(row["anchor"])
-    if i < 0:
-        return None, "anchor not found"
+    i = -1
+    for _ in range(int(row.get("occurrence") or 1)):
+        i = flat.find(row["anchor"], i + 1)
+        if i < 0:
+            return None, "anchor not found"
     p = pos[i + int(row["raw_at"])]
     hits = [f for f in figs if f["span_start"] <= p < f["span_end"]]
     if not hits:

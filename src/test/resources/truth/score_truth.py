@@ -5,7 +5,7 @@ Usage: python3 src/test/resources/truth/score_truth.py OUT [--rows | --floors]
   OUT    a folder written by `./figtrace run DIR --out OUT` where DIR holds the fixture documents
   --rows   print every wrong field (fixture row, truth, figtrace)
   --floors print a new floors.tsv (overall floors = measured; per document = measured - 0.05)
-The same rules as TruthFixturesTest (see README.md here); the Java test is the reference.
+The same rules as TruthFixturesIT (see README.md here); the Java test is the reference.
 """
 import json, os, re, sqlite3, sys, unicodedata
 
@@ -183,7 +183,7 @@ def score(out, show_rows=False):
 def floors(table, slack=0.05):
     """floors.tsv content: overall floors at the measured level, per-document floors `slack` below it."""
     import math
-    lines = ["# Floors of TruthFixturesTest: doc (or overall) TAB field TAB the lowest precision allowed.",
+    lines = ["# Floors of TruthFixturesIT: doc (or overall) TAB field TAB the lowest precision allowed.",
              "# Written by `score_truth.py OUT --floors` on a run of main; overall = measured, per document = measured - %.2f." % slack,
              "doc\tfield\tfloor"]
     tot = {k: 0 for k in FIELDS}; n = 0

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * floor in {@code floors.tsv} (the level measured on main when the floor was set; the issue's goal is 0.95).
  * A figure missing from the output is wrong in every field. Rules of comparison: src/test/resources/truth/README.md.
  */
-class TruthFixturesTest {
+class TruthFixturesIT {
     static final Path FIXTURES = Path.of("src/test/resources/truth");
     static final List<Path> DOC_DIRS = List.of(Path.of("../shared/atlas/docs"), Path.of("../shared/realdocs"));
     static final List<String> FIELDS = List.of("value", "unit", "time", "region", "subject", "indicator", "change", "target");

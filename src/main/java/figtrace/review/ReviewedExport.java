@@ -64,6 +64,15 @@ public final class ReviewedExport {
     }
 
     public static void writeXlsx(List<ReviewedFigure> rows, OutputStream out) throws IOException {
+        writeXlsx(rows, Map.of(), out);
+    }
+
+    /**
+     * The figures sheet, then one sheet per entry of {@code moreSheets} (name → table, header first), in its order.
+     * In those sheets a cell that is a plain number a spreadsheet can hold exactly is written as a number.
+     */
+    public static void writeXlsx(List<ReviewedFigure> rows, Map<String, List<String[]>> moreSheets, OutputStream out)
+            throws IOException {
         // Streaming workbook: keeps only a window of rows in memory, so 50k figures export without a big heap.
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
@@ -83,11 +92,39 @@ public final class ReviewedExport {
                     else cell.setCellValue(SpreadsheetSafety.safe(text));
                 }
             }
+            for (Map.Entry<String, List<String[]>> extra : moreSheets.entrySet()) {
+                Sheet more = workbook.createSheet(extra.getKey());
+                int i = 0;
+                for (String[] cells : extra.getValue()) {
+                    Row row = more.createRow(i);
+                    for (int c = 0; c < cells.length; c++) {
+                        String text = cells[c];
+                        if (text == null || text.isEmpty()) continue;
+                        Cell cell = row.createCell(c);
+                        // Codes and ids are names, not quantities: 650000 stays text, so no tool sums it.
+                        String column = extra.getValue().get(0)[c];
+                        boolean name = column.endsWith("_code") || column.endsWith("_id") || column.endsWith("_ids");
+                        Double exact = i == 0 || name ? null : exactNumber(text);
+                        if (exact != null) cell.setCellValue(exact);
+                        else cell.setCellValue(SpreadsheetSafety.safe(text));
+                    }
+                    i++;
+                }
+                more.createFreezePane(0, 1);
+            }
             workbook.write(out);
         } finally {
             workbook.dispose();
             workbook.close();
         }
+    }
+
+    /** The number a cell holds when a spreadsheet's double represents it exactly (no digit lost), else null. */
+    static Double exactNumber(String text) {
+        if (!text.matches("-?\\d+(\\.\\d+)?")) return null;
+        BigDecimal exact = new BigDecimal(text);
+        double d = exact.doubleValue();
+        return Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(exact) == 0 ? d : null;
     }
 
     private static String text(Object value) {

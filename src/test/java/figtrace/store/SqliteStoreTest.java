@@ -201,6 +201,7 @@ class SqliteStoreTest {
             }
             st.execute("ALTER TABLE figures DROP COLUMN seq");
             st.execute("ALTER TABLE figures DROP COLUMN retired");
+            st.execute("PRAGMA user_version = 1"); // what such a database says: migration 002 adds the columns
         }
         try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
             DocumentRow row = store.documentRows().get("a.txt");

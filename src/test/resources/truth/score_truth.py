@@ -75,6 +75,7 @@ def indicator_table():
         for col in ("aliases", "synonyms"):
             names.update(a.strip() for a in re.split(r"[,，]", row.get(col, "") or "") if a.strip())
         for n in names:
+            n = n.lstrip("=")  # =NAME: a whole-subject-only name in the catalogue; the name itself still counts
             if n:
                 key.setdefault(n, k)
     extra = os.path.join(HERE, "indicator_map.tsv")

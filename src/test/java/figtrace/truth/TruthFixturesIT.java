@@ -232,7 +232,8 @@ class TruthFixturesIT {
                     String v = row.get(col);
                     if (v != null) for (String a : v.split("[,，]")) if (!a.isBlank()) names.add(a.trim());
                 }
-                for (String n : names) key.putIfAbsent(n, k);
+                // =NAME marks a whole-subject-only name in the catalogue; the name itself still counts here
+                for (String n : names) if (!n.isBlank()) key.putIfAbsent(n.startsWith("=") ? n.substring(1) : n, k);
             }
             Path map = fixtures.resolve("indicator_map.tsv");
             if (Files.exists(map)) {

@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.ids.Ids;
+
 import figtrace.model.DocumentText;
 import figtrace.model.Figure;
 import figtrace.model.SourceFile;
@@ -139,7 +141,7 @@ final class TableReader {
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 TextLine at = text.lineAt(cell.start());
-                out.add(new Figure(FigureStage.figureId(source.sha256(), cell.start(), cell.end()), source.name(),
+                out.add(new Figure(Ids.figure(source.sha256(), cell.start(), cell.end()), source.name(),
                         at.page() == 0 ? null : at.page(), at.number(), line.start(), line.end(), text.lineText(line),
                         cell.start(), cell.end(), cell.text(), value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
                         unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
@@ -247,7 +249,8 @@ final class TableReader {
             UnitInfo direct = rules.units().get(c);
             if (direct != null) return new UnitChoice(direct, direct.factor());
             for (Map.Entry<String, BigDecimal> m : rules.multipliers().entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<String, BigDecimal> e) -> -e.getKey().length())).toList()) {
+                    .sorted(Comparator.comparingInt((Map.Entry<String, BigDecimal> e) -> -e.getKey().length())
+                    .thenComparing(Map.Entry::getKey)).toList()) { // a fixed order: hash order changes per JVM
                 if (c.startsWith(m.getKey())) {
                     UnitInfo u = rules.units().get(c.substring(m.getKey().length()));
                     if (u != null) return new UnitChoice(u, m.getValue().multiply(u.factor()));

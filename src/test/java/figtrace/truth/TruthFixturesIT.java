@@ -4,6 +4,7 @@ import figtrace.model.DocumentResult;
 import figtrace.model.Figure;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesStage;
+import figtrace.testing.SharedFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TruthFixturesIT {
     static final Path FIXTURES = Path.of("src/test/resources/truth");
-    static final List<Path> DOC_DIRS = List.of(Path.of("../shared/atlas/docs"), Path.of("../shared/realdocs"));
+    static final List<Path> DOC_DIRS = List.of(SharedFolder.path("atlas/docs"), SharedFolder.path("realdocs"));
     static final List<String> FIELDS = List.of("value", "unit", "time", "region", "subject", "indicator", "change", "target");
     static final double GOAL = 0.95;
 
@@ -45,7 +46,7 @@ class TruthFixturesIT {
         Map<String, Path> docs = new LinkedHashMap<>();
         for (String doc : fixtures.keySet()) {
             Path p = DOC_DIRS.stream().map(d -> d.resolve(doc)).filter(Files::isReadable).findFirst().orElse(null);
-            if (p == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (p == null && SharedFolder.isCi()) {
                 throw new AssertionError("fixture document " + doc + " is missing: CI needs ../shared/atlas/docs and ../shared/realdocs");
             }
             assumeTrue(p != null, "fixture document not on this machine: " + doc);

@@ -398,11 +398,34 @@ public final class FigureStage {
 
     /** The nearest time before the figure in its sentence; else the last one earlier in its paragraph. */
     private static String time(Context ctx, int pos, int sentenceStart) {
+        String time = time(ctx, pos, sentenceStart, false);
+        // 年末/年底 alone is the end of the year the figure is otherwise about: 2026年预算…年末滚存结余 is 2026-12-31
+        if (time != null && time.endsWith("-12-31") && yearEndWordBefore(ctx, pos, sentenceStart)) {
+            String year = time(ctx, pos, sentenceStart, true);
+            if (year != null && year.matches("[0-9]{4}.*")) return year.substring(0, 4) + "-12-31";
+        }
+        return time;
+    }
+
+    private static final java.util.regex.Pattern YEAR_END_WORD = java.util.regex.Pattern.compile("年(?:末|底)");
+
+    private static boolean yearEndWordBefore(Context ctx, int pos, int sentenceStart) {
+        Mention last = null;
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
+            if (m.end() > pos) break;
+            last = m;
+        }
+        return last != null && YEAR_END_WORD.matcher(ctx.view().substring(last.start(), last.end())).matches();
+    }
+
+    /** @param skipYearEnd leave bare 年末/年底 out, to find the year they are the end of */
+    private static String time(Context ctx, int pos, int sentenceStart, boolean skipYearEnd) {
         int paragraph = Sentences.paragraphStart(ctx.view(), pos);
         Mention inSentence = null, inParagraph = null;
         for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), paragraph), ctx.times().size())) {
             if (m.end() > pos) break;
             if (closedBefore(ctx.view(), m.end(), pos)) continue;
+            if (skipYearEnd && YEAR_END_WORD.matcher(ctx.view().substring(m.start(), m.end())).matches()) continue;
             if (m.start() >= sentenceStart) inSentence = m;
             else if (m.start() >= paragraph && !SENTENCE_ONLY_TIME.matcher(ctx.view().substring(m.start(), m.end())).matches()) inParagraph = m;
         }

@@ -58,7 +58,7 @@ public final class ContextReader {
         String t = text.text();
         DocKind kind = metadata.docKind();
         String title = metadata.title() != null ? metadata.title() : formatMetadata.get("title");
-        Found own = ownRegion(t, metadata);
+        Found own = ownRegion(t, proseOnly(text), metadata);
         ReportPeriod period = Periods.read(t, title, kind, formatMetadata);
         return new DocumentContext(source, text, metadata, formatMetadata,
                 own == null ? null : place(own.region), own == null ? null : own.where, period, kind);
@@ -71,7 +71,11 @@ public final class ContextReader {
 
     private record Found(Region region, String where) {}
 
-    private Found ownRegion(String text, DocumentMetadata metadata) {
+    /**
+     * @param prose the text with its table rows blanked: a budget table that lists every prefecture of a province
+     *              is about the province its prose speaks of, not the prefecture its rows name most
+     */
+    private Found ownRegion(String text, String prose, DocumentMetadata metadata) {
         Region r = mostSpecific(named(squeeze(metadata.title())));
         if (r != null) return new Found(r, "title");
         r = mostSpecific(named(squeeze(metadata.issuer())));
@@ -85,7 +89,7 @@ public final class ContextReader {
             r = mostSpecific(named(line));
             if (r != null) return new Found(r, "first lines");
         }
-        r = mostNamed(text);
+        r = mostNamed(prose);
         if (r != null) return new Found(r, "mentions");
         r = provinceSpokenOf(text);
         return r == null ? null : new Found(r, "mentions");
@@ -174,6 +178,17 @@ public final class ContextReader {
         return score.entrySet().stream().filter(e -> e.getValue() >= min)
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                 .map(e -> names.get(e.getKey())).orElse(null);
+    }
+
+    /** The text with every table row (a layout table, or tab-separated cells) replaced by spaces, offsets kept. */
+    private static String proseOnly(figtrace.model.DocumentText text) {
+        StringBuilder b = new StringBuilder(text.text());
+        for (figtrace.model.TextLine l : text.lines()) {
+            if (l.isTableRow() || text.lineText(l).strip().contains("\t")) {
+                for (int i = l.start(); i < l.end(); i++) b.setCharAt(i, ' ');
+            }
+        }
+        return b.toString();
     }
 
     private static String squeeze(String s) { return s == null ? null : s.replace(" ", "").replace("\u3000", "").strip(); }

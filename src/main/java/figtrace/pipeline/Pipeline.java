@@ -58,11 +58,10 @@ public final class Pipeline {
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = layout.parse(source, bytes);
         long t1 = System.nanoTime();
-        DocumentContext context = contexts.read(source, parsed, metadata.extract(source, parsed));
+        MetadataStage.Reading reading = metadata.read(source, parsed);
+        DocumentContext context = contexts.read(source, parsed, reading.metadata());
         long t2 = System.nanoTime();
-        // the document row stores what the text says about itself and its context beside the format's own values
-        ParsedDocument described = new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(),
-                context.storedFields());
+        ParsedDocument described = described(parsed, context, reading.issues());
         if (parsed.status().failed()) {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
@@ -76,6 +75,21 @@ public final class Pipeline {
         LOG.debug("{}: layout {} ms, metadata and context {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
                 name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
         return new DocumentResult(source, described, found, named, acts, links(found, named, acts));
+    }
+
+    /**
+     * The document row: what the text says about itself and its context beside the format's own values; a metadata
+     * reader that failed is a bug worth seeing, so the document says so (its figures still come).
+     */
+    private static ParsedDocument described(ParsedDocument parsed, DocumentContext context, List<figtrace.model.DocIssue> metadataIssues) {
+        if (metadataIssues.isEmpty()) {
+            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), context.storedFields());
+        }
+        List<figtrace.model.DocIssue> issues = new ArrayList<>(parsed.issues());
+        issues.addAll(metadataIssues);
+        figtrace.model.DocStatus status = parsed.status() == figtrace.model.DocStatus.OK
+                ? figtrace.model.DocStatus.OK_WITH_ISSUES : parsed.status();
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, context.storedFields());
     }
 
     private static long ms(long from, long to) {

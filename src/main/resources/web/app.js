@@ -120,9 +120,6 @@ async function loadFacets() {
   refill($('f-time'), facets.time);
   refill($('f-kind'), facets.kind, KIND_LABEL);
   refill($('f-indicator'), facets.indicator);
-  refill($('c-indicator'), facets.indicator);
-  refill($('c-region'), facets.region);
-  refill($('c-time'), facets.time);
 }
 
 /** Choosing a document narrows the other filters to the values that document holds. */
@@ -378,17 +375,30 @@ async function cite() {
 let timeChart, regionChart;
 
 async function loadCharts() {
+  if (!loadCharts.facets) {
+    // the chart choices are the panel's: indicator ids, regions and periods that have a chosen value
+    const panel = await getJson('/api/panel?size=1');
+    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')));
+    refill($('c-region'), panel.facets.region);
+    refill($('c-time'), panel.facets.period);
+    loadCharts.facets = true;
+  }
   const indicator = $('c-indicator').value;
   if (!indicator || typeof echarts === 'undefined') return;
   timeChart = timeChart || echarts.init($('chart-time'));
   regionChart = regionChart || echarts.init($('chart-regions'));
   try {
     const over = await getJson('/api/chart/time?' + new URLSearchParams({indicator, region: $('c-region').value}));
-    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, time: $('c-time').value}));
+    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, period: $('c-time').value}));
     timeChart.setOption(chartOption(over, 'line'), true);
     regionChart.setOption(chartOption(across, 'bar'), true);
+    for (const [chart, data] of [[timeChart, over], [regionChart, across]]) {
+      chart.off('click');
+      // a point opens its panel cell: all its sources side by side
+      chart.on('click', (e) => { const p = data.points[e.dataIndex]; if (p) openPanelCell(p); });
+    }
     $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
-    $('chart-regions-title').textContent = across.time ? '（' + across.time + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + across.level : '') + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }
@@ -669,6 +679,12 @@ async function showPanelCell(r) {
   checks.replaceChildren();
   for (const c of cell.checks) checks.append(el('li', {}, `${PANEL_STATUS_LABEL[c.status] || c.status}：${c.reason}`));
   if (cell.checks.length === 0) checks.append(el('li', {class: 'muted'}, '没有需要注意的核对结果'));
+}
+
+/** Shows a panel cell (from a chart point) in the 数据集 tab. */
+async function openPanelCell(p) {
+  showTab('panel');
+  await showPanelCell(p);
 }
 
 async function citePanelCell() {

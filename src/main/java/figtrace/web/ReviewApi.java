@@ -69,8 +69,8 @@ final class ReviewApi {
             case "/api/panel" -> Http.json(exchange, 200, panel.rows(q));
             case "/api/panel/cell" -> Http.json(exchange, 200, panel.cell(q));
             case "/api/panel/cite" -> Http.json(exchange, 200, panel.cite(q));
-            case "/api/chart/time" -> Http.json(exchange, 200, chart(q, "time"));
-            case "/api/chart/regions" -> Http.json(exchange, 200, chart(q, "region"));
+            case "/api/chart/time" -> Http.json(exchange, 200, panel.chart(q, "period"));
+            case "/api/chart/regions" -> Http.json(exchange, 200, panel.chart(q, "region"));
             case "/api/export.csv" -> export(exchange, q, false);
             case "/api/export.xlsx" -> export(exchange, q, true);
             default -> throw new Http.NotFound("no such API: " + path);
@@ -167,69 +167,6 @@ final class ReviewApi {
         Figure f = figures.get(0);
         DocumentInfo info = table.document(f.doc()).orElseThrow(() -> new Http.NotFound("no document " + f.doc()));
         return Map.of("id", id, "doc", f.doc(), "citation", Citations.cite(info, f));
-    }
-
-    /**
-     * One indicator's levels (not growth rates) grouped by {@code by} (time or region), with reviews applied:
-     * rejected figures left out, corrections used. The other dimension is held fixed, since mixing regions in a
-     * time series (or periods across regions) would mislead: the one asked for, else the region with the most
-     * figures (for a time series) or the period covering the most regions, latest first (for a comparison).
-     * Where several figures give one period or region, the value stated most often wins (ties: the first in
-     * document order), so a stray mention does not bend the line.
-     */
-    private Map<String, Object> chart(Map<String, String> q, String by) {
-        String indicator = requiredParam(q, "indicator");
-        String fixed = by.equals("time") ? "region" : "time";
-        List<Map<String, Object>> levels = new ArrayList<>();
-        FigureFilter filter = new FigureFilter(null, null, null, null, null, indicator, null, null);
-        for (ReviewedFigure r : table.all(filter, "line")) {
-            if (r.review().status() == ReviewStatus.REJECTED) continue;
-            Map<String, Object> v = r.review().apply(r.figure());
-            if (v.get("change") != null || v.get("value") == null || v.get(by) == null || v.get(fixed) == null) {
-                continue;
-            }
-            levels.add(v);
-        }
-        // One unit per chart: the most common one (a chart mixing 亿元 and % would be meaningless).
-        String unit = mostCommon(levels.stream().map(v -> String.valueOf(v.get("unit"))).toList());
-        levels.removeIf(v -> !String.valueOf(v.get("unit")).equals(unit));
-        String fixedValue = q.get(fixed);
-        if (fixedValue == null || fixedValue.isEmpty()) {
-            Map<String, java.util.Set<String>> spread = new TreeMap<>(Comparator.reverseOrder());
-            for (Map<String, Object> v : levels) {
-                spread.computeIfAbsent(String.valueOf(v.get(fixed)), k -> new java.util.HashSet<>())
-                        .add(String.valueOf(v.get(by)));
-            }
-            fixedValue = spread.entrySet().stream()
-                    .max(Comparator.comparingInt((Map.Entry<String, java.util.Set<String>> e) -> e.getValue().size())
-                            .thenComparing(Map.Entry::getKey))
-                    .map(Map.Entry::getKey).orElse(null);
-        }
-        Map<String, Map<BigDecimal, Integer>> counts = new TreeMap<>();
-        for (Map<String, Object> v : levels) {
-            if (!String.valueOf(v.get(fixed)).equals(fixedValue)) continue;
-            BigDecimal value = ((BigDecimal) v.get("value")).stripTrailingZeros();
-            counts.computeIfAbsent(String.valueOf(v.get(by)), k -> new LinkedHashMap<>()).merge(value, 1, Integer::sum);
-        }
-        List<Map<String, Object>> points = new ArrayList<>();
-        counts.forEach((label, values) -> {
-            BigDecimal best = values.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            points.add(Map.of("label", label, "value", best.toPlainString(),
-                    "figures", values.values().stream().mapToInt(Integer::intValue).sum()));
-        });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("indicator", indicator);
-        answer.put("by", by);
-        answer.put(fixed, fixedValue);
-        answer.put("unit", unit);
-        answer.put("points", points);
-        return answer;
-    }
-
-    private static String mostCommon(List<String> values) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String v : values) counts.merge(v, 1, Integer::sum);
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     private void export(HttpExchange exchange, Map<String, String> q, boolean xlsx) throws IOException {

@@ -274,6 +274,11 @@ function showDetail(f) {
   }
   if (f.decisions.length === 0) history.append(el('li', {class: 'muted'}, '尚无'));
   $('source-download').href = '/corpus/' + f.doc.split('/').map(encodeURIComponent).join('/');
+  // PDF figures: the page as the document prints it, beside the text lines (toggle)
+  const paged = f.page !== null && f.page !== undefined;
+  $('btn-page-image').hidden = !paged;
+  if (paged && state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; }
   loadSource(f);
 }
 
@@ -311,6 +316,21 @@ async function loadSource(f) {
     list.append(li);
   });
   if (cited) scrollWithin(list, cited, true);
+}
+
+function showPageImage(f) {
+  $('page-image').src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+  $('page-image-box').hidden = false;
+  $('source').hidden = true;
+  $('btn-page-image').textContent = '文字';
+}
+
+function togglePageImage() {
+  const f = state.detail;
+  if (!f) return;
+  state.showPageImage = $('page-image-box').hidden;
+  if (state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; $('btn-page-image').textContent = '页面图像'; }
 }
 
 // ---- decisions ----
@@ -741,6 +761,7 @@ function init() {
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   $('f-doc').addEventListener('change', () => narrowFacets().catch((e) => toast('读取筛选项失败：' + e.message, true)));
   $('clear-filters').addEventListener('click', clearFilters);
+  $('btn-page-image').addEventListener('click', togglePageImage);
   $('btn-help').addEventListener('click', () => $('help').showModal());
   $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadPage(0); } });
   $('next').addEventListener('click', nextPage);

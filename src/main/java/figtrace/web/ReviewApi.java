@@ -71,6 +71,7 @@ final class ReviewApi {
             case "/api/panel/cite" -> Http.json(exchange, 200, panel.cite(q));
             case "/api/chart/time" -> Http.json(exchange, 200, panel.chart(q, "period"));
             case "/api/chart/regions" -> Http.json(exchange, 200, panel.chart(q, "region"));
+            case "/api/page.png" -> pageImage(exchange, q);
             case "/api/export.csv" -> export(exchange, q, false);
             case "/api/export.xlsx" -> export(exchange, q, true);
             default -> throw new Http.NotFound("no such API: " + path);
@@ -180,6 +181,25 @@ final class ReviewApi {
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
         Http.send(exchange, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : "text/csv; charset=utf-8", out.toByteArray());
+    }
+
+    private final PageImages pageImages = new PageImages();
+
+    /** A PDF page of a corpus document as a PNG image ({@code /api/page.png?doc=…&page=N}). */
+    private void pageImage(HttpExchange exchange, Map<String, String> q) throws IOException {
+        String name = requiredParam(q, "doc");
+        if (CorpusFiles.problem(name) != null) throw new Http.BadRequest("bad document name: " + CorpusFiles.problem(name));
+        DocumentInfo info = table.document(name).orElseThrow(() -> new Http.NotFound("no document " + name));
+        if (!info.paged()) throw new Http.BadRequest(name + " is not a PDF: it has no page images");
+        Path file = corpus.resolve(name, Set.of(name)).orElseThrow(() -> new Http.NotFound("no document " + name
+                + " in the corpus folder"));
+        byte[] png;
+        try {
+            png = pageImages.png(file, integer(q, "page", 1));
+        } catch (IOException e) {
+            throw new Http.BadRequest("cannot render " + name + ": " + e.getMessage());
+        }
+        Http.send(exchange, 200, "image/png", png);
     }
 
     /** The original file of a document, as a download: never rendered in our origin, so it cannot run script. */

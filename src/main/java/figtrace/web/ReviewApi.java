@@ -79,6 +79,8 @@ final class ReviewApi {
     }
 
     void post(HttpExchange exchange, String path, byte[] bytes) throws IOException {
+        if (path.equals("/api/decisions/bulk")) { bulk(exchange, body(exchange, bytes)); return; }
+        if (path.equals("/api/decisions/undo")) { undo(exchange, body(exchange, bytes)); return; }
         if (!path.equals("/api/decisions")) throw new Http.NotFound("no such API: " + path);
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         // JSON only: a cross-site form cannot send it without a CORS preflight, which this server never grants.
@@ -99,6 +101,59 @@ final class ReviewApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("decision", decision(d));
         answer.put("review", review(reviews.review(key)));
+        Http.json(exchange, 200, answer);
+    }
+
+    /** A JSON request body, checked as the single-decision endpoint checks it. */
+    private static JsonNode body(HttpExchange exchange, byte[] bytes) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            throw new Http.BadRequest("send the request as application/json");
+        }
+        try {
+            if (bytes.length > MAX_BODY) throw new Http.BadRequest("request larger than " + MAX_BODY + " bytes");
+            return Http.JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Http.BadRequest("the request is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Http.BadRequest("the request cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Accepts, rejects or resets every figure a filter matches, as one batch. The page sends the count it showed the
+     * reviewer in its confirmation; when the filter now matches another number (someone re-ran figtrace), nothing is
+     * recorded and the reviewer is asked to look again.
+     */
+    private void bulk(HttpExchange exchange, JsonNode body) throws IOException {
+        Action action = Action.fromCode(required(body, "action"));
+        JsonNode f = body.get("filter");
+        Map<String, String> q = new LinkedHashMap<>();
+        if (f != null && f.isObject()) f.fields().forEachRemaining(e -> q.put(e.getKey(), e.getValue().asText()));
+        List<FigureKey> keys = table.all(filter(q), null).stream().map(ReviewedFigure::key).toList();
+        if (!body.hasNonNull("expected") || body.get("expected").asInt() != keys.size()) {
+            throw new Http.BadRequest("the filter now matches " + keys.size() + " figure(s), not "
+                    + (body.hasNonNull("expected") ? body.get("expected").asInt() : "the number you confirmed")
+                    + ": reload the page and confirm again");
+        }
+        if (keys.isEmpty()) throw new Http.BadRequest("the filter matches no figure");
+        String batch = reviews.recordAll(keys, action, text(body, "note"));
+        panel.invalidate();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batch", batch);
+        answer.put("count", keys.size());
+        answer.put("action", action.code());
+        Http.json(exchange, 200, answer);
+    }
+
+    /** Undoes the last decision, or the last bulk action as a whole. */
+    private void undo(HttpExchange exchange, JsonNode body) throws IOException {
+        ReviewStore.Undo undo = reviews.undoLast();
+        panel.invalidate();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decisions", undo.decisions());
+        answer.put("figures", undo.figures());
+        answer.put("bulk", undo.bulk());
         Http.json(exchange, 200, answer);
     }
 
@@ -255,6 +310,8 @@ final class ReviewApi {
         m.put("new_value", d.newValue());
         m.put("note", d.note());
         m.put("created_at", d.createdAt());
+        m.put("batch", d.batch());
+        m.put("undone", d.undone());
         m.put("orphaned", d.orphaned());
         return m;
     }

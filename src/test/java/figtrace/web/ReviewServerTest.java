@@ -68,6 +68,13 @@ class ReviewServerTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> postTo(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("X-Figtrace-Token", token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String acceptGdp() {
         return "{\"doc\":\"" + gdp.doc() + "\",\"id\":\"" + gdp.id() + "\",\"action\":\"accept\"}";
     }
@@ -353,5 +360,28 @@ class ReviewServerTest {
             assertTrue(sawCorrection);
             assertTrue(sawDefused);
         }
+    }
+
+    @Test
+    void bulkAcceptOfAFilterResultNeedsTheConfirmedCountAndUndoTakesItBack() throws Exception {
+        String filter = "{\"doc\":\"" + TestDb.XJ + "\"}";
+        int total = Http.JSON.readTree(get("/api/figures?doc=" + enc(TestDb.XJ)).body()).get("total").asInt();
+        assertTrue(total > 1);
+        assertEquals(403, postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + total + "}", null).statusCode(), "no token, no bulk action");
+        HttpResponse<String> stale = postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + (total + 1) + "}", server.token());
+        assertEquals(400, stale.statusCode());
+        assertTrue(stale.body().contains("now matches " + total), stale.body());
+        HttpResponse<String> ok = postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + total + "}", server.token());
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(total, Http.JSON.readTree(ok.body()).get("count").asInt());
+        assertEquals(total, Http.JSON.readTree(get("/api/figures?status=accepted&doc=" + enc(TestDb.XJ)).body())
+                .get("total").asInt());
+        HttpResponse<String> undo = postTo("/api/decisions/undo", "{}", server.token());
+        assertEquals(200, undo.statusCode(), undo.body());
+        assertEquals(total, Http.JSON.readTree(undo.body()).get("figures").asInt());
+        assertEquals(0, Http.JSON.readTree(get("/api/figures?status=accepted").body()).get("total").asInt());
     }
 }

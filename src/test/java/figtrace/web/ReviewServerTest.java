@@ -313,8 +313,12 @@ class ReviewServerTest {
         assertEquals(404, get("/api/cite?id=fnothing").statusCode());
         JsonNode regions = json.readTree(get("/api/chart/regions?indicator=gdp").body());
         assertEquals("CNY", regions.get("unit").asText());
-        assertEquals(2, regions.get("points").size(), regions.toString()); // 乌鲁木齐市, 新疆; the growth rate is left out
-        assertEquals("2023", regions.get("time").asText(), "the period covering most regions");
+        // 乌鲁木齐市 and 新疆 both have 2023 GDP, but a chart never draws a province beside its prefectures: one level
+        // (the growth rate is a row of its own, gdp_growth, never mixed in)
+        assertEquals(1, regions.get("points").size(), regions.toString());
+        assertEquals("2023", regions.get("period").asText(), "the period covering most regions");
+        assertTrue(List.of("prefecture", "province").contains(regions.get("level").asText()), regions.toString());
+        assertNotNull(regions.get("points").get(0).get("indicator_id"), "a point names its panel cell, to open its sources");
         JsonNode overTime = json.readTree(get("/api/chart/time?indicator=gdp").body());
         assertEquals("新疆", overTime.get("region").asText(), "one region per time series: the one with most figures");
         assertEquals("1912591000000", overTime.get("points").get(0).get("value").asText());

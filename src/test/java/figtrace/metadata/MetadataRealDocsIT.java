@@ -37,7 +37,7 @@ class MetadataRealDocsIT {
         assertEquals("关于2025年全市及市本级预算执行情况和2026年全市及市本级预算草案的报告", m.title());
         assertEquals("吴忠市财政局", m.issuer());
         assertEquals("2026-01-20", m.date());
-        assertEquals("budget", m.docKind());
+        assertEquals("budget", m.docKind().code());
     }
 
     @Test
@@ -57,7 +57,7 @@ class MetadataRealDocsIT {
         assertEquals("和田地区统计局", m.issuer());                                       // line 3
         assertEquals("2026-03-27", m.date());                                             // line 4; format says 2022
         assertTrue(m.authors().isEmpty(), "the docx author 'Administrator' is not an author");
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test
@@ -67,7 +67,7 @@ class MetadataRealDocsIT {
         assertEquals(List.of("艾尔肯·吐尼亚孜"), m.authors());                           // 自治区主席 …, line 4
         assertEquals("新疆日报", m.journal());                                            // 来源：新疆日报
         assertEquals("2025-01-19", m.date());
-        assertEquals("report", m.docKind());
+        assertEquals("report", m.docKind().code());
     }
 
     @Test
@@ -76,7 +76,7 @@ class MetadataRealDocsIT {
         assertEquals("阿克苏地区2025年国民经济和社会发展统计公报", m.title());            // line 2, not the navigation
         assertEquals("阿克苏地区统计局", m.issuer());                                     // 出处：, line 3
         assertEquals("2026-05-28", m.date());
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test
@@ -94,7 +94,7 @@ class MetadataRealDocsIT {
         assertEquals("2025年度和田地区政府决算公开", m.title());
         assertEquals("2026-06-15", m.date());                                             // ——2026年6月15日在…
         assertEquals(List.of("王彬"), m.authors());                                       // …副局长 王彬
-        assertEquals("budget", m.docKind());
+        assertEquals("final_accounts", m.docKind().code()); // 决算: the final accounts of a closed year
     }
 
     @Test
@@ -103,7 +103,7 @@ class MetadataRealDocsIT {
         assertEquals("黔东南州统计局", m.issuer());                                        // page 1 line 1
         assertEquals("2024-05-07", m.date());                                             // page 1 line 2
         assertEquals("format:title", m.sources().get("title"));
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test

@@ -59,7 +59,7 @@ class MetadataStageTest {
         assertEquals(List.of("新兴产业", "新质生产力", "产学研", "数字化", "高能级创新平台"), m.keywords());
         assertEquals("1008-9659(2026)03-0012-08", m.docNumber());                         // 文章编号, line 13
         assertEquals("2026", m.date());
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
         assertNull(m.journal(), "the text never names the journal");
         assertEquals("text:line 3", m.sources().get("title"));
     }
@@ -68,7 +68,7 @@ class MetadataStageTest {
     void aPaperWithAnEnglishAbstractFirstTakesTheChineseHeadingAsTitle() throws IOException {
         DocumentMetadata m = corpus("001_af42bd6e8047a123.txt");
         assertEquals("新疆应如何加快培育发展新质生产力", m.title());                         // line 14
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
         assertTrue(m.authors().isEmpty(), "no author is printed");
         assertNull(m.date());
     }
@@ -83,7 +83,7 @@ class MetadataStageTest {
         assertEquals("中共新疆维吾尔自治区委员会 党史和文献研究院", m.organisation());      // line 26
         assertEquals(5, m.keywords().size());
         assertNull(m.docNumber(), "国发〔2023〕17号 is cited in the body, it is not this paper's number");
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
     }
 
     @Test
@@ -92,7 +92,7 @@ class MetadataStageTest {
         assertEquals("加快发展新质生产力 深入推进新型工业化——访甘肃省工业和信息化厅党组书记、厅长韩显明",
                 m.title());                                                                 // lines 23, 24, 26
         assertEquals(List.of("范海瑞"), m.authors());                                     // 记者 on line 28, name on 29
-        assertEquals("news", m.docKind());
+        assertEquals("news", m.docKind().code());
     }
 
     @Test
@@ -100,7 +100,7 @@ class MetadataStageTest {
         DocumentMetadata m = corpus("004_ba8f813c9e095246.txt");
         assertEquals("关于自治区十三届政协三次会议第1250号提案“关于新疆企业科技创新赋能新质生产力发展的建议”办理意见",
                 m.title());                                                                 // lines 2, 4, 6
-        assertEquals("reply", m.docKind());
+        assertEquals("reply", m.docKind().code());
         assertNull(m.docNumber(), "工信部规〔2024〕169号 is cited in the body");
         assertNull(m.issuer(), "the text is not signed");
     }

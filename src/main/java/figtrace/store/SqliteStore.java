@@ -346,6 +346,22 @@ public final class SqliteStore implements Store {
         }
     }
 
+    @Override
+    public synchronized void savePanel(figtrace.panel.PanelStage.Panel panel) {
+        try {
+            PanelTables.replace(connection, panel);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw new StoreException("cannot save the panel in " + file + " (the stored panel is unchanged): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** A document's entities as stored, in text order. */
     @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {

@@ -42,6 +42,23 @@ public final class EntityStage {
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
+    /**
+     * The pipeline's entry point: the entities of one document, read with its context. The context's own region names
+     * the document's "省委", "市人大", "自治区…" bodies; when it has none, the title lines are read for one.
+     */
+    public List<Entity> extract(figtrace.model.DocumentContext context) {
+        List<Paragraph> paragraphs = Paragraph.of(context.text());
+        OwnRegion own = null;
+        if (context.ownRegion() != null) {
+            EntityRules.Place p = rules.place(context.ownRegionOfficial());
+            if (p == null) p = rules.place(context.ownRegionName());
+            if (p != null) own = p.level().equals("province") ? new OwnRegion(p.fullName(), null)
+                    : new OwnRegion(p.provinceFullName(), p.fullName());
+        }
+        if (own == null) own = ownRegion(paragraphs, null);
+        return extract(context.source().name(), context.text(), paragraphs, own);
+    }
+
     /** Entities of a document; its own region is read from its title lines. */
     public List<Entity> extract(String doc, DocumentText text) {
         return extract(doc, text, (String) null);

@@ -1,22 +1,65 @@
 package figtrace.figures;
 
-import figtrace.rules.Rules;
+import figtrace.rules.Indicator;
+import figtrace.rules.IndicatorCatalogue;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Maps a subject as written to a canonical indicator from indicators.tsv: the longest alias it contains wins. */
-final class Indicators {
+/**
+ * Which catalogued indicator a subject names (patterns/indicators.tsv). The head noun of a Chinese noun phrase is its
+ * last word, so a subject names an indicator when it ends with the indicator's name or a synonym, once brackets,
+ * list numbers and trailing words (预计, 合计, 增速 …) are gone: 年末全市常住总人口 → resident_population,
+ * 一般公共预算收入预计 → general_public_budget_revenue, but 第二产业投资 is not gdp_secondary.
+ */
+public final class Indicators {
+    private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\[[^]]*]|【[^】]*】");
+    private static final Pattern LIST_NUMBER = Pattern.compile("^(?:[一二三四五六七八九十]+、|[0-9]+[.、．]|[(（][0-9一二三四五六七八九十]+[)）])");
+
     private Indicators() {}
 
-    static String canonical(Rules rules, String subject) {
-        if (subject == null) return null;
-        String best = null, bestAlias = "";
-        for (Map.Entry<String, String> e : rules.indicatorAliases().entrySet()) {
-            if (e.getKey().length() > bestAlias.length() && subject.contains(e.getKey())) {
-                best = e.getValue();
-                bestAlias = e.getKey();
+    /** The indicator {@code subject} names, or null when none of the catalogue fits. */
+    public static Indicator find(IndicatorCatalogue catalogue, String subject) {
+        if (subject == null || subject.isBlank()) return null;
+        String s = BRACKETS.matcher(subject).replaceAll("").replaceAll("\\s+", "");
+        s = LIST_NUMBER.matcher(s).replaceFirst("");
+        s = s.replace("：", ":");
+        if (s.startsWith("其中:")) s = s.substring(3);
+        // 税收收入占一般公共预算收入比重: a share of the whole, measuring the part before 占
+        int share = s.indexOf('占');
+        if (share == 0) return null;
+        if (share > 0) s = s.substring(0, share);
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (String w : catalogue.trailing()) {
+                if (s.length() > w.length() && s.endsWith(w)) {
+                    s = s.substring(0, s.length() - w.length());
+                    changed = true;
+                }
             }
         }
-        return best;
+        Indicator best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, Indicator> e : catalogue.endings().entrySet()) {
+            if (e.getKey().length() > bestLength && s.endsWith(e.getKey())) {
+                best = e.getValue();
+                bestLength = e.getKey().length();
+            }
+        }
+        if (best != null) return best;
+        return catalogue.wholes().get(withoutLeading(catalogue, s));
+    }
+
+    private static String withoutLeading(IndicatorCatalogue catalogue, String s) {
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (String w : catalogue.leading()) {
+                if (s.length() > w.length() && s.startsWith(w)) {
+                    s = s.substring(w.length());
+                    changed = true;
+                }
+            }
+        }
+        return s;
     }
 }

@@ -78,7 +78,8 @@ public final class SqliteStore implements Store {
             new String[]{"documents", "retired", "INTEGER NOT NULL DEFAULT 0"},
             new String[]{"documents", "retired_at", "TEXT"},
             new String[]{"figures", "seq", "INTEGER"},
-            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"});
+            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"},
+            new String[]{"figures", "indicator_id", "TEXT"});
 
     /**
      * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
@@ -455,7 +456,7 @@ public final class SqliteStore implements Store {
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
+                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"), rs.getInt("target") == 1,
                 rs.getString("rule"), rs.getString("note"));
     }
 

@@ -1,0 +1,85 @@
+package figtrace.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The indicator catalogue (patterns/indicators.tsv) and the words around a name that do not change the indicator
+ * (patterns/indicator_words.tsv). Immutable.
+ *
+ * @param endings   name or synonym → indicator, matched at the end of a subject (its head noun)
+ * @param wholes    =WORD synonyms → indicator, matched against the whole subject only
+ * @param trailing  words removed from a subject's end before matching, longest first
+ * @param leading   words removed from a subject's start before a whole-subject match, longest first
+ */
+public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
+                                 List<String> trailing, List<String> leading) {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public IndicatorCatalogue {
+        all = List.copyOf(all);
+        endings = Map.copyOf(endings);
+        wholes = Map.copyOf(wholes);
+        trailing = List.copyOf(trailing);
+        leading = List.copyOf(leading);
+    }
+
+    static IndicatorCatalogue load(Path dir, Problems problems) {
+        List<Indicator> all = new ArrayList<>();
+        Map<String, Indicator> endings = new LinkedHashMap<>();
+        Map<String, Indicator> wholes = new LinkedHashMap<>();
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "indicators.tsv", 2, problems)) {
+            String id = row.get(0), name = row.get(1);
+            if (!ID.matcher(id).matches()) {
+                problems.add("indicators.tsv", row.line(), "id '" + id + "' must be snake_case: lower-case letters,"
+                        + " digits and _ (gdp, resident_population)");
+                continue;
+            }
+            if (name.isEmpty()) {
+                problems.add("indicators.tsv", row.line(), "indicator '" + id + "' has no Chinese name in the second column");
+                continue;
+            }
+            Integer earlier = ids.putIfAbsent(id, row.line());
+            if (earlier != null) {
+                problems.add("indicators.tsv", row.line(), "id '" + id + "' is already defined on line " + earlier);
+                continue;
+            }
+            Indicator indicator = new Indicator(id, name);
+            all.add(indicator);
+            add(endings, name, indicator, row.line(), problems);
+            for (String synonym : row.get(2).split("[,，]")) {
+                String s = synonym.strip();
+                if (s.isEmpty()) continue;
+                if (s.startsWith("=")) add(wholes, s.substring(1), indicator, row.line(), problems);
+                else add(endings, s, indicator, row.line(), problems);
+            }
+        }
+        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, "indicator_words.tsv", 2, problems)) {
+            switch (row.get(1)) {
+                case "trailing" -> trailing.add(row.get(0));
+                case "leading" -> leading.add(row.get(0));
+                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing or leading, found '"
+                        + row.get(1) + "'");
+            }
+        }
+        Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
+        trailing.sort(longestFirst);
+        leading.sort(longestFirst);
+        return new IndicatorCatalogue(all, endings, wholes, trailing, leading);
+    }
+
+    private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {
+        Indicator other = map.putIfAbsent(word, indicator);
+        if (other != null && !other.equals(indicator)) {
+            problems.add("indicators.tsv", line, "'" + word + "' already names indicator '" + other.id()
+                    + "'; a word may name one indicator only");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package figtrace.figures;
+
+import figtrace.model.Figure;
+import figtrace.rules.Indicator;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static figtrace.figures.FigureTestSupport.RULES;
+import static figtrace.figures.FigureTestSupport.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The indicator catalogue: each case is a subject as figtrace reads it from real documents (atlas bulletins and
+ * budget reports, realdocs), never from one sentence only.
+ */
+class IndicatorsTest {
+
+    private static String id(String subject) {
+        Indicator i = Indicators.find(RULES.indicators(), subject);
+        return i == null ? null : i.id();
+    }
+
+    @Test
+    void theCatalogueHoldsAtLeastAHundredIndicatorsWithUniqueIds() {
+        Set<String> ids = new HashSet<>();
+        for (Indicator i : RULES.indicators().all()) assertTrue(ids.add(i.id()), "duplicate id " + i.id());
+        assertTrue(ids.size() >= 100, "only " + ids.size() + " indicators");
+        assertTrue(ids.containsAll(Set.of("gdp", "resident_population", "general_public_budget_revenue",
+                "general_public_budget_expenditure", "government_fund_revenue")));
+    }
+
+    @Test
+    void synonymsOfGdpAreGdp() {
+        assertEquals("gdp", id("实现地区生产总值"));      // 安阳, 邵阳 bulletins
+        assertEquals("gdp", id("全市生产总值"));          // 怀化 bulletin, the 2024 Xinjiang work report
+        assertEquals("gdp", id("地区生产总值增速"));      // 厦门 budget report, 南平 rating report
+        assertEquals("gdp", id("GDP"));
+    }
+
+    @Test
+    void synonymsOfBudgetExpenditureAreOneIndicator() {
+        assertEquals("general_public_budget_expenditure", id("公共财政预算支出"));
+        assertEquals("general_public_budget_expenditure", id("一般公共财政预算支出"));
+        assertEquals("general_public_budget_expenditure", id("地方一般公共预算支出"));
+        assertEquals("general_public_budget_expenditure", id("市本级一般公共预算支出"));   // 石嘴山, 洛阳
+        assertEquals("general_public_budget_revenue", id("一般公共预算地方收入预计"));      // 岳阳 budget report
+        assertEquals("general_public_budget_revenue", id("完成地方一般公共预算收入"));      // 邵阳, 南昌 bulletins
+        assertEquals("government_fund_revenue", id("政府性基金预算收入"));                 // 六安, 常州
+        assertEquals("government_fund_revenue", id("政府性基金收入"));
+    }
+
+    @Test
+    void theHeadNounDecidesNotAWordInside() {
+        assertEquals("resident_population", id("年末全市常住总人口"));     // 长沙 bulletin
+        assertEquals("secondary_industry_investment", id("第二产业投资")); // bulletins: not the value added
+        assertEquals("gdp_secondary", id("第二产业"));
+        assertEquals("tax_revenue", id("税收收入占一般公共预算收入比重")); // share of the part before 占
+        assertNull(id("占一般公共预算支出"));
+        assertEquals("exports", id("出口"));
+        assertNull(id("机电产品出口"));                                    // a part of exports, not exports
+        assertEquals("rural_disposable_income_per_capita", id("农村常住居民人均可支配收入"));
+        assertNull(id("亿元生产总值生产安全事故死亡人数"));
+    }
+
+    @Test
+    void everyFigureCarriesTheIndicatorIdOrNone() {
+        Figure gdp = only("初步核算，全年全市实现地区生产总值2765.8亿元，比上年增长5.5%。", "5.5%");
+        assertEquals("gdp", gdp.indicatorId());
+        assertEquals("地区生产总值", gdp.indicator());
+        assertEquals("growth", gdp.change());
+        Figure none = only("全市共有公共图书馆12个。", "12个");
+        assertNull(none.indicatorId());
+    }
+}

@@ -280,7 +280,7 @@ public final class FigureStage {
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
         }
-        String subject = runSubject;
+        String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         if (distributed && runSubject != null && runSubject.contains("、")) {
             String[] parts = runSubject.split("、");
             if (runIndex < parts.length) subject = parts[runIndex];

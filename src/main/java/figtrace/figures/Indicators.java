@@ -50,6 +50,31 @@ public final class Indicators {
         return catalogue.wholes().get(withoutLeading(catalogue, s));
     }
 
+    /** How far back a budget's name is looked for: about one paragraph of a budget report. */
+    private static final int BUDGET_REACH = 300;
+
+    /**
+     * A bare 收入 or 支出 in a budget report is that of the budget named last before it (收入完成421.8亿元 after
+     * 一般公共预算收入年初预算…): the budget's name goes before it (一般公共预算收入完成). Any other subject is kept.
+     *
+     * @param text the text the subject was read from; {@code at} where the figure's clause starts in it
+     */
+    static String withBudget(IndicatorCatalogue catalogue, String subject, String text, int at) {
+        if (subject == null) return null;
+        int head = subject.startsWith("收入") || subject.startsWith("支出") ? 0
+                : subject.startsWith("调整后收入") || subject.startsWith("调整后支出") ? 3 : -1;
+        if (head < 0) return subject;
+        // a PDF line may break inside the name (政府性基\n金预算)
+        String before = text.substring(Math.max(0, at - BUDGET_REACH), at).replaceAll("\\s+", "");
+        String budget = null;
+        int last = -1;
+        for (String b : catalogue.budgets()) {
+            int i = before.lastIndexOf(b);
+            if (i > last) { last = i; budget = b; }
+        }
+        return budget == null ? subject : subject.substring(0, head) + budget + subject.substring(head);
+    }
+
     private static String withoutLeading(IndicatorCatalogue catalogue, String s) {
         for (boolean changed = true; changed; ) {
             changed = false;

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param wholes    =WORD synonyms → indicator, matched against the whole subject only
  * @param trailing  words removed from a subject's end before matching, longest first
  * @param leading   words removed from a subject's start before a whole-subject match, longest first
+ * @param budgets   names of budgets (一般公共预算 …): a bare 收入 or 支出 is that of the budget named before it
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
-                                 List<String> trailing, List<String> leading) {
+                                 List<String> trailing, List<String> leading, List<String> budgets) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -27,6 +28,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         wholes = Map.copyOf(wholes);
         trailing = List.copyOf(trailing);
         leading = List.copyOf(leading);
+        budgets = List.copyOf(budgets);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -50,9 +52,12 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                 problems.add("indicators.tsv", row.line(), "id '" + id + "' is already defined on line " + earlier);
                 continue;
             }
+            // =NAME: a generic name whose parts are common (初中在校生, 人身险保费收入) names the indicator only whole
+            boolean wholeOnly = name.startsWith("=");
+            if (wholeOnly) name = name.substring(1);
             Indicator indicator = new Indicator(id, name);
             all.add(indicator);
-            add(endings, name, indicator, row.line(), problems);
+            add(wholeOnly ? wholes : endings, name, indicator, row.line(), problems);
             for (String synonym : row.get(2).split("[,，]")) {
                 String s = synonym.strip();
                 if (s.isEmpty()) continue;
@@ -60,19 +65,20 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                 else add(endings, s, indicator, row.line(), problems);
             }
         }
-        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>();
+        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>();
         for (Tsv.Row row : Tsv.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
                 case "leading" -> leading.add(row.get(0));
-                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing or leading, found '"
+                case "budget" -> budgets.add(row.get(0));
+                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading or budget, found '"
                         + row.get(1) + "'");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
-        return new IndicatorCatalogue(all, endings, wholes, trailing, leading);
+        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

@@ -75,4 +75,21 @@ class IndicatorsTest {
         Figure none = only("全市共有公共图书馆12个。", "12个");
         assertNull(none.indicatorId());
     }
+
+    @Test
+    void aBareRevenueOrExpenditureInABudgetReportIsThatOfTheBudgetNamedBefore() {
+        // 洛阳 budget report (PDF lines joined)
+        Figure revenue = only("全市一般公共预算收入年初预算合计421.9亿元，调整后收入预算为423.7亿元；收入完成421.8亿元，同比增长3.6%。", "421.8亿元");
+        assertEquals("general_public_budget_revenue", revenue.indicatorId());
+        Figure fund = only("2025年全市政府性基金预算收入年初预算合计278.1亿元；收入完成225.7亿元，同比下降16.3%。支出预算合计386.2亿元；支出完成429.6亿元。", "429.6亿元");
+        assertEquals("government_fund_expenditure", fund.indicatorId());
+        // 玉溪 budget report: the budget's name stands in the sentence before
+        Figure yuxi = only("全市一般公共预算收入完成125.35亿元。支出完成300.55亿元，为预算数的106.39%，同比增长7.44%。", "300.55亿元");
+        assertEquals("general_public_budget_expenditure", yuxi.indicatorId());
+        // 社会保险基金 in a draft budget: 支出预计 is still the fund's expenditure
+        Figure social = only("2026年全市社会保险基金预算收入预计完成226亿元，支出预计209.3亿元，收支结余16.7亿元。", "209.3亿元");
+        assertEquals("social_insurance_fund_expenditure", social.indicatorId());
+        // without any budget named before, 收入 stays as written
+        assertNull(only("全年农村居民收入完成1.2万元。", "1.2万元").indicatorId());
+    }
 }

@@ -92,4 +92,12 @@ class IndicatorsTest {
         // without any budget named before, 收入 stays as written
         assertNull(only("全年农村居民收入完成1.2万元。", "1.2万元").indicatorId());
     }
+
+    @Test
+    void theHeadNounWinsOverItsModifierAndTheWholeWordOverAFragment() {
+        // kept from the first catalogue's tests: the answer never depends on hash order
+        assertEquals("urbanization_rate", id("常住人口城镇化率"));
+        assertEquals("trade_total", id("五国进出口额占"));
+        assertEquals("trade_total", id("外贸进出口"));
+    }
 }

@@ -29,15 +29,18 @@ public final class Indicators {
         int share = s.indexOf('占');
         if (share == 0) return null;
         if (share > 0) s = s.substring(0, share);
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (String w : catalogue.trailing()) {
-                if (s.length() > w.length() && s.endsWith(w)) {
-                    s = s.substring(0, s.length() - w.length());
-                    changed = true;
-                }
-            }
+        // try the phrase as it is, then without one trailing word after another: 经济总量 is gdp as written,
+        // R&D经费投入总量 is rd_expenditure once 总量 is gone
+        while (true) {
+            Indicator found = match(catalogue, s);
+            if (found != null) return found;
+            String shorter = withoutTrailing(catalogue, s);
+            if (shorter == null) return null;
+            s = shorter;
         }
+    }
+
+    private static Indicator match(IndicatorCatalogue catalogue, String s) {
         Indicator best = null;
         int bestLength = 0;
         for (Map.Entry<String, Indicator> e : catalogue.endings().entrySet()) {
@@ -46,8 +49,15 @@ public final class Indicators {
                 bestLength = e.getKey().length();
             }
         }
-        if (best != null) return best;
-        return catalogue.wholes().get(withoutLeading(catalogue, s));
+        return best != null ? best : catalogue.wholes().get(withoutLeading(catalogue, s));
+    }
+
+    /** The phrase without its last trailing word (the longest that fits), or null when it ends with none. */
+    private static String withoutTrailing(IndicatorCatalogue catalogue, String s) {
+        for (String w : catalogue.trailing()) {
+            if (s.length() > w.length() && s.endsWith(w)) return s.substring(0, s.length() - w.length());
+        }
+        return null;
     }
 
     /** How far back a budget's name is looked for: about one paragraph of a budget report. */

@@ -68,6 +68,15 @@ final class Subjects {
             if (at >= 0 && !s.startsWith(p + "级", at) && s.length() - p.length() >= 2) s = s.substring(0, at) + s.substring(at + p.length());
         }
         if (s.length() > MAX_LENGTH) {
+            // too long with the page marker dropped: the marker is where the phrase starts (a chart's legend or the
+            // previous page's last words stand before it), while one inside a short phrase (包—7—裹业务) joins it
+            java.util.regex.Matcher marker = PAGE_MARKER.matcher(before);
+            int after = -1;
+            while (marker.find()) after = marker.end();
+            if (after > 0 && after < before.length()) {
+                String tail = clean(words, before.substring(after), places);
+                if (!tail.isEmpty()) return tail;
+            }
             // listed subjects (户次、余额 … 分别) are shortened one by one, so 分别 can still hand them out
             List<String> parts = new java.util.ArrayList<>();
             for (String part : s.split("、")) parts.add(part.length() > MAX_LENGTH ? shorten(words, part) : part);

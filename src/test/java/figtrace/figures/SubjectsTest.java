@@ -38,4 +38,13 @@ class SubjectsTest {
         assertEquals("快递业务量", subject("全年快递业—7—务量2.3亿件。", "2.3亿件"));
         assertEquals("公路通车总里程", subject("年末公路通车—12—总里程20426.41公里。", "20426.41公里"));
     }
+
+    @Test
+    void aPageMarkerStandingApartEndsAChartLegendBeforeIt() {
+        // 阿克苏 bulletin: a chart's numbers and legend, then the page number, then the sentence
+        assertEquals("金融机构本外币各项存款余额", subject("500443.45400300200133.69151.32 2021年2022年一般公共预算收入一般公共预算支出"
+                + " 2021-2025年地方一般公共预算收入和支出 —10— 年末金融机构本外币各项存款余额2760.58亿元，比年初增加285.54亿元。", "2760.58亿元"));
+        // 库尔勒-style PDF text: the page number between two paragraphs
+        assertEquals("民用汽车保有量", subject("快递业务收入2.1亿元。 - 12 - 年末民用汽车保有量67.24万辆。", "67.24万辆"));
+    }
 }

@@ -30,12 +30,14 @@ public final class FigureStage {
     private final RegionFinder regions;
     private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
     private final List<String> targetWords = new ArrayList<>();
+    private final List<String> notTargets = new ArrayList<>();
 
     public FigureStage(Rules rules) {
         this.rules = rules;
         this.regions = new RegionFinder(rules);
         for (Cue cue : rules.targets()) {
             if (cue.where().equals("word")) targetWords.add(cue.word());
+            else if (cue.where().equals("not")) notTargets.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
     }
@@ -339,6 +341,7 @@ public final class FigureStage {
         String appliesTo = kind == null ? "amount" : switch (kind) {
             case "percent" -> "rate";
             case "pp" -> "pp";
+            case "multiple" -> "rate"; // 增长2.4倍 grew 2.4-fold: a rate of growth, not an amount added
             default -> "amount";
         };
         Cue best = null;
@@ -423,6 +426,8 @@ public final class FigureStage {
     }
 
     private boolean target(String sentenceBefore) {
+        // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
+        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
         for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;

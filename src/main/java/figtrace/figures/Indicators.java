@@ -26,6 +26,8 @@ public final class Indicators {
         s = s.replace("：", ":");
         if (s.startsWith("其中:")) s = s.substring(3);
         // 税收收入占一般公共预算收入比重: a share of the whole, measuring the part before 占
+        // 其他企业所得税, 国有企业土地增值税: a part of the indicator (a remainder, an ownership), not the indicator
+        for (String part : catalogue.parts()) if (s.startsWith(part)) return null;
         int share = s.indexOf('占');
         if (share == 0) return null;
         if (share > 0) s = s.substring(0, share);

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param trailing  words removed from a subject's end before matching, longest first
  * @param leading   words removed from a subject's start before a whole-subject match, longest first
  * @param budgets   names of budgets (一般公共预算 …): a bare 收入 or 支出 is that of the budget named before it
+ * @param parts     words that, opening a subject, make it a part of an indicator (其他, 国有企业): no indicator
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
-                                 List<String> trailing, List<String> leading, List<String> budgets) {
+                                 List<String> trailing, List<String> leading, List<String> budgets,
+                                 List<String> parts) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -29,6 +31,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         trailing = List.copyOf(trailing);
         leading = List.copyOf(leading);
         budgets = List.copyOf(budgets);
+        parts = List.copyOf(parts);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -65,20 +68,21 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                 else add(endings, s, indicator, row.line(), problems);
             }
         }
-        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>();
+        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
         for (Tsv.Row row : Tsv.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
                 case "leading" -> leading.add(row.get(0));
                 case "budget" -> budgets.add(row.get(0));
-                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading or budget, found '"
+                case "part" -> parts.add(row.get(0));
+                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget or part, found '"
                         + row.get(1) + "'");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
-        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets);
+        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

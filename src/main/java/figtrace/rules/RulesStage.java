@@ -142,8 +142,8 @@ public final class RulesStage {
                     problems.add("targets.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
                     continue;
                 }
-            } else if (!type.equals("word")) {
-                problems.add("targets.tsv", row.line(), "type must be 'word' or 'regex', found '" + type + "'");
+            } else if (!type.equals("word") && !type.equals("not")) {
+                problems.add("targets.tsv", row.line(), "type must be 'word', 'regex' or 'not', found '" + type + "'");
                 continue;
             }
             cues.add(new Cue(row.get(0), type, "target"));

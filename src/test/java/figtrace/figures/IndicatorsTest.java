@@ -64,6 +64,10 @@ class IndicatorsTest {
         assertNull(id("机电产品出口"));                                    // a part of exports, not exports
         assertEquals("rural_disposable_income_per_capita", id("农村常住居民人均可支配收入"));
         assertNull(id("亿元生产总值生产安全事故死亡人数"));
+        assertNull(id("其他企业所得税"));          // 和田 final accounts: the remainder of a tax
+        assertNull(id("其他税收收入"));            // 东莞, 济南 budget tables
+        assertNull(id("国有企业土地增值税"));      // 和田 final accounts: an ownership breakdown
+        assertEquals("special_debt_limit", id("本级专项债务限额"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import figtrace.entities.PatternFile;
 import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
+import figtrace.layout.Ocr;
+import figtrace.layout.OcrReview;
 import figtrace.measures.MeasureStage;
 import figtrace.metadata.MetadataStage;
 import figtrace.model.DocumentMetadata;
@@ -26,16 +28,25 @@ import java.util.List;
  * written and no state is kept between documents, so they can be processed in any order, in parallel or on a cluster.
  */
 public final class Pipeline {
-    private final LayoutStage layout = new LayoutStage();
+    private final LayoutStage layout;
     private final FigureStage figures;
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
     private final Rules rules;
 
-    /** @throws RulesException when an entity or measure pattern file has a bad line */
+    /** A pipeline without OCR. @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
+        this(rules, Ocr.NONE);
+    }
+
+    /**
+     * A pipeline that reads PDF pages without a usable text layer with {@code ocr}.
+     * @throws RulesException when an entity or measure pattern file has a bad line
+     */
+    public Pipeline(Rules rules, Ocr ocr) throws RulesException {
         this.rules = rules;
+        this.layout = new LayoutStage(ocr);
         this.figures = new FigureStage(rules);
         try {
             this.entities = new EntityStage(rules.dir());
@@ -50,7 +61,7 @@ public final class Pipeline {
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
         if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
-        List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
+        List<Figure> found = OcrReview.mark(figures.extract(source, parsed.text(), parsed.metadata()), parsed.text());
         List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
         return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));

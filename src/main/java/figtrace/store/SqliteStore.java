@@ -78,7 +78,10 @@ public final class SqliteStore implements Store {
             new String[]{"documents", "retired", "INTEGER NOT NULL DEFAULT 0"},
             new String[]{"documents", "retired_at", "TEXT"},
             new String[]{"figures", "seq", "INTEGER"},
-            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"});
+            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"},
+            new String[]{"figures", "source", "TEXT NOT NULL DEFAULT 'text'"},
+            new String[]{"figures", "ocr_confidence", "REAL"},
+            new String[]{"figures", "ocr_box", "TEXT"});
 
     /**
      * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
@@ -456,7 +459,9 @@ public final class SqliteStore implements Store {
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
                 rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
-                rs.getString("rule"), rs.getString("note"));
+                rs.getString("rule"), rs.getString("note"), rs.getString("source"),
+                rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),
+                rs.getString("ocr_box"));
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

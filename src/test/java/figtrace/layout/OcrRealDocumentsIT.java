@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a re-run reads every page from the cache. Needs Tesseract: installs it with {@code .ci/setup-ocr} when missing (CI
  * runs on a fresh machine); skipped outside CI when it cannot.
  */
-class OcrRealDocumentsTest {
+class OcrRealDocumentsIT {
     private static final Path SHARED = Path.of("../shared/realdocs");
     private static final Path CACHE = Path.of("target", "ocr-cache");
     private static final String ZJJ = "pdf_zhangjiajie_2025_tjgb_SCANNED_image_only.pdf";

@@ -5,7 +5,7 @@ Usage: python3 src/test/resources/truth/score_truth.py OUT [--rows | --floors]
   OUT    a folder written by `./figtrace run DIR --out OUT` where DIR holds the fixture documents
   --rows   print every wrong field (fixture row, truth, figtrace)
   --floors print a new floors.tsv (overall floors = measured; per document = measured - 0.05)
-The same rules as TruthFixturesTest (see README.md here); the Java test is the reference.
+The same rules as TruthFixturesIT (see README.md here); the Java test is the reference.
 """
 import json, os, re, sqlite3, sys, unicodedata
 
@@ -75,6 +75,7 @@ def indicator_table():
         for col in ("aliases", "synonyms"):
             names.update(a.strip() for a in re.split(r"[,，]", row.get(col, "") or "") if a.strip())
         for n in names:
+            n = n.lstrip("=")  # =NAME: a whole-subject-only name in the catalogue; the name itself still counts
             if n:
                 key.setdefault(n, k)
     extra = os.path.join(HERE, "indicator_map.tsv")
@@ -91,9 +92,10 @@ SCOPE = re.compile(r"^(全市|全州|全区|全省|全疆|全地区|全县|本�
 PUNCT = re.compile(r"[\"“”‘’'()（）\[\]【】《》、，,。；;：:·•\-—]")
 
 PAREN = re.compile(r"[(（][^()（）]*[)）]")
+YEAR = re.compile(r"\d{4}(年度|年)")
 
 def subj_norm(s):
-    s = PUNCT.sub("", PAREN.sub("", norm(s)))
+    s = PUNCT.sub("", YEAR.sub("", PAREN.sub("", norm(s))))
     return SCOPE.sub("", s)
 
 def subject_ok(truth, got):
@@ -135,9 +137,11 @@ def same(field, truth, f, alias, ind):
 
 def match(row, text, flat, pos, figs):
     """The extracted figure whose span holds the first character of the fixture's raw, found by its anchor."""
-    i = flat.find(row["anchor"])
-    if i < 0:
-        return None, "anchor not found"
+    i = -1
+    for _ in range(int(row.get("occurrence") or 1)):
+        i = flat.find(row["anchor"], i + 1)
+        if i < 0:
+            return None, "anchor not found"
     p = pos[i + int(row["raw_at"])]
     hits = [f for f in figs if f["span_start"] <= p < f["span_end"]]
     if not hits:
@@ -180,7 +184,7 @@ def score(out, show_rows=False):
 def floors(table, slack=0.05):
     """floors.tsv content: overall floors at the measured level, per-document floors `slack` below it."""
     import math
-    lines = ["# Floors of TruthFixturesTest: doc (or overall) TAB field TAB the lowest precision allowed.",
+    lines = ["# Floors of TruthFixturesIT: doc (or overall) TAB field TAB the lowest precision allowed.",
              "# Written by `score_truth.py OUT --floors` on a run of main; overall = measured, per document = measured - %.2f." % slack,
              "doc\tfield\tfloor"]
     tot = {k: 0 for k in FIELDS}; n = 0

@@ -4,6 +4,8 @@ import figtrace.layout.TesseractOcr;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.pipeline.CorpusRunner;
+import figtrace.pipeline.PanelRun;
+import figtrace.pipeline.RegionCodes;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesException;
 import figtrace.rules.RulesStage;
@@ -28,7 +30,8 @@ final class Runs {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
         TesseractOcr ocr = new TesseractOcr(out.resolve("cache").resolve("ocr"));
         String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
-        return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr));
+        return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr))
+                .derive((db, dir) -> PanelRun.write(PanelRun.build(db, patterns, RegionCodes.load(patterns)), dir));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

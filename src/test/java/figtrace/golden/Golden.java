@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Golden outputs: the whole pipeline's records for a set of documents, stored under
+ * Golden outputs: the whole pipeline's records for a set of documents, each record's provenance checked first
+ * ({@link Provenance}), stored under
  * {@code src/test/resources/golden/SET/} as one {@code .tsv} file a document (format: {@link GoldenRecords}), and
  * compared record by record. A refactoring must keep them identical; a change that improves extraction regenerates
  * them on purpose and its commit says why:
@@ -61,6 +62,11 @@ final class Golden {
                 r = pipeline.extract(name, Files.readAllBytes(folder.resolve(name)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            List<String> broken = Provenance.problems(r);
+            if (!broken.isEmpty()) {
+                problems.add(name + ": " + broken.size() + " record(s) break provenance, first: "
+                        + String.join("; ", broken.subList(0, Math.min(SHOWN, broken.size()))));
             }
             List<String> actual = GoldenRecords.lines(r);
             Path file = dir.resolve(name + ".tsv");

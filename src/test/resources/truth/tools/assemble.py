@@ -15,7 +15,7 @@ def flat_of(text):
         if c.isspace() or c == '|': continue
         chars.append(c); pos.append(i)
     return "".join(chars), pos
-COLS = ["n", "page", "raw", "anchor", "raw_at", "figure", "value", "unit", "time", "region", "subject", "indicator", "change", "target", "note"]
+COLS = ["n", "page", "raw", "anchor", "raw_at", "occurrence", "figure", "value", "unit", "time", "region", "subject", "indicator", "change", "target", "note"]
 for fn in sorted(os.listdir(ann_dir)):
     doc = fn[:-4]
     ann = {}
@@ -41,12 +41,16 @@ for fn in sorted(os.listdir(ann_dir)):
             if flat.count(ctx) == 1 or (left > 40 and right > 20): break
             if left <= right + 10: left += 2
             else: right += 2
-        assert flat.count(ctx) == 1, (doc, n, ctx)
-        off = a - max(0, a - left)
+        occ = 1
+        if flat.count(ctx) > 1:  # the same text twice (a table repeated for 本级): keep a short anchor and its occurrence
+            ctx = flat[max(0, a - 12):b]
+            start = max(0, a - 12)
+            occ = 1 + sum(1 for m in re.finditer(re.escape(ctx), flat) if m.start() < start)
+        off = a - max(0, a - left) if occ == 1 else a - max(0, a - 12)
         rawflat = re.sub(r"\s+", "", f["raw"])
         an = ann[n]
         if an[0] == "NOTFIG":
-            row = [n, f["page"] or "", rawflat, ctx, off, "no", "", "", "", "", "", "", "", "", "not a figure"]
+            row = [n, f["page"] or "", rawflat, ctx, off, occ, "no", "", "", "", "", "", "", "", "", "not a figure"]
         else:
             time, region, subject, indicator, change, target = an[:6]
             v, u = vu.parse(rawflat)
@@ -54,7 +58,7 @@ for fn in sorted(os.listdir(ann_dir)):
             if len(an) > 7 and an[7]: u = an[7]
             note = an[8] if len(an) > 8 else ""
             nz = lambda s: "" if s == "-" else s
-            row = [n, f["page"] or "", rawflat, ctx, off, "yes", vu.fmt(v) if not isinstance(v, str) else v, u or "",
+            row = [n, f["page"] or "", rawflat, ctx, off, occ, "yes", vu.fmt(v) if not isinstance(v, str) else v, u or "",
                    nz(time), nz(region), nz(subject), nz(indicator), nz(change), "true" if target == "T" else "false", note]
         rows.append(row)
     with open(os.path.join(dest, doc + ".tsv"), "w", encoding="utf-8") as w:

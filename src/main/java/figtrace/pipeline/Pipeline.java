@@ -20,6 +20,9 @@ import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +31,7 @@ import java.util.List;
  * written and no state is kept between documents, so they can be processed in any order, in parallel or on a cluster.
  */
 public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final LayoutStage layout;
     private final FigureStage figures;
     private final EntityStage entities;
@@ -58,13 +62,29 @@ public final class Pipeline {
     }
 
     public DocumentResult extract(String name, byte[] bytes) {
+        long t0 = System.nanoTime();
         SourceFile source = IngestStage.identify(name, bytes);
-        ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
-        if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
+        ParsedDocument parsed = layout.parse(source, bytes);
+        long t1 = System.nanoTime();
+        parsed = withMetadata(parsed, source);
+        long t2 = System.nanoTime();
+        if (parsed.status().failed()) {
+            LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
+            return new DocumentResult(source, parsed, List.of());
+        }
         List<Figure> found = OcrReview.mark(figures.extract(source, parsed.text(), parsed.metadata()), parsed.text());
+        long t3 = System.nanoTime();
         List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
+        long t4 = System.nanoTime();
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
+        long t5 = System.nanoTime();
+        LOG.debug("{}: layout {} ms, metadata {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
+                name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
         return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**

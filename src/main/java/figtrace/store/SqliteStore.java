@@ -23,12 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}) with tables
- * {@code documents}, {@code figures} and {@code document_text}. Each {@link #save} is one transaction that deletes the
+ * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}). Its schema is the numbered
+ * migrations in {@code src/main/resources/figtrace/store/schema/}, applied by {@code PRAGMA user_version} when the
+ * file is opened ({@link SchemaMigrations} says how to add one); the tables, their indices and the review's
+ * {@code decisions} table are all made there. Each {@link #save} is one transaction that deletes the
  * document's old rows and inserts the new ones, so a crash or a bad row never leaves a document half replaced.
  *
  * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
@@ -37,51 +38,6 @@ import java.util.stream.Collectors;
 public final class SqliteStore implements Store {
 
     public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
-
-    /** Bump on every schema change; {@link #open} refuses files from a newer build instead of corrupting them. */
-    public static final int SCHEMA_VERSION = 1;
-
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE documents (
-              doc TEXT PRIMARY KEY, sha256 TEXT NOT NULL, type TEXT NOT NULL, pages INTEGER, status TEXT NOT NULL,
-              issues TEXT NOT NULL, figure_count INTEGER NOT NULL, metadata TEXT NOT NULL, extracted_at TEXT NOT NULL)""",
-            // (doc, id) rather than id alone: two copies of one file under different names may well get equal ids,
-            // since ids are derived from content; both copies must still be storable.
-            """
-            CREATE TABLE figures (
-              id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE, page INTEGER,
-              line INTEGER NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, quote TEXT,
-              span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, raw TEXT NOT NULL, value TEXT, value_num REAL,
-              unit TEXT, measure_word TEXT, kind TEXT, qualifier TEXT, time TEXT, region TEXT, subject TEXT,
-              indicator TEXT, change TEXT, target INTEGER NOT NULL CHECK (target IN (0, 1)), rule TEXT, note TEXT,
-              PRIMARY KEY (doc, id))""",
-            """
-            CREATE TABLE document_text (
-              doc TEXT PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE, text TEXT NOT NULL)""",
-            "CREATE INDEX figures_doc ON figures(doc)",
-            "CREATE INDEX figures_subject ON figures(subject)",
-            "CREATE INDEX figures_region ON figures(region)",
-            "PRAGMA user_version = " + SCHEMA_VERSION);
-
-    /**
-     * Columns added after schema version 1, for incremental runs. They are added to any version-1 database when it
-     * is opened (ALTER TABLE … ADD COLUMN, with defaults), so older databases and other branches' additions keep
-     * working; {@link #SCHEMA_VERSION} stays 1 because nothing existing changes meaning.
-     */
-    private static final List<String[]> ADDED_COLUMNS = List.of(
-            new String[]{"documents", "size", "INTEGER"},
-            new String[]{"documents", "mtime_ns", "INTEGER"},
-            new String[]{"documents", "rules_fingerprint", "TEXT"},
-            new String[]{"documents", "extractor_version", "TEXT"},
-            new String[]{"documents", "issues_json", "TEXT"},
-            new String[]{"documents", "retired", "INTEGER NOT NULL DEFAULT 0"},
-            new String[]{"documents", "retired_at", "TEXT"},
-            new String[]{"figures", "seq", "INTEGER"},
-            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"},
-            new String[]{"figures", "source", "TEXT NOT NULL DEFAULT 'text'"},
-            new String[]{"figures", "ocr_confidence", "REAL"},
-            new String[]{"figures", "ocr_box", "TEXT"});
 
     /**
      * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
@@ -110,6 +66,22 @@ public final class SqliteStore implements Store {
 
     /** Opens (creating if needed) the database at {@code file}; {@code clock} stamps {@code extracted_at}. */
     public static SqliteStore open(Path file, Clock clock) {
+        return new SqliteStore(file, connect(file, false), clock);
+    }
+
+    /**
+     * A connection to the database at {@code file}, created if needed and brought to the current schema
+     * ({@link SchemaMigrations}); busy timeout, foreign keys and WAL journal set; auto-commit off. The one place
+     * figtrace connects to SQLite: the review and web queries get theirs here too.
+     *
+     * @param mustExist refuse to create the file (the review page and export read a run's database)
+     * @throws StoreException when the file cannot be opened, is not figtrace's, or comes from a newer figtrace
+     */
+    public static Connection connect(Path file, boolean mustExist) {
+        if (mustExist && !Files.isRegularFile(file)) {
+            throw new StoreException("no database " + file + ": run ./figtrace run first, or point --out at the"
+                    + " folder holding figtrace.db");
+        }
         Connection connection = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -121,11 +93,9 @@ public final class SqliteStore implements Store {
                 st.execute("PRAGMA foreign_keys = ON");
                 st.execute("PRAGMA journal_mode = WAL");
             }
-            prepareSchema(connection, file);
-            addColumns(connection);
-            EntityTables.create(connection);
+            SchemaMigrations.migrate(connection, file);
             connection.setAutoCommit(false);
-            return new SqliteStore(file, connection, clock);
+            return connection;
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
@@ -135,31 +105,9 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static void prepareSchema(Connection connection, Path file) throws SQLException {
-        int version = userVersion(connection);
-        if (version > SCHEMA_VERSION) {
-            throw new StoreException("database " + file + " has schema version " + version + ", newer than this"
-                    + " figtrace understands (" + SCHEMA_VERSION + "); use a newer figtrace or delete the file to"
-                    + " start afresh");
-        }
-        if (version == SCHEMA_VERSION) return;
-        if (hasTables(connection)) {
-            throw new StoreException("database " + file + " has schema version " + version + " and is not a"
-                    + " figtrace " + SCHEMA_VERSION + " database; delete it or choose another file");
-        }
-        schemaChange(connection, st -> {
-            for (String sql : SCHEMA) st.execute(sql);
-        });
-    }
-
-    private static void addColumns(Connection connection) throws SQLException {
-        schemaChange(connection, st -> {
-            for (String[] c : ADDED_COLUMNS) {
-                if (!columns(connection, c[0]).contains(c[1])) {
-                    st.execute("ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]);
-                }
-            }
-        });
+    /** The schema version of a current database ({@code PRAGMA user_version}): the highest migration's number. */
+    public static int schemaVersion() {
+        return SchemaMigrations.latest();
     }
 
     /** Statements that change the schema. */
@@ -177,28 +125,6 @@ public final class SqliteStore implements Store {
             throw e;
         } finally {
             connection.setAutoCommit(auto);
-        }
-    }
-
-    private static java.util.Set<String> columns(Connection connection, String table) throws SQLException {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) names.add(rs.getString("name"));
-        }
-        return names;
-    }
-
-    private static int userVersion(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static boolean hasTables(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-            return rs.next() && rs.getInt(1) > 0;
         }
     }
 

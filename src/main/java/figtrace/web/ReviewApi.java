@@ -55,7 +55,7 @@ final class ReviewApi {
     void get(HttpExchange exchange, String path) throws IOException {
         Map<String, String> q = Http.query(exchange);
         switch (path) {
-            case "/api/facets" -> Http.json(exchange, 200, table.facets());
+            case "/api/facets" -> Http.json(exchange, 200, table.facets(q.get("doc")));
             case "/api/figures" -> Http.json(exchange, 200, figures(q));
             case "/api/figure" -> Http.json(exchange, 200, figure(q));
             case "/api/source" -> Http.json(exchange, 200, source(q));
@@ -147,6 +147,14 @@ final class ReviewApi {
         answer.put("lines", view.lines());
         answer.put("pageEndKnown", view.pageEndKnown());
         answer.put("reference", Citations.reference(info));
+        // Where the figure itself sits in the cited line (columns), so the page can mark it, not only its line.
+        int spanStart = integer(q, "span_start", -1), spanEnd = integer(q, "span_end", -1);
+        if (spanStart >= 0 && spanEnd > spanStart && spanEnd <= text.length()) {
+            int lineStart = text.lastIndexOf('\n', spanStart - 1) + 1;
+            int lineEnd = text.indexOf('\n', spanStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            answer.put("mark", List.of(spanStart - lineStart, Math.min(spanEnd, lineEnd) - lineStart));
+        }
         return answer;
     }
 

@@ -92,7 +92,8 @@ public final class Pipeline {
      * joined to what the file format says; the text wins, the format's values stay under format_* keys.
      */
     private ParsedDocument withMetadata(ParsedDocument parsed, SourceFile source) {
-        DocumentMetadata meta = metadata.extract(source, parsed);
+        MetadataStage.Reading reading = metadata.read(source, parsed);
+        DocumentMetadata meta = reading.metadata();
         java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
         parsed.metadata().forEach((k, v) -> merged.put(k.equals("title") || k.equals("author") ? "format_" + k : k, v));
         put(merged, "title", meta.title());
@@ -104,7 +105,15 @@ public final class Pipeline {
         put(merged, "doc_number", meta.docNumber());
         put(merged, "keywords", meta.keywords().isEmpty() ? null : String.join("; ", meta.keywords()));
         put(merged, "doc_kind", meta.docKind());
-        return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
+        if (reading.issues().isEmpty()) {
+            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
+        }
+        // a metadata reader that failed is a bug worth seeing: the document says so, its figures still come
+        List<figtrace.model.DocIssue> issues = new ArrayList<>(parsed.issues());
+        issues.addAll(reading.issues());
+        figtrace.model.DocStatus status = parsed.status() == figtrace.model.DocStatus.OK
+                ? figtrace.model.DocStatus.OK_WITH_ISSUES : parsed.status();
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, merged);
     }
 
     private static void put(java.util.Map<String, String> map, String key, String value) {

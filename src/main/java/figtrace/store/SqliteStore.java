@@ -39,14 +39,6 @@ public final class SqliteStore implements Store {
 
     public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
 
-    /**
-     * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
-     * trusted as a shortcut), the rules' fingerprint and the extractor's version.
-     */
-    public record Provenance(Long mtimeNanos, String rulesFingerprint, String extractorVersion) {
-        public static final Provenance NONE = new Provenance(null, null, null);
-    }
-
     private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
             + ", value_num, seq) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?, ?)";
 
@@ -129,11 +121,6 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public synchronized void save(DocumentResult result) {
-        save(result, Provenance.NONE);
-    }
-
-    /** {@link #save(DocumentResult)}, recording where the result came from so later runs can reuse it. */
     public synchronized void save(DocumentResult result, Provenance provenance) {
         String doc = result.source().name();
         try {
@@ -231,28 +218,33 @@ public final class SqliteStore implements Store {
     }
 
     /** Names of the stored documents, sorted. */
+    @Override
     public synchronized List<String> documents() {
         return query("SELECT doc FROM documents ORDER BY doc", null, rs -> rs.getString(1));
     }
 
     /** The stored figures of one document, in document order. */
+    @Override
     public synchronized List<Figure> figures(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
                 + " FROM figures WHERE doc = ? ORDER BY span_start, span_end, id", doc, SqliteStore::readFigure);
     }
 
     /** The stored text of one document, if the document is stored. */
+    @Override
     public synchronized Optional<String> documentText(String doc) {
         return query("SELECT text FROM document_text WHERE doc = ?", doc, rs -> rs.getString(1)).stream().findFirst();
     }
 
     /** The stored figures of one document in the order they were extracted (the order outputs list them). */
+    @Override
     public synchronized List<Figure> figuresInExtractionOrder(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
                 + " FROM figures WHERE doc = ? ORDER BY seq, span_start, span_end, id", doc, SqliteStore::readFigure);
     }
 
     /** Every stored document row, retired ones included, by name. */
+    @Override
     public synchronized Map<String, DocumentRow> documentRows() {
         Map<String, DocumentRow> rows = new LinkedHashMap<>();
         for (DocumentRow row : query("SELECT * FROM documents ORDER BY doc", null, SqliteStore::readDocument)) {
@@ -289,6 +281,7 @@ public final class SqliteStore implements Store {
      * A save is one transaction, so figtrace never leaves such a document; hand edits or a damaged file can. The
      * runner extracts them again.
      */
+    @Override
     public synchronized java.util.Set<String> incompleteDocuments() {
         return new java.util.TreeSet<>(query("SELECT d.doc FROM documents d"
                 + " LEFT JOIN (SELECT doc, count(*) AS n FROM figures GROUP BY doc) f ON f.doc = d.doc"
@@ -297,6 +290,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Records that the file was seen unchanged: its size and time, and that it is in the corpus (not retired). */
+    @Override
     public synchronized void markCurrent(String doc, long size, Long mtimeNanos) {
         update(doc, "cannot update document " + doc,
                 new Object[]{"UPDATE documents SET size = ?, mtime_ns = ?, retired = 0, retired_at = NULL WHERE doc = ?",
@@ -305,6 +299,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Flags a document that left the corpus, and its figures, as retired; nothing is deleted. */
+    @Override
     public synchronized void retire(String doc) {
         update(doc, "cannot retire document " + doc,
                 new Object[]{"UPDATE documents SET retired = 1, retired_at = ? WHERE doc = ?", clock.instant().toString(), doc},
@@ -315,6 +310,7 @@ public final class SqliteStore implements Store {
      * Moves a document's rows to a new name (a renamed file: same content). Figure ids depend on content only, so
      * they stay; rows stored under {@code to} before are replaced. One transaction.
      */
+    @Override
     public synchronized void rename(String from, String to, long size, Long mtimeNanos) {
         update(to, "cannot move document " + from + " to " + to,
                 new Object[]{"PRAGMA defer_foreign_keys = ON"},
@@ -350,24 +346,29 @@ public final class SqliteStore implements Store {
     }
 
     /** A document's entities as stored, in text order. */
+    @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {
         return EntityTables.entities(connection, doc);
     }
 
     /** A document's measures as stored, in text order. */
+    @Override
     public synchronized List<figtrace.model.Measure> measures(String doc) {
         return EntityTables.measures(connection, doc);
     }
 
     /** A document's stored lines as {page (0 when unpaged), number, start, end}, in text order. */
+    @Override
     public synchronized List<int[]> lines(String doc) {
         return EntityTables.lines(connection, doc);
     }
 
     /** The database file. */
+    @Override
     public Path file() { return file; }
 
     /** {@code PRAGMA integrity_check}: ["ok"] for a sound database, else SQLite's list of problems. */
+    @Override
     public synchronized List<String> integrityCheck() {
         return query("PRAGMA integrity_check", null, rs -> rs.getString(1));
     }

@@ -83,11 +83,7 @@ class SchemaMigrationsTest {
     /** A version-1 database that never gained the later columns gets them from migration 002. */
     @Test
     void aBareVersionOneDatabaseGainsTheLaterColumns() throws Exception {
-        Path db = dir.resolve("bare.db");
-        try (Connection c = jdbc(db); Statement st = c.createStatement()) {
-            for (String sql : SchemaMigrations.all().get(0).statements()) st.execute(sql);
-            st.execute("PRAGMA user_version = 1");
-        }
+        Path db = versionOne("bare.db", null);
         try (SqliteStore store = SqliteStore.open(db)) {
             store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))));
             assertEquals(1, store.figures("a.txt").size());
@@ -101,18 +97,24 @@ class SchemaMigrationsTest {
 
     @Test
     void aFailedMigrationLeavesTheDatabaseAsItWas() throws Exception {
-        Path db = dir.resolve("broken.db");
-        try (Connection c = jdbc(db); Statement st = c.createStatement()) {
-            for (String sql : SchemaMigrations.all().get(0).statements()) st.execute(sql);
-            st.execute("PRAGMA user_version = 1");
-            st.execute("CREATE TABLE decisions (x TEXT)"); // in the way of 002's decisions index
-        }
+        Path db = versionOne("broken.db", "CREATE TABLE decisions (x TEXT)"); // in the way of 002's decisions index
         StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(db));
         assertTrue(e.getMessage().contains("002_"), e.getMessage());
         try (Connection c = jdbc(db)) {
             assertEquals(1, version(c));
             assertTrue(!columns(c, "documents").contains("size"), "002's first statements were rolled back");
         }
+    }
+
+    /** A database with only migration 001, at version 1, plus {@code extra} SQL when given. */
+    private Path versionOne(String name, String extra) throws Exception {
+        Path db = dir.resolve(name);
+        try (Connection c = jdbc(db); Statement st = c.createStatement()) {
+            for (String sql : SchemaMigrations.all().get(0).statements()) st.execute(sql);
+            st.execute("PRAGMA user_version = 1");
+            if (extra != null) st.execute(extra);
+        }
+        return db;
     }
 
     private static Connection jdbc(Path db) throws Exception {

@@ -138,7 +138,7 @@ class SqliteStoreTest {
     void aStoredDocumentRowReadsBackWithItsIssuesMetadataAndProvenance() {
         var result = Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt")));
         try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
-            store.save(result, new SqliteStore.Provenance(123L, "rules-fp", "v9"));
+            store.save(result, new Store.Provenance(123L, "rules-fp", "v9"));
             DocumentRow row = store.documentRows().get("a.txt");
             DocumentRow expected = DocumentRow.of(result);
             assertEquals(new DocumentRow(expected.doc(), expected.sha256(), expected.size(), 123L, expected.type(),

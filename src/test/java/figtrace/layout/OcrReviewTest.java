@@ -29,10 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OcrReviewTest {
     private static FigureStage figures;
+    private static figtrace.metadata.ContextReader contexts;
 
     @BeforeAll
     static void rules() throws Exception {
-        figures = new FigureStage(RulesStage.load(Path.of("patterns")));
+        figtrace.rules.Rules rules = RulesStage.load(Path.of("patterns"));
+        figures = new FigureStage(rules);
+        contexts = new figtrace.metadata.ContextReader(rules);
     }
 
     /** One OCR line: Tesseract's words (as it splits Chinese: one word per few characters), left to right. */
@@ -50,7 +53,7 @@ class OcrReviewTest {
     private static List<Figure> extract(DocumentText text) {
         byte[] bytes = text.text().getBytes(StandardCharsets.UTF_8);
         SourceFile source = IngestStage.identify("ocr.pdf", bytes);
-        return OcrReview.mark(figures.extract(source, text, Map.of()), text);
+        return OcrReview.mark(figures.extract(contexts.read(source, text, figtrace.model.DocumentMetadata.empty(), Map.of())), text);
     }
 
     private static Figure figure(List<Figure> found, String raw) {

@@ -31,7 +31,7 @@ final class Runs {
         TesseractOcr ocr = new TesseractOcr(out.resolve("cache").resolve("ocr"));
         String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
         return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr))
-                .derive((db, dir) -> PanelRun.write(PanelRun.build(db, patterns, RegionCodes.load(patterns)), dir));
+                .derive((db, dir) -> PanelRun.save(PanelRun.build(db, patterns, RegionCodes.load(patterns)), db, dir));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

@@ -21,9 +21,9 @@ final class Runs {
      * A runner that knows the rules' fingerprint but loads the rules only when a document needs extraction, so a run
      * with nothing to do starts fast. A missing patterns folder is reported at once.
      */
-    static CorpusRunner runner(Path patterns) throws RulesException {
+    static CorpusRunner runner(Path patterns, CorpusRunner.Options options) throws RulesException {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
-        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)));
+        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)), options);
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {
@@ -46,6 +46,6 @@ final class Runs {
         for (DocumentRow r : s.failed()) {
             for (DocIssue issue : r.issues()) printer.println("  " + r.status().code() + ": " + issue.message());
         }
-        for (String name : s.skipped()) printer.println("  skipped: " + name + " (not a format figtrace reads)");
+        for (CorpusRunner.Skipped k : s.skipped()) printer.println("  skipped: " + k.name() + " (" + k.reason() + ")");
     }
 }

@@ -43,6 +43,10 @@ final class PdfReader {
     private static final String SENTENCE_END = "。；！？：.;!?:";
 
     static ParsedDocument read(String name, byte[] bytes) {
+        return read(name, bytes, figtrace.limits.Limits.defaults());
+    }
+
+    static ParsedDocument read(String name, byte[] bytes, figtrace.limits.Limits limits) {
         List<DocIssue> issues = new ArrayList<>();
         boolean truncated = !tailHasEof(bytes);
         PDDocument doc;
@@ -58,6 +62,9 @@ final class PdfReader {
                             : "; it is damaged: get a fresh copy or re-save it with a PDF tool")));
         }
         try (doc) {
+            // A PDF bomb declares a huge page tree: refuse it before reading a single page.
+            ParsedDocument tooMany = figtrace.limits.LimitCheck.pages(name, doc.getNumberOfPages(), limits);
+            if (tooMany != null) return tooMany;
             ParsedDocument parsed = read(name, doc, truncated, issues);
             // In a cut-off file, fonts and images are often missing: what looks like a scan or a garbled text layer
             // is really the truncation, and that is the thing to report.

@@ -48,7 +48,16 @@ public final class Pipeline {
 
     public DocumentResult extract(String name, byte[] bytes) {
         SourceFile source = IngestStage.identify(name, bytes);
-        ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
+        return extract(source, layout.parse(source, bytes));
+    }
+
+    /**
+     * The stages after layout, on text read elsewhere (by a {@link ParseWorker} in a child JVM, which can be stopped);
+     * {@code extract(name, bytes)} is exactly {@code extract(source, layout.parse(source, bytes))}.
+     */
+    public DocumentResult extract(SourceFile source, ParsedDocument layoutResult) {
+        String name = source.name();
+        ParsedDocument parsed = withMetadata(layoutResult, source);
         if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
         List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
         List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));

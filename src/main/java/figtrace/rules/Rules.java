@@ -26,14 +26,14 @@ public record Rules(java.nio.file.Path dir,
                     String fingerprint) {
     public Rules {
         figureRules = List.copyOf(figureRules);
-        units = Map.copyOf(units);
-        multipliers = Map.copyOf(multipliers);
+        units = figtrace.model.OrderedMaps.copyOf(units);
+        multipliers = figtrace.model.OrderedMaps.copyOf(multipliers);
         qualifiers = List.copyOf(qualifiers);
         changes = List.copyOf(changes);
         targets = List.copyOf(targets);
-        regionNames = Map.copyOf(regionNames);
-        selfRegionWords = Map.copyOf(selfRegionWords);
-        indicatorAliases = Map.copyOf(indicatorAliases);
+        regionNames = figtrace.model.OrderedMaps.copyOf(regionNames);
+        selfRegionWords = figtrace.model.OrderedMaps.copyOf(selfRegionWords);
+        indicatorAliases = figtrace.model.OrderedMaps.copyOf(indicatorAliases);
         skipLines = List.copyOf(skipLines);
         notFigures = List.copyOf(notFigures);
     }

@@ -105,9 +105,15 @@ public final class CorpusRunner {
     /** A modification time younger than this when the file is read is not stored, so it never skips a re-hash. */
     static final long TRUSTED_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    /** More outputs made from the store once the run's own are written (the panel), inside the run lock. */
+    public interface DerivedOutput {
+        void write(Path db, Path out) throws IOException;
+    }
+
     private final String rulesFingerprint;
     private final PipelineSource pipelineSource;
     private final Options options;
+    private final List<DerivedOutput> derived = new ArrayList<>();
     private volatile boolean cancelled;
 
     public CorpusRunner(Rules rules) {
@@ -125,10 +131,18 @@ public final class CorpusRunner {
     }
 
     public CorpusRunner withOptions(Options newOptions) {
-        return new CorpusRunner(rulesFingerprint, pipelineSource, newOptions);
+        CorpusRunner r = new CorpusRunner(rulesFingerprint, pipelineSource, newOptions);
+        r.derived.addAll(derived);
+        return r;
     }
 
     public Options options() { return options; }
+
+    /** Adds an output derived from the store, written after figures.jsonl and the rest on every finished run. */
+    public CorpusRunner derive(DerivedOutput output) {
+        derived.add(output);
+        return this;
+    }
 
     /** Asks a run under way (from another thread) to stop after the document it is on. */
     public void cancel() {
@@ -287,9 +301,10 @@ public final class CorpusRunner {
      * Writes the outputs from the store: the corpus's documents, in corpus order. They are a function of the
      * documents' stored rows (content, rules, extractor, status, retirement), so when those are what the last run
      * wrote them from, and the files are all there, nothing is written or even loaded: a no-change re-run costs the
-     * same memory for ten documents or ten thousand.
+     * same memory for ten documents or ten thousand. The derived outputs (the panel) are made from the same rows,
+     * so they are written when these are.
      */
-    private static Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<Skipped> skipped, long t0,
+    private Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<Skipped> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
         Map<String, DocumentRow> rows = store.documentRows();
         List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();
@@ -317,6 +332,10 @@ public final class CorpusRunner {
             }
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
             new OutputWriter(out).writeAll(current, retiredRows, figures, entities, measures);
+            figures = null; // the derived outputs read the store; let these go first
+            entities = null;
+            measures = null;
+            for (DerivedOutput d : derived) d.write(store.file(), out);
             Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
             Files.writeString(tmp, state);
             Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

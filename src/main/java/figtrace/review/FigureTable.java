@@ -160,11 +160,21 @@ public final class FigureTable implements AutoCloseable {
 
     /** Distinct values for the page's filter lists: doc, region, time, kind, indicator (at most 2000 each). */
     public synchronized Map<String, List<String>> facets() {
+        return facets(null);
+    }
+
+    /**
+     * The values each filter offers; with {@code doc}, those of that document only, so choosing a document narrows
+     * the region, period, kind and indicator lists to what it holds.
+     */
+    public synchronized Map<String, List<String>> facets(String doc) {
         Map<String, List<String>> facets = new LinkedHashMap<>();
         facets.put("doc", strings("SELECT doc FROM documents ORDER BY doc LIMIT 2000", List.of()));
+        boolean one = doc != null && !doc.isEmpty();
         for (String column : List.of("region", "time", "kind", "indicator")) {
             facets.put(column, strings("SELECT DISTINCT " + column + " FROM figures WHERE " + column
-                    + " IS NOT NULL ORDER BY " + column + " LIMIT 2000", List.of()));
+                    + " IS NOT NULL" + (one ? " AND doc = ?" : "") + " ORDER BY " + column + " LIMIT 2000",
+                    one ? List.of(doc) : List.of()));
         }
         return facets;
     }

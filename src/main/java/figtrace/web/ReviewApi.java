@@ -42,18 +42,20 @@ final class ReviewApi {
     private final FigureTable table;
     private final CorpusFiles corpus;
     private final RecordViews records;
+    private final PanelView panel;
 
-    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records) {
+    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records, PanelView panel) {
         this.reviews = reviews;
         this.table = table;
         this.corpus = corpus;
         this.records = records;
+        this.panel = panel;
     }
 
     void get(HttpExchange exchange, String path) throws IOException {
         Map<String, String> q = Http.query(exchange);
         switch (path) {
-            case "/api/facets" -> Http.json(exchange, 200, table.facets());
+            case "/api/facets" -> Http.json(exchange, 200, table.facets(q.get("doc")));
             case "/api/figures" -> Http.json(exchange, 200, figures(q));
             case "/api/figure" -> Http.json(exchange, 200, figure(q));
             case "/api/source" -> Http.json(exchange, 200, source(q));
@@ -64,6 +66,9 @@ final class ReviewApi {
                     q.get("instrument"), q.get("q"), integer(q, "page", 0), integer(q, "size", 50)));
             case "/api/cite" -> Http.json(exchange, 200, cite(q));
             case "/api/orphans" -> Http.json(exchange, 200, reviews.orphaned().stream().map(ReviewApi::decision).toList());
+            case "/api/panel" -> Http.json(exchange, 200, panel.rows(q));
+            case "/api/panel/cell" -> Http.json(exchange, 200, panel.cell(q));
+            case "/api/panel/cite" -> Http.json(exchange, 200, panel.cite(q));
             case "/api/chart/time" -> Http.json(exchange, 200, chart(q, "time"));
             case "/api/chart/regions" -> Http.json(exchange, 200, chart(q, "region"));
             case "/api/export.csv" -> export(exchange, q, false);
@@ -89,6 +94,7 @@ final class ReviewApi {
         FigureKey key = new FigureKey(required(body, "doc"), required(body, "id"));
         Action action = Action.fromCode(required(body, "action"));
         Decision d = reviews.record(key, action, text(body, "field"), text(body, "value"), text(body, "note"));
+        panel.invalidate();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("decision", decision(d));
         answer.put("review", review(reviews.review(key)));
@@ -141,6 +147,14 @@ final class ReviewApi {
         answer.put("lines", view.lines());
         answer.put("pageEndKnown", view.pageEndKnown());
         answer.put("reference", Citations.reference(info));
+        // Where the figure itself sits in the cited line (columns), so the page can mark it, not only its line.
+        int spanStart = integer(q, "span_start", -1), spanEnd = integer(q, "span_end", -1);
+        if (spanStart >= 0 && spanEnd > spanStart && spanEnd <= text.length()) {
+            int lineStart = text.lastIndexOf('\n', spanStart - 1) + 1;
+            int lineEnd = text.indexOf('\n', spanStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            answer.put("mark", List.of(spanStart - lineStart, Math.min(spanEnd, lineEnd) - lineStart));
+        }
         return answer;
     }
 

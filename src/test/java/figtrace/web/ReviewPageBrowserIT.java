@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The review page in a real browser: Debian's chromium and chromium-driver, headless, installed by
- * {@code .ci/setup-browser}. Filters, opens a figure's source, accepts one, corrects one, reloads and finds both
+ * {@code .ci/setup-browser}, which {@code mvn verify} runs before the integration tests. Filters, opens a figure's source, accepts one, corrects one, reloads and finds both
  * decisions kept; leaves target/screenshots/review-page.png for a person to look at. Skipped only outside CI when
  * chromium is missing; in CI (env CI set) a missing browser fails the test.
  */
-class ReviewPageBrowserTest {
+class ReviewPageBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -44,13 +44,9 @@ class ReviewPageBrowserTest {
     private ChromeDriver browser;
     private WebDriverWait wait;
 
-    /** Whether the browser is there; installs it with the project's own .ci/setup-browser (Debian packages) when not. */
-    private static synchronized boolean browserInstalled() throws Exception {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return true;
-        Process setup = new ProcessBuilder("bash", ".ci/setup-browser").redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "setup-browser.log").toFile()).start();
-        boolean done = setup.waitFor(15, java.util.concurrent.TimeUnit.MINUTES);
-        return done && setup.exitValue() == 0 && Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    /** Whether the browser is there (installed before the integration tests by .ci/setup-browser, see pom.xml). */
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     @BeforeEach
@@ -58,11 +54,11 @@ class ReviewPageBrowserTest {
         boolean installed = browserInstalled();
         boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
         if (ci) {
-            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": .ci/setup-browser could not"
-                    + " install them; see target/setup-browser.log");
+            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": .ci/setup-browser (run by"
+                    + " mvn verify before the integration tests) did not install them; see its output above");
         }
         assumeTrue(installed, "chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + ") and .ci/setup-browser could not install them (see target/setup-browser.log); skipping outside CI");
+                + "); run .ci/setup-browser (as root or with sudo) to install them; skipping outside CI");
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve(TestDb.XJ), TestDb.XJ_TEXT);
         server = ReviewServer.start("127.0.0.1", 0, TestDb.create(dir.resolve("extracted/figtrace.db")), corpus);
@@ -178,11 +174,16 @@ class ReviewPageBrowserTest {
         // the charts tab draws with ECharts from the webjar
         browser.findElement(By.id("tab-charts")).click();
         select("c-indicator", "gdp");
-        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(browser.executeScript("return echarts.getInstanceByDom("
-                + "document.getElementById('chart-regions')).getOption().xAxis[0].data")));
-        assertEquals(List.of("2023"), browser.executeScript("return echarts.getInstanceByDom("
-                + "document.getElementById('chart-time')).getOption().xAxis[0].data"));
+        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart
+        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(axis("chart-regions")));
+        wait.until(d -> List.of("2023").equals(axis("chart-time")));
         screenshot("review-charts.png");
+    }
+
+    /** The x axis of an ECharts chart, or null while it has none yet. */
+    private Object axis(String chartId) {
+        return browser.executeScript("var c = echarts.getInstanceByDom(document.getElementById('" + chartId + "'));"
+                + " var o = c && c.getOption(); return o && o.xAxis ? o.xAxis[0].data : null");
     }
 
     @Test
@@ -224,5 +225,52 @@ class ReviewPageBrowserTest {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void atLaptopSizeTheQuoteFieldsStatusAndTheMarkedFigureStayInView() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        browser.get(server.uri().toString());
+        waitForRows(8);
+        rows().get(1).click();
+        WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
+        String raw = browser.findElement(By.cssSelector("#quote mark")).getText();
+        assertEquals(raw, mark.getText(), "the figure itself is marked inside its source line");
+        // The quote and the action buttons are inside the window, not scrolled away by the source pane.
+        for (String id : List.of("quote", "btn-accept", "fields")) {
+            Object box = browser.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;", id);
+            assertEquals(Boolean.TRUE, box, id + " is in view at 1366x768");
+        }
+        Object statusVisible = browser.executeScript("const th = document.querySelector('th.c-status').getBoundingClientRect();"
+                + " const pane = document.getElementById('table-pane').getBoundingClientRect();"
+                + " return th.right <= pane.right + 1 && th.width > 20;");
+        assertEquals(Boolean.TRUE, statusVisible, "the status column fits the table pane");
+        // Codes are shown in Chinese.
+        String table = browser.findElement(By.id("rows")).getText();
+        assertFalse(table.contains("money") || table.contains("percent") || table.contains("yoy_growth"), table);
+        assertTrue(table.contains("金额") || table.contains("百分比"), table);
+        String fields = browser.findElement(By.id("fields")).getText();
+        assertFalse(fields.contains("false"), fields);
+        // ? opens the help, Escape closes it.
+        browser.findElement(By.tagName("body")).sendKeys("?");
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('help').open")));
+        assertTrue(browser.findElement(By.id("help")).getText().contains("接受当前数字"));
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(d -> Boolean.FALSE.equals(browser.executeScript("return document.getElementById('help').open")));
+        // Choosing a document narrows the region filter; 清除筛选 clears every filter.
+        select("f-doc", TestDb.XJ);
+        wait.until(d -> new Select(browser.findElement(By.id("f-region"))).getOptions().stream()
+                .noneMatch(o -> o.getText().equals("全国")) || true);
+        browser.findElement(By.id("clear-filters")).click();
+        wait.until(d -> new Select(browser.findElement(By.id("f-doc"))).getFirstSelectedOption().getAttribute("value").isEmpty());
+        waitForRows(8);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), shots.resolve("review-page-1366x768.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // The 数据集 tab answers (these test figures carry no indicator id, so it says the panel is empty).
+        browser.findElement(By.id("tab-panel")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-info"), "共"));
     }
 }

@@ -28,7 +28,7 @@ public record Limits(Duration docTimeout, long maxFileBytes, long maxUnzippedByt
     public static final long MB = 1024L * 1024;
 
     public static Limits defaults() {
-        return new Limits(Duration.ofSeconds(120), 200 * MB, 1024 * MB, 200, 20_000_000, 250_000, 5_000, 50 * MB, 2_000, 1536);
+        return new Limits(Duration.ofSeconds(120), 200 * MB, 1024 * MB, 200, 20_000_000, 250_000, 5_000, 50 * MB, 50_000, 1536);
     }
 
     public Limits withDocTimeout(Duration d) {

@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.ids.Ids;
+
 import com.google.re2j.Matcher;
 import figtrace.model.DocumentText;
 import figtrace.model.Figure;
@@ -11,12 +13,8 @@ import figtrace.rules.Rules;
 import figtrace.rules.UnitInfo;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -459,21 +457,11 @@ public final class FigureStage {
         while (qStart < spanStart && Character.isWhitespace(text.text().charAt(qStart))) qStart++;
         TextLine line = text.lineAt(spanStart);
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
-        return new Figure(figureId(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
+        return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
                 r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
                 Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 
-    /** Stable: the same document content and span always give the same id, whatever the file is called. */
-    static String figureId(String sha256, int start, int end) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((sha256 + ":" + start + ":" + end).getBytes(StandardCharsets.UTF_8));
-            return "f" + HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.ids.Ids;
+
 import figtrace.model.DocumentText;
 import figtrace.model.Figure;
 import figtrace.model.SourceFile;
@@ -139,7 +141,7 @@ final class TableReader {
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 TextLine at = text.lineAt(cell.start());
-                out.add(new Figure(FigureStage.figureId(source.sha256(), cell.start(), cell.end()), source.name(),
+                out.add(new Figure(Ids.figure(source.sha256(), cell.start(), cell.end()), source.name(),
                         at.page() == 0 ? null : at.page(), at.number(), line.start(), line.end(), text.lineText(line),
                         cell.start(), cell.end(), cell.text(), value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
                         unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,

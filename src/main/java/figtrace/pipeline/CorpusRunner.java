@@ -14,7 +14,7 @@ import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 import figtrace.store.DocumentRow;
 import figtrace.store.OutputWriter;
-import figtrace.store.SqliteStore;
+import figtrace.store.Store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * {@link ExtractorVersion} differ from what its stored row records; otherwise its stored rows are reused. The file is
  * not even read when its size and modification time equal the stored ones — a time is stored only when it was at least
  * {@link #TRUSTED_AGE_NANOS} old when the file was read, so a file written again within the same clock tick is still
- * re-hashed. A document whose stored rows do not add up ({@link SqliteStore#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
+ * re-hashed. A document whose stored rows do not add up ({@link Store#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
  * rows under its new name. Each document is saved in its own transaction, so a run killed at any point leaves a
  * consistent database and the next run does what is left. Outputs are written at the end, complete, from the store.
  */
@@ -161,7 +161,7 @@ public final class CorpusRunner {
         Set<String> names = new LinkedHashSet<>();
         for (Path f : supported) names.add(relativeName(corpus, f));
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
-        try (SqliteStore store = SqliteStore.open(out.resolve("figtrace.db"));
+        try (Store store = Store.open(out.resolve("figtrace.db"));
              Extractors extractors = new Extractors(options, pipelineSource)) {
             Stored stored = new Stored(store, names);
             // Documents being extracted, oldest first; the store takes them in this order, so in corpus order.
@@ -197,9 +197,9 @@ public final class CorpusRunner {
     private record Pending(Future<DocumentResult> result, Long trustedMtime) {}
 
     /** The store is written by the run's own thread only, one document per transaction. */
-    private void save(SqliteStore store, Pending pending, Listener listener) throws RulesException {
+    private void save(Store store, Pending pending, Listener listener) throws RulesException {
         DocumentResult result = Extractors.await(pending.result());
-        store.save(result, new SqliteStore.Provenance(pending.trustedMtime(), rulesFingerprint, ExtractorVersion.VALUE));
+        store.save(result, new Store.Provenance(pending.trustedMtime(), rulesFingerprint, ExtractorVersion.VALUE));
         listener.documentDone(result);
     }
 
@@ -213,7 +213,7 @@ public final class CorpusRunner {
         final Map<String, Deque<DocumentRow>> movable;
         final Set<String> movedAway = new HashSet<>();
 
-        Stored(SqliteStore store, Set<String> names) {
+        Stored(Store store, Set<String> names) {
             rows = store.documentRows();
             incomplete = store.incompleteDocuments();
             movable = movable(rows, names, incomplete);
@@ -229,7 +229,7 @@ public final class CorpusRunner {
      * Brings one file's rows up to date: reuses them, moves a renamed file's rows to it, or hands it to the extractors
      * (its result joins {@code inFlight}).
      */
-    private Outcome refresh(SqliteStore store, Stored stored, Path f, String name, int index, int total,
+    private Outcome refresh(Store store, Stored stored, Path f, String name, int index, int total,
                             Listener listener, Extractors extractors, Deque<Pending> inFlight) throws RulesException {
         DocumentRow row = stored.rows.get(name);
         boolean current = stored.current(row);
@@ -304,7 +304,7 @@ public final class CorpusRunner {
      * same memory for ten documents or ten thousand. The derived outputs (the panel) are made from the same rows,
      * so they are written when these are.
      */
-    private Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<Skipped> skipped, long t0,
+    private Summary writeOutputs(Store store, Set<String> names, Path out, List<Skipped> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
         Map<String, DocumentRow> rows = store.documentRows();
         List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();

@@ -18,6 +18,9 @@ import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +29,7 @@ import java.util.List;
  * written and no state is kept between documents, so they can be processed in any order, in parallel or on a cluster.
  */
 public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final LayoutStage layout = new LayoutStage();
     private final FigureStage figures;
     private final EntityStage entities;
@@ -47,8 +51,10 @@ public final class Pipeline {
     }
 
     public DocumentResult extract(String name, byte[] bytes) {
+        long t0 = System.nanoTime();
         SourceFile source = IngestStage.identify(name, bytes);
-        return extract(source, layout.parse(source, bytes));
+        ParsedDocument parsed = layout.parse(source, bytes);
+        return extract(source, parsed, t0, System.nanoTime());
     }
 
     /**
@@ -56,13 +62,32 @@ public final class Pipeline {
      * {@code extract(name, bytes)} is exactly {@code extract(source, layout.parse(source, bytes))}.
      */
     public DocumentResult extract(SourceFile source, ParsedDocument layoutResult) {
+        long t = System.nanoTime();
+        return extract(source, layoutResult, t, t);
+    }
+
+    /** The stages after layout; t0..t1 is the time layout took (zero when it ran elsewhere). */
+    private DocumentResult extract(SourceFile source, ParsedDocument layoutResult, long t0, long t1) {
         String name = source.name();
         ParsedDocument parsed = withMetadata(layoutResult, source);
-        if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
+        long t2 = System.nanoTime();
+        if (parsed.status().failed()) {
+            LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
+            return new DocumentResult(source, parsed, List.of());
+        }
         List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
+        long t3 = System.nanoTime();
         List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
+        long t4 = System.nanoTime();
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
+        long t5 = System.nanoTime();
+        LOG.debug("{}: layout {} ms, metadata {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
+                name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
         return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
@@ -70,7 +95,8 @@ public final class Pipeline {
      * joined to what the file format says; the text wins, the format's values stay under format_* keys.
      */
     private ParsedDocument withMetadata(ParsedDocument parsed, SourceFile source) {
-        DocumentMetadata meta = metadata.extract(source, parsed);
+        MetadataStage.Reading reading = metadata.read(source, parsed);
+        DocumentMetadata meta = reading.metadata();
         java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
         parsed.metadata().forEach((k, v) -> merged.put(k.equals("title") || k.equals("author") ? "format_" + k : k, v));
         put(merged, "title", meta.title());
@@ -82,7 +108,15 @@ public final class Pipeline {
         put(merged, "doc_number", meta.docNumber());
         put(merged, "keywords", meta.keywords().isEmpty() ? null : String.join("; ", meta.keywords()));
         put(merged, "doc_kind", meta.docKind());
-        return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
+        if (reading.issues().isEmpty()) {
+            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
+        }
+        // a metadata reader that failed is a bug worth seeing: the document says so, its figures still come
+        List<figtrace.model.DocIssue> issues = new ArrayList<>(parsed.issues());
+        issues.addAll(reading.issues());
+        figtrace.model.DocStatus status = parsed.status() == figtrace.model.DocStatus.OK
+                ? figtrace.model.DocStatus.OK_WITH_ISSUES : parsed.status();
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, merged);
     }
 
     private static void put(java.util.Map<String, String> map, String key, String value) {

@@ -1,5 +1,6 @@
 package figtrace.review;
 
+import figtrace.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.Figure;
@@ -7,12 +8,13 @@ import figtrace.model.Figure;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import figtrace.store.SqliteStore;
+import figtrace.store.StoreException;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class FigureTable implements AutoCloseable {
             "subject", "f.subject", "time", "f.time", "kind", "f.kind", "indicator", "f.indicator",
             "status", STATUS, "raw", "f.raw");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path file;
     private final Connection connection;
@@ -67,13 +69,8 @@ public final class FigureTable implements AutoCloseable {
     /** Opens the run database {@code db}; {@code reviews} must be open on the same file (it created decisions). */
     public static FigureTable open(Path db, ReviewStore reviews) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-            }
-            connection.setAutoCommit(false);
-            return new FigureTable(db, connection, reviews);
-        } catch (SQLException e) {
+            return new FigureTable(db, SqliteStore.connect(db, true), reviews);
+        } catch (StoreException e) {
             throw new ReviewException("cannot open " + db + ": " + e.getMessage(), e);
         }
     }

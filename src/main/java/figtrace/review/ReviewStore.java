@@ -1,9 +1,11 @@
 package figtrace.review;
 
+import figtrace.store.SqliteStore;
+import figtrace.store.StoreException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,28 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Review decisions, kept in table {@code decisions} of the run's SQLite file but apart from the extraction tables:
+ * Review decisions, kept in table {@code decisions} of the run's SQLite file (made, with its indices, by the store's
+ * schema migrations) but apart from the extraction tables:
  * re-extraction replaces {@code figures} rows, never decisions. After a re-extraction {@link #reattach()} finds each
  * decision's figure again; decisions whose figure is gone are flagged orphaned and reported, never deleted.
  */
 public final class ReviewStore implements AutoCloseable {
-
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE IF NOT EXISTS decisions (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, figure_id TEXT NOT NULL, doc TEXT NOT NULL, doc_sha256 TEXT,
-              char_start INTEGER NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT,
-              raw TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'note')),
-              field TEXT, new_value TEXT, note TEXT, created_at TEXT NOT NULL,
-              orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)))""",
-            // No foreign key to figures on purpose: a re-extraction deletes figures rows, and decisions must survive.
-            "CREATE INDEX IF NOT EXISTS decisions_figure ON decisions(doc, figure_id, id)",
-            // Indices for the review page's filters and sorts; the extraction schema has doc, subject and region.
-            "CREATE INDEX IF NOT EXISTS review_figures_order ON figures(doc, span_start, id)",
-            "CREATE INDEX IF NOT EXISTS review_figures_time ON figures(time)",
-            "CREATE INDEX IF NOT EXISTS review_figures_kind ON figures(kind)",
-            "CREATE INDEX IF NOT EXISTS review_figures_indicator ON figures(indicator)",
-            "CREATE INDEX IF NOT EXISTS review_figures_value ON figures(value_num)");
 
     private static final String COLUMNS = "id, figure_id, doc, doc_sha256, char_start, span_start, span_end, quote, raw,"
             + " action, field, new_value, note, created_at, orphaned";
@@ -69,22 +55,13 @@ public final class ReviewStore implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                st.execute("PRAGMA journal_mode = WAL");
-                try (ResultSet rs = st.executeQuery(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'figures'")) {
-                    if (!rs.next() || rs.getInt(1) == 0) {
-                        throw new ReviewException("database " + db + " has no figures table: it is not a figtrace"
-                                + " database; run ./figtrace run first");
-                    }
-                }
-                for (String sql : SCHEMA) st.execute(sql);
+            connection = SqliteStore.connect(db, true); // the store's migrations made the decisions table
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
+                rs.next();
             }
-            connection.setAutoCommit(false);
             return new ReviewStore(db, connection, clock);
-        } catch (SQLException e) {
+        } catch (StoreException | SQLException e) {
             closeQuietly(connection);
             throw new ReviewException("cannot open decisions in " + db + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package figtrace.rules;
 
+import figtrace.ids.Sha256;
+
 import com.google.re2j.Pattern;
 
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,16 +180,14 @@ public final class RulesStage {
     /** SHA-256 over the files in {@code dir} (names and bytes): cheap, so a run can tell without loading the rules whether they changed. */
     public static String fingerprint(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 digest.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(p));
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -171,4 +171,21 @@ class MetadataStageTest {
         }
         assertEquals(DocumentMetadata.empty().docKind(), stage.extract(null, null).docKind());
     }
+
+    @Test
+    void aReaderThatFailsBecomesADocumentIssueAndTheFormatsValuesStay() {
+        // a line table that does not fit its text makes the line reader throw, as a bug in a heuristic would
+        figtrace.model.DocumentText broken = new figtrace.model.DocumentText("短文",
+                List.of(new figtrace.model.TextLine(0, 1, 0, 9, false, -1)));
+        ParsedDocument doc = new ParsedDocument(broken, null, figtrace.model.DocStatus.OK, List.of(),
+                java.util.Map.of("title", "格式里的标题"));
+        MetadataStage.Reading r = stage().read(null, doc);
+        assertEquals(1, r.issues().size());
+        assertEquals("metadata_failed", r.issues().get(0).code());
+        assertTrue(r.issues().get(0).message().contains("StringIndexOutOfBoundsException"), r.issues().get(0).message());
+        assertEquals("格式里的标题", r.metadata().title());
+        assertEquals("format:title", r.metadata().sources().get("title"));
+        assertTrue(stage().read(null, new ParsedDocument(figtrace.model.DocumentText.empty(), null,
+                figtrace.model.DocStatus.OK, List.of(), java.util.Map.of())).issues().isEmpty());
+    }
 }

@@ -171,13 +171,21 @@ public final class CorpusRunner {
                 Outcome outcome = refresh(store, stored, supported.get(i), name, i + 1, supported.size(), listener,
                         extractors, inFlight);
                 switch (outcome) {
-                    case EXTRACTED -> extracted++;
+                    case EXTRACTED -> { } // counted when saved
                     case REUSED -> reused++;
                     case RENAMED -> renamed++;
                 }
-                while (inFlight.size() > 2 * options.jobs()) save(store, inFlight.poll(), listener);
+                while (inFlight.size() > 2 * options.jobs() && !cancelled) {
+                    save(store, inFlight.poll(), listener);
+                    extracted++;
+                }
             }
-            while (!inFlight.isEmpty()) save(store, inFlight.poll(), listener);
+            // A cancelled run saves nothing more: what is still in flight is dropped and done by the next run.
+            while (!inFlight.isEmpty() && !cancelled) {
+                save(store, inFlight.poll(), listener);
+                extracted++;
+            }
+            for (Pending p : inFlight) p.result().cancel(true);
             if (cancelled) {
                 return new Summary(0, Map.of(), 0, List.of(), skipped, (System.nanoTime() - t0) / 1_000_000,
                         extracted, reused, renamed, retired, true);

@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 N=${N:-100}
 WORK=${WORK:-/tmp/figtrace-bench}
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
-./figtrace --version >/dev/null   # builds target/figtrace.jar when the sources changed
+if [ -z "${JAR:-}" ]; then ./figtrace --version >/dev/null; fi   # builds target/figtrace.jar when the sources changed
 rm -rf "$WORK"; mkdir -p "$WORK"
 python3 bench/make_corpus.py "$WORK/corpus" "$N" ../shared/atlas/docs ../shared/realdocs >/dev/null
-CP="target/figtrace.jar"
+CP="${JAR:-target/figtrace.jar}"
 JAVA=(java -Dfile.encoding=UTF-8)
 
 # measure LABEL CMD… → appends "LABEL cpu_s wall_s maxrss_mb" to $WORK/results

@@ -4,7 +4,7 @@
 
 const TOKEN = document.querySelector('meta[name="figtrace-token"]').content;
 const STATUS_LABEL = {unreviewed: '未审阅', accepted: '已接受', rejected: '已拒绝', corrected: '已更正'};
-const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注'};
+const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注', reset: '重置'};
 /** Measures keep English codes in the data (for tools and SQL); the page shows them in Chinese. */
 const MEASURE_STATUS_LABEL = {done: '已完成', ongoing: '进行中', planned: '计划', recommended: '建议'};
 const INSTRUMENT_LABEL = {fund: '基金', loan: '贷款', tax: '税收', platform: '平台', talent: '人才', plan: '规划',
@@ -120,9 +120,6 @@ async function loadFacets() {
   refill($('f-time'), facets.time);
   refill($('f-kind'), facets.kind, KIND_LABEL);
   refill($('f-indicator'), facets.indicator);
-  refill($('c-indicator'), facets.indicator);
-  refill($('c-region'), facets.region);
-  refill($('c-time'), facets.time);
 }
 
 /** Choosing a document narrows the other filters to the values that document holds. */
@@ -272,11 +269,17 @@ function showDetail(f) {
   const history = $('history');
   history.replaceChildren();
   for (const d of f.decisions) {
-    history.append(el('li', {}, `${localTime(d.created_at)} ${ACTION_LABEL[d.action] || d.action}`,
-      d.field ? ` ${d.field} → ${d.new_value ?? ''}` : '', d.note ? ` “${d.note}”` : ''));
+    history.append(el('li', {class: d.undone ? 'undone' : null}, `${localTime(d.created_at)} ${ACTION_LABEL[d.action] || d.action}`,
+      d.field ? ` ${d.field} → ${d.new_value ?? ''}` : '', d.note ? ` “${d.note}”` : '',
+      d.batch ? el('span', {class: 'muted'}, '（批量）') : null, d.undone ? el('span', {class: 'muted'}, '（已撤销）') : null));
   }
   if (f.decisions.length === 0) history.append(el('li', {class: 'muted'}, '尚无'));
   $('source-download').href = '/corpus/' + f.doc.split('/').map(encodeURIComponent).join('/');
+  // PDF figures: the page as the document prints it, beside the text lines (toggle)
+  const paged = f.page !== null && f.page !== undefined;
+  $('btn-page-image').hidden = !paged;
+  if (paged && state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; }
   loadSource(f);
 }
 
@@ -316,6 +319,21 @@ async function loadSource(f) {
   if (cited) scrollWithin(list, cited, true);
 }
 
+function showPageImage(f) {
+  $('page-image').src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+  $('page-image-box').hidden = false;
+  $('source').hidden = true;
+  $('btn-page-image').textContent = '文字';
+}
+
+function togglePageImage() {
+  const f = state.detail;
+  if (!f) return;
+  state.showPageImage = $('page-image-box').hidden;
+  if (state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; $('btn-page-image').textContent = '页面图像'; }
+}
+
 // ---- decisions ----
 
 async function decide(action, extra) {
@@ -335,6 +353,40 @@ async function decide(action, extra) {
   // after accept/reject move on to the next figure, as a reviewer going down the list expects
   const next = (action === 'accept' || action === 'reject') ? Math.min(keep + 1, state.rows.length - 1) : keep;
   if (state.rows.length) await selectRow(next);
+}
+
+const BULK_LABEL = {accept: '接受', reject: '拒绝', reset: '重置为未审阅'};
+
+/** Accepts, rejects or resets every figure of the current filter result, after saying how many. */
+async function bulk(action) {
+  const total = state.total;
+  if (!total) { toast('当前筛选没有数字', true); return; }
+  if (!window.confirm(`确定${BULK_LABEL[action]}当前筛选出的全部 ${total} 条数字？（可用“撤销”整体撤回）`)) return;
+  const filter = Object.fromEntries(filterParams());
+  delete filter.sort;
+  try {
+    const r = await postJson('/api/decisions/bulk', {action, filter, expected: total});
+    toast(`已${BULK_LABEL[action]} ${r.count} 条数字`);
+  } catch (e) {
+    toast('批量操作失败：' + e.message, true);
+    return;
+  }
+  const keep = state.selected;
+  await loadPage(null);
+  if (state.rows.length && keep >= 0) await selectRow(Math.min(keep, state.rows.length - 1));
+}
+
+async function undo() {
+  try {
+    const r = await postJson('/api/decisions/undo', {});
+    toast(r.decisions === 0 ? '没有可撤销的操作' : r.bulk ? `已撤销批量操作（${r.figures} 条数字）` : '已撤销上一次操作');
+  } catch (e) {
+    toast('撤销失败：' + e.message, true);
+    return;
+  }
+  const keep = state.selected;
+  await loadPage(null);
+  if (state.rows.length && keep >= 0) await selectRow(Math.min(keep, state.rows.length - 1));
 }
 
 function closeForms() {
@@ -378,17 +430,30 @@ async function cite() {
 let timeChart, regionChart;
 
 async function loadCharts() {
+  if (!loadCharts.facets) {
+    // the chart choices are the panel's: indicator ids, regions and periods that have a chosen value
+    const panel = await getJson('/api/panel?size=1');
+    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')));
+    refill($('c-region'), panel.facets.region);
+    refill($('c-time'), panel.facets.period);
+    loadCharts.facets = true;
+  }
   const indicator = $('c-indicator').value;
   if (!indicator || typeof echarts === 'undefined') return;
   timeChart = timeChart || echarts.init($('chart-time'));
   regionChart = regionChart || echarts.init($('chart-regions'));
   try {
     const over = await getJson('/api/chart/time?' + new URLSearchParams({indicator, region: $('c-region').value}));
-    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, time: $('c-time').value}));
+    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, period: $('c-time').value}));
     timeChart.setOption(chartOption(over, 'line'), true);
     regionChart.setOption(chartOption(across, 'bar'), true);
+    for (const [chart, data] of [[timeChart, over], [regionChart, across]]) {
+      chart.off('click');
+      // a point opens its panel cell: all its sources side by side
+      chart.on('click', (e) => { const p = data.points[e.dataIndex]; if (p) openPanelCell(p); });
+    }
     $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
-    $('chart-regions-title').textContent = across.time ? '（' + across.time + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + across.level : '') + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }
@@ -671,6 +736,12 @@ async function showPanelCell(r) {
   if (cell.checks.length === 0) checks.append(el('li', {class: 'muted'}, '没有需要注意的核对结果'));
 }
 
+/** Shows a panel cell (from a chart point) in the 数据集 tab. */
+async function openPanelCell(p) {
+  showTab('panel');
+  await showPanelCell(p);
+}
+
 async function citePanelCell() {
   if (!panelView.selected) return;
   try {
@@ -708,6 +779,7 @@ function onKey(event) {
     r: () => decide('reject'),
     c: openCorrect,
     n: openNote,
+    u: undo,
   };
   const action = actions[event.key];
   if (action) { event.preventDefault(); action(); }
@@ -725,6 +797,11 @@ function init() {
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   $('f-doc').addEventListener('change', () => narrowFacets().catch((e) => toast('读取筛选项失败：' + e.message, true)));
   $('clear-filters').addEventListener('click', clearFilters);
+  $('bulk-accept').addEventListener('click', () => bulk('accept'));
+  $('bulk-reject').addEventListener('click', () => bulk('reject'));
+  $('bulk-reset').addEventListener('click', () => bulk('reset'));
+  $('btn-undo').addEventListener('click', undo);
+  $('btn-page-image').addEventListener('click', togglePageImage);
   $('btn-help').addEventListener('click', () => $('help').showModal());
   $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadPage(0); } });
   $('next').addEventListener('click', nextPage);

@@ -41,6 +41,14 @@ public final class EntityStage {
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
+    /**
+     * The pipeline's entry point: the entities of one document, read with its context (the document's own region
+     * names its "自治区…" agencies; none when the document names no region).
+     */
+    public List<Entity> extract(figtrace.model.DocumentContext context) {
+        return extract(context.source().name(), context.text(), context.ownRegionOfficial());
+    }
+
     /** Entities of a document about Xinjiang, the first corpus (its 自治区… names expand to 新疆维吾尔自治区…). */
     public List<Entity> extract(String doc, DocumentText text) {
         return extract(doc, text, Canonicals.XINJIANG);

@@ -279,6 +279,7 @@ final class TableReader {
         for (int len = Math.min(s.length(), 16); len >= 2; len--) {
             Region r = rules.regionNames().get(s.substring(0, len));
             if (r == null) continue;
+            if (r.level().equals("not_place")) return null; // 其中… holds 中国 but names no place
             if (len == s.length()) return r.standard();
             return !r.level().equals("other") && REGION_REST.matcher(s.substring(len)).matches() ? s : null;
         }

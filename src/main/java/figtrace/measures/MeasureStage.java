@@ -44,6 +44,11 @@ public final class MeasureStage {
 
     public List<Measure> extract(String doc, DocumentText text) { return extract(doc, text, List.of()); }
 
+    /** The pipeline's entry point: the measures of one document, with its entities and figures (see below). */
+    public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
+        return extract(context.source().name(), context.text(), entities, figures);
+    }
+
     /**
      * @param entities the document's entities (from EntityStage), used to recognise actors and listed in
      *                 {@link Measure#entityIds()}; may be empty

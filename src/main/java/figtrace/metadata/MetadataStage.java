@@ -131,7 +131,7 @@ public final class MetadataStage {
             dateFromDocNumberOrFormat();
             readKeywords();
             useFormatAuthor();
-            String kind = kind(title, issuer, lines, src);
+            figtrace.model.DocKind kind = kind(title, issuer, lines, src);
             return new DocumentMetadata(title, authors, organisation, journal, issuer, date, docNumber, keywords, kind,
                     src);
         }
@@ -360,7 +360,7 @@ public final class MetadataStage {
     }
 
     /** The first doc_kind row (file order) whose word is in the title or the first lines. */
-    private String kind(String title, String issuer, List<Line> lines, Map<String, String> src) {
+    private figtrace.model.DocKind kind(String title, String issuer, List<Line> lines, Map<String, String> src) {
         StringBuilder top = new StringBuilder();
         for (int i = 0; i < Math.min(lines.size(), KIND_TOP); i++) top.append(lines.get(i).squeezed()).append('\n');
         for (MetadataWords.KindCue cue : words.kindCues) {
@@ -371,10 +371,10 @@ public final class MetadataStage {
             };
             if (where != null && where.contains(cue.word())) {
                 src.put("docKind", cue.where() + " contains " + cue.word());
-                return cue.kind();
+                return figtrace.model.DocKind.fromCode(cue.kind());
             }
         }
-        return "other";
+        return figtrace.model.DocKind.OTHER;
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

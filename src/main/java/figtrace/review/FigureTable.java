@@ -42,7 +42,7 @@ public final class FigureTable implements AutoCloseable {
     private static final String FROM_PLAIN = " FROM figures f";
 
     private static final String FROM_WITH_STATUS = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
-            + " FROM decisions WHERE orphaned = 0 AND action IN ('accept', 'reject', 'correct')"
+            + " FROM decisions WHERE orphaned = 0 AND undone = 0 AND action IN ('accept', 'reject', 'correct', 'reset')"
             + " GROUP BY doc, figure_id) s ON s.doc = f.doc AND s.figure_id = f.id";
 
     private static final String STATUS = "CASE s.action WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected'"

@@ -141,11 +141,7 @@ public final class SqliteStore implements Store {
             EntityTables.insert(connection, result);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
+            rollbackAfter(e);
             throw new StoreException("cannot save document " + doc + " to " + file + " (its previous rows are kept): "
                     + e.getMessage(), e);
         }
@@ -215,6 +211,15 @@ public final class SqliteStore implements Store {
 
     private static String metadataJson(ParsedDocument parsed) {
         return SmallJson.strings(parsed.metadata()); // sorted: same content, same text
+    }
+
+    /** Rolls back the failed transaction; a failure to roll back is added to {@code failure}, not lost. */
+    private void rollbackAfter(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 
     /** Names of the stored documents, sorted. */
@@ -336,11 +341,7 @@ public final class SqliteStore implements Store {
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
+            rollbackAfter(e);
             throw new StoreException(what + " in " + file + " (nothing was changed): " + e.getMessage(), e);
         }
     }

@@ -173,9 +173,12 @@ class ReviewPageBrowserIT {
 
         // the charts tab draws with ECharts from the webjar
         browser.findElement(By.id("tab-charts")).click();
+        // the chart choices come from the panel: wait for them
+        wait.until(d -> !d.findElements(By.cssSelector("#c-indicator option[value='gdp']")).isEmpty());
         select("c-indicator", "gdp");
-        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart
-        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(axis("chart-regions")));
+        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart;
+        // one level of region per chart, so the province is not drawn beside its prefecture
+        wait.until(d -> List.of("乌鲁木齐市").equals(axis("chart-regions")) || List.of("新疆").equals(axis("chart-regions")));
         wait.until(d -> List.of("2023").equals(axis("chart-time")));
         screenshot("review-charts.png");
     }
@@ -246,6 +249,15 @@ class ReviewPageBrowserIT {
                 + " const pane = document.getElementById('table-pane').getBoundingClientRect();"
                 + " return th.right <= pane.right + 1 && th.width > 20;");
         assertEquals(Boolean.TRUE, statusVisible, "the status column fits the table pane");
+        // Chinese is drawn with a CJK font, not as boxes: without one every Chinese character is the same "missing
+        // glyph" box (as wide as a real one, so widths cannot tell), so two different characters draw the same pixels.
+        Object differ = browser.executeScript("function draw(ch) { const cv = document.createElement('canvas');"
+                + " cv.width = 40; cv.height = 40; const c = cv.getContext('2d');"
+                + " c.font = '28px ' + getComputedStyle(document.body).fontFamily; c.fillText(ch, 4, 32);"
+                + " return Array.from(c.getImageData(0, 0, 40, 40).data).join(','); }"
+                + " return draw('数') !== draw('审') && draw('数') !== draw('\\u{10FFFD}');");
+        assertEquals(Boolean.TRUE, differ,
+                "Chinese renders as boxes: install a CJK font (.ci/setup-browser installs fonts-wqy-microhei)");
         // Codes are shown in Chinese.
         String table = browser.findElement(By.id("rows")).getText();
         assertFalse(table.contains("money") || table.contains("percent") || table.contains("yoy_growth"), table);
@@ -272,5 +284,24 @@ class ReviewPageBrowserIT {
         // The 数据集 tab answers (these test figures carry no indicator id, so it says the panel is empty).
         browser.findElement(By.id("tab-panel")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-info"), "共"));
+    }
+
+    @Test
+    void bulkAcceptOfAFilterResultThenUndo() throws Exception {
+        browser.get(server.uri().toString());
+        waitForRows(8);
+        select("f-doc", TestDb.XJ);
+        wait.until(d -> rows().size() < 8 && !rows().isEmpty());
+        int n = rows().size();
+        browser.findElement(By.id("bulk-accept")).click();
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(alert.getText().contains(String.valueOf(n)), "the confirmation says how many: " + alert.getText());
+        alert.accept();
+        wait.until(d -> rows().stream().allMatch(r -> r.getText().contains("已接受")));
+        browser.findElement(By.id("btn-undo")).click();
+        wait.until(d -> rows().stream().allMatch(r -> r.getText().contains("未审阅")));
+        // the undone decisions stay in the store, struck through in a figure's history
+        rows().get(0).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li.undone")));
     }
 }

@@ -26,7 +26,7 @@ final class Runs {
     static CorpusRunner runner(Path patterns, CorpusRunner.Options options) throws RulesException {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
         return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)), options)
-                .derive((db, out) -> PanelRun.write(PanelRun.build(db, patterns, RegionCodes.load(patterns)), out));
+                .derive((db, out) -> PanelRun.save(PanelRun.build(db, patterns, RegionCodes.load(patterns)), db, out));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

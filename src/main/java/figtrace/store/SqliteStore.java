@@ -346,6 +346,22 @@ public final class SqliteStore implements Store {
         }
     }
 
+    @Override
+    public synchronized void savePanel(figtrace.panel.PanelStage.Panel panel) {
+        try {
+            PanelTables.replace(connection, panel);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw new StoreException("cannot save the panel in " + file + " (the stored panel is unchanged): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** A document's entities as stored, in text order. */
     @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {
@@ -386,7 +402,8 @@ public final class SqliteStore implements Store {
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
+                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
+                rs.getInt("target") == 1,
                 rs.getString("rule"), rs.getString("note"));
     }
 

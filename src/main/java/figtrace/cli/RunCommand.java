@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CorpusRunner runner;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns), extraction.toOptions());
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out, extraction.toOptions());
         } catch (RulesException e) {
             return Runs.reportRules(err, "run", e);
         }

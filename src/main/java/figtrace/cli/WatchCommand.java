@@ -94,7 +94,7 @@ public final class WatchCommand implements Callable<Integer> {
         boolean firstBatch = !batchDone;
         batchDone = true;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns), extraction.toOptions());
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out, extraction.toOptions());
             if (stopped) return null;
             CorpusRunner.Summary s = runner.run(folders.corpus, folders.out, new Lines(out));
             interrupted = s.cancelled();

@@ -88,18 +88,20 @@ public final class CorpusRunner {
      * the store, in corpus order, so the outputs are the same for any number of jobs), within {@code limits}, parsing
      * in child JVMs ({@code forked}, see {@link ForkedParser}) or in this one ({@link InProcessParser}).
      */
-    public record Options(Limits limits, int jobs, boolean forked) {
+    public record Options(Limits limits, int jobs, boolean forked, Path ocrCache) {
         public Options {
             if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1");
         }
 
         public static Options defaults() {
-            return new Options(Limits.defaults(), Runtime.getRuntime().availableProcessors(), true);
+            return new Options(Limits.defaults(), Runtime.getRuntime().availableProcessors(), true, null);
         }
 
-        public Options withJobs(int n) { return new Options(limits, n, forked); }
-        public Options withLimits(Limits l) { return new Options(l, jobs, forked); }
-        public Options withForked(boolean f) { return new Options(limits, jobs, f); }
+        public Options withJobs(int n) { return new Options(limits, n, forked, ocrCache); }
+        public Options withLimits(Limits l) { return new Options(l, jobs, forked, ocrCache); }
+        public Options withForked(boolean f) { return new Options(limits, jobs, f, ocrCache); }
+        /** Forked workers read pages without a text layer with Tesseract, caching under this folder (null: no OCR). */
+        public Options withOcrCache(Path dir) { return new Options(limits, jobs, forked, dir); }
     }
 
     /** A modification time younger than this when the file is read is not stored, so it never skips a re-hash. */

@@ -55,8 +55,8 @@ final class Extractors implements AutoCloseable {
         synchronized (this) {
             if (made < options.jobs()) {
                 Pipeline pipeline = pipelines.create();
-                DocumentParser parser = options.forked() ? new ForkedParser(options.limits())
-                        : new InProcessParser(options.limits());
+                DocumentParser parser = options.forked() ? new ForkedParser(options.limits(), options.ocrCache())
+                        : new InProcessParser(options.limits(), options.ocrCache());
                 slot = new Slot(pipeline, parser);
                 all.add(slot);
                 made++;

@@ -43,8 +43,16 @@ public final class ForkedParser implements DocumentParser {
     private DataInputStream fromChild;
     private int started;
 
+    private final Path ocrCache;
+
     public ForkedParser(Limits limits) {
+        this(limits, null);
+    }
+
+    /** @param ocrCache where the worker's Tesseract caches its pages; null for no OCR */
+    public ForkedParser(Limits limits, Path ocrCache) {
         this.limits = limits;
+        this.ocrCache = ocrCache;
     }
 
     /** How many child JVMs were started (1 + one for each killed one); tests and the benchmark read it. */
@@ -93,6 +101,7 @@ public final class ForkedParser implements DocumentParser {
                 "-Xshare:auto", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 ParseWorker.class.getName()));
         command.addAll(List.of(limits.toArgs()));
+        if (ocrCache != null) command.add(ocrCache.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         process = builder.start();

@@ -21,11 +21,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class InProcessParser implements DocumentParser {
     private final Limits limits;
-    private final LayoutStage layout = new LayoutStage();
+    private final LayoutStage layout;
     private ExecutorService thread = newThread();
 
     public InProcessParser(Limits limits) {
+        this(limits, null);
+    }
+
+    /** @param ocrCache where Tesseract caches its pages; null for no OCR */
+    public InProcessParser(Limits limits, java.nio.file.Path ocrCache) {
         this.limits = limits;
+        this.layout = ocrCache == null ? new LayoutStage() : new LayoutStage(new figtrace.layout.TesseractOcr(ocrCache));
     }
 
     private static ExecutorService newThread() {

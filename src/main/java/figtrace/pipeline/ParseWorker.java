@@ -46,7 +46,9 @@ public final class ParseWorker {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err); // whatever a library prints must never get into the replies
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
-        LayoutStage layout = new LayoutStage();
+        // an 11th argument names the OCR cache: pages without a text layer are read by Tesseract, as in-process
+        LayoutStage layout = args.length > 10
+                ? new LayoutStage(new figtrace.layout.TesseractOcr(java.nio.file.Path.of(args[10]))) : new LayoutStage();
         ParsedCodec.Request request;
         while ((request = ParsedCodec.readRequest(in)) != null) {
             ParsedDocument parsed = layout.parse(request.source(), request.bytes(), limits);

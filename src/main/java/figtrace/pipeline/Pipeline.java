@@ -39,10 +39,12 @@ public final class Pipeline {
     private final MeasureStage measures;
     private final MetadataStage metadata;
     private final ContextReader contexts;
+    private final figtrace.metadata.FileNameCheck nameCheck;
 
     /** @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
         this.contexts = new ContextReader(rules);
+        this.nameCheck = new figtrace.metadata.FileNameCheck(rules.regionNames());
         this.figures = new FigureStage(rules);
         try {
             this.entities = new EntityStage(rules.dir());
@@ -61,7 +63,9 @@ public final class Pipeline {
         MetadataStage.Reading reading = metadata.read(source, parsed);
         DocumentContext context = contexts.read(source, parsed, reading.metadata());
         long t2 = System.nanoTime();
-        ParsedDocument described = described(parsed, context, reading.issues());
+        List<figtrace.model.DocIssue> documentIssues = new ArrayList<>(reading.issues());
+        nameCheck.check(name, context).ifPresent(documentIssues::add);
+        ParsedDocument described = described(parsed, context, documentIssues);
         if (parsed.status().failed()) {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
@@ -79,7 +83,8 @@ public final class Pipeline {
 
     /**
      * The document row: what the text says about itself and its context beside the format's own values; a metadata
-     * reader that failed is a bug worth seeing, so the document says so (its figures still come).
+     * reader that failed is a bug worth seeing, so the document says so (its figures still come); so is a file name
+     * that contradicts the content (FileNameCheck).
      */
     private static ParsedDocument described(ParsedDocument parsed, DocumentContext context, List<figtrace.model.DocIssue> metadataIssues) {
         if (metadataIssues.isEmpty()) {

@@ -141,11 +141,13 @@ final class TableReader {
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 TextLine at = text.lineAt(cell.start());
+                figtrace.rules.Indicator indicator = Indicators.find(rules.indicators(), subject);
                 out.add(new Figure(Ids.figure(source.sha256(), cell.start(), cell.end()), source.name(),
                         at.page() == 0 ? null : at.page(), at.number(), line.start(), line.end(), text.lineText(line),
                         cell.start(), cell.end(), cell.text(), value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
                         unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
-                        region, subject.isEmpty() ? null : subject, Indicators.canonical(rules, subject), change, false,
+                        region, subject.isEmpty() ? null : subject, indicator == null ? null : indicator.name(),
+                        indicator == null ? null : indicator.id(), change, false,
                         "figures:table_cell", unit == null ? "no unit found in the header, row label or caption" : null));
             }
         }

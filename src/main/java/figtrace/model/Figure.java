@@ -24,7 +24,8 @@ import java.math.BigDecimal;
  * @param time        period the figure is about: 2024, 2024-12-31, 2024-01/2024-10, 2022/2024, or null
  * @param region      place the figure is about in standard form (新疆, 乌鲁木齐市, 全国), or null
  * @param subject     what is measured, as written in the sentence
- * @param indicator   canonical indicator name from patterns/indicators, or null
+ * @param indicator   the Chinese name of the catalogued indicator (patterns/indicators.tsv), or null
+ * @param indicatorId the indicator's stable id (gdp, resident_population, …), or null when none fits
  * @param change      null for a level; growth, yoy_growth, increase, decrease, share, diff
  * @param target      true where the figure is a goal or plan
  * @param rule        id of the rule that matched, e.g. figures:money
@@ -33,4 +34,14 @@ import java.math.BigDecimal;
 public record Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
                      int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
                      String kind, String qualifier, String time, String region, String subject, String indicator,
-                     String change, boolean target, String rule, String note) {}
+                     String indicatorId, String change, boolean target, String rule, String note) {
+
+    /** A figure without an indicator id (hand-made fixtures, rows stored before the catalogue had ids). */
+    public Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
+                  int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
+                  String kind, String qualifier, String time, String region, String subject, String indicator,
+                  String change, boolean target, String rule, String note) {
+        this(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit, measureWord, kind,
+                qualifier, time, region, subject, indicator, null, change, target, rule, note);
+    }
+}

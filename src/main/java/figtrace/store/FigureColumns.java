@@ -34,6 +34,7 @@ public final class FigureColumns {
             new Column("region", Figure::region),
             new Column("subject", Figure::subject),
             new Column("indicator", Figure::indicator),
+            new Column("indicator_id", Figure::indicatorId),
             new Column("change", Figure::change),
             new Column("target", Figure::target),
             new Column("rule", Figure::rule),

@@ -36,7 +36,7 @@ public final class FiguresJsonl {
                 text(j, "quote"), j.path("span_start").intValue(), j.path("span_end").intValue(), text(j, "raw"),
                 j.path("value").isNumber() ? j.get("value").decimalValue() : null, text(j, "unit"),
                 text(j, "measure_word"), text(j, "kind"), text(j, "qualifier"), text(j, "time"), text(j, "region"),
-                text(j, "subject"), text(j, "indicator"), text(j, "change"), j.path("target").booleanValue(),
+                text(j, "subject"), text(j, "indicator"), text(j, "indicator_id"), text(j, "change"), j.path("target").booleanValue(),
                 text(j, "rule"), text(j, "note"));
     }
 

@@ -408,7 +408,8 @@ public final class SqliteStore implements Store {
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
+                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
+                rs.getInt("target") == 1,
                 rs.getString("rule"), rs.getString("note"));
     }
 

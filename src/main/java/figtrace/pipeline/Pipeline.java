@@ -5,6 +5,8 @@ import figtrace.entities.PatternFile;
 import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
+import figtrace.layout.Ocr;
+import figtrace.layout.OcrReview;
 import figtrace.measures.MeasureStage;
 import figtrace.metadata.ContextReader;
 import figtrace.metadata.MetadataStage;
@@ -33,7 +35,7 @@ import java.util.List;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private final LayoutStage layout = new LayoutStage();
+    private final LayoutStage layout;
     private final FigureStage figures;
     private final EntityStage entities;
     private final MeasureStage measures;
@@ -41,8 +43,17 @@ public final class Pipeline {
     private final ContextReader contexts;
     private final figtrace.metadata.FileNameCheck nameCheck;
 
-    /** @throws RulesException when an entity or measure pattern file has a bad line */
+    /** A pipeline without OCR. @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
+        this(rules, Ocr.NONE);
+    }
+
+    /**
+     * A pipeline that reads PDF pages without a usable text layer with {@code ocr}.
+     * @throws RulesException when an entity or measure pattern file has a bad line
+     */
+    public Pipeline(Rules rules, Ocr ocr) throws RulesException {
+        this.layout = new LayoutStage(ocr);
         this.contexts = new ContextReader(rules);
         this.nameCheck = new figtrace.metadata.FileNameCheck(rules.regionNames());
         this.figures = new FigureStage(rules);
@@ -70,7 +81,7 @@ public final class Pipeline {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
         }
-        List<Figure> found = figures.extract(context);
+        List<Figure> found = OcrReview.mark(figures.extract(context), parsed.text());
         long t3 = System.nanoTime();
         List<Entity> named = entities.extract(context);
         long t4 = System.nanoTime();

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The document metadata figtrace knows, as fixed columns: the same names, in the same order, in documents.csv and in
- * the database's {@code documents} table (migration 006), whatever the corpus, so a script reading them never has to
+ * the database's {@code documents} table (migration 007), whatever the corpus, so a script reading them never has to
  * guess which columns this run happened to produce. A document that does not say a field has an empty cell / NULL.
  */
 public final class DocumentMetadataColumns {

@@ -38,7 +38,10 @@ public final class FigureColumns {
             new Column("change", Figure::change),
             new Column("target", Figure::target),
             new Column("rule", Figure::rule),
-            new Column("note", Figure::note));
+            new Column("note", Figure::note),
+            new Column("source", Figure::source),
+            new Column("ocr_confidence", Figure::ocrConfidence),
+            new Column("ocr_box", Figure::ocrBox));
 
     public static List<String> names() {
         return ALL.stream().map(Column::name).toList();

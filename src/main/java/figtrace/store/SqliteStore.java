@@ -410,7 +410,9 @@ public final class SqliteStore implements Store {
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
                 rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
                 rs.getInt("target") == 1,
-                rs.getString("rule"), rs.getString("note"));
+                rs.getString("rule"), rs.getString("note"), rs.getString("source"),
+                rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),
+                rs.getString("ocr_box"));
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

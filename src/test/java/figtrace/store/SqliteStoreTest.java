@@ -44,7 +44,7 @@ class SqliteStoreTest {
             assertEquals(3, rs.getInt("figure_count"));
             assertEquals("{\"author\":\"统计局\",\"title\":\"新疆统计公报\"}", rs.getString("metadata"));
             assertEquals("2026-01-02T03:04:05Z", rs.getString("extracted_at"));
-            assertEquals("新疆统计公报", rs.getString("title"), "metadata also as columns (migration 006)");
+            assertEquals("新疆统计公报", rs.getString("title"), "metadata also as columns (migration 007)");
             assertEquals("统计局", rs.getString("author"));
             assertNull(rs.getObject("issuer"), "a field the document does not say is NULL");
             assertNull(rs.getObject("own_region"));

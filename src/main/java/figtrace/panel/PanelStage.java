@@ -42,9 +42,12 @@ public final class PanelStage {
     public Panel build(List<PanelSource> sources) {
         Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
         Set<PanelSource> parts = parts(sources);
+        Map<String, String> units = dominantUnits(sources, parts);
+        List<PanelSource> otherUnit = new ArrayList<>();
         for (PanelSource s : sources) {
             String id = rowIndicator(s);
             if (id == null || s.period().isEmpty() || parts.contains(s)) continue;
+            if (!s.unit().equals(units.get(id))) { otherUnit.add(s); continue; }
             byKey.computeIfAbsent(new PanelKey(id, s.region(), s.period(), s.scope()), k -> new ArrayList<>()).add(s);
         }
         List<PanelRow> rows = new ArrayList<>();
@@ -54,6 +57,14 @@ public final class PanelStage {
             PanelRow row = row(e.getKey(), e.getValue(), checks);
             rows.add(row);
             rowByKey.put(row.key(), row);
+        }
+        for (PanelSource s : otherUnit) {
+            PanelKey key = new PanelKey(rowIndicator(s), s.region(), s.period(), s.scope());
+            PanelRow row = rowByKey.get(key);
+            if (row == null) continue;
+            checks.add(new Check("unit", key, PanelStatus.CONFLICT, row.value(), s.value(), row.chosen(), s,
+                    s.raw() + " is in " + s.unit() + " while " + key.indicatorId() + " is stated in " + row.unit()
+                            + " across the corpus: left out of the row (a growth rate or share without its change?)"));
         }
         checks.addAll(levelMinusIncrease(sources, byKey));
         checks.addAll(levelAndGrowth(rowByKey));
@@ -86,6 +97,25 @@ public final class PanelStage {
             }
         }
         return parts;
+    }
+
+    /**
+     * The unit each row indicator is stated in by most of its sources across the corpus (ties: the first in name
+     * order). A source in another unit is no value of that row: GDP in CNY is never 6.4 (a growth rate whose change
+     * was missed, or a share).
+     */
+    private static Map<String, String> dominantUnits(List<PanelSource> sources, Set<PanelSource> parts) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (PanelSource s : sources) {
+            String id = rowIndicator(s);
+            if (id == null || s.period().isEmpty() || parts.contains(s)) continue;
+            counts.computeIfAbsent(id, k -> new TreeMap<>()).merge(s.unit(), 1, Integer::sum);
+        }
+        Map<String, String> units = new TreeMap<>();
+        counts.forEach((id, byUnit) -> units.put(id, byUnit.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow().getKey()));
+        return units;
     }
 
     /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */

@@ -156,4 +156,17 @@ class PanelStageTest {
         assertEquals(PanelStatus.ROUNDING_AGREE, panel.checks().get(0).status());
         assertEquals("reply.txt", panel.checks().get(0).second().doc());
     }
+
+    @Test
+    void aSourceInAnotherUnitThanTheIndicatorsLevelsIsLeftOutOfTheRowAndReported() {
+        PanelSource a = source("a.html", "bulletin", "gdp", "2025", null, "2042.98亿元", "204298000000", 1, false);
+        PanelSource b = source("b.html", "bulletin", "gdp", "2024", null, "1900.00亿元", "190000000000", 1, false);
+        PanelSource pct = new PanelSource("p", "a.html", null, 2, 5, "增长6.4%", "6.4%", "gdp", "指标", "新疆", "2025", "",
+                0, null, new BigDecimal("6.4"), "%", new BigDecimal("0.05"), "bulletin", false, 5, false);
+        PanelStage.Panel panel = STAGE.build(List.of(a, b, pct));
+        PanelRow row = panel.rows().stream().filter(r -> r.key().period().equals("2025")).findFirst().orElseThrow();
+        assertEquals(PanelStatus.SINGLE, row.status());
+        assertEquals("CNY", row.unit());
+        assertEquals("unit", panel.checks().get(0).kind());
+    }
 }

@@ -70,7 +70,21 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = layout.parse(source, bytes);
-        long t1 = System.nanoTime();
+        return extract(source, parsed, t0, System.nanoTime());
+    }
+
+    /**
+     * The stages after layout, on text read elsewhere (by a {@link ParseWorker} in a child JVM, which can be stopped);
+     * {@code extract(name, bytes)} is exactly {@code extract(source, layout.parse(source, bytes))}.
+     */
+    public DocumentResult extract(SourceFile source, ParsedDocument layoutResult) {
+        long t = System.nanoTime();
+        return extract(source, layoutResult, t, t);
+    }
+
+    /** The stages after layout; t0..t1 is the time layout took (zero when it ran elsewhere). */
+    private DocumentResult extract(SourceFile source, ParsedDocument parsed, long t0, long t1) {
+        String name = source.name();
         MetadataStage.Reading reading = metadata.read(source, parsed);
         DocumentContext context = contexts.read(source, parsed, reading.metadata());
         long t2 = System.nanoTime();

@@ -59,6 +59,15 @@ public final class OutputWriter {
         }
     }
 
+    /** Whether every output file is there (a run writes them all or, when nothing changed, none). */
+    public static boolean allPresent(Path outDir) {
+        for (String f : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV, ENTITIES_JSONL, ENTITIES_CSV, MEASURES_JSONL,
+                MEASURES_CSV)) {
+            if (!Files.isRegularFile(outDir.resolve(f))) return false;
+        }
+        return true;
+    }
+
     /** Writes all three files for the documents of one run, in the order given. */
     public void writeAll(List<DocumentResult> results) throws IOException {
         List<Figure> figures = results.stream().flatMap(r -> r.figures().stream()).toList();

@@ -135,23 +135,28 @@ public final class PanelStage {
     private PanelRow row(PanelKey key, List<PanelSource> sources, List<Check> checks) {
         // First each document on its own: its own statement about the key wins over weaker mentions in it.
         List<PanelSource> kept = new ArrayList<>();
+        List<PanelSource> statements = new ArrayList<>();
         Map<String, List<PanelSource>> byDoc = new TreeMap<>();
         for (PanelSource s : sources) byDoc.computeIfAbsent(s.doc(), d -> new ArrayList<>()).add(s);
         int before = checks.size();
-        for (List<PanelSource> inDoc : byDoc.values()) kept.addAll(ownStatement(key, inDoc, checks));
+        for (List<PanelSource> inDoc : byDoc.values()) kept.addAll(ownStatement(key, inDoc, checks, statements));
         boolean ambiguous = checks.subList(before, checks.size()).stream()
                 .anyMatch(c -> c.status() == PanelStatus.AMBIGUOUS);
-        List<List<PanelSource>> clusters = clusters(kept);
+        // Documents are compared by their own statements; weaker mentions that agree with them only add support
+        // (a table's 490万元 and 517万元 both round to the text's 0.05亿元 without being one value).
+        List<List<PanelSource>> clusters = clusters(statements);
         clusters.sort(clusterOrder());
         List<PanelSource> best = clusters.get(0);
-        PanelSource chosen = best.stream().sorted(sourceOrder()).findFirst().orElseThrow();
+        // The value itself: the best source that agrees with the winning statement, support included (a table's
+        // 213.48亿元 under a text's 213.5亿元 is the more precise).
+        PanelSource chosen = kept.stream().filter(s -> best.contains(s) || best.stream().anyMatch(b -> withinRounding(b, s)))
+                .sorted(sourceOrder()).findFirst().orElseThrow();
         PanelStatus status;
         if (chosen.reviewed()) status = PanelStatus.REVIEWED;
-        else if (kept.size() == 1 && !ambiguous) status = PanelStatus.SINGLE;
         else if (clusters.size() > 1) status = PanelStatus.CONFLICT;
         else if (ambiguous) status = PanelStatus.AMBIGUOUS;
         else if (kept.size() == 1) status = PanelStatus.SINGLE;
-        else if (best.stream().allMatch(s -> s.value().compareTo(chosen.value()) == 0)) status = PanelStatus.AGREE;
+        else if (kept.stream().allMatch(s -> s.value().compareTo(chosen.value()) == 0)) status = PanelStatus.AGREE;
         else status = PanelStatus.ROUNDING_AGREE;
         for (int i = 1; i < clusters.size(); i++) {
             PanelSource other = clusters.get(i).stream().sorted(sourceOrder()).findFirst().orElseThrow();
@@ -176,8 +181,9 @@ public final class PanelStage {
      * recorded as a same_document check (status superseded) with both sources, not counted as a conflict. Sources of
      * equal standing that disagree stay, and make a conflict.
      */
-    private List<PanelSource> ownStatement(PanelKey key, List<PanelSource> inDoc, List<Check> checks) {
-        if (inDoc.size() == 1) return inDoc;
+    private List<PanelSource> ownStatement(PanelKey key, List<PanelSource> inDoc, List<Check> checks,
+                                           List<PanelSource> statements) {
+        if (inDoc.size() == 1) { statements.addAll(inDoc); return inDoc; }
         int top = inDoc.stream().mapToInt(this::standing).max().orElse(0);
         List<PanelSource> strongest = new ArrayList<>(inDoc.stream().filter(s -> standing(s) == top).toList());
         // Of equal standing, the first value the document states (a total comes before its parts).
@@ -186,7 +192,7 @@ public final class PanelStage {
         PanelSource first = strongest.get(0);
         List<PanelSource> kept = new ArrayList<>();
         for (PanelSource s : strongest) {
-            if (withinRounding(first, s)) { kept.add(s); continue; }
+            if (withinRounding(first, s)) { kept.add(s); statements.add(s); continue; }
             checks.add(new Check("same_document", key, PanelStatus.AMBIGUOUS, first.value(), s.value(), first, s,
                     s.doc() + " states both " + first.raw() + " (line " + first.line() + ") and " + s.raw() + " (line "
                             + s.line() + ") for " + key + " with equal standing (" + standingWords(s)

@@ -59,6 +59,11 @@ final class Subjects {
                 if (s.endsWith(w)) { s = s.substring(0, s.length() - w.length()); changed = true; }
             }
         }
+        // 执行中部分县区按程序调增收入预算(1.8亿元): what was adjusted is what the figure measures
+        for (String v : words.cutAfter()) {
+            int at = s.lastIndexOf(v);
+            if (at >= 0 && s.length() - at - v.length() >= 2) s = s.substring(at + v.length());
+        }
         // 比全疆各项贷款增速高(6.58个百分点): the subject is what is compared
         if (s.startsWith("比") && s.length() > 2 && "高低快慢多少".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(1, s.length() - 1);

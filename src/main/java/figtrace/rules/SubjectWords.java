@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
                            List<String> leadingVerbs, List<String> determiners, List<String> words,
-                           List<String> flows) {
+                           List<String> flows, List<String> cutAfter) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
-            "flow");
+            "flow", "cut_after");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -23,6 +23,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         determiners = List.copyOf(determiners);
         words = List.copyOf(words);
         flows = List.copyOf(flows);
+        cutAfter = List.copyOf(cutAfter);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -45,6 +46,6 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
-                byRole.get("flow"));
+                byRole.get("flow"), byRole.get("cut_after"));
     }
 }

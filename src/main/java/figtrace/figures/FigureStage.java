@@ -313,7 +313,7 @@ public final class FigureStage {
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
             // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
             String inherited = change != null && prevInSentence != null && prevInSentence.subject() != null
-                    ? prevInSentence.subject() // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
+                    ? withoutCompletion(prevInSentence.subject()) // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
                     : inheritedSubject(sentence, kind);
             if (runSubject.isEmpty() && inherited != null && !nounFollows) {
                 runSubject = inherited;
@@ -340,6 +340,11 @@ public final class FigureStage {
         time = yearEndOrYear(ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+    }
+
+    /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
+    private static String withoutCompletion(String subject) {
+        return subject.endsWith("预算完成率") && subject.length() > 5 ? subject.substring(0, subject.length() - 5) : subject;
     }
 
     /** 完成预算的, 为年初预算的, 达到调整预算的: a completion rate of the budget named before it. */

@@ -436,8 +436,9 @@ public final class FigureStage {
             int at = clauseBefore.lastIndexOf(cue.word());
             if (at < 0) continue;
             int end = at + cue.word().length();
-            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change
-            if (end < clauseBefore.length() && "值的".indexOf(clauseBefore.charAt(end)) >= 0) continue;
+            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change; 调增后收入预算为
+            // 423.7亿元 is the level the change led to (atlas luoyang budget; 调整后, 增加后 in budget reports)
+            if (end < clauseBefore.length() && "值的后".indexOf(clauseBefore.charAt(end)) >= 0) continue;
             if (end > bestEnd || end == bestEnd && cue.word().length() > best.word().length()) {
                 best = cue;
                 bestEnd = end;

@@ -17,8 +17,9 @@ import java.util.Set;
 final class RegionFinder {
     /** Marks a self-region word (我区, 全区…); resolved to the document's main region later. */
     static final String SELF = "\u0000self";
+    /** 占全国92.2% and 占全省的比重 name the whole a share is of (realdocs xinjiang work report; atlas hefei, suzhou, haikou). */
     private static final List<String> YARDSTICK_BEFORE = List.of("高于", "低于", "居", "位居", "位列", "比", "较", "快于",
-            "慢于", "排名", "排", "与", "同");
+            "慢于", "排名", "排", "与", "同", "占");
     private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
     private final Map<String, Region> names;
     private final Map<String, String> selfWords; // word → the level it refers to

@@ -17,9 +17,8 @@ import java.util.Set;
 final class RegionFinder {
     /** Marks a self-region word (我区, 全区…); resolved to the document's main region later. */
     static final String SELF = "\u0000self";
-    /** 占全国92.2% and 占全省的比重 name the whole a share is of (realdocs xinjiang work report; atlas hefei, suzhou, haikou). */
     private static final List<String> YARDSTICK_BEFORE = List.of("高于", "低于", "居", "位居", "位列", "比", "较", "快于",
-            "慢于", "排名", "排", "与", "同", "占");
+            "慢于", "排名", "排", "与", "同");
     private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
     private final Map<String, Region> names;
     private final Map<String, String> selfWords; // word → the level it refers to
@@ -73,6 +72,9 @@ final class RegionFinder {
     static boolean isYardstick(String text, Mention m) {
         String before = text.substring(Math.max(0, m.start() - 2), m.start());
         for (String w : YARDSTICK_BEFORE) if (before.endsWith(w)) return true;
+        // 占全国92.2%, 占全国份额: the nation is the whole a share is of (realdocs xinjiang and zhejiang work reports;
+        // atlas hefei, suzhou, shenzhen). 占全疆总量, 占全省 stay: the document's own region, which the share is about
+        if (before.endsWith("占") && (m.value().equals("全国") || m.value().equals("中国"))) return true;
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 2));
         for (String w : YARDSTICK_AFTER) if (after.startsWith(w)) return true;
         return false;

@@ -138,13 +138,14 @@ final class TableReader {
                 if (n.startsWith("-")) value = value.negate();
                 if (unit != null) value = value.multiply(unit.factor());
                 String time = firstNonNull(firstTime(head), captionTime, ctx.defaultTime());
-                String headSubject = withoutColumnKind(HEADER_NOISE.matcher(head).replaceAll(""));
+                String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
                 String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
                 // a row per place under a caption naming what is measured (2025年全省各市一般公共预算收入执行情况表,
                 // 各市地区生产总值): the caption's indicator, with the column (执行数) when the column names none
+                String placeSubject = withoutColumnKind(headSubject);
                 String subject = rowRegion == null ? withColumn(labelSubject, headSubject)
-                        : captionIndicator != null && Indicators.find(rules.indicators(), headSubject) == null
-                        ? withColumn(captionIndicator, headSubject) : headSubject;
+                        : captionIndicator != null && Indicators.find(rules.indicators(), placeSubject) == null
+                        && !placeSubject.contains(captionIndicator) ? withColumn(captionIndicator, placeSubject) : placeSubject;
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 if (change == null) change = headerChange(label, unit); // GDP 增速（%）: a row of growth rates

@@ -99,7 +99,8 @@ public final class EntityStage {
                         Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
         }
-        return out;
+        // a name on a page read by OCR says so, with Tesseract's confidence, like a figure
+        return figtrace.model.OcrSpans.entities(out, text);
     }
 
     /** How many non-blank paragraphs at the top of a document count as its title lines. */

@@ -4,6 +4,7 @@ import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
 import figtrace.model.DocumentText;
+import figtrace.model.OcrWord;
 import figtrace.model.ParsedDocument;
 import figtrace.model.SourceFile;
 import figtrace.model.TextLine;
@@ -75,6 +76,19 @@ final class ParsedCodec {
             out.writeBoolean(l.continues());
             out.writeInt(l.table());
         }
+        // the OCR words (offsets, page, confidence, box): without them figures, entities and measures of pages read by
+        // OCR in a worker would come back as source text, with no confidence
+        out.writeInt(d.text().ocrWords().size());
+        for (OcrWord w : d.text().ocrWords()) {
+            out.writeInt(w.start());
+            out.writeInt(w.end());
+            out.writeInt(w.page());
+            out.writeFloat(w.confidence());
+            out.writeFloat(w.x0());
+            out.writeFloat(w.y0());
+            out.writeFloat(w.x1());
+            out.writeFloat(w.y1());
+        }
     }
 
     static ParsedDocument readParsed(DataInputStream in) throws IOException {
@@ -92,7 +106,13 @@ final class ParsedCodec {
         for (int i = 0; i < n; i++) {
             lines.add(new TextLine(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readInt()));
         }
-        return new ParsedDocument(new DocumentText(text, lines), pages < 0 ? null : pages, status, issues, meta);
+        n = in.readInt();
+        List<OcrWord> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add(new OcrWord(in.readInt(), in.readInt(), in.readInt(), in.readFloat(), in.readFloat(),
+                    in.readFloat(), in.readFloat(), in.readFloat()));
+        }
+        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
- * src/test/resources/heldout (two government work reports, a budget report, a news-published budget summary; see its
+ * src/test/resources/heldout (three government work reports, a budget report, a news-published budget summary; see its
  * README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
  * change that loses names or measures on documents of these kinds fails here. Outputs are left in
  * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
@@ -49,11 +49,11 @@ class HeldOutEntitiesMeasuresTest {
         try (Stream<Path> s = Files.list(HELD_OUT)) {
             docs = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertEquals(4, docs.size(), "the four held-out fixtures");
+        assertEquals(5, docs.size(), "the five held-out fixtures");
         ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
-        // measured (four fixtures): entities P 0.948 R 0.798 F1 0.867; measures P 0.901 R 0.671 F1 0.769
-        assertAtLeast(report, "entities", 0.86, 0.94);
-        assertAtLeast(report, "measures", 0.76, 0.89);
+        // measured (five fixtures, with 浙江 added unseen): entities P 0.932 R 0.736 F1 0.823; measures P 0.912 R 0.649 F1 0.758
+        assertAtLeast(report, "entities", 0.82, 0.93);
+        assertAtLeast(report, "measures", 0.75, 0.90);
     }
 
     @Test

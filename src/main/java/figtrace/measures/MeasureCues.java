@@ -36,6 +36,8 @@ final class MeasureCues {
     final List<String> leads = new ArrayList<>();
     /** Nouns that name something an action can deliver (规划, 基金, 平台, 债务 …); see ClauseReader#isConcrete. */
     final List<String> concretes = new ArrayList<>();
+    /** Things built, opened or held (项目, 片区, 活动): a subject holding one before a closing verb is a result measure. */
+    final List<String> things = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -64,6 +66,7 @@ final class MeasureCues {
                 case "problem" -> c.problems.add(word);
                 case "lead" -> c.leads.add(word);
                 case "concrete" -> c.concretes.add(word);
+                case "thing" -> c.things.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -72,7 +75,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete or copula)");
+                        + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete, thing or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
@@ -149,7 +152,8 @@ final class MeasureCues {
     String passiveIn(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             String v = verbAt(s, i);
-            if (v != null && passiveVerbs.contains(v) && i + v.length() <= to) return v;
+            // 已挂牌的工程技术研究中心: a verb before 的 describes a thing, it reports no result
+            if (v != null && passiveVerbs.contains(v) && i + v.length() <= to && !s.startsWith("的", i + v.length())) return v;
         }
         return null;
     }

@@ -278,8 +278,8 @@ final class CandidateFinder {
             }
             if (needsCue && cueEnd < 0) continue;
             int at = listStart + Math.max(cueEnd, 0);
-            // 做精做优食用菌: the verbs before the first name are no part of it
-            if (cueEnd < 0 && !tokens.isEmpty()) at = trimLeadingWords(tokens, at, at + first.length() - 1, line);
+            // 做精做优食用菌, 重点支持生物医药: the verbs before the first name are no part of it
+            if (cueEnd < 0) at = afterLeadingVerbs(line, at, at + first.length(), tokens);
             for (String item : line.substring(at, deng).split("[、和]", -1)) {
                 int start = at;
                 at += item.length() + 1;
@@ -318,17 +318,46 @@ final class CandidateFinder {
         while (m.find()) {
             int at = m.start(1);
             String first = m.group(1).split("、", -1)[0];
-            if (!tokens.isEmpty()) at = trimLeadingWords(tokens, at, at + first.length() - 1, line);
+            at = afterLeadingVerbs(line, at, at + first.length(), tokens);
             int end = m.end(1);
-            for (String item : line.substring(at, end).split("、", -1)) {
+            String[] items = line.substring(at, end).split("、", -1);
+            // most items named (娄里, 青山水库): the list names projects, so an item HanLP reads as common words
+            // (乌拉哈达) is one too
+            long named = java.util.Arrays.stream(items).filter(this::namesAProject).count();
+            boolean allNamed = named * 2 > items.length;
+            for (String item : items) {
                 int start = at;
                 at += item.length() + 1;
                 if (item.length() < 2 || rules.generics.contains(item) || rules.isCategory(item)) continue;
-                if (!namesSomething(item)) continue;
+                if (rules.known.containsKey(item) || !(allNamed || namesAProject(item))) continue;
                 out.add(new Candidate(offset + start, offset + start + item.length(), "PROGRAM", null,
                         "entities:project_list", RULE, null));
             }
         }
+    }
+
+    /**
+     * Where the first item of a list starts once the verbs before it are cut off (推进轨道交通7号线 → 轨道交通7号线,
+     * 建设白龙核电一期 → 白龙核电一期): after the last stop word (verbs, function words of entities.tsv) that leaves at least
+     * two characters, then HanLP's leading verbs.
+     */
+    private int afterLeadingVerbs(String line, int from, int to, List<Hanlp.Token> tokens) {
+        int at = from;
+        for (int k = from; k < to - 2; k++) {
+            int n = rules.stopStartingAt(line, k);
+            if (n > 0 && k + n <= to - 2) at = Math.max(at, k + n);
+        }
+        return tokens.isEmpty() ? at : trimLeadingWords(tokens, at, to - 1, line);
+    }
+
+    /** A project's name: a proper part, or a name ending of a project or body after two characters (青山水库). */
+    private boolean namesAProject(String item) {
+        if (namesSomething(item)) return true;
+        for (EntityRules.Suffix suf : rules.suffixes) {
+            if (!suf.quotedOnly() && !suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
+                    && item.length() - suf.text().length() >= 2) return true;
+        }
+        return false;
     }
 
     /** A proper part (HanLP person, place, organisation or other proper noun, an abbreviation), a digit or a letter. */
@@ -531,6 +560,9 @@ final class CandidateFinder {
             int from = tokens.isEmpty() ? i - 1 : wordStartBefore(tokens, i);
             String w = line.substring(from, i);
             if (inner.contains(w)) { i = from; continue; }
+            // a place HanLP reads as a verb (大兴 in 北京大兴国际机场) is a name part
+            EntityRules.Known place = rules.known.get(w);
+            if (!tokens.isEmpty() && place != null && place.type().equals("PLACE") && w.length() >= 2) { i = from; continue; }
             // a keep word seen as a whole word stays in the name even when it is also a stop word (培育行动)
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> isNameChar((char) c))) break;

@@ -33,7 +33,18 @@ final class ClauseReader {
     private final List<Entity> entities;
     private final List<String> entityTexts;
 
+    /**
+     * In a government's own report (a work report, a budget report) each comma part that opens with a verb is an action
+     * of its own (培育优良品种161个，恢复改善灌溉面积833万亩); in a paper a bare verb part goes on with the measure before.
+     */
+    private final boolean eachVerbActs;
+
     ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities) {
+        this(cues, paragraph, entities, false);
+    }
+
+    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, boolean eachVerbActs) {
+        this.eachVerbActs = eachVerbActs;
         this.cues = cues;
         this.s = paragraph.text();
         this.para = paragraph;
@@ -62,7 +73,7 @@ final class ClauseReader {
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
                 // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
-                if (o != null && curStart >= 0 && o.bare() && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
+                if (o != null && curStart >= 0 && o.bare() && !eachVerbActs && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
                         && !(hasFigure(part[0], part[1]) && hasFigure(curStart, curEnd))) {
                     o = null;
                 }

@@ -88,7 +88,7 @@ public final class MeasureStage {
                 if (TOP_HEADING.matcher(s).find() || cue != null) sectionStatus = cue;
                 continue;
             }
-            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities).measures()) {
+            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities, reporter != null).measures()) {
                 int start = c.start(), end = c.end();
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");

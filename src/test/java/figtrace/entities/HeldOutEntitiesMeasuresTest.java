@@ -51,9 +51,10 @@ class HeldOutEntitiesMeasuresTest {
         }
         assertEquals(5, docs.size(), "the five held-out fixtures");
         ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
-        // measured (five fixtures, with 浙江 added unseen): entities P 0.932 R 0.736 F1 0.823; measures P 0.912 R 0.649 F1 0.758
-        assertAtLeast(report, "entities", 0.82, 0.93);
-        assertAtLeast(report, "measures", 0.75, 0.90);
+        // measured (five fixtures): entities P 0.946 R 0.824 F1 0.881; measures P 0.839 R 0.817 F1 0.828
+        // (before session 3's rules: entities 0.823, measures 0.758; 浙江 alone, never tuned on: 0.655/0.716 → 0.780/0.838)
+        assertAtLeast(report, "entities", 0.875, 0.94);
+        assertAtLeast(report, "measures", 0.82, 0.83);
     }
 
     @Test
@@ -61,7 +62,7 @@ class HeldOutEntitiesMeasuresTest {
         assumeTrue(Files.isDirectory(SHARED_GOLD), "../shared/gold is not here");
         List<Path> docs = List.of(Path.of("corpus/000_e3c7a792a1080dbf.txt"), Path.of("corpus/004_ba8f813c9e095246.txt"));
         ScoreReport report = extractAndScore(docs, SHARED_GOLD, Path.of("target/sample-eval"));
-        // measured: entities P 0.963 R 0.881 F1 0.920; measures P 0.749 R 0.867 F1 0.803
+        // measured: entities P 0.963 R 0.881 F1 0.920; measures P 0.745 R 0.867 F1 0.801
         assertAtLeast(report, "entities", 0.915, 0.95);
         assertAtLeast(report, "measures", 0.80, 0.74);
     }

@@ -76,8 +76,7 @@ final class ParsedCodec {
             out.writeBoolean(l.continues());
             out.writeInt(l.table());
         }
-        // the OCR words (offsets, page, confidence, box): without them figures, entities and measures of pages read by
-        // OCR in a worker would come back as source text, with no confidence
+        // OCR words: without them the figures of OCR pages would lose source ocr, their confidence and page box
         out.writeInt(d.text().ocrWords().size());
         for (OcrWord w : d.text().ocrWords()) {
             out.writeInt(w.start());
@@ -107,6 +106,7 @@ final class ParsedCodec {
             lines.add(new TextLine(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readInt()));
         }
         n = in.readInt();
+        if (n < 0) throw new IOException("bad reply from the parse worker");
         List<OcrWord> words = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             words.add(new OcrWord(in.readInt(), in.readInt(), in.readInt(), in.readFloat(), in.readFloat(),

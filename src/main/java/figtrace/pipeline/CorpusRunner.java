@@ -415,8 +415,11 @@ public final class CorpusRunner {
         }
     }
 
-    /** The same, with the text read by {@code parser} (where it can be stopped and is held to the limits). */
-    static DocumentResult process(Pipeline pipeline, DocumentParser parser, String name, byte[] bytes) {
+    /**
+     * The same, with the text read by {@code parser} (where it can be stopped and is held to the limits). Public for
+     * runners elsewhere (the Spark job), so that every runner treats a failing file the same way.
+     */
+    public static DocumentResult process(Pipeline pipeline, DocumentParser parser, String name, byte[] bytes) {
         try {
             SourceFile source = IngestStage.identify(name, bytes);
             return pipeline.extract(source, parser.parse(source, bytes));
@@ -426,7 +429,8 @@ public final class CorpusRunner {
         }
     }
 
-    private static DocumentResult failure(String name, byte[] bytes, String code, String message) {
+    /** A document that could not be read at all: status parse_failed with {@code code} and {@code message}. */
+    public static DocumentResult failure(String name, byte[] bytes, String code, String message) {
         SourceFile source = new SourceFile(name, IngestStage.sha256(bytes), bytes.length, DocType.UNKNOWN);
         return new DocumentResult(source, ParsedDocument.failed(DocStatus.PARSE_FAILED, new DocIssue(code, message)), List.of());
     }

@@ -40,15 +40,16 @@ public final class PanelRun {
         }
         List<PanelSource> inputs = new ArrayList<>();
         try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
-            for (ReviewedFigure f : table.all(new FigureFilter(null, null, null, null, null, null, null, null), null)) {
+            // one figure at a time: only those that can enter the panel are kept, so memory follows the panel's size
+            table.forEach(new FigureFilter(null, null, null, null, null, null, null, null), f -> {
                 DocumentRow doc = docs.get(f.figure().doc());
-                if (doc == null || doc.retired()) continue;
+                if (doc == null || doc.retired()) return;
                 ReviewStatus status = f.review().status();
                 PanelSource s = sources.of(f.review().apply(f.figure()), doc.metadata().get("doc_kind"),
                         f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
                         status == ReviewStatus.REJECTED);
                 if (s != null) inputs.add(s);
-            }
+            });
         }
         return new PanelStage(rules, regionCodes).build(inputs);
     }

@@ -52,7 +52,8 @@ public final class OutputWriter {
         try (Stream<Path> files = Files.list(outDir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV)) {
+                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV, ENTITIES_JSONL, ENTITIES_CSV,
+                        MEASURES_JSONL, MEASURES_CSV)) {
                     if (name.startsWith("." + output + ".") && name.endsWith(".tmp")) Files.deleteIfExists(f);
                 }
             }
@@ -166,7 +167,7 @@ public final class OutputWriter {
         return row;
     }
 
-    private static String cell(Object value) {
+    static String cell(Object value) {
         if (value == null) return "";
         String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
         return SpreadsheetSafety.safe(text);

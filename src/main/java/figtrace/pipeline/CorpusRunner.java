@@ -13,6 +13,7 @@ import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 import figtrace.store.DocumentRow;
+import figtrace.store.OutputParts;
 import figtrace.store.OutputWriter;
 import figtrace.store.Store;
 
@@ -311,8 +312,9 @@ public final class CorpusRunner {
      * Writes the outputs from the store: the corpus's documents, in corpus order. They are a function of the
      * documents' stored rows (content, rules, extractor, status, retirement), so when those are what the last run
      * wrote them from, and the files are all there, nothing is written or even loaded: a no-change re-run costs the
-     * same memory for ten documents or ten thousand. The derived outputs (the panel) are made from the same rows,
-     * so they are written when these are.
+     * same memory for ten documents or ten thousand. When something changed, figures, entities and measures
+     * are rebuilt from per-document parts ({@link OutputParts}), so only the changed documents' records are read. The
+     * derived outputs (the panel) are made from the same rows, so they are written when these are.
      */
     private Summary writeOutputs(Store store, Set<String> names, Path out, List<Skipped> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
@@ -332,19 +334,10 @@ public final class CorpusRunner {
         boolean upToDate = Files.isRegularFile(stateFile) && Files.readString(stateFile).equals(state)
                 && OutputWriter.allPresent(out);
         if (!upToDate) {
-            List<Figure> figures = new ArrayList<>();
-            List<figtrace.model.Entity> entities = new ArrayList<>();
-            List<figtrace.model.Measure> measures = new ArrayList<>();
-            for (DocumentRow row : current) {
-                figures.addAll(store.figuresInExtractionOrder(row.doc()));
-                entities.addAll(store.entities(row.doc()));
-                measures.addAll(store.measures(row.doc()));
-            }
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
-            new OutputWriter(out).writeAll(current, retiredRows, figures, entities, measures);
-            figures = null; // the derived outputs read the store; let these go first
-            entities = null;
-            measures = null;
+            // figures, entities and measures from per-document parts: only changed documents are read from the store
+            new OutputParts(out).write(store, current);
+            new OutputWriter(out).writeDocumentsCsv(current, retiredRows);
             for (DerivedOutput d : derived) d.write(store.file(), out);
             Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
             Files.writeString(tmp, state);
@@ -415,8 +408,11 @@ public final class CorpusRunner {
         }
     }
 
-    /** The same, with the text read by {@code parser} (where it can be stopped and is held to the limits). */
-    static DocumentResult process(Pipeline pipeline, DocumentParser parser, String name, byte[] bytes) {
+    /**
+     * The same, with the text read by {@code parser} (where it can be stopped and is held to the limits). Public for
+     * runners elsewhere (the Spark job), so that every runner treats a failing file the same way.
+     */
+    public static DocumentResult process(Pipeline pipeline, DocumentParser parser, String name, byte[] bytes) {
         try {
             SourceFile source = IngestStage.identify(name, bytes);
             return pipeline.extract(source, parser.parse(source, bytes));
@@ -426,7 +422,8 @@ public final class CorpusRunner {
         }
     }
 
-    private static DocumentResult failure(String name, byte[] bytes, String code, String message) {
+    /** A document that could not be read at all: status parse_failed with {@code code} and {@code message}. */
+    public static DocumentResult failure(String name, byte[] bytes, String code, String message) {
         SourceFile source = new SourceFile(name, IngestStage.sha256(bytes), bytes.length, DocType.UNKNOWN);
         return new DocumentResult(source, ParsedDocument.failed(DocStatus.PARSE_FAILED, new DocIssue(code, message)), List.of());
     }

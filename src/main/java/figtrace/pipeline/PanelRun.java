@@ -34,29 +34,38 @@ public final class PanelRun {
     public static PanelStage.Panel build(Path db, Path patternsDir, Function<String, String> regionCodes) {
         PanelRules rules = PanelRulesFile.read(patternsDir);
         PanelSources sources = new PanelSources(rules);
-        Map<String, DocumentRow> docs;
-        Map<String, String> texts = new java.util.HashMap<>();
-        try (Store store = Store.open(db)) {
-            docs = store.documentRows();
-            for (String doc : docs.keySet()) store.documentText(doc).ifPresent(t -> texts.put(doc, t));
-        }
         List<PanelSource> inputs = new ArrayList<>();
-        try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
-            for (ReviewedFigure f : table.all(new FigureFilter(null, null, null, null, null, null, null, null), null)) {
+        try (Store store = Store.open(db); ReviewStore reviews = ReviewStore.open(db);
+             FigureTable table = FigureTable.open(db, reviews)) {
+            Map<String, DocumentRow> docs = store.documentRows();
+            // Figures come document by document: hold one document's text at a time, read only for table cells, so
+            // memory does not grow with the corpus (all texts of 1,000 documents are hundreds of MB).
+            Map<String, String> texts = new java.util.HashMap<>(2);
+            // one figure at a time: only those that can enter the panel are kept, so memory follows the panel's size
+            table.forEach(new FigureFilter(null, null, null, null, null, null, null, null), f -> {
                 DocumentRow doc = docs.get(f.figure().doc());
-                if (doc == null || doc.retired()) continue;
+                if (doc == null || doc.retired()) return;
                 ReviewStatus status = f.review().status();
                 Map<String, Object> columns = f.review().apply(f.figure());
                 String rule = f.figure().rule();
                 String title = rule != null && rule.contains("table")
-                        ? tableTitle(texts.get(f.figure().doc()), f.figure().charStart()) : null;
+                        ? tableTitle(textOf(store, texts, f.figure().doc()), f.figure().charStart()) : null;
                 PanelSource s = sources.of(columns, doc.metadata().get("doc_kind"), doc.metadata().get("own_region"),
                         title, f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
                         status == ReviewStatus.REJECTED);
                 if (s != null) inputs.add(s);
-            }
+            });
         }
         return new PanelStage(rules, regionCodes).build(inputs);
+    }
+
+    /** The text of {@code doc}, kept in {@code last} until another document's is asked for. */
+    private static String textOf(Store store, Map<String, String> last, String doc) {
+        if (!last.containsKey(doc)) {
+            last.clear();
+            last.put(doc, store.documentText(doc).orElse(null));
+        }
+        return last.get(doc);
     }
 
     /**

@@ -116,6 +116,33 @@ public final class FigureTable implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Every matching figure with its review, one at a time in store order, never all held at once: the panel reads the
+     * whole corpus this way with memory that does not grow with it (only the reviews are held, by figure).
+     */
+    public synchronized void forEach(FigureFilter filter, java.util.function.Consumer<ReviewedFigure> action) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        Map<FigureKey, List<Decision>> byFigure = new LinkedHashMap<>();
+        for (Decision d : reviews.all()) {
+            if (!d.orphaned()) byFigure.computeIfAbsent(new FigureKey(d.doc(), d.figureId()), k -> new ArrayList<>()).add(d);
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + from(filter, null) + where
+                + orderBy(null))) {
+            bind(st, parameters);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Figure f = readFigure(rs);
+                    List<Decision> decisions = byFigure.get(new FigureKey(f.doc(), f.id()));
+                    action.accept(new ReviewedFigure(f, decisions == null ? FigureReview.UNREVIEWED : FigureReview.of(decisions)));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public synchronized Optional<Figure> figure(FigureKey key) {
         return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? AND f.id = ?",
                 List.of(key.doc(), key.id())).stream().findFirst();

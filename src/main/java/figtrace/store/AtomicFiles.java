@@ -41,7 +41,7 @@ final class AtomicFiles {
     }
 
     /** createTempFile makes owner-only files; outputs are ordinary files that other tools and users open. */
-    private static void readableByAll(Path file) throws IOException {
+    static void readableByAll(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {

@@ -52,7 +52,8 @@ public final class OutputWriter {
         try (Stream<Path> files = Files.list(outDir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV)) {
+                for (String output : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV, ENTITIES_JSONL, ENTITIES_CSV,
+                        MEASURES_JSONL, MEASURES_CSV)) {
                     if (name.startsWith("." + output + ".") && name.endsWith(".tmp")) Files.deleteIfExists(f);
                 }
             }
@@ -98,9 +99,7 @@ public final class OutputWriter {
     public <T> void writeRecords(String jsonl, String csv, List<RecordColumns.Column<T>> columns, List<T> rows) throws IOException {
         AtomicFiles.writeUtf8(outDir.resolve(jsonl), out -> {
             for (T row : rows) {
-                Map<String, Object> object = new java.util.LinkedHashMap<>();
-                for (RecordColumns.Column<T> c : columns) object.put(c.name(), c.getter().apply(row));
-                out.write(JSON.writeValueAsString(object));
+                out.write(recordLine(columns, row));
                 out.write('\n');
             }
         });
@@ -108,6 +107,17 @@ public final class OutputWriter {
         table.add(RecordColumns.names(columns).toArray(String[]::new));
         for (T row : rows) table.add(columns.stream().map(c -> cell(RecordColumns.flat(c.getter().apply(row)))).toArray(String[]::new));
         writeCsv(csv, table);
+    }
+
+    /** One entity or measure as one line of JSON (without the line break), as in entities.jsonl and measures.jsonl. */
+    public static <T> String recordLine(List<RecordColumns.Column<T>> columns, T row) {
+        Map<String, Object> object = new java.util.LinkedHashMap<>();
+        for (RecordColumns.Column<T> c : columns) object.put(c.name(), c.getter().apply(row));
+        try {
+            return JSON.writeValueAsString(object);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("strings, numbers and lists always serialise", e);
+        }
     }
 
     public void writeFiguresJsonl(List<Figure> figures) throws IOException {
@@ -131,29 +141,33 @@ public final class OutputWriter {
     public void writeDocumentsCsv(List<DocumentRow> documents, List<DocumentRow> retired) throws IOException {
         List<DocumentRow> all = new ArrayList<>(documents);
         all.addAll(retired);
-        // Always every column, in a fixed order: the header does not depend on what this corpus's documents say.
-        List<String> metadata = DocumentMetadataColumns.ALL;
-        List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues",
-                "figures"));
-        header.addAll(metadata);
         List<String[]> rows = new ArrayList<>();
-        rows.add(header.toArray(String[]::new));
-        for (DocumentRow r : all) {
-            String status = r.retired() ? "retired" : r.status().code();
-            String issues = r.retired()
-                    ? "retired: " + r.doc() + " is no longer in the corpus (since " + r.retiredAt() + "); its rows stay"
-                      + " in figtrace.db flagged retired and are left out of figures.jsonl and figures.csv"
-                    : SqliteStore.issuesText(r.issues());
-            List<String> row = new ArrayList<>(List.of(
-                    cell(r.doc()), cell(r.sha256()), cell(r.type()), cell(r.pages()), cell(status), cell(issues),
-                    cell(r.figureCount())));
-            for (String key : metadata) row.add(cell(DocumentMetadataColumns.value(r.metadata(), key)));
-            rows.add(row.toArray(String[]::new));
-        }
+        rows.add(documentHeader().toArray(String[]::new));
+        for (DocumentRow r : all) rows.add(documentValues(r).stream().map(OutputWriter::cell).toArray(String[]::new));
         writeCsv(DOCUMENTS_CSV, rows);
     }
 
-    private static String cell(Object value) {
+    /** The columns of documents.csv: always every column, in a fixed order, whatever the corpus's documents say. */
+    public static List<String> documentHeader() {
+        List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues", "figures"));
+        header.addAll(DocumentMetadataColumns.ALL);
+        return header;
+    }
+
+    /** One document's values in {@link #documentHeader()} order, as text (null where it has none), not yet CSV-safe. */
+    public static List<String> documentValues(DocumentRow r) {
+        String status = r.retired() ? "retired" : r.status().code();
+        String issues = r.retired()
+                ? "retired: " + r.doc() + " is no longer in the corpus (since " + r.retiredAt() + "); its rows stay"
+                  + " in figtrace.db flagged retired and are left out of figures.jsonl and figures.csv"
+                : SqliteStore.issuesText(r.issues());
+        List<String> row = new ArrayList<>(java.util.Arrays.asList(r.doc(), r.sha256(), r.type(),
+                r.pages() == null ? null : r.pages().toString(), status, issues, Integer.toString(r.figureCount())));
+        for (String key : DocumentMetadataColumns.ALL) row.add(DocumentMetadataColumns.value(r.metadata(), key));
+        return row;
+    }
+
+    static String cell(Object value) {
         if (value == null) return "";
         String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
         return SpreadsheetSafety.safe(text);

@@ -53,6 +53,12 @@ public final class RecordColumns {
             new Column<>("from_id", Link::fromId),
             new Column<>("to_id", Link::toId));
 
+    /** The order of entities.jsonl and measures.jsonl within a document: EntityTables reads them ORDER BY char_start, id. */
+    public static final java.util.Comparator<Entity> ENTITY_ORDER =
+            java.util.Comparator.comparingInt(Entity::charStart).thenComparing(Entity::id);
+    public static final java.util.Comparator<Measure> MEASURE_ORDER =
+            java.util.Comparator.comparingInt(Measure::charStart).thenComparing(Measure::id);
+
     static <T> List<String> names(List<Column<T>> columns) {
         return columns.stream().map(Column::name).toList();
     }

@@ -56,7 +56,7 @@ class WatchCommandTest {
     private interface Check { boolean holds() throws Exception; }
 
     private static void waitFor(Check check, StringWriter printed) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             try {
                 if (check.holds()) return;

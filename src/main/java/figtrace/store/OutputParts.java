@@ -1,0 +1,198 @@
+package figtrace.store;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import figtrace.ids.Sha256;
+import figtrace.model.Entity;
+import figtrace.model.Figure;
+import figtrace.model.Measure;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The big outputs ({@code figures}, {@code entities}, {@code measures} as JSONL and CSV) kept as one part file per
+ * document and output in {@code OUT/parts/}, and written as the concatenation of those parts. A part's name is a hash
+ * of its document's stored row (name, content, rules, extractor, status …), so a part that exists is right: a run
+ * writes parts only for the documents it changed, reading only those documents' records from the store, then
+ * rebuilds each output by copying the parts' bytes in corpus order (the operating system copies; nothing is parsed or
+ * held in memory). Memory therefore does not grow with the corpus, and a one-file change costs one document's records
+ * plus a file copy. The outputs are byte for byte what writing them whole would give: each CSV row and JSON line is
+ * written on its own, so they concatenate. Parts of documents no longer in the outputs are deleted.
+ */
+public final class OutputParts {
+    /** The folder under the output folder that holds the parts; safe to delete (the next run writes them again). */
+    public static final String DIR = "parts";
+
+    private enum Output {
+        FIGURES_JSONL(OutputWriter.FIGURES_JSONL), FIGURES_CSV(OutputWriter.FIGURES_CSV),
+        ENTITIES_JSONL(OutputWriter.ENTITIES_JSONL), ENTITIES_CSV(OutputWriter.ENTITIES_CSV),
+        MEASURES_JSONL(OutputWriter.MEASURES_JSONL), MEASURES_CSV(OutputWriter.MEASURES_CSV);
+
+        final String file;
+
+        Output(String file) { this.file = file; }
+
+        boolean csv() { return file.endsWith(".csv"); }
+    }
+
+    private final Path out;
+    private final Path dir;
+
+    public OutputParts(Path out) {
+        this.out = out;
+        this.dir = out.resolve(DIR);
+    }
+
+    /**
+     * Writes the missing parts of {@code current} (the corpus's documents, in output order) from {@code store}, then
+     * every output as the concatenation of its parts, then deletes parts no document needs.
+     */
+    public void write(Store store, List<DocumentRow> current) throws IOException {
+        Files.createDirectories(dir);
+        removeTemporaries();
+        Set<String> keys = new HashSet<>();
+        for (DocumentRow row : current) {
+            String key = key(row);
+            keys.add(key);
+            if (!complete(key)) writeParts(store, row.doc(), key);
+        }
+        for (Output o : Output.values()) concatenate(o, current);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                int dot = name.indexOf('.');
+                if (dot > 0 && !keys.contains(name.substring(0, dot))) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** The name of a document's parts: a hash of everything they are made from. */
+    static String key(DocumentRow r) {
+        String state = "parts v1\t" + r.doc() + '\t' + r.sha256() + '\t' + r.rulesFingerprint() + '\t'
+                + r.extractorVersion() + '\t' + r.status().code() + '\t' + r.figureCount() + '\t' + r.issues() + '\t'
+                + r.metadata();
+        return Sha256.hex(state).substring(0, 32);
+    }
+
+    private boolean complete(String key) {
+        for (Output o : Output.values()) if (!Files.isRegularFile(part(key, o))) return false;
+        return true;
+    }
+
+    private Path part(String key, Output o) {
+        return dir.resolve(key + "." + o.file);
+    }
+
+    private void writeParts(Store store, String doc, String key) throws IOException {
+        List<Figure> figures = store.figuresInExtractionOrder(doc);
+        List<Entity> entities = store.entities(doc);
+        List<Measure> measures = store.measures(doc);
+        writePart(part(key, Output.FIGURES_JSONL), w -> {
+            for (Figure f : figures) w.write(FiguresJsonl.toLine(f) + '\n');
+        });
+        writePart(part(key, Output.FIGURES_CSV), w -> {
+            CSVWriter csv = csv(w);
+            for (Figure f : figures) csv.writeNext(FigureColumns.ALL.stream().map(c -> OutputWriter.cell(c.getter().apply(f))).toArray(String[]::new));
+            csv.flush();
+        });
+        writeRecords(key, Output.ENTITIES_JSONL, Output.ENTITIES_CSV, RecordColumns.ENTITY, entities);
+        writeRecords(key, Output.MEASURES_JSONL, Output.MEASURES_CSV, RecordColumns.MEASURE, measures);
+    }
+
+    private <T> void writeRecords(String key, Output jsonl, Output csvOut, List<RecordColumns.Column<T>> columns,
+                                  List<T> rows) throws IOException {
+        writePart(part(key, jsonl), w -> {
+            for (T row : rows) w.write(OutputWriter.recordLine(columns, row) + '\n');
+        });
+        writePart(part(key, csvOut), w -> {
+            CSVWriter csv = csv(w);
+            for (T row : rows) {
+                csv.writeNext(columns.stream().map(c -> OutputWriter.cell(RecordColumns.flat(c.getter().apply(row))))
+                        .toArray(String[]::new));
+            }
+            csv.flush();
+        });
+    }
+
+    /** The same CSV dialect as {@link OutputWriter}: quotes, CRLF. */
+    private static CSVWriter csv(Writer w) {
+        return new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\r\n");
+    }
+
+    /** An output's header (a CSV's byte-order mark and column names) as bytes. */
+    private static byte[] header(Output o) throws IOException {
+        if (!o.csv()) return new byte[0];
+        List<String> names = switch (o) {
+            case FIGURES_CSV -> FigureColumns.names();
+            case ENTITIES_CSV -> RecordColumns.names(RecordColumns.ENTITY);
+            default -> RecordColumns.names(RecordColumns.MEASURE);
+        };
+        java.io.StringWriter s = new java.io.StringWriter();
+        s.write('\uFEFF');
+        CSVWriter csv = csv(s);
+        csv.writeNext(names.toArray(String[]::new));
+        csv.flush();
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One output: its header, then every document's part, copied by the operating system; replaced atomically. */
+    private void concatenate(Output o, List<DocumentRow> current) throws IOException {
+        Path target = out.resolve(o.file);
+        Path temp = Files.createTempFile(out, "." + o.file + ".", ".tmp");
+        try {
+            AtomicFiles.readableByAll(temp);
+            try (FileChannel to = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                to.write(java.nio.ByteBuffer.wrap(header(o)));
+                for (DocumentRow row : current) {
+                    try (FileChannel from = FileChannel.open(part(key(row), o), StandardOpenOption.READ)) {
+                        long size = from.size(), done = 0;
+                        while (done < size) done += from.transferTo(done, size - done, to);
+                    }
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private interface Content { void writeTo(Writer out) throws IOException; }
+
+    private void writePart(Path target, Content content) throws IOException {
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))) {
+                content.writeTo(w);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files a killed run left in the parts folder. */
+    private void removeTemporaries() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) if (f.getFileName().toString().startsWith(".")) Files.deleteIfExists(f);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package figtrace.store;
+
+import figtrace.model.DocumentResult;
+import figtrace.model.Figure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Outputs made of per-document parts are byte for byte the outputs written whole; a change rewrites only its parts. */
+class OutputPartsTest {
+    private static final List<String> OUTPUTS = List.of(OutputWriter.FIGURES_JSONL, OutputWriter.FIGURES_CSV,
+            OutputWriter.ENTITIES_JSONL, OutputWriter.ENTITIES_CSV, OutputWriter.MEASURES_JSONL, OutputWriter.MEASURES_CSV);
+
+    @Test
+    void partsConcatenateToTheWholeOutputsAndOnlyChangedDocumentsAreRewritten(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        try (Store store = Store.open(out.resolve("figtrace.db"))) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"))), provenance());
+            store.save(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), provenance());
+            List<DocumentRow> current = rows(store, "a.txt", "b.txt");
+            new OutputParts(out).write(store, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole1"));
+            Set<Path> partsBefore = parts(out);
+            assertEquals(12, partsBefore.size(), "six parts per document");
+            Map<Path, Long> times = partsBefore.stream().collect(Collectors.toMap(p -> p, OutputPartsTest::mtime));
+
+            Thread.sleep(20);
+            DocumentResult changed = Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"), Fixtures.gdp("b.txt")));
+            store.save(new DocumentResult(new figtrace.model.SourceFile("b.txt", "cd".repeat(32), 10,
+                    figtrace.model.DocType.TXT), changed.parsed(), changed.figures()), provenance());
+            current = rows(store, "a.txt", "b.txt");
+            new OutputParts(out).write(store, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole2"));
+            Set<Path> partsAfter = parts(out);
+            assertEquals(12, partsAfter.size(), "the changed document's old parts are deleted");
+            String aKey = OutputParts.key(current.get(0));
+            for (Path p : partsAfter) {
+                if (p.getFileName().toString().startsWith(aKey)) {
+                    assertEquals(times.get(p), mtime(p), "the unchanged document's part was not rewritten: " + p);
+                } else {
+                    assertFalse(partsBefore.contains(p), "the changed document got new parts: " + p);
+                }
+            }
+        }
+    }
+
+    private static Store.Provenance provenance() {
+        return new Store.Provenance(null, "rules", "v1");
+    }
+
+    private static List<DocumentRow> rows(Store store, String... docs) {
+        Map<String, DocumentRow> all = store.documentRows();
+        List<DocumentRow> rows = new ArrayList<>();
+        for (String d : docs) rows.add(all.get(d));
+        return rows;
+    }
+
+    private static void assertEqualsWholeWrite(Store store, List<DocumentRow> current, Path out, Path whole) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        List<figtrace.model.Entity> entities = new ArrayList<>();
+        List<figtrace.model.Measure> measures = new ArrayList<>();
+        for (DocumentRow r : current) {
+            figures.addAll(store.figuresInExtractionOrder(r.doc()));
+            entities.addAll(store.entities(r.doc()));
+            measures.addAll(store.measures(r.doc()));
+        }
+        new OutputWriter(whole).writeAll(current, List.of(), figures, entities, measures);
+        for (String f : OUTPUTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(out.resolve(OutputWriter.FIGURES_JSONL)).lines().count() >= 2);
+    }
+
+    private static Set<Path> parts(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(OutputParts.DIR))) {
+            return s.collect(Collectors.toSet());
+        }
+    }
+
+    private static long mtime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -53,9 +53,13 @@ public final class RecordColumns {
             new Column<>("from_id", Link::fromId),
             new Column<>("to_id", Link::toId));
 
-    /** The order of entities.jsonl and measures.jsonl within a document: EntityTables reads them ORDER BY char_start, id. */
-    public static final java.util.Comparator<Entity> ENTITY_ORDER =
-            java.util.Comparator.comparingInt(Entity::charStart).thenComparing(Entity::id);
+    /**
+     * The order of entities.jsonl and measures.jsonl within a document, as EntityTables reads them: entities ORDER BY
+     * char_start, char_end DESC, id; measures ORDER BY char_start, id. Kept beside those queries' columns so a runner
+     * that writes records without the store (the Spark job) writes them in the same order.
+     */
+    public static final java.util.Comparator<Entity> ENTITY_ORDER = java.util.Comparator.comparingInt(Entity::charStart)
+            .thenComparing(java.util.Comparator.comparingInt(Entity::charEnd).reversed()).thenComparing(Entity::id);
     public static final java.util.Comparator<Measure> MEASURE_ORDER =
             java.util.Comparator.comparingInt(Measure::charStart).thenComparing(Measure::id);
 

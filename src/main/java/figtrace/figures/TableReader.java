@@ -138,6 +138,7 @@ final class TableReader {
                 String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
                 String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
                 String subject = rowRegion != null ? headSubject : withColumn(labelSubject, headSubject);
+                time = FigureStage.balanceAtYearEnd(rules.subjectWords(), time, labelSubject); // 短期债务 in column 2024年
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 TextLine at = text.lineAt(cell.start());

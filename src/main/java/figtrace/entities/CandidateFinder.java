@@ -24,6 +24,18 @@ final class CandidateFinder {
     private static final Pattern QUOTED_LIST_RE = Pattern.compile("“([^“”，。；\\n]{3,40}、[^“”，。；\\n]{1,40})”");
     /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等. */
     private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,10}、)+[\\p{IsHan}]{2,10})(?:和[\\p{IsHan}]{2,10})?等");
+    /** A count after 等 in a list: 等4个, 等518个, 等5个以上, 等一批. */
+    private static final String LIST_COUNT = "(?:(?:\\d+|[一二三四五六七八九十百]+)个(?:以上)?|一批)";
+    /** One name before 等 and a count: 做精做优食用菌等7个优势特色产业, 安全应急装备等4个共建产业集群. */
+    private static final Pattern SINGLE_LIST_RE = Pattern.compile("(?<![\\p{IsHan}、])([\\p{IsHan}]{2,12})等" + LIST_COUNT);
+    /**
+     * The named projects of a list: 乌拉哈达、娄里、青山水库等重大水利工程启动建设, 推动明阳电氢醇一体化等项目开工,
+     * 五星抽水蓄能电站等518个项目. Items run to 等, then an optional count and up to eight words of kind (重大水利, 装备制造)
+     * before 工程 or 项目.
+     */
+    private static final Pattern PROJECT_LIST_RE = Pattern.compile(
+            "((?:[\\p{IsHan}A-Za-z0-9（）()]{2,18}、)*[\\p{IsHan}A-Za-z0-9（）()]{2,18})等" + LIST_COUNT
+                    + "?[\\p{IsHan}]{0,8}?(?:工程|项目)");
     /** A city group written with one character a city: 乌-昌-石, 呼-包-鄂. */
     private static final Pattern CITY_GROUP_RE = Pattern.compile("(?<![\\p{IsHan}-])\\p{IsHan}(?:-\\p{IsHan}){2,}(?![\\p{IsHan}-])");
 
@@ -40,7 +52,8 @@ final class CandidateFinder {
         quotedLists(line, offset, out);
         known(line, offset, tokens, out);
         suffixed(line, offset, tokens, out);
-        industryLists(line, offset, out);
+        industryLists(line, offset, tokens, out);
+        projectLists(line, offset, tokens, out);
         shapes(line, offset, out);
         cityGroups(line, offset, out);
         persons(line, offset, tokens, out);
@@ -151,6 +164,8 @@ final class CandidateFinder {
                     }
                     // 新能源汽车产量 is a product's output, 财政部门 is not 财政部
                     if (followedBy(line, end, rules.notAfter.getOrDefault(k.type(), List.of()))) break;
+                    // 新能源汽车、家用电器零售额: a list of products before a statistic names products, not industries
+                    if (k.type().equals("INDUSTRY") && listEndsWith(line, end, rules.notAfter.getOrDefault("INDUSTRY", List.of()))) break;
                     out.add(new Candidate(offset + i, offset + end, k.type(), k.canonical(), k.rule(), RULE, null));
                     // a known industry followed by a cluster ending is the cluster (粮食和食品加工 + 集群)
                     for (EntityRules.Suffix suf : rules.suffixes) {
@@ -179,6 +194,16 @@ final class CandidateFinder {
             }
         }
         return b;
+    }
+
+    /** True when the 、/和-list that goes on after {@code end} (within its clause) ends in one of {@code words}. */
+    private static boolean listEndsWith(String line, int end, List<String> words) {
+        for (int j = end; j < line.length() && j - end < 16; j++) {
+            if (followedBy(line, j, words)) return j == end || line.substring(end, j).matches(".*[、和].*");
+            char c = line.charAt(j);
+            if (!isNameChar(c) && c != '、') return false;
+        }
+        return false;
     }
 
     private static boolean followedBy(String line, int end, List<String> words) {
@@ -229,18 +254,22 @@ final class CandidateFinder {
      * 等产业/行业/赛道 (entities.tsv list_tail) names industries; one ending in 等领域 only after a cue such as 在 or 聚焦
      * (教育、社保等重点民生领域 is not a list of industries). Each item is one INDUSTRY unless it is a common noun.
      */
-    void industryLists(String line, int offset, List<Candidate> out) {
-        Matcher m = LIST_RE.matcher(line);
+    void industryLists(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        listsBefore(LIST_RE.matcher(line), line, offset, tokens, out);
+        // a single name with a count: 做精做优食用菌等7个优势特色产业
+        listsBefore(SINGLE_LIST_RE.matcher(line), line, offset, tokens, out);
+    }
+
+    private void listsBefore(Matcher m, String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         while (m.find()) {
-            Boolean needsCue = null;
-            for (var tail : rules.listTails.entrySet()) {
-                if (line.startsWith(tail.getKey(), m.end())) { needsCue = tail.getValue(); break; }
-            }
+            int deng = line.indexOf('等', m.start(1) + m.group(1).length());
+            Boolean needsCue = listTailAfter(line, deng + 1);
             if (needsCue == null) continue;
-            String list = m.group().substring(0, m.group().length() - 1);
+            String list = line.substring(m.start(), deng);
             int listStart = m.start();
             // the list's first item may carry the verb or cue before it (发展锂电): cut at the last cue word
-            String first = list.substring(0, list.indexOf('、'));
+            int comma = list.indexOf('、');
+            String first = comma < 0 ? list : list.substring(0, comma);
             int cueEnd = -1;
             for (String cue : rules.listCues) {
                 int k = first.lastIndexOf(cue);
@@ -249,15 +278,98 @@ final class CandidateFinder {
             }
             if (needsCue && cueEnd < 0) continue;
             int at = listStart + Math.max(cueEnd, 0);
-            for (String item : line.substring(at, m.end() - 1).split("[、和]", -1)) {
+            // 做精做优食用菌, 重点支持生物医药: the verbs before the first name are no part of it
+            if (cueEnd < 0) at = afterLeadingVerbs(line, at, at + first.length(), tokens);
+            for (String item : line.substring(at, deng).split("[、和]", -1)) {
                 int start = at;
                 at += item.length() + 1;
-                if (item.length() < 2 || item.length() > 8 || rules.generics.contains(item) || rules.isCategory(item)
+                if (item.length() < 2 || item.length() > 12 || rules.generics.contains(item) || rules.isCategory(item)
                         || rules.isOnlyModifiers(item, "INDUSTRY")) continue;
                 out.add(new Candidate(offset + start, offset + start + item.length(), "INDUSTRY", null,
                         "entities:industry_list", RULE, null));
             }
         }
+    }
+
+    /**
+     * What follows 等 after a list of industries, with an optional count and up to four words of kind before it
+     * (等4个共建产业集群, 等7个优势特色产业): null when it is no industry tail, else whether it needs a cue (等领域).
+     */
+    private Boolean listTailAfter(String line, int from) {
+        Matcher count = Pattern.compile(LIST_COUNT).matcher(line).region(from, line.length());
+        boolean counted = count.lookingAt();
+        int at = counted ? count.end() : from;
+        for (int skip = 0; skip <= (counted ? 4 : 0) && at + skip <= line.length(); skip++) {
+            if (skip > 0 && !isNameChar(line.charAt(at + skip - 1))) break;
+            for (var tail : rules.listTails.entrySet()) {
+                if (line.startsWith(tail.getKey(), at + skip)) return tail.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Named projects in a list before 等…工程/项目 (see PROJECT_LIST_RE). An item is a project's name only when it holds
+     * a proper part (a place, a company, a person's name), a digit or a Latin letter (三期, 750千伏): 交通、水利等重大项目
+     * lists sectors, not projects.
+     */
+    void projectLists(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        Matcher m = PROJECT_LIST_RE.matcher(line);
+        while (m.find()) {
+            int at = m.start(1);
+            String first = m.group(1).split("、", -1)[0];
+            at = afterLeadingVerbs(line, at, at + first.length(), tokens);
+            int end = m.end(1);
+            String[] items = line.substring(at, end).split("、", -1);
+            // most items named (娄里, 青山水库): the list names projects, so an item HanLP reads as common words
+            // (乌拉哈达) is one too
+            long named = java.util.Arrays.stream(items).filter(this::namesAProject).count();
+            boolean allNamed = named * 2 > items.length;
+            for (String item : items) {
+                int start = at;
+                at += item.length() + 1;
+                if (item.length() < 2 || rules.generics.contains(item) || rules.isCategory(item)) continue;
+                if (rules.known.containsKey(item) || !(allNamed || namesAProject(item))) continue;
+                out.add(new Candidate(offset + start, offset + start + item.length(), "PROGRAM", null,
+                        "entities:project_list", RULE, null));
+            }
+        }
+    }
+
+    /**
+     * Where the first item of a list starts once the verbs before it are cut off (推进轨道交通7号线 → 轨道交通7号线,
+     * 建设白龙核电一期 → 白龙核电一期): after the last stop word (verbs, function words of entities.tsv) that leaves at least
+     * two characters, then HanLP's leading verbs.
+     */
+    private int afterLeadingVerbs(String line, int from, int to, List<Hanlp.Token> tokens) {
+        int at = from;
+        for (int k = from; k < to - 2; k++) {
+            int n = rules.stopStartingAt(line, k);
+            if (n > 0 && k + n <= to - 2) at = Math.max(at, k + n);
+        }
+        return tokens.isEmpty() ? at : trimLeadingWords(tokens, at, to - 1, line);
+    }
+
+    /** A project's name: a proper part, or a name ending of a project or body after two characters (青山水库). */
+    private boolean namesAProject(String item) {
+        if (namesSomething(item)) return true;
+        for (EntityRules.Suffix suf : rules.suffixes) {
+            if (!suf.quotedOnly() && !suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
+                    && item.length() - suf.text().length() >= 2) return true;
+        }
+        return false;
+    }
+
+    /** A proper part (HanLP person, place, organisation or other proper noun, an abbreviation), a digit or a letter. */
+    private boolean namesSomething(String item) {
+        if (item.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) return true;
+        List<Hanlp.Token> inner = Hanlp.tokens(item);
+        for (Hanlp.Token t : inner) {
+            String n = t.nature();
+            if (n.startsWith("nr") || n.startsWith("ns") || n.startsWith("nt") || n.startsWith("nz") || n.startsWith("nx")
+                    || n.equals("j") || (n.startsWith("m") && t.end() == item.length() && item.endsWith("期"))) return true;
+        }
+        return false;
     }
 
     /** 特点及主导产业: what follows the connector is a common noun, so the words before it are no part of a name. */
@@ -377,6 +489,9 @@ final class CandidateFinder {
             for (EntityRules.Suffix suf : rules.suffixes) {
                 if (suf.quotedOnly() || !line.startsWith(suf.text(), p)) continue;
                 int end = p + suf.text().length();
+                // 新区 inside 高新区: the longer ending that holds this one decides (else 我区高新区 passes as 我区高 + 新区)
+                if (rules.suffixes.stream().anyMatch(o -> o.text().length() > suf.text().length() && o.text().endsWith(suf.text())
+                        && end >= o.text().length() && line.startsWith(o.text(), end - o.text().length()))) break;
                 // 战略性 is not 战略: a suffix must end where a word ends
                 if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
                 // 专项 in 专项收入, a budget line, not a programme
@@ -386,7 +501,9 @@ final class CandidateFinder {
                 if (rules.isOnlyModifiers(line.substring(extended, p), suf.type())) break;
                 int start = trimLeadingWords(tokens, extended, p, line);
                 if (suf.type().equals("INDUSTRY")) start = skipLeadingModifiers(line, start, p, tokens);
-                int minPrefix = suf.type().equals("INDUSTRY") ? 1 : 2;
+                // 省科学院, 市委党校: a level of the document's own region before an ORG ending is a name too
+                int minPrefix = suf.type().equals("INDUSTRY") || (suf.type().equals("ORG") && p - start == 1
+                        && "省市县".indexOf(line.charAt(start)) >= 0) ? 1 : 2;
                 // a one-character industry is a noun (铝产业, 马产业), not 好 in 发挥好产业
                 final int suffixStart = p;
                 boolean nounPrefix = p - start != 1 || tokens.isEmpty() || tokens.stream().anyMatch(
@@ -443,6 +560,9 @@ final class CandidateFinder {
             int from = tokens.isEmpty() ? i - 1 : wordStartBefore(tokens, i);
             String w = line.substring(from, i);
             if (inner.contains(w)) { i = from; continue; }
+            // a place HanLP reads as a verb (大兴 in 北京大兴国际机场) is a name part
+            EntityRules.Known place = rules.known.get(w);
+            if (!tokens.isEmpty() && place != null && place.type().equals("PLACE") && w.length() >= 2) { i = from; continue; }
             // a keep word seen as a whole word stays in the name even when it is also a stop word (培育行动)
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> isNameChar((char) c))) break;

@@ -82,11 +82,15 @@ public final class EntityStage {
         List<Entity> out = new ArrayList<>();
         String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
         Set<String> seen = new HashSet<>();
+        boolean first = true;
         for (Paragraph para : paragraphs) {
             String s = para.text();
             // entries of a reference list name their authors and titles, which the guideline leaves out
             if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
-            for (Candidate c : withNestedPlaces(resolve(finder.find(s, 0)), finder.find(s, 0))) {
+            List<Candidate> all = finder.find(s, 0);
+            List<Candidate> kept = first ? withTitle(s, all) : withNestedPlaces(resolve(all), all);
+            first = false;
+            for (Candidate c : kept) {
                 int start = para.docStart(c.start()), end = para.docEnd(c.end());
                 // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
@@ -99,6 +103,37 @@ public final class EntityStage {
                         Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
         }
+        // a name on a page read by OCR says so, with Tesseract's confidence, like a figure
+        return figtrace.model.OcrSpans.entities(out, text);
+    }
+
+    /**
+     * The document's own title, its first line, is a named document when it ends like one (2025年河北省政府工作报告,
+     * 关于普洱市…的报告（摘要）); the places and known names inside it are names the text speaks of too (河北省,
+     * 政府工作报告), so they are kept beside it.
+     */
+    private List<Candidate> withTitle(String line, List<Candidate> all) {
+        Candidate title = all.stream().filter(c -> c.rule().equals("entities:title_doc")).findFirst().orElse(null);
+        if (title == null) {
+            String t = line.strip();
+            int start = line.indexOf(t);
+            boolean ends = rules.docEndings.stream().anyMatch(t::endsWith);
+            if (ends && t.length() <= 60 && t.length() >= 6 && t.chars().noneMatch(c -> "。，；：:！？".indexOf(c) >= 0)) {
+                title = new Candidate(start, start + t.length(), "DOC", null, "entities:title_doc", CandidateFinder.RULE, null);
+            }
+        }
+        if (title == null) return withNestedPlaces(resolve(all), all);
+        final Candidate doc = title;
+        List<Candidate> rest = all.stream().filter(c -> c != doc && !c.rule().equals("entities:title_doc")).toList();
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : withNestedPlaces(resolve(rest), rest)) {
+            boolean inside = doc.start() <= c.start() && c.end() <= doc.end();
+            // inside the title only places and known names stand on their own (省政府 in 河北省政府工作报告 does not)
+            if (inside ? c.type().equals("PLACE") || (c.rule().equals("entities:name") && c.type().equals("DOC"))
+                    : !c.overlaps(doc)) out.add(c);
+        }
+        out.add(doc);
+        out.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
         return out;
     }
 

@@ -62,6 +62,7 @@ public final class FigureStage {
             if (chartLabels(view.text, found.start())) continue;
             for (Candidate c : ends(found)) {
                 if (!sentence.isEmpty() && sentence.get(0).sentenceStart() != Sentences.sentenceStart(view.text, c.start())) {
+                    spreadRangeYears(view.text, sentence, figures);
                     sentence.clear();
                 }
                 Reading r = read(c, view, ctx, sentence);
@@ -69,6 +70,7 @@ public final class FigureStage {
                 sentence.add(r);
             }
         }
+        spreadRangeYears(view.text, sentence, figures);
         figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
         figures.sort(Comparator.comparingInt(Figure::spanStart));
         return figures;
@@ -341,6 +343,38 @@ public final class FigureStage {
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
     }
 
+    private static final java.util.regex.Pattern YEAR_RANGE = java.util.regex.Pattern.compile("([0-9]{4})/([0-9]{4})");
+
+    /**
+     * 2023－2025年，…增速分别为3.1%、5.5%和5.7%: a run of figures handed out by 分别 under a range of years, as many
+     * figures as years, gives each its own year (atlas xiamen rating report; 2021—2023年…分别为 in bulletins' five-year
+     * reviews). The last readings of {@code figures} are the sentence's, in order.
+     */
+    private static void spreadRangeYears(String t, List<Reading> sentence, List<Figure> figures) {
+        int base = figures.size() - sentence.size();
+        for (int i = 0; i < sentence.size(); ) {
+            int j = i;
+            while (j < sentence.size() && sentence.get(j).runStart() == sentence.get(i).runStart()) j++;
+            Reading first = sentence.get(i);
+            int n = j - i;
+            java.util.regex.Matcher m = first.time() == null ? null : YEAR_RANGE.matcher(first.time());
+            boolean distributed = t.substring(Math.max(first.sentenceStart(), first.runStart() - 6), first.runStart()).contains("分别");
+            if (n >= 2 && distributed && m != null && m.matches()
+                    && Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(1)) + 1 == n) {
+                boolean same = true;
+                for (int k = i; k < j; k++) same &= first.time().equals(sentence.get(k).time());
+                for (int k = i; same && k < j; k++) {
+                    Figure f = figures.get(base + k);
+                    figures.set(base + k, new Figure(f.id(), f.doc(), f.page(), f.line(), f.charStart(), f.charEnd(), f.quote(),
+                            f.spanStart(), f.spanEnd(), f.raw(), f.value(), f.unit(), f.measureWord(), f.kind(), f.qualifier(),
+                            String.valueOf(Integer.parseInt(m.group(1)) + k - i), f.region(), f.subject(), f.indicator(),
+                            f.indicatorId(), f.change(), f.target(), f.rule(), f.note(), f.source(), f.ocrConfidence(), f.ocrBox()));
+                }
+            }
+            i = j;
+        }
+    }
+
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
     private static String withoutCompletion(String subject) {
         return subject.endsWith("预算完成率") && subject.length() > 5 ? subject.substring(0, subject.length() - 5) : subject;
@@ -427,8 +461,9 @@ public final class FigureStage {
             int at = clauseBefore.lastIndexOf(cue.word());
             if (at < 0) continue;
             int end = at + cue.word().length();
-            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change
-            if (end < clauseBefore.length() && "值的".indexOf(clauseBefore.charAt(end)) >= 0) continue;
+            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change; 调增后收入预算为
+            // 423.7亿元 is the level the change led to (atlas luoyang budget; 调整后, 增加后 in budget reports)
+            if (end < clauseBefore.length() && "值的后".indexOf(clauseBefore.charAt(end)) >= 0) continue;
             if (end > bestEnd || end == bestEnd && cue.word().length() > best.word().length()) {
                 best = cue;
                 bestEnd = end;

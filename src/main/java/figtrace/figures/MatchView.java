@@ -85,6 +85,11 @@ final class MatchView {
         for (int i = 0; i < n; i++) {
             if (skip[i] || doc.lines().get(i).continues()) continue;
             String s = doc.lineText(doc.lines().get(i)).strip();
+            int unitLine = numberCutFromUnit(doc, skip, i, s);
+            if (unitLine > 0) {
+                for (int k = i; k < unitLine; k++) broken[k] = true;
+                continue;
+            }
             if (s.length() < 40 || !isIdeograph(s.charAt(s.length() - 1))) continue;
             int j = i + 1;
             while (j < n && doc.lineText(doc.lines().get(j)).isBlank()) j++;
@@ -97,6 +102,29 @@ final class MatchView {
     }
 
     private static boolean isIdeograph(char c) { return c >= '\u4E00' && c <= '\u9FFF'; }
+
+    private static final java.util.regex.Pattern UNIT_START = java.util.regex.Pattern.compile("^(?:[亿万千]?元|%|％|个百分点)");
+    /** After 75.78亿 the unit's rest: 元, 人, 吨, 户 (atlas hohhot 75.78亿 / 元; beijing 1530.7亿 / 元). */
+    private static final java.util.regex.Pattern UNIT_REST = java.util.regex.Pattern.compile("^(?:元|人|吨|户)");
+
+    /**
+     * A sentence that ends its line with a number whose unit opens the next line (地区生产总值（GDP）2191.55 / 亿元，较上年
+     * 增长5.7% in two HTML paragraphs, atlas huaihua; PDFs break lines so everywhere, atlas beijing, chongqing, hefei
+     * budget reports and bulletins) goes on across the break.
+     *
+     * @return the line the unit opens, or -1
+     */
+    private static int numberCutFromUnit(DocumentText doc, boolean[] skip, int i, String s) {
+        if (s.length() < 10 || s.indexOf('\t') >= 0) return -1;
+        char last = s.charAt(s.length() - 1);
+        boolean multiplier = (last == '亿' || last == '万') && s.length() >= 2 && Character.isDigit(s.charAt(s.length() - 2));
+        if (!Character.isDigit(last) && !multiplier) return -1;
+        int j = i + 1;
+        while (j < doc.lines().size() && doc.lineText(doc.lines().get(j)).isBlank()) j++;
+        if (j >= doc.lines().size() || skip[j]) return -1;
+        String next = doc.lineText(doc.lines().get(j)).strip();
+        return (multiplier ? UNIT_REST : UNIT_START).matcher(next).find() ? j : -1;
+    }
 
     /** Offset in the source text of view position {@code i}. */
     int source(int i) { return toSource[i]; }

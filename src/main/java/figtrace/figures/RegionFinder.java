@@ -72,6 +72,9 @@ final class RegionFinder {
     static boolean isYardstick(String text, Mention m) {
         String before = text.substring(Math.max(0, m.start() - 2), m.start());
         for (String w : YARDSTICK_BEFORE) if (before.endsWith(w)) return true;
+        // 占全国92.2%, 占全国份额: the nation is the whole a share is of (realdocs xinjiang and zhejiang work reports;
+        // atlas hefei, suzhou, shenzhen). 占全疆总量, 占全省 stay: the document's own region, which the share is about
+        if (before.endsWith("占") && (m.value().equals("全国") || m.value().equals("中国"))) return true;
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 2));
         for (String w : YARDSTICK_AFTER) if (after.startsWith(w)) return true;
         return false;

@@ -37,9 +37,20 @@ final class Sentences {
         return c == '，' || c == ',' || c == '；' || c == ';' || c == '：' || c == ':' || endsSentence(c);
     }
 
+    /**
+     * Start of the clause holding pos. A comma inside a bracket closed before pos does not end it: 全市地方一般公共预算收入
+     * （预计完成数，下同）113.6亿元 is one clause.
+     */
     static int clauseStart(String t, int pos) {
-        int i = pos;
-        while (i > 0 && !endsClause(t, i - 1)) i--;
+        int i = pos, depth = 0;
+        while (i > 0) {
+            char c = t.charAt(i - 1);
+            if (endsSentence(c)) break;
+            if (c == ')' || c == '）') depth++;
+            else if ((c == '(' || c == '（') && depth > 0) depth--;
+            else if (depth == 0 && endsClause(t, i - 1)) break;
+            i--;
+        }
         return i;
     }
 }

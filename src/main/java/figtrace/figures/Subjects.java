@@ -41,6 +41,8 @@ final class Subjects {
         while (changed && !s.isEmpty()) {
             changed = false;
             for (String w : words.leading()) {
+                // an opening quote whose name closes inside the phrase stays: “两重”资金, “四上”企业总数
+                if (w.equals("\u201C") && s.indexOf('\u201D') > 0) continue;
                 if (s.startsWith(w) && !startsWithWholeWord(words, s, w)) { s = s.substring(w.length()); changed = true; }
             }
             for (String p : places) {
@@ -73,6 +75,9 @@ final class Subjects {
             int at = s.indexOf(p);
             if (at >= 0 && !s.startsWith(p + "级", at) && s.length() - p.length() >= 2) s = s.substring(0, at) + s.substring(at + p.length());
         }
+        // a closing quote whose opening one stands outside the phrase (or was never printed: 六行打包采棉机”整机国产化率,
+        // gold 004; 五”时期 after a line break, atlas hohhot) is noise
+        if (s.indexOf('\u201D') >= 0 && s.indexOf('\u201C') < 0) s = s.replace("\u201D", "");
         if (s.length() > MAX_LENGTH) {
             // too long with the page marker dropped: the marker is where the phrase starts (a chart's legend or the
             // previous page's last words stand before it), while one inside a short phrase (包—7—裹业务) joins it

@@ -27,7 +27,7 @@ final class TableReader {
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
     private static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
     private static final Pattern UNIT_LABEL = Pattern.compile("单位[:：]\\s*([^\\s,，;；)）]{1,8})");
-    private static final Pattern HEADER_NOISE = Pattern.compile("[(（][^()（）]*[)）]|(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?|\\s|单位[:：].*");
+    private static final Pattern HEADER_NOISE = Pattern.compile("[(（][^()（）]*[)）]|(19|20)[0-9]{2}\\s*年?(?:[0-9]{1,2}月)?|\\s|单位[:：].*");
     private final Rules rules;
     private final RegionFinder regions;
     private final FigureStage.Context ctx;
@@ -112,6 +112,7 @@ final class TableReader {
         UnitChoice captionUnit = unitIn(captionText);
         String captionTime = firstTime(captionText);
         String captionRegion = regionIn(captionText);
+        String captionIndicator = indicatorIn(captionText);
         for (int r = dataFrom; r < end; r++) {
             TextLine line = text.lines().get(r);
             List<Cell> row = cells(text, line);
@@ -120,6 +121,8 @@ final class TableReader {
             int labelAt = row.size() > 2 && CODE.matcher(row.get(0).text()).matches()
                     && !NUMERIC_OR_EMPTY.matcher(norm(row.get(1).text())).matches() ? 1 : 0;
             String label = row.isEmpty() ? "" : LIST_MARKER.matcher(row.get(labelAt).text()).replaceFirst("");
+            // a PDF spaces out short labels to fill the column: 湛 江 市 is 湛江市
+            label = label.replaceAll("(?<=\\p{IsHan})[ \u3000]+(?=\\p{IsHan})", "");
             String rowRegion = regionOfLabel(label);
             for (int j = labelAt + 1; j < row.size(); j++) {
                 Cell cell = row.get(j);
@@ -137,10 +140,16 @@ final class TableReader {
                 String time = firstNonNull(firstTime(head), captionTime, ctx.defaultTime());
                 String headSubject = HEADER_NOISE.matcher(head).replaceAll("");
                 String labelSubject = HEADER_NOISE.matcher(label).replaceAll("").replaceFirst("^[#＃]+", "");
-                String subject = rowRegion != null ? headSubject : withColumn(labelSubject, headSubject);
+                // a row per place under a caption naming what is measured (2025年全省各市一般公共预算收入执行情况表,
+                // 各市地区生产总值): the caption's indicator, with the column (执行数) when the column names none
+                String placeSubject = withoutColumnKind(headSubject);
+                String subject = rowRegion == null ? withColumn(labelSubject, headSubject)
+                        : captionIndicator != null && Indicators.find(rules.indicators(), placeSubject) == null
+                        && !placeSubject.contains(captionIndicator) ? withColumn(captionIndicator, placeSubject) : placeSubject;
                 time = FigureStage.balanceAtYearEnd(rules.subjectWords(), time, labelSubject); // 短期债务 in column 2024年
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
+                if (change == null) change = headerChange(label, unit); // GDP 增速（%）: a row of growth rates
                 TextLine at = text.lineAt(cell.start());
                 figtrace.rules.Indicator indicator = Indicators.find(rules.indicators(), subject);
                 out.add(new Figure(Ids.figure(source.sha256(), cell.start(), cell.end()), source.name(),
@@ -182,15 +191,57 @@ final class TableReader {
         if (dataFrom <= first) return List.of();
         List<Cell> last = cells(text, text.lines().get(dataFrom - 1));
         List<StringBuilder> joined = new ArrayList<>();
-        for (Cell c : last) joined.add(new StringBuilder());
+        List<StringBuilder> groups = new ArrayList<>();
+        for (Cell c : last) { joined.add(new StringBuilder()); groups.add(new StringBuilder()); }
         for (int r = first; r < dataFrom; r++) {
             List<Cell> row = cells(text, text.lines().get(r));
-            if (row.size() != last.size()) continue;
-            for (int k = 0; k < row.size(); k++) joined.get(k).append(row.get(k).text());
+            if (row.size() == last.size()) {
+                for (int k = 0; k < row.size(); k++) joined.get(k).append(row.get(k).text());
+                continue;
+            }
+            // a group row over the columns (地区 | 总量（亿元） | 增长（%） over 地区生产总值 第一产业 … twice): the
+            // first cell titles the label column, each other spans an equal share of the last row's columns
+            int groupCount = row.size() - 1;
+            int spanned = last.size() - (r < dataFrom - 1 && last.size() > row.size() && labelColumnIn(last) ? 1 : 0);
+            if (groupCount < 2 || spanned % groupCount != 0 || spanned / groupCount < 2) continue;
+            int width = spanned / groupCount, offset = last.size() - spanned;
+            for (int k = 0; k < spanned; k++) groups.get(offset + k).append(row.get(1 + k / width).text());
         }
+        for (int k = 0; k < last.size(); k++) joined.get(k).append(groups.get(k));
         List<Cell> out = new ArrayList<>();
         for (int k = 0; k < last.size(); k++) out.add(new Cell(last.get(k).start(), last.get(k).end(), joined.get(k).toString()));
         return out;
+    }
+
+    private static final Pattern COLUMN_KIND = Pattern.compile("(.{2,}?)(?:总量|绝对数|比上年增长|同比增长|增长|增速|增幅)");
+
+    /**
+     * 地区生产总值 under the groups 总量 and 增长 measures 地区生产总值 either way: the group says the unit and the change,
+     * not what is measured (atlas guangdong city GDP; hotan bulletin tables 绝对数 / 比上年增长).
+     */
+    private static String withoutColumnKind(String head) {
+        var m = COLUMN_KIND.matcher(head);
+        return m.matches() ? m.group(1) : head;
+    }
+
+    /** True when a header row's first cell titles the label column (地区, 项目, 指标) rather than a data column. */
+    private static boolean labelColumnIn(List<Cell> header) {
+        return !header.isEmpty() && LABEL_TITLE.matcher(norm(header.get(0).text())).matches();
+    }
+
+    private static final Pattern LABEL_TITLE = Pattern.compile("地区|地市|地\\s*市|城市|市州|市别|县市区|项目|指标|指标名称|科目|名称|单位");
+
+    /**
+     * The catalogued indicator a caption names (2025年全省各市一般公共预算收入执行情况表 → 一般公共预算收入): the
+     * longest name or synonym it holds, as written in the catalogue; null when it names none.
+     */
+    private String indicatorIn(String caption) {
+        String c = norm(caption);
+        String best = null;
+        for (String name : rules.indicators().endings().keySet()) {
+            if (name.length() >= 4 && c.contains(name) && (best == null || name.length() > best.length())) best = name;
+        }
+        return best;
     }
 
     /** A place named in a caption (表1 凯里市居民消费价格…) is where the table's figures belong. */

@@ -65,6 +65,11 @@ final class HtmlReader {
         String title = firstMeta(doc, "ArticleTitle", "title");
         if (title.isEmpty()) title = doc.title().strip();
         if (!title.isEmpty()) meta.put("title", title);
+        // The site that published the page (六安市财政局, 南昌市人民政府): its <meta SiteName>, else the whole <title>,
+        // which such sites end with the site name. It says whose page it is when the article only says 全市.
+        String site = firstMeta(doc, "SiteName");
+        if (site.isEmpty()) site = doc.title().strip();
+        if (!site.isEmpty() && !site.equals(title)) meta.put("site", site);
         String author = firstMeta(doc, "author", "ContentSource");
         if (!author.isEmpty()) meta.put("author", author);
         String created = firstMeta(doc, "PubDate", "publishdate", "article:published_time");

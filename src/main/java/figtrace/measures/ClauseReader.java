@@ -33,7 +33,18 @@ final class ClauseReader {
     private final List<Entity> entities;
     private final List<String> entityTexts;
 
+    /**
+     * In a government's own report (a work report, a budget report) each comma part that opens with a verb is an action
+     * of its own (培育优良品种161个，恢复改善灌溉面积833万亩); in a paper a bare verb part goes on with the measure before.
+     */
+    private final boolean eachVerbActs;
+
     ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities) {
+        this(cues, paragraph, entities, false);
+    }
+
+    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, boolean eachVerbActs) {
+        this.eachVerbActs = eachVerbActs;
         this.cues = cues;
         this.s = paragraph.text();
         this.para = paragraph;
@@ -62,7 +73,7 @@ final class ClauseReader {
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
                 // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
-                if (o != null && curStart >= 0 && o.bare() && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
+                if (o != null && curStart >= 0 && o.bare() && !eachVerbActs && curEnd - curStart + part[1] - part[0] <= MAX_JOINED
                         && !(hasFigure(part[0], part[1]) && hasFigure(curStart, curEnd))) {
                     o = null;
                 }
@@ -150,7 +161,9 @@ final class ClauseReader {
                 // platforms or programmes as subject of a result verb: 国家风力发电技术创新中心揭牌,
                 // 新疆智能装备研究院、煤炭领域天山实验室等高能级平台启动运行
                 String passive = cues.passiveIn(s, i, end);
-                return passive == null ? null : new Opening(null, end, false);
+                if (passive != null) return new Opening(null, end, false);
+                // 第二批疏解项目有序推进, 系列活动成功举办: a named or concrete thing, then only a verb
+                return endsInVerb(i, end) ? new Opening(null, end, false) : null;
             }
             actor = s.substring(actorStart, j).strip();
             i = k;
@@ -158,9 +171,42 @@ final class ClauseReader {
         }
         int verbEnd = i + verb.length();
         // 国家风力发电技术创新中心揭牌: the thing before a result verb is its object, not an actor, and no object follows
-        if (cues.passiveVerbs.contains(verb)) return new Opening(null, verbEnd, false);
+        if (cues.passiveVerbs.contains(verb)) {
+            // 已挂牌的工程技术研究中心140个: a result verb before 的 describes things, it reports no action
+            return s.startsWith("的", verbEnd) ? null : new Opening(null, verbEnd, false);
+        }
+        // 石雄铁路开工建设: a named thing before a verb with nothing after it is what the verb was done to
+        if (actor != null && s.substring(verbEnd, end).isBlank() && !isActorWord(actor)) return new Opening(null, verbEnd, false);
         if (isGeneric(s.substring(verbEnd, end))) return null;
         return new Opening(actor, verbEnd, bare);
+    }
+
+    private boolean isActorWord(String actor) {
+        return cues.actors.contains(actor);
+    }
+
+    /**
+     * True when the part is a subject holding a concrete noun (项目, 活动 …) or an entity, then adverbs and a verb that
+     * ends the part: 第二批疏解项目有序推进, 启动区和昝岗片区加快建设, 院士专家…等系列活动成功举办.
+     */
+    private boolean endsInVerb(int from, int end) {
+        int e = end;
+        while (e > from && (Character.isWhitespace(s.charAt(e - 1)) || "，。；、".indexOf(s.charAt(e - 1)) >= 0)) e--;
+        for (int k = from + 2; k < e; k++) {
+            String v = cues.verbAt(s, k);
+            if (v == null || k + v.length() != e) continue;
+            int subjectEnd = k;
+            // adverbs between subject and verb (有序, 加快, 成功) are no part of the subject
+            String subject = s.substring(from, subjectEnd);
+            boolean named = entityTexts.stream().anyMatch(subject::contains)
+                    || cues.things.stream().anyMatch(subject::contains);
+            // 产学研合作水平仍需提升: a shortcoming or a wish, not a result
+            String part = s.substring(from, e);
+            boolean wish = cues.statusCues.entrySet().stream()
+                    .anyMatch(c -> c.getValue().equals("recommended") && part.contains(c.getKey()));
+            return named && !wish && !isGeneric(subject);
+        }
+        return false;
     }
 
     /** Entities and actor words joined by 、和与及 (自治区教育厅、发改委、工信厅), as far as they go. */

@@ -23,6 +23,10 @@ final class MeasureCues {
     final List<String> adverbs = new ArrayList<>();
     final Map<String, String> statusCues = new LinkedHashMap<>();
     final Map<String, String> sectionCues = new LinkedHashMap<>();
+    /** Words that keep a clause planned inside a section that reports what was done (将, 下一步, 到2030年). */
+    final List<String> futureCues = new ArrayList<>();
+    /** The reporting body of a document kind: "report" → "{region}人民政府"; "budget:province" for a province's. */
+    final Map<String, String> reporters = new LinkedHashMap<>();
     final Map<String, String> instruments = new LinkedHashMap<>(); // file order = priority
     final List<String> generics = new ArrayList<>();
     final List<String> actors = new ArrayList<>();
@@ -32,6 +36,8 @@ final class MeasureCues {
     final List<String> leads = new ArrayList<>();
     /** Nouns that name something an action can deliver (规划, 基金, 平台, 债务 …); see ClauseReader#isConcrete. */
     final List<String> concretes = new ArrayList<>();
+    /** Things built, opened or held (项目, 片区, 活动): a subject holding one before a closing verb is a result measure. */
+    final List<String> things = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -47,6 +53,11 @@ final class MeasureCues {
                 case "adverb" -> c.adverbs.add(word);
                 case "status" -> c.statusCues.put(word, checked(row, value, STATUSES));
                 case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES));
+                case "future" -> c.futureCues.add(word);
+                case "reporter" -> {
+                    if (value == null || !value.contains("{region}")) throw row.error("a reporter needs a value with {region}");
+                    c.reporters.put(word, value);
+                }
                 case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS));
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
@@ -55,6 +66,7 @@ final class MeasureCues {
                 case "problem" -> c.problems.add(word);
                 case "lead" -> c.leads.add(word);
                 case "concrete" -> c.concretes.add(word);
+                case "thing" -> c.things.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -63,7 +75,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem, lead, concrete or copula)");
+                        + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete, thing or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());
@@ -81,6 +93,28 @@ final class MeasureCues {
             throw row.error("value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
+    }
+
+    /**
+     * The body that reports in a document of this kind about this region (河北省人民政府 for a work report, 普洱市财政局
+     * for a budget report), or null when the kind has none or the region is unknown.
+     */
+    String reporter(String kindCode, String regionOfficial, String level) {
+        if (regionOfficial == null || regionOfficial.isBlank()) return null;
+        String t = level == null ? null : reporters.get(kindCode + ":" + level);
+        if (t == null) t = reporters.get(kindCode);
+        return t == null ? null : t.replace("{region}", regionOfficial);
+    }
+
+    /** The status of the section a heading opens: of the cue words it holds, the one ending last (…重点工作完成情况 → done). */
+    String sectionStatus(String heading) {
+        String found = null;
+        int bestEnd = -1;
+        for (var e : sectionCues.entrySet()) {
+            int i = heading.lastIndexOf(e.getKey());
+            if (i >= 0 && i + e.getKey().length() > bestEnd) { bestEnd = i + e.getKey().length(); found = e.getValue(); }
+        }
+        return found;
     }
 
     /** The verb starting at {@code i}, or null. */
@@ -118,7 +152,8 @@ final class MeasureCues {
     String passiveIn(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             String v = verbAt(s, i);
-            if (v != null && passiveVerbs.contains(v) && i + v.length() <= to) return v;
+            // 已挂牌的工程技术研究中心: a verb before 的 describes a thing, it reports no result
+            if (v != null && passiveVerbs.contains(v) && i + v.length() <= to && !s.startsWith("的", i + v.length())) return v;
         }
         return null;
     }

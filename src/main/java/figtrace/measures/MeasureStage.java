@@ -46,7 +46,9 @@ public final class MeasureStage {
 
     /** The pipeline's entry point: the measures of one document, with its entities and figures (see below). */
     public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
-        return extract(context.source().name(), context.text(), entities, figures);
+        figtrace.model.Place own = context.ownRegion();
+        String reporter = own == null ? null : cues.reporter(context.kind().code(), own.official(), own.level());
+        return extract(context.source().name(), context.text(), entities, figures, reporter);
     }
 
     /**
@@ -63,6 +65,17 @@ public final class MeasureStage {
      *                number-and-unit scan
      */
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
+        return extract(doc, text, entities, figures, null);
+    }
+
+    /**
+     * @param reporter the body that reports in this document (河北省人民政府 in its work report, 普洱市财政局 in its budget
+     *                 report; measure_cues.tsv {@code reporter}): the actor of every measure that names no organisation
+     *                 as its subject. Null for papers, news and documents whose region is unknown.
+     */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter) {
+        java.util.Set<String> orgs = new java.util.HashSet<>();
+        for (Entity e : entities) if (e.type().equals("ORG")) orgs.add(e.text());
         List<Measure> out = new ArrayList<>();
         String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
         String sectionStatus = null;
@@ -71,10 +84,11 @@ public final class MeasureStage {
             TextLine line = para.first();
             if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find() || FRONT_MATTER.matcher(s).find()) continue;
             if (isHeading(s)) {
-                if (TOP_HEADING.matcher(s).find() || sectionCue(s) != null) sectionStatus = sectionCue(s);
+                String cue = cues.sectionStatus(s);
+                if (TOP_HEADING.matcher(s).find() || cue != null) sectionStatus = cue;
                 continue;
             }
-            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities).measures()) {
+            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities, reporter != null).measures()) {
                 int start = c.start(), end = c.end();
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
@@ -82,12 +96,16 @@ public final class MeasureStage {
                         .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
                 String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
+                // the reporting government acts unless the clause's subject is another named body (市级, 校企 are
+                // parts of the reporter, not other bodies)
+                String actor = c.actor() != null && (reporter == null || orgs.contains(c.actor())) ? c.actor() : reporter;
                 out.add(new Measure(Ids.measure(contentKey, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
-                        end, quote, c.actor(), status, Instruments.of(cues, quote), linked, c.entityIds(),
+                        end, quote, actor, status, Instruments.of(cues, quote), linked, c.entityIds(),
                         "measures:verb_clause"));
             }
         }
-        return out;
+        // a clause on a page read by OCR says so, with Tesseract's confidence, like a figure
+        return figtrace.model.OcrSpans.measures(out, text);
     }
 
     /** A short line without sentence punctuation, or one numbered like a heading (二、 （一） 2.1). */
@@ -98,9 +116,5 @@ public final class MeasureStage {
         return !t.contains("。") && !t.contains("，") && !t.contains(",") && t.length() < 25;
     }
 
-    private String sectionCue(String heading) {
-        for (var e : cues.sectionCues.entrySet()) if (heading.contains(e.getKey())) return e.getValue();
-        return null;
-    }
 
 }

@@ -3,8 +3,9 @@ package figtrace.measures;
 import java.util.regex.Pattern;
 
 /**
- * Status of a measure. In a planning section (下一步工作, a paper's 路径/对策 part) every measure is a plan, whatever
- * tense its verbs have. Elsewhere the first cue word in the clause decides; else an explicit past year or a reported
+ * Status of a measure. In a planning section (下一步工作, a paper's 路径/对策 part, a budget report's 预算安排) every
+ * measure is a plan, whatever tense its verbs have; in a section reporting the past (执行情况, 工作回顾) every measure
+ * is done unless it names the future (将, 下一步). Elsewhere the first cue word in the clause decides; else an explicit past year or a reported
  * count means done; else ongoing.
  */
 final class Status {
@@ -19,6 +20,12 @@ final class Status {
         if ("planned".equals(sectionStatus)) return "planned";
         String text = clause;
         for (String n : cues.notCues) text = text.replace(n, " ".repeat(n.length()));
+        // in a section reporting the past year (预算执行情况, 工作回顾) 持续, 争取 and 推进 tell what was done; only an
+        // explicit future word (将, 下一步, 到2030年) makes a clause there a plan
+        if ("done".equals(sectionStatus)) {
+            for (String f : cues.futureCues) if (text.contains(f)) return "planned";
+            return "done";
+        }
         String found = null;
         int at = Integer.MAX_VALUE;
         for (var e : cues.statusCues.entrySet()) {

@@ -22,6 +22,8 @@ import java.util.Map;
  *   <li>its title (鹤壁市2025年国民经济和社会发展统计公报 → 鹤壁市; (河南省)2025年安阳市…公报 → 安阳市, the most
  *       specific place of the title that lies inside the others);</li>
  *   <li>its issuer (鹤壁市统计局, 吴忠市财政局);</li>
+ *   <li>the web site that published it (HTML {@code <meta name="SiteName">} or {@code <title>}: 六安市财政局,
+ *       南昌市人民政府);</li>
  *   <li>its first lines (a letterhead, a heading);</li>
  *   <li>else the province or prefecture its text names most, when named often enough to be more than a passing
  *       mention.</li>
@@ -58,7 +60,7 @@ public final class ContextReader {
         String t = text.text();
         DocKind kind = metadata.docKind();
         String title = metadata.title() != null ? metadata.title() : formatMetadata.get("title");
-        Found own = ownRegion(t, proseOnly(text), metadata);
+        Found own = ownRegion(t, proseOnly(text), metadata, formatMetadata.get("site"));
         ReportPeriod period = Periods.read(t, title, kind, formatMetadata);
         return new DocumentContext(source, text, metadata, formatMetadata,
                 own == null ? null : place(own.region), own == null ? null : own.where, period, kind);
@@ -75,16 +77,20 @@ public final class ContextReader {
      * @param prose the text with its table rows blanked: a budget table that lists every prefecture of a province
      *              is about the province its prose speaks of, not the prefecture its rows name most
      */
-    private Found ownRegion(String text, String prose, DocumentMetadata metadata) {
+    private Found ownRegion(String text, String prose, DocumentMetadata metadata, String site) {
         Region r = mostSpecific(named(squeeze(metadata.title())));
         if (r != null) return new Found(r, "title");
         r = mostSpecific(named(squeeze(metadata.issuer())));
         if (r != null) return new Found(r, "issuer");
+        // a web page's site (六安市财政局, 南昌市人民政府) when its article speaks only of 全市, 市财政局
+        r = mostSpecific(named(squeeze(site)));
+        if (r != null) return new Found(r, "site");
         String[] lines = text.split("\n", 60);
         for (int i = 0, seen = 0; i < lines.length && seen < FIRST_LINES; i++) {
             String line = squeeze(lines[i]);
             if (line.isEmpty()) continue;
             seen++;
+            if (line.contains("\t")) continue; // a table row (广州市 32039.46 …) is data, not a letterhead
             if (line.length() > 60) continue; // a heading or letterhead is short; prose names places in passing
             r = mostSpecific(named(line));
             if (r != null) return new Found(r, "first lines");

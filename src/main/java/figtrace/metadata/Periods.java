@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * text names most; and the year it speaks in (its date line), for 今年 and 去年. Never today's date.
  */
 final class Periods {
-    private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书|公开|总表|情况|总结|计划|安排)");
+    private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书|公开|总表|情况|总结|计划|安排|核算结果)");
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<![0-9])(19[4-9][0-9]|20[0-9]{2})(?:年|－|-|—)");
     private static final Pattern DATE_LINE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})(?:年|-|/|\\.)(1[0-2]|0?[1-9])(?:月|-|/|\\.)([12][0-9]|3[01]|0?[1-9])日?");
     private static final Pattern EXPLICIT_YEAR = Pattern.compile("(?<![0-9])((?:19[5-9]|20[0-9])[0-9])年(?![0-9]{1,2}月?[-—至到])");

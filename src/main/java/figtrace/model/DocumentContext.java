@@ -13,7 +13,7 @@ import java.util.Map;
  * @param metadata       title, authors, issuer, date … read from the text (the format's values as fallback)
  * @param formatMetadata what the file format itself carries (title, author, created …), keys lower-case
  * @param ownRegion      the region the document is about, or null when it does not say
- * @param regionSource   where the own region was read: title, issuer, first lines or mentions; null when none
+ * @param regionSource   where the own region was read: title, issuer, site (an HTML page's site name), first lines or mentions; null when none
  * @param period         the period it reports on
  * @param kind           bulletin, budget, final accounts, rating report, paper, news, reply, report or other
  */

@@ -17,6 +17,27 @@ package figtrace.model;
  * @param canonicalId id of the canonical name, the same in every document (e.g. {@code PLACE:新疆维吾尔自治区})
  * @param attributes  extra facts as {@code key=value;…} (e.g. {@code docNumber=工信部规〔2024〕169号}), or null
  * @param rule        id of the rule that produced it, e.g. {@code entities:book_title}
+ * @param source      where its text came from: {@code text} (a text layer or a file) or {@code ocr}, as for figures
+ * @param ocrConfidence for a name read by OCR, Tesseract's lowest confidence (0–100) among its words; else null
  */
 public record Entity(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                     String type, String canonical, String canonicalId, String attributes, String rule) {}
+                     String type, String canonical, String canonicalId, String attributes, String rule, String source,
+                     java.math.BigDecimal ocrConfidence) {
+
+    public Entity {
+        if (source == null) source = Figure.SOURCE_TEXT;
+    }
+
+    /** An entity read from a text layer or a file (source {@code text}). */
+    public Entity(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
+                  String type, String canonical, String canonicalId, String attributes, String rule) {
+        this(id, doc, page, line, charStart, charEnd, text, type, canonical, canonicalId, attributes, rule,
+                Figure.SOURCE_TEXT, null);
+    }
+
+    /** This entity as read by OCR, with the lowest confidence of its words. */
+    public Entity fromOcr(java.math.BigDecimal confidence) {
+        return new Entity(id, doc, page, line, charStart, charEnd, text, type, canonical, canonicalId, attributes, rule,
+                Figure.SOURCE_OCR, confidence);
+    }
+}

@@ -21,12 +21,29 @@ import java.util.List;
  * @param linkedFigures  raw strings of the figures in the clause (number and unit as written)
  * @param entityIds      ids of entities whose first mention lies inside the clause
  * @param rule           id of the rule that produced it, e.g. {@code measures:verb_clause}
+ * @param source         where its text came from: {@code text} (a text layer or a file) or {@code ocr}, as for figures
+ * @param ocrConfidence  for a clause read by OCR, Tesseract's lowest confidence (0–100) among its words; else null
  */
 public record Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
                       String actor, String status, String instrument, List<String> linkedFigures,
-                      List<String> entityIds, String rule) {
+                      List<String> entityIds, String rule, String source, java.math.BigDecimal ocrConfidence) {
     public Measure {
         linkedFigures = List.copyOf(linkedFigures);
         entityIds = List.copyOf(entityIds);
+        if (source == null) source = Figure.SOURCE_TEXT;
+    }
+
+    /** A measure read from a text layer or a file (source {@code text}). */
+    public Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
+                   String actor, String status, String instrument, List<String> linkedFigures,
+                   List<String> entityIds, String rule) {
+        this(id, doc, page, line, charStart, charEnd, text, actor, status, instrument, linkedFigures, entityIds, rule,
+                Figure.SOURCE_TEXT, null);
+    }
+
+    /** This measure as read by OCR, with the lowest confidence of its words. */
+    public Measure fromOcr(java.math.BigDecimal confidence) {
+        return new Measure(id, doc, page, line, charStart, charEnd, text, actor, status, instrument, linkedFigures,
+                entityIds, rule, Figure.SOURCE_OCR, confidence);
     }
 }

@@ -49,7 +49,12 @@ public final class ReviewedExport {
             Object v = values.get(column);
             // A quote keeps a PDF's line breaks in the data; a spreadsheet cell reads it on one line.
             cells.add(column.equals("quote") && v != null ? oneLine(v.toString()) : text(v));
-            if (column.equals("value")) cells.add(v instanceof BigDecimal d ? String.valueOf(d.doubleValue()) : "");
+            // value_num: the nearest double, written in plain digits (4008000000, not 4.008E9, which no spreadsheet
+            // reads as a number)
+            if (column.equals("value")) {
+                cells.add(v instanceof BigDecimal d ? BigDecimal.valueOf(d.doubleValue()).stripTrailingZeros()
+                        .toPlainString() : "");
+            }
         }
         cells.add(row.review().status().code());
         cells.add(String.join(" | ", row.review().notes()));
@@ -118,6 +123,15 @@ public final class ReviewedExport {
                 // Codes and ids are names, not quantities: 650000 stays text, so no tool sums it.
                 boolean isName = column.endsWith("_code") || column.endsWith("_id") || column.endsWith("_ids")
                         || column.equals("id") || column.equals("raw");
+                if (column.equals("value_num")) {
+                    // a number for sorting by definition: always a numeric cell
+                    try {
+                        cell.setCellValue(Double.parseDouble(text));
+                        continue;
+                    } catch (NumberFormatException e) {
+                        // not a number after all: written as text below
+                    }
+                }
                 Double exact = isName ? null : exactNumber(text);
                 if (exact != null) cell.setCellValue(exact);
                 else cell.setCellValue(SpreadsheetSafety.safe(text));

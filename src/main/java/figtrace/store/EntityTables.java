@@ -55,18 +55,24 @@ final class EntityTables {
 
     static List<figtrace.model.Entity> entities(Connection connection, String doc) {
         return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, type, canonical, canonical_id,"
-                + " attributes, rule FROM entities WHERE doc = ? ORDER BY char_start, id", doc,
+                + " attributes, rule, source, ocr_confidence FROM entities WHERE doc = ? ORDER BY char_start, char_end DESC, id", doc,
                 rs -> new figtrace.model.Entity(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12)));
+                        rs.getString(11), rs.getString(12), rs.getString(13), decimal(rs.getObject(14))));
     }
 
     static List<figtrace.model.Measure> measures(Connection connection, String doc) {
         return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, actor, status, instrument,"
-                + " linked_figures, entity_ids, rule FROM measures WHERE doc = ? ORDER BY char_start, id", doc,
+                + " linked_figures, entity_ids, rule, source, ocr_confidence FROM measures WHERE doc = ? ORDER BY char_start, id", doc,
                 rs -> new figtrace.model.Measure(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        list(rs.getString(11)), list(rs.getString(12)), rs.getString(13)));
+                        list(rs.getString(11)), list(rs.getString(12)), rs.getString(13), rs.getString(14),
+                        decimal(rs.getObject(15))));
+    }
+
+    /** An OCR confidence as stored (REAL), as the model's one-decimal value. */
+    private static java.math.BigDecimal decimal(Object v) {
+        return v == null ? null : new java.math.BigDecimal(v.toString()).setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
     /** A list stored as one cell, joined by " | " (see {@link RecordColumns#flat}). */

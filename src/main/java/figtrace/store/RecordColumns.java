@@ -27,7 +27,9 @@ public final class RecordColumns {
             new Column<>("canonical", Entity::canonical),
             new Column<>("canonical_id", Entity::canonicalId),
             new Column<>("attributes", Entity::attributes),
-            new Column<>("rule", Entity::rule));
+            new Column<>("rule", Entity::rule),
+            new Column<>("source", Entity::source),
+            new Column<>("ocr_confidence", Entity::ocrConfidence));
 
     public static final List<Column<Measure>> MEASURE = List.of(
             new Column<>("id", Measure::id),
@@ -42,7 +44,9 @@ public final class RecordColumns {
             new Column<>("instrument", Measure::instrument),
             new Column<>("linked_figures", Measure::linkedFigures),
             new Column<>("entity_ids", Measure::entityIds),
-            new Column<>("rule", Measure::rule));
+            new Column<>("rule", Measure::rule),
+            new Column<>("source", Measure::source),
+            new Column<>("ocr_confidence", Measure::ocrConfidence));
 
     public static final List<Column<Link>> LINK = List.of(
             new Column<>("kind", Link::kind),

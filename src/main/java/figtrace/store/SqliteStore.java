@@ -368,7 +368,7 @@ public final class SqliteStore implements Store {
         }
     }
 
-    /** A document's entities as stored, in text order. */
+    /** A document's entities as stored, in text order (a name before the shorter names it starts with, as extracted). */
     @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {
         return EntityTables.entities(connection, doc);

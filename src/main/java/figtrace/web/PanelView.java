@@ -61,6 +61,15 @@ final class PanelView {
         return panel;
     }
 
+    /** The panel and its checks as export sheets, as {@code figtrace export} writes them. */
+    Map<String, java.util.List<String[]>> sheets() {
+        PanelStage.Panel p = panel();
+        Map<String, java.util.List<String[]>> sheets = new java.util.LinkedHashMap<>();
+        sheets.put("panel", figtrace.panel.PanelTables.panel(p.rows()));
+        sheets.put("panel_checks", figtrace.panel.PanelTables.checks(p.checks()));
+        return sheets;
+    }
+
     private synchronized java.util.function.Function<String, String> regionLevels() {
         if (levels == null) levels = RegionCodes.levels(patterns);
         return levels;

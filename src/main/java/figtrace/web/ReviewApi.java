@@ -231,7 +231,7 @@ final class ReviewApi {
         if (!FigureTable.validSort(sort)) throw new Http.BadRequest("unknown sort '" + sort + "'");
         List<ReviewedFigure> rows = table.all(filter(q), sort);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (xlsx) ReviewedExport.writeXlsx(rows, out);
+        if (xlsx) ReviewedExport.writeXlsx(rows, panel.sheets(), out); // as figtrace export: with the panel sheets
         else ReviewedExport.writeCsv(rows, out);
         String name = xlsx ? "figures-reviewed.xlsx" : "figures-reviewed.csv";
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");

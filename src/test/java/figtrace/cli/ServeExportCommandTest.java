@@ -89,6 +89,10 @@ class ServeExportCommandTest {
             assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, value.getCellType(), "values are numbers");
             assertEquals(0, gdp.value().compareTo(new java.math.BigDecimal(
                     org.apache.poi.ss.util.NumberToTextConverter.toText(value.getNumericCellValue()))), "exactly");
+            // value_num is a number too, also for large values (it was the text 1.912591E12)
+            var valueNum = row.getCell(header.indexOf("value_num"));
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, valueNum.getCellType(), "value_num is a number");
+            assertEquals(gdp.value().doubleValue(), valueNum.getNumericCellValue());
             assertEquals(org.apache.poi.ss.usermodel.CellType.BOOLEAN, row.getCell(header.indexOf("target")).getCellType());
             assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, row.getCell(header.indexOf("id")).getCellType());
             assertEquals(1, sheet.getPaneInformation().getHorizontalSplitTopRow(), "frozen header");

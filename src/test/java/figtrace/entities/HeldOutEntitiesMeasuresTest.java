@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
- * src/test/resources/heldout (two government work reports, a budget report, a news-published budget summary; see its
+ * src/test/resources/heldout (three government work reports, a budget report, a news-published budget summary; see its
  * README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
  * change that loses names or measures on documents of these kinds fails here. Outputs are left in
  * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
@@ -49,11 +49,12 @@ class HeldOutEntitiesMeasuresTest {
         try (Stream<Path> s = Files.list(HELD_OUT)) {
             docs = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertEquals(4, docs.size(), "the four held-out fixtures");
+        assertEquals(5, docs.size(), "the five held-out fixtures");
         ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
-        // measured (four fixtures): entities P 0.948 R 0.798 F1 0.867; measures P 0.901 R 0.671 F1 0.769
-        assertAtLeast(report, "entities", 0.86, 0.94);
-        assertAtLeast(report, "measures", 0.76, 0.89);
+        // measured (five fixtures): entities P 0.946 R 0.824 F1 0.881; measures P 0.839 R 0.817 F1 0.828
+        // (before session 3's rules: entities 0.823, measures 0.758; 浙江 alone, never tuned on: 0.655/0.716 → 0.780/0.838)
+        assertAtLeast(report, "entities", 0.875, 0.94);
+        assertAtLeast(report, "measures", 0.82, 0.83);
     }
 
     @Test
@@ -61,7 +62,7 @@ class HeldOutEntitiesMeasuresTest {
         assumeTrue(Files.isDirectory(SHARED_GOLD), "../shared/gold is not here");
         List<Path> docs = List.of(Path.of("corpus/000_e3c7a792a1080dbf.txt"), Path.of("corpus/004_ba8f813c9e095246.txt"));
         ScoreReport report = extractAndScore(docs, SHARED_GOLD, Path.of("target/sample-eval"));
-        // measured: entities P 0.963 R 0.881 F1 0.920; measures P 0.749 R 0.867 F1 0.803
+        // measured: entities P 0.963 R 0.881 F1 0.920; measures P 0.745 R 0.867 F1 0.801
         assertAtLeast(report, "entities", 0.915, 0.95);
         assertAtLeast(report, "measures", 0.80, 0.74);
     }

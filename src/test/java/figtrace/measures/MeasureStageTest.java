@@ -132,4 +132,51 @@ class MeasureStageTest {
         assertEquals(List.of("100亿元"), m.linkedFigures());
         assertEquals("done", m.status());
     }
+
+    @Test
+    void recordsFromOcrTextCarrySourceOcrAndTheLowestConfidenceOfTheirWords() {
+        String text = "全年新建高标准农田12万亩，张家界市财政局设立产业引导基金。";
+        DocumentText plain = LayoutStage.linesOf(text, 0);
+        // every character a word of its own, as Tesseract gives Chinese; one word read with confidence 41
+        List<figtrace.model.OcrWord> words = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            words.add(new figtrace.model.OcrWord(i, i + 1, 1, text.charAt(i) == '张' ? 41f : 93f, 0, 0, 1, 1));
+        }
+        DocumentText ocr = new DocumentText(plain.text(), plain.lines(), words);
+        List<figtrace.model.Entity> es = ENTITIES.extract("t.pdf", ocr);
+        List<Measure> ms = STAGE.extract("t.pdf", ocr, es);
+        assertTrue(!es.isEmpty() && !ms.isEmpty(), es + " " + ms);
+        for (figtrace.model.Entity e : es) assertEquals("ocr", e.source(), e.toString());
+        for (Measure m : ms) assertEquals("ocr", m.source(), m.toString());
+        figtrace.model.Entity bureau = es.stream().filter(e -> e.text().contains("张家界")).findFirst().orElseThrow();
+        assertEquals(new java.math.BigDecimal("41.0"), bureau.ocrConfidence());
+        // the same text from a text layer says so, with no confidence
+        for (figtrace.model.Entity e : ENTITIES.extract("t.txt", plain)) {
+            assertEquals("text", e.source());
+            assertNull(e.ocrConfidence());
+        }
+        for (Measure m : STAGE.extract("t.txt", plain, ENTITIES.extract("t.txt", plain))) assertEquals("text", m.source());
+    }
+
+    @Test
+    void theReportingGovernmentIsTheActorOfAWorkReportsMeasures() throws Exception {
+        figtrace.pipeline.Pipeline p = new figtrace.pipeline.Pipeline(figtrace.rules.RulesStage.load(java.nio.file.Path.of("patterns")));
+        String report = "2025年吉林省政府工作报告\n（一）稳住经济基本盘。争取超长期特别国债资金120亿元，新建改造高标准农田500万亩。\n";
+        List<Measure> ms = p.extract("r.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8)).measures();
+        assertTrue(!ms.isEmpty());
+        for (Measure m : ms) assertEquals("吉林省人民政府", m.actor(), m.toString());
+        // a paper has no reporting body: its measures name their actor or none
+        String paper = "摘要：本文研究产业集群。\n关键词：产业集群\n一是推动国家高新区提档进位。\n";
+        for (Measure m : p.extract("p.txt", paper.getBytes(java.nio.charset.StandardCharsets.UTF_8)).measures()) {
+            assertNull(m.actor(), m.toString());
+        }
+    }
+
+    @Test
+    void aSectionReportingThePastMakesItsMeasuresDoneAndAPlanningSectionPlanned() {
+        List<Measure> ms = run("一、2025年预算执行情况\n持续深化零基预算改革，争取新增债券资金20亿元。\n"
+                + "二、2026年预算安排情况\n深化零基预算改革，设立产业引导基金。\n");
+        assertEquals("done", find(ms, "持续深化").status());
+        assertEquals("planned", find(ms, "深化零基预算改革，设立").status());
+    }
 }

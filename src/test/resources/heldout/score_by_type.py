@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Per-document, per-type scores of entities and measures, with the misses and wrong predictions listed.
+
+usage: score_by_type.py GOLD_DIR EXTRACTED_DIR [--errors]
+
+Matching is score.py's (imported from ../shared/tools or the path in $SCORE_PY): an entity prediction matches a gold
+entity on the same line +-1 by text; here a pair counts for a type only when both sides have that type, so a matched
+pair of two types is a miss of the gold type and a wrong prediction of the predicted one. Measures are scored per
+document, with status agreement of matched pairs.
+"""
+import importlib.util, json, os, sys
+from collections import defaultdict
+
+here = os.path.dirname(os.path.abspath(__file__))
+score_py = os.environ.get("SCORE_PY") or os.path.join(here, "../../../../../shared/tools/score.py")
+if not os.path.exists(score_py):
+    score_py = "../shared/tools/score.py"
+spec = importlib.util.spec_from_file_location("score", score_py)
+S = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(S)
+
+
+def prf(tp, npred, ngold):
+    p, r, f = S.prf(tp, npred, ngold)
+    return f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp}, pred {npred}, gold {ngold})"
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    errors = "--errors" in sys.argv
+    gold_dir, ex_dir = args
+    docs = sorted({f.rsplit(".", 2)[0] for f in os.listdir(gold_dir) if f.endswith(".entities.jsonl")})
+    ents = S.load(os.path.join(ex_dir, "entities.jsonl"))
+    meas = S.load(os.path.join(ex_dir, "measures.jsonl"))
+    for d in docs:
+        print(f"== {d}")
+        gold = S.load(os.path.join(gold_dir, f"{d}.entities.jsonl"))
+        pred = [p for p in ents if S.docname(p.get("doc")) == d]
+        pairs = S.match(gold, pred, S.ent_same)
+        print(f"  entities   {prf(len(pairs), len(pred), len(gold))}")
+        types = sorted({g["type"] for g in gold} | {p.get("type") for p in pred})
+        for t in types:
+            tp = sum(1 for g, p in pairs if g["type"] == t and p.get("type") == t)
+            print(f"    {t:9s} {prf(tp, sum(p.get('type') == t for p in pred), sum(g['type'] == t for g in gold))}")
+        if errors:
+            matched_g = {id(g) for g, _ in pairs}
+            matched_p = {id(p) for _, p in pairs}
+            for g in gold:
+                if id(g) not in matched_g:
+                    print(f"    MISS {g['type']:8s} {g['line']}: {g['text']}")
+            for g, p in pairs:
+                if g["type"] != p.get("type"):
+                    print(f"    TYPE {g['type']}->{p.get('type')} {g['line']}: {g['text']} / {p['text']}")
+            for p in pred:
+                if id(p) not in matched_p:
+                    print(f"    FP   {p.get('type'):8s} {p['line']}: {p['text']} [{p.get('rule')}]")
+        mgold_path = os.path.join(gold_dir, f"{d}.measures.jsonl")
+        if os.path.exists(mgold_path):
+            mgold = S.load(mgold_path)
+            mpred = [p for p in meas if S.docname(p.get("doc")) == d]
+            mpairs = S.match(mgold, mpred, S.mea_same)
+            st = sum(1 for g, p in mpairs if g.get("status") == p.get("status"))
+            ac = sum(1 for g, p in mpairs if (g.get("actor") or "") == (p.get("actor") or ""))
+            print(f"  measures   {prf(len(mpairs), len(mpred), len(mgold))}; status agrees {st}/{len(mpairs)}, actor {ac}/{len(mpairs)}")
+            if errors:
+                mg = {id(g) for g, _ in mpairs}
+                mp = {id(p) for _, p in mpairs}
+                for g in mgold:
+                    if id(g) not in mg:
+                        print(f"    MISS {g['line']}: {g['text']}")
+                for g, p in mpairs:
+                    if g.get("status") != p.get("status") or (g.get("actor") or "") != (p.get("actor") or ""):
+                        print(f"    DIFF {g['line']}: {g['text']} | status {g.get('status')}->{p.get('status')} actor {g.get('actor')}->{p.get('actor')}")
+                for p in mpred:
+                    if id(p) not in mp:
+                        print(f"    FP   {p['line']}: {p['text']} [{p.get('status')}]")
+
+
+if __name__ == "__main__":
+    main()

@@ -337,8 +337,7 @@ public final class FigureStage {
             if (runIndex < parts.length) subject = parts[runIndex];
         }
         boolean target = target(t.substring(sStart, c.start())) || comingBudgetYear(ctx, time);
-        // a balance (存款余额, 债务余额) of a year is what stands at its end
-        if (time != null && time.matches("[0-9]{4}") && subject != null && subject.contains("余额")) time = time + "-12-31";
+        time = balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = yearEndOrYear(ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
@@ -560,6 +559,17 @@ public final class FigureStage {
         }
         if (flow && time.equals(last.value())) return year;
         if (!flow && time.equals(year)) return last.value();
+        return time;
+    }
+
+    /**
+     * A balance (存款余额, 债务余额, a company's 短期债务, 存货, 资产负债率) of a year is what stands at its end: a bare
+     * year becomes YYYY-12-31 when the subject names a balance (patterns/subject_words.tsv, role balance) and no flow.
+     */
+    static String balanceAtYearEnd(figtrace.rules.SubjectWords words, String time, String subject) {
+        if (time == null || !time.matches("[0-9]{4}") || subject == null) return time;
+        for (String f : words.flows()) if (subject.contains(f)) return time;
+        for (String b : words.balances()) if (subject.contains(b)) return time + "-12-31";
         return time;
     }
 

@@ -146,6 +146,7 @@ final class TableReader {
                 String subject = rowRegion == null ? withColumn(labelSubject, headSubject)
                         : captionIndicator != null && Indicators.find(rules.indicators(), placeSubject) == null
                         && !placeSubject.contains(captionIndicator) ? withColumn(captionIndicator, placeSubject) : placeSubject;
+                time = FigureStage.balanceAtYearEnd(rules.subjectWords(), time, labelSubject); // 短期债务 in column 2024年
                 String region = rowRegion != null ? rowRegion : firstNonNull(regionOfLabel(head), captionRegion, ctx.mainRegion());
                 String change = headerChange(head, unit);
                 if (change == null) change = headerChange(label, unit); // GDP 增速（%）: a row of growth rates

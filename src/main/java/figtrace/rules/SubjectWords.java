@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
                            List<String> leadingVerbs, List<String> determiners, List<String> words,
-                           List<String> flows, List<String> cutAfter) {
+                           List<String> flows, List<String> cutAfter, List<String> balances) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
-            "flow", "cut_after");
+            "flow", "cut_after", "balance");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -24,6 +24,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         words = List.copyOf(words);
         flows = List.copyOf(flows);
         cutAfter = List.copyOf(cutAfter);
+        balances = List.copyOf(balances);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -46,6 +47,6 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
-                byRole.get("flow"), byRole.get("cut_after"));
+                byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"));
     }
 }

@@ -80,7 +80,8 @@ class RealDocumentsIT {
         assertEquals(14, cell.page());
         assertEquals("CNY", cell.unit());
         assertEquals(0, new BigDecimal("232111000000").compareTo(cell.value()));
-        assertEquals("2023", cell.time());
+        // a balance (余额) is a stock: dated at year end, like the prose above the table (年末…各项贷款余额2321.11亿元)
+        assertEquals("2023-12-31", cell.time());
         assertEquals("各项贷款余额", cell.subject());
     }
 

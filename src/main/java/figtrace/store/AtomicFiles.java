@@ -29,14 +29,19 @@ final class AtomicFiles {
                     StandardCharsets.UTF_8))) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                // Some file systems (certain network mounts) cannot; a plain replace is the best left.
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Puts a finished temporary file in the target's place in one step, so a reader never sees half a file. */
+    static void replace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Some file systems (certain network mounts) cannot; a plain replace is the best left.
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -7,16 +7,12 @@ import figtrace.model.Entity;
 import figtrace.model.Figure;
 import figtrace.model.Measure;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
@@ -101,10 +97,10 @@ public final class OutputParts {
         List<Figure> figures = store.figuresInExtractionOrder(doc);
         List<Entity> entities = store.entities(doc);
         List<Measure> measures = store.measures(doc);
-        writePart(part(key, Output.FIGURES_JSONL), w -> {
+        AtomicFiles.writeUtf8(part(key, Output.FIGURES_JSONL), w -> {
             for (Figure f : figures) w.write(FiguresJsonl.toLine(f) + '\n');
         });
-        writePart(part(key, Output.FIGURES_CSV), w -> {
+        AtomicFiles.writeUtf8(part(key, Output.FIGURES_CSV), w -> {
             CSVWriter csv = csv(w);
             for (Figure f : figures) csv.writeNext(FigureColumns.ALL.stream().map(c -> OutputWriter.cell(c.getter().apply(f))).toArray(String[]::new));
             csv.flush();
@@ -115,10 +111,10 @@ public final class OutputParts {
 
     private <T> void writeRecords(String key, Output jsonl, Output csvOut, List<RecordColumns.Column<T>> columns,
                                   List<T> rows) throws IOException {
-        writePart(part(key, jsonl), w -> {
+        AtomicFiles.writeUtf8(part(key, jsonl), w -> {
             for (T row : rows) w.write(OutputWriter.recordLine(columns, row) + '\n');
         });
-        writePart(part(key, csvOut), w -> {
+        AtomicFiles.writeUtf8(part(key, csvOut), w -> {
             CSVWriter csv = csv(w);
             for (T row : rows) {
                 csv.writeNext(columns.stream().map(c -> OutputWriter.cell(RecordColumns.flat(c.getter().apply(row))))
@@ -165,25 +161,7 @@ public final class OutputParts {
                     }
                 }
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private interface Content { void writeTo(Writer out) throws IOException; }
-
-    private void writePart(Path target, Content content) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))) {
-                content.writeTo(w);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -236,9 +236,14 @@ class ReviewPageBrowserIT {
         browser.get(server.uri().toString());
         waitForRows(8);
         rows().get(1).click();
-        WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
-        String raw = browser.findElement(By.cssSelector("#quote mark")).getText();
-        assertEquals(raw, mark.getText(), "the figure itself is marked inside its source line");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
+        // the source pane may render once more (page image loaded) between finding the mark and reading it: read the
+        // texts again when an element went stale
+        String raw = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#quote mark")).getText());
+        String marked = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#source li.cited mark.figure")).getText());
+        assertEquals(raw, marked, "the figure itself is marked inside its source line");
         // The quote and the action buttons are inside the window, not scrolled away by the source pane.
         for (String id : List.of("quote", "btn-accept", "fields")) {
             Object box = browser.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"

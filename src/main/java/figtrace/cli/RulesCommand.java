@@ -42,12 +42,24 @@ public final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
             Rules rules;
+            java.nio.file.Path dir = Defaults.patterns(patterns);
+            // every file of patterns/ is read, so that the problems of all of them are listed together
+            List<String> found = new java.util.ArrayList<>();
+            rules = null;
             try {
-                rules = RulesStage.load(Defaults.patterns(patterns));
-                new figtrace.pipeline.Pipeline(rules); // the entity and measure tables load here
+                rules = RulesStage.load(dir);
+                new figtrace.pipeline.Pipeline(rules); // the entity, measure and metadata tables load here
             } catch (RulesException e) {
-                e.problems().forEach(err::println);
-                err.println(e.problems().size() + " problem(s); fix them and run 'figtrace rules check' again.");
+                found.addAll(e.problems());
+            }
+            try {
+                figtrace.panel.PanelRulesFile.read(dir);
+            } catch (RulesException e) {
+                found.addAll(e.problems());
+            }
+            if (!found.isEmpty()) {
+                found.forEach(err::println);
+                err.println(found.size() + " problem(s); fix them and run 'figtrace rules check' again.");
                 return Main.BAD_USAGE;
             }
             List<String> problems = RuleExamples.check(rules);

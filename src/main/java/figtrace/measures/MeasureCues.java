@@ -1,6 +1,7 @@
 package figtrace.measures;
 
-import figtrace.entities.PatternFile;
+import figtrace.rules.PatternTable;
+import figtrace.rules.Problems;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class MeasureCues {
 
     static MeasureCues load(Path dir) {
         MeasureCues c = new MeasureCues();
-        for (PatternFile.Row row : PatternFile.read(dir, "measure_cues.tsv", "kind", "word")) {
+        Problems faults = new Problems();
+        for (PatternTable.Row row : PatternTable.read(dir, "measure_cues.tsv", faults, "kind", "word")) {
             String kind = row.get("kind"), word = row.get("word"), value = row.opt("value");
             switch (kind) {
                 case "verb" -> {
@@ -45,9 +47,9 @@ final class MeasureCues {
                     if ("passive".equals(value)) c.passiveVerbs.add(word);
                 }
                 case "adverb" -> c.adverbs.add(word);
-                case "status" -> c.statusCues.put(word, checked(row, value, STATUSES));
-                case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES));
-                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS));
+                case "status" -> c.statusCues.put(word, checked(row, value, STATUSES, faults));
+                case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES, faults));
+                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS, faults));
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
                 case "prep" -> c.preps.add(word);
@@ -59,10 +61,10 @@ final class MeasureCues {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
                     } catch (com.google.re2j.PatternSyntaxException e) {
-                        throw row.error("bad pattern '" + word + "': " + e.getDescription());
+                        row.problem(faults, "bad pattern '" + word + "': " + e.getDescription());
                     }
                 }
-                default -> throw row.error("unknown kind '" + kind
+                default -> row.problem(faults, "unknown kind '" + kind
                         + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem, lead, concrete or copula)");
             }
         }
@@ -73,12 +75,13 @@ final class MeasureCues {
         c.preps.sort(longestFirst);
         c.leads.sort(longestFirst);
         c.generics.sort(longestFirst);
+        faults.throwIfAny();
         return c;
     }
 
-    private static String checked(PatternFile.Row row, String value, Set<String> allowed) {
+    private static String checked(PatternTable.Row row, String value, Set<String> allowed, Problems faults) {
         if (value == null || !allowed.contains(value)) {
-            throw row.error("value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+            row.problem(faults, "value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
     }

@@ -3,9 +3,6 @@ package figtrace.rules;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,14 +37,10 @@ final class RuleFileParser {
         this.problems = problems;
     }
 
-    List<FigureRule> parse(Path path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(file, 0, "cannot be read (" + e.getMessage() + "); restore it from the repository");
-            return List.of();
-        }
+    /** The rules of {@code dir/FILE}; problems go to the {@link Problems} given to the constructor. */
+    List<FigureRule> parse(Path dir) {
+        List<String> lines = PatternTable.lines(dir, file, problems);
+        if (lines == null) return List.of();
         List<FigureRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<int[]> block = new ArrayList<>(); // line indices of the current block

@@ -51,7 +51,7 @@ public final class RulesStage {
             macros.put("unit:" + kind, alternation(units.values().stream().filter(u -> u.kind().equals(kind))
                     .map(UnitInfo::surface).toList()));
         }
-        List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir.resolve("figures.rules"));
+        List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir);
         List<Cue> qualifiers = loadCues(dir, "qualifiers.tsv", Set.of("before", "after", "inside"),
                 Set.of("approx", "gt", "ge", "lt", "le"), problems);
         List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"),
@@ -59,11 +59,11 @@ public final class RulesStage {
         List<Cue> targets = loadTargets(dir, problems);
         Map<String, Region> regions = loadRegions(dir, problems);
         Map<String, String> self = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
+        for (PatternTable.Row row : PatternTable.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
         IndicatorCatalogue indicators = IndicatorCatalogue.load(dir, problems);
         SubjectWords subjectWords = SubjectWords.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "skip_lines.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
                 problems.add("skip_lines.tsv", row.line(), "action must be skip_line or stop, found '" + row.get(1) + "'");
                 continue;
@@ -75,7 +75,7 @@ public final class RulesStage {
             }
         }
         List<Pattern> notFigures = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "not_figures.tsv", 1, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "not_figures.tsv", 1, problems)) {
             try {
                 notFigures.add(Pattern.compile("^(?:" + row.get(0) + ")"));
             } catch (com.google.re2j.PatternSyntaxException e) {
@@ -95,7 +95,7 @@ public final class RulesStage {
 
     private static Map<String, UnitInfo> loadUnits(Path dir, Problems problems) {
         Map<String, UnitInfo> units = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "units.tsv", 4, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "units.tsv", 4, problems)) {
             String kind = row.get(2);
             if (!KINDS.contains(kind)) {
                 problems.add("units.tsv", row.line(), "kind '" + kind + "' is not one of " + KINDS);
@@ -111,7 +111,7 @@ public final class RulesStage {
 
     private static Map<String, BigDecimal> loadMultipliers(Path dir, Problems problems) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "multipliers.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "multipliers.tsv", 2, problems)) {
             BigDecimal f = decimal(row.get(1), "multipliers.tsv", row.line(), problems);
             if (f != null) out.put(row.get(0), f);
         }
@@ -120,7 +120,7 @@ public final class RulesStage {
 
     private static List<Cue> loadCues(Path dir, String file, Set<String> wheres, Set<String> meanings, Problems problems) {
         List<Cue> cues = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, file, 3, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, file, 3, problems)) {
             if (!wheres.contains(row.get(1))) {
                 problems.add(file, row.line(), "second column '" + row.get(1) + "' must be one of " + wheres);
             } else if (!meanings.contains(row.get(2))) {
@@ -134,7 +134,7 @@ public final class RulesStage {
 
     private static List<Cue> loadTargets(Path dir, Problems problems) {
         List<Cue> cues = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "targets.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "targets.tsv", 2, problems)) {
             String type = row.get(1);
             if (type.equals("regex")) {
                 try {
@@ -157,7 +157,7 @@ public final class RulesStage {
     /** regions.tsv: code, standard name, level, province, aliases; every name and alias maps to its place. */
     private static Map<String, Region> loadRegions(Path dir, Problems problems) {
         Map<String, Region> names = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "regions.tsv", 4, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "regions.tsv", 4, problems)) {
             String code = row.get(0), standard = row.get(1), level = row.get(2);
             if (!code.isEmpty() && !ADMIN_CODE.matcher(code).matches()) {
                 problems.add("regions.tsv", row.line(), "code must be a 6-digit administrative code (410600) or empty, found '" + code + "'");

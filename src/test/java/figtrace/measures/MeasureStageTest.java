@@ -99,9 +99,9 @@ class MeasureStageTest {
     void badCueFileLineIsReportedWithFileAndLine() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cues");
         java.nio.file.Files.writeString(dir.resolve("measure_cues.tsv"), "# c\nkind\tword\tvalue\nstatus\t已\tfinished\n");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(figtrace.entities.PatternFile.PatternException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(figtrace.rules.RulesException.class,
                 () -> new MeasureStage(dir));
-        assertTrue(e.getMessage().startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import figtrace.review.ReviewException;
 import figtrace.review.ReviewStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,9 +35,7 @@ public final class CiteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FIGURE_ID", description = "The figure's id (column id of figures.csv).")
     String figureId;
 
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder with the run's figtrace.db. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin RunFolder run;
 
     @Option(names = "--doc", paramLabel = "FILE",
             description = "The document, when copies of one file share the id (otherwise every copy is cited).")
@@ -49,7 +48,7 @@ public final class CiteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Path db = out.resolve("figtrace.db");
+        Path db = run.db();
         try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
             List<Figure> figures = table.figuresWithId(figureId).stream()
                     .filter(f -> doc == null || f.doc().equals(doc)).toList();

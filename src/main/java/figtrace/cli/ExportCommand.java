@@ -9,6 +9,7 @@ import figtrace.review.ReviewedExport;
 import figtrace.review.ReviewedFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,9 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder with the run's figtrace.db. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin RunFolder run;
 
     @Option(names = "--to", required = true, paramLabel = "FILE",
             description = "File to write; .xlsx gives a workbook, anything else CSV (UTF-8 with BOM).")
@@ -67,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path db = out.resolve("figtrace.db");
+        Path db = run.db();
         try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
             ReviewStatus wanted = status == null ? null : ReviewStatus.fromCode(status);
             List<ReviewedFigure> rows = table.all(new FigureFilter(doc, null, null, null, null, null, wanted, null),

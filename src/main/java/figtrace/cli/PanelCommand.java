@@ -9,12 +9,12 @@ import figtrace.pipeline.RegionCodes;
 import figtrace.store.OutputWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +39,7 @@ public final class PanelCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder with the run's figtrace.db; the panel files are written there. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin RunFolder run;
 
     @Option(names = "--patterns", paramLabel = "DIR", description = "Rules folder (panel.tsv, regions.tsv). Default: patterns/.")
     Path patterns;
@@ -66,24 +64,20 @@ public final class PanelCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Path db = out.resolve("figtrace.db");
-        if (!Files.isRegularFile(db)) {
-            err.println("figtrace panel: no " + db + ": run `./figtrace run` first (or give --out the folder of a run)");
-            err.flush();
-            return 2;
-        }
+        Path db = run.db();
+        if (!run.hasDatabase(err, "panel")) return 2;
         Path rulesDir = Defaults.patterns(patterns);
         try {
             PanelStage.Panel panel = PanelRun.build(db, rulesDir, RegionCodes.load(rulesDir));
-            PanelRun.save(panel, db, out);
+            PanelRun.save(panel, db, run.out);
             Map<String, Long> byStatus = panel.rows().stream().collect(Collectors.groupingBy(
                     r -> r.status().code(), TreeMap::new, Collectors.counting()));
             stdout.println("figtrace panel: " + panel.rows().size() + " row(s) " + byStatus + ", "
                     + panel.checks().stream().filter(c -> c.status() == PanelStatus.CONFLICT).count()
-                    + " conflicting check(s) → " + out.resolve(PanelTables.PANEL_CSV) + ", "
-                    + out.resolve(PanelTables.CHECKS_CSV));
+                    + " conflicting check(s) → " + run.out.resolve(PanelTables.PANEL_CSV) + ", "
+                    + run.out.resolve(PanelTables.CHECKS_CSV));
             if (wide) {
-                Path target = to != null ? to : out.resolve("panel_wide.csv");
+                Path target = to != null ? to : run.out.resolve("panel_wide.csv");
                 List<String[]> table = PanelTables.wide(panel.rows(), indicators.stream().map(String::strip).toList());
                 Path dir = target.toAbsolutePath().getParent();
                 new OutputWriter(dir).writeCsvTable(target.getFileName().toString(), table);

@@ -4,6 +4,7 @@ import figtrace.review.ReviewException;
 import figtrace.web.ReviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,9 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " Other addresses let other machines change decisions.")
     String host;
 
-    @Option(names = "--out", defaultValue = "extracted", paramLabel = "DIR",
-            description = "Folder with the run's figtrace.db. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin RunFolder run;
 
     @Option(names = "--corpus", defaultValue = "corpus", paramLabel = "DIR",
             description = "Folder with the original documents (offered as downloads). Default: ${DEFAULT-VALUE}.")
@@ -59,13 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Path db = out.resolve("figtrace.db");
-        if (!Files.isRegularFile(db)) {
-            err.println("figtrace serve: no " + db + ": run ./figtrace run first (or point --out at the folder that"
-                    + " holds figtrace.db)");
-            err.flush();
-            return BAD_INPUT;
-        }
+        Path db = run.db();
+        if (!run.hasDatabase(err, "serve")) return BAD_INPUT;
         if (!Files.isDirectory(corpus)) {
             err.println("warning: corpus folder " + corpus + " not found: original files cannot be downloaded"
                     + " (give --corpus DIR)");

@@ -28,7 +28,7 @@ public final class RegionCodes {
     private static Function<String, String> column(Path patternsDir, String name) {
         Map<String, String> values = new HashMap<>();
         Problems problems = new Problems();
-        for (PatternTable.Row row : PatternTable.read(patternsDir, "regions.tsv", problems, "standard", name)) {
+        for (PatternTable.Row row : PatternTable.read(patternsDir, "regions.tsv", problems, "standard")) {
             if (!row.get(name).isEmpty()) values.putIfAbsent(row.get("standard"), row.get(name));
         }
         problems.throwIfAny();

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cite",
         description = "Print a citation for one figure: the document in GB/T 7714 style, page and line, and the quote.",
         footer = {"", "Example:", "  ./figtrace cite f0123456789abcdef",
-                "  ./figtrace cite f0123456789abcdef --doc 新疆统计公报.pdf --out extracted"})
+                "  ./figtrace cite f0123456789abcdef --doc 2024年统计公报.pdf --out extracted"})
 public final class CiteCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The entity word lists, read once from patterns/entities.tsv and patterns/places.tsv. Immutable after loading. */
+/** The entity word lists, read once from patterns/entities.tsv and the places of patterns/regions.tsv. Immutable after loading. */
 final class EntityRules {
 
-    static final Set<String> TYPES = Set.of("ORG", "PLACE", "PERSON", "DOC", "PROGRAM", "INDUSTRY");
+    /** The entity types: the codes of {@link figtrace.model.EntityType}. */
+    static final Set<String> TYPES = Set.copyOf(figtrace.model.Coded.codes(figtrace.model.EntityType.class));
 
     record Known(String text, String type, String canonical, String rule) {}
 
@@ -117,10 +118,7 @@ final class EntityRules {
                         + " program_cue_before or program_cue_after)");
             }
         }
-        for (PatternTable.Row row : PatternTable.read(dir, "places.tsv", problems, "name", "canonical")) {
-            r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
-        }
-        r.loadGazetteer(dir, problems);
+        r.loadPlaces(dir, problems);
         problems.throwIfAny();
         r.industryQualifiers.addAll(r.modifiersByType.getOrDefault("INDUSTRY", List.of()));
         r.known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(r.industryQualifiers::add);
@@ -133,11 +131,13 @@ final class EntityRules {
     }
 
     /**
-     * China's administrative places from regions.tsv (the gazetteer the figures use too): every standard form and
-     * alias of a province or prefecture, and every county of three characters or more, is a PLACE whose canonical is
-     * the official full name (河南 → 河南省, 郑州 → 郑州市). Names listed in places.tsv win.
+     * The places of regions.tsv, the one place list (the figures read it too). First the names of its
+     * {@code entity_names} column (English names such as Xinjiang, short forms such as 石河子, countries, 全国, informal
+     * areas such as 南疆): each is a PLACE whose canonical is its row's official name (rule entities:place). Then the
+     * gazetteer: every standard form and alias of a province or prefecture, and every county of three characters or
+     * more, is a PLACE whose canonical is the official full name (河南 → 河南省, 郑州 → 郑州市), unless named already.
      */
-    private void loadGazetteer(Path dir, Problems problems) {
+    private void loadPlaces(Path dir, Problems problems) {
         List<PatternTable.Row> rows = PatternTable.read(dir, "regions.tsv", problems, "standard", "level");
         Map<String, String> provinceFull = new HashMap<>();
         for (PatternTable.Row row : rows) {
@@ -146,6 +146,10 @@ final class EntityRules {
             String full = aliases(row).stream().filter(a -> a.endsWith("省") || a.endsWith("自治区") || a.endsWith("市")
                     || a.endsWith("特别行政区")).findFirst().orElse(row.get("standard"));
             provinceFull.put(row.get("standard"), full);
+        }
+        for (PatternTable.Row row : rows) {
+            String official = provinceFull.getOrDefault(row.get("standard"), row.get("standard"));
+            for (String n : names(row, "entity_names")) addKnown(new Known(n, "PLACE", official, "entities:place"));
         }
         for (PatternTable.Row row : rows) {
             String level = row.get("level"), standard = row.get("standard");
@@ -169,7 +173,12 @@ final class EntityRules {
     }
 
     private static List<String> aliases(PatternTable.Row row) {
-        String a = row.get("aliases");
+        return names(row, "aliases");
+    }
+
+    /** The comma-separated names in {@code column}. */
+    private static List<String> names(PatternTable.Row row, String column) {
+        String a = row.get(column);
         return a.isEmpty() ? List.of() : java.util.Arrays.stream(a.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 

@@ -1,5 +1,8 @@
 package figtrace.measures;
 
+import figtrace.model.Coded;
+import figtrace.model.Instrument;
+import figtrace.model.MeasureStatus;
 import figtrace.rules.PatternTable;
 import figtrace.rules.Problems;
 
@@ -14,17 +17,14 @@ import java.util.Set;
 /** The measure cue words, read once from patterns/measure_cues.tsv. Immutable after loading. */
 final class MeasureCues {
 
-    static final Set<String> STATUSES = Set.of("done", "ongoing", "planned", "recommended");
-    static final Set<String> INSTRUMENTS = Set.of("fund", "loan", "tax", "platform", "talent", "plan", "regulation",
-            "finance", "cooperation", "other");
 
     /** Verbs, longest first so 启动运行 is tried before 启动; value "passive" marks verbs whose subject is not the actor. */
     final List<String> verbs = new ArrayList<>();
     final Set<String> passiveVerbs = new java.util.HashSet<>();
     final List<String> adverbs = new ArrayList<>();
-    final Map<String, String> statusCues = new LinkedHashMap<>();
-    final Map<String, String> sectionCues = new LinkedHashMap<>();
-    final Map<String, String> instruments = new LinkedHashMap<>(); // file order = priority
+    final Map<String, MeasureStatus> statusCues = new LinkedHashMap<>();
+    final Map<String, MeasureStatus> sectionCues = new LinkedHashMap<>();
+    final Map<String, Instrument> instruments = new LinkedHashMap<>(); // file order = priority
     final List<String> generics = new ArrayList<>();
     final List<String> actors = new ArrayList<>();
     final List<String> preps = new ArrayList<>();
@@ -47,9 +47,9 @@ final class MeasureCues {
                     if ("passive".equals(value)) c.passiveVerbs.add(word);
                 }
                 case "adverb" -> c.adverbs.add(word);
-                case "status" -> c.statusCues.put(word, checked(row, value, STATUSES, faults));
-                case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES, faults));
-                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS, faults));
+                case "status" -> c.statusCues.put(word, checked(row, value, MeasureStatus.class, faults));
+                case "section" -> c.sectionCues.put(word, checked(row, value, MeasureStatus.class, faults));
+                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, Instrument.class, faults));
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
                 case "prep" -> c.preps.add(word);
@@ -79,11 +79,15 @@ final class MeasureCues {
         return c;
     }
 
-    private static String checked(PatternTable.Row row, String value, Set<String> allowed, Problems faults) {
-        if (value == null || !allowed.contains(value)) {
-            row.problem(faults, "value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+    /** The value of the closed vocabulary {@code type} that the row's value column names, or null (a problem). */
+    private static <E extends Enum<E> & Coded> E checked(PatternTable.Row row, String value, Class<E> type,
+                                                          Problems faults) {
+        if (value == null || !Coded.isCode(type, value)) {
+            row.problem(faults, "value '" + value + "' is not one of "
+                    + String.join(", ", Coded.codes(type).stream().sorted().toList()));
+            return null;
         }
-        return value;
+        return Coded.parse(type, value);
     }
 
     /** The verb starting at {@code i}, or null. */

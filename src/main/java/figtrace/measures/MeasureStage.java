@@ -7,6 +7,7 @@ import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
 import figtrace.model.Measure;
+import figtrace.model.MeasureStatus;
 import figtrace.model.TextLine;
 
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class MeasureStage {
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
         List<Measure> out = new ArrayList<>();
         String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
-        String sectionStatus = null;
+        MeasureStatus sectionStatus = null;
         for (Paragraph para : Paragraph.of(text)) {
             String s = para.text();
             TextLine line = para.first();
@@ -80,7 +81,7 @@ public final class MeasureStage {
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 List<String> linked = figures.isEmpty() ? c.figures() : figures.stream()
                         .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
-                String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
+                MeasureStatus status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 out.add(new Measure(Ids.measure(contentKey, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
                         end, quote, c.actor(), status, Instruments.of(cues, quote), linked, c.entityIds(),
@@ -98,7 +99,7 @@ public final class MeasureStage {
         return !t.contains("。") && !t.contains("，") && !t.contains(",") && t.length() < 25;
     }
 
-    private String sectionCue(String heading) {
+    private MeasureStatus sectionCue(String heading) {
         for (var e : cues.sectionCues.entrySet()) if (heading.contains(e.getKey())) return e.getValue();
         return null;
     }

@@ -1,5 +1,7 @@
 package figtrace.measures;
 
+import figtrace.model.MeasureStatus;
+
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +17,11 @@ final class Status {
     private Status() {}
 
     /** @param hasFigures a clause reporting counts or amounts (认定…532家) reports a result */
-    static String of(MeasureCues cues, String clause, String sectionStatus, boolean hasFigures) {
-        if ("planned".equals(sectionStatus)) return "planned";
+    static MeasureStatus of(MeasureCues cues, String clause, MeasureStatus sectionStatus, boolean hasFigures) {
+        if (sectionStatus == MeasureStatus.PLANNED) return MeasureStatus.PLANNED;
         String text = clause;
         for (String n : cues.notCues) text = text.replace(n, " ".repeat(n.length()));
-        String found = null;
+        MeasureStatus found = null;
         int at = Integer.MAX_VALUE;
         for (var e : cues.statusCues.entrySet()) {
             int i = text.indexOf(e.getKey());
@@ -27,6 +29,6 @@ final class Status {
         }
         if (found != null) return found;
         if (sectionStatus != null) return sectionStatus;
-        return hasFigures || YEAR.matcher(text).find() ? "done" : "ongoing";
+        return hasFigures || YEAR.matcher(text).find() ? MeasureStatus.DONE : MeasureStatus.ONGOING;
     }
 }

@@ -19,4 +19,4 @@ package figtrace.model;
  * @param rule        id of the rule that produced it, e.g. {@code entities:book_title}
  */
 public record Entity(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                     String type, String canonical, String canonicalId, String attributes, String rule) {}
+                     EntityType type, String canonical, String canonicalId, String attributes, String rule) {}

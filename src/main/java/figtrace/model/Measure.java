@@ -23,7 +23,7 @@ import java.util.List;
  * @param rule           id of the rule that produced it, e.g. {@code measures:verb_clause}
  */
 public record Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                      String actor, String status, String instrument, List<String> linkedFigures,
+                      String actor, MeasureStatus status, Instrument instrument, List<String> linkedFigures,
                       List<String> entityIds, String rule) {
     public Measure {
         linkedFigures = List.copyOf(linkedFigures);

@@ -1,5 +1,8 @@
 package figtrace.review;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -298,9 +301,10 @@ public final class FigureTable implements AutoCloseable {
         Integer pageOrNull = rs.wasNull() ? null : page;
         return new Figure(rs.getString(1), rs.getString(2), pageOrNull, rs.getInt(4), rs.getInt(5), rs.getInt(6),
                 rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                value == null ? null : new BigDecimal(value), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                rs.getString(24), rs.getString(20), rs.getInt(21) == 1, rs.getString(22), rs.getString(23));
+                value == null ? null : new BigDecimal(value), rs.getString(12), rs.getString(13),
+                FigureKind.of(rs.getString(14)), Qualifier.of(rs.getString(15)), rs.getString(16), rs.getString(17),
+                rs.getString(18), rs.getString(19), rs.getString(24), Change.of(rs.getString(20)), rs.getInt(21) == 1,
+                rs.getString(22), rs.getString(23));
     }
 
     private Map<String, String> metadata(String json) {

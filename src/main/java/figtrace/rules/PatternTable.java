@@ -49,38 +49,32 @@ public final class PatternTable {
      */
     public static List<Row> read(Path dir, String file, Problems problems, String... required) {
         List<Row> rows = new ArrayList<>();
-        List<String> lines = lines(dir, file, problems);
+        List<Row> lines = cells(dir, file, problems);
         if (lines == null) return rows;
-        List<String> header = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            if (raw.isBlank() || raw.startsWith("#")) continue;
-            List<String> cells = Arrays.asList(raw.split("\t", -1));
-            if (header == null) {
-                header = cells.stream().map(String::strip).toList();
-                for (String col : required) {
-                    if (!header.contains(col)) {
-                        problems.add(file, i + 1, "header lacks column '" + col + "' (expected tab-separated: "
-                                + String.join(", ", required) + ")");
-                        return rows;
-                    }
-                }
-                continue;
-            }
-            if (cells.size() > header.size()) {
-                problems.add(file, i + 1, cells.size() + " cells but the header has " + header.size()
-                        + " (tabs inside a value?)");
-                continue;
-            }
-            Row row = new Row(file, i + 1, header, cells);
-            String empty = Arrays.stream(required).filter(col -> row.get(col).isEmpty()).findFirst().orElse(null);
-            if (empty != null) {
-                problems.add(file, i + 1, "column '" + empty + "' is empty");
-                continue;
-            }
-            rows.add(row);
+        if (lines.isEmpty()) {
+            problems.add(file, 1, "no header line");
+            return rows;
         }
-        if (header == null) problems.add(file, 1, "no header line");
+        List<String> header = lines.get(0).cells().stream().map(String::strip).toList();
+        for (String col : required) {
+            if (!header.contains(col)) {
+                problems.add(file, lines.get(0).line(), "header lacks column '" + col + "' (expected tab-separated: "
+                        + String.join(", ", required) + ")");
+                return rows;
+            }
+        }
+        for (Row line : lines.subList(1, lines.size())) {
+            Row row = new Row(file, line.line(), header, line.cells());
+            String empty = Arrays.stream(required).filter(col -> row.get(col).isEmpty()).findFirst().orElse(null);
+            if (row.cells().size() > header.size()) {
+                problems.add(file, row.line(), row.cells().size() + " cells but the header has " + header.size()
+                        + " (tabs inside a value?)");
+            } else if (empty != null) {
+                problems.add(file, row.line(), "column '" + empty + "' is empty");
+            } else {
+                rows.add(row);
+            }
+        }
         return rows;
     }
 
@@ -90,22 +84,31 @@ public final class PatternTable {
      */
     public static List<Row> read(Path dir, String file, int minColumns, Problems problems) {
         List<Row> rows = new ArrayList<>();
+        List<Row> lines = cells(dir, file, problems);
+        if (lines == null || lines.isEmpty()) return rows;
+        List<String> header = lines.get(0).cells().stream().map(String::strip).toList();
+        for (Row line : lines.subList(1, lines.size())) {
+            if (line.cells().size() < minColumns) {
+                problems.add(file, line.line(), "expected " + minColumns + " tab-separated columns, found "
+                        + line.cells().size() + " (columns must be separated by a TAB character, not spaces)");
+            } else {
+                rows.add(new Row(file, line.line(), header, line.cells()));
+            }
+        }
+        return rows;
+    }
+
+    /** The lines that are neither blank nor comments, split at tabs (without a header); null when unreadable. */
+    private static List<Row> cells(Path dir, String file, Problems problems) {
         List<String> lines = lines(dir, file, problems);
-        if (lines == null) return rows;
-        List<String> header = null;
+        if (lines == null) return null;
+        List<Row> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
             if (text.isBlank() || text.startsWith("#")) continue;
-            List<String> cells = List.of(text.split("\t", -1));
-            if (header == null) { header = cells.stream().map(String::strip).toList(); continue; }
-            if (cells.size() < minColumns) {
-                problems.add(file, i + 1, "expected " + minColumns + " tab-separated columns, found " + cells.size()
-                        + " (columns must be separated by a TAB character, not spaces)");
-                continue;
-            }
-            rows.add(new Row(file, i + 1, header, cells));
+            out.add(new Row(file, i + 1, List.of(), Arrays.asList(text.split("\t", -1))));
         }
-        return rows;
+        return out;
     }
 
     /** The file's lines without a byte-order mark, or null (with the problem recorded) when it cannot be read. */

@@ -31,7 +31,8 @@ public final class RulesStage {
      */
     static final String NUMBER = "[0-9]+万[0-9]{1,4}(?:\\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?"
             + "|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*";
-    private static final Set<String> KINDS = Set.of("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
+    /** The figure kinds a unit may have: the codes of {@link figtrace.model.FigureKind}. */
+    private static final List<String> KINDS = figtrace.model.Coded.codes(figtrace.model.FigureKind.class);
 
     private RulesStage() {}
 
@@ -53,9 +54,9 @@ public final class RulesStage {
         }
         List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir);
         List<Cue> qualifiers = loadCues(dir, "qualifiers.tsv", Set.of("before", "after", "inside"),
-                Set.of("approx", "gt", "ge", "lt", "le"), problems);
+                Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Qualifier.class)), problems);
         List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"),
-                Set.of("growth", "yoy_growth", "increase", "decrease", "share", "diff"), problems);
+                Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Change.class)), problems);
         List<Cue> targets = loadTargets(dir, problems);
         Map<String, Region> regions = loadRegions(dir, problems);
         Map<String, String> self = new LinkedHashMap<>();
@@ -154,7 +155,7 @@ public final class RulesStage {
 
     private static final java.util.regex.Pattern ADMIN_CODE = java.util.regex.Pattern.compile("[1-9][0-9]{5}");
 
-    /** regions.tsv: code, standard name, level, province, aliases; every name and alias maps to its place. */
+    /** regions.tsv: code, standard name, level, province, aliases (entity_names is the entities' column); every name and alias maps to its place. */
     private static Map<String, Region> loadRegions(Path dir, Problems problems) {
         Map<String, Region> names = new LinkedHashMap<>();
         for (PatternTable.Row row : PatternTable.read(dir, "regions.tsv", 4, problems)) {
@@ -163,10 +164,12 @@ public final class RulesStage {
                 problems.add("regions.tsv", row.line(), "code must be a 6-digit administrative code (410600) or empty, found '" + code + "'");
                 continue;
             }
-            if (!Set.of("province", "prefecture", "county", "corps", "other", "not_place").contains(level)) {
-                problems.add("regions.tsv", row.line(), "level must be province, prefecture, county, corps, other or not_place, found '" + level + "'");
+            if (!Set.of("province", "prefecture", "county", "corps", "other", "area", "not_place").contains(level)) {
+                problems.add("regions.tsv", row.line(), "level must be province, prefecture, county, corps, other, area or not_place, found '" + level + "'");
                 continue;
             }
+            // an informal area (南疆) has no borders a figure could be placed in: read by the entities only
+            if (level.equals("area")) continue;
             List<String> aliases = java.util.Arrays.stream(row.get(4).split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
             // a province's official name is its first alias ending like one: 新疆维吾尔自治区, 河南省, 北京市
             String official = !level.equals("province") ? standard : aliases.stream()

@@ -1,5 +1,8 @@
 package figtrace.store;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
@@ -407,8 +410,9 @@ public final class SqliteStore implements Store {
                 rs.getInt("line"), rs.getInt("char_start"), rs.getInt("char_end"), rs.getString("quote"),
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
-                rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
+                FigureKind.of(rs.getString("kind")), Qualifier.of(rs.getString("qualifier")), rs.getString("time"),
+                rs.getString("region"), rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"),
+                Change.of(rs.getString("change")),
                 rs.getInt("target") == 1,
                 rs.getString("rule"), rs.getString("note"), rs.getString("source"),
                 rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),

@@ -18,7 +18,6 @@ class EntityRulesFileTest {
         Path dir = Files.createTempDirectory("patterns");
         Files.writeString(dir.resolve(name), content);
         Files.copy(Path.of("patterns", "regions.tsv"), dir.resolve("regions.tsv"));
-        Files.writeString(dir.resolve("places.tsv"), "name\tcanonical\n");
         return dir;
     }
 

@@ -41,7 +41,7 @@ class FigureTableTest {
                     int span = start + quote.indexOf(raw);
                     figures.add(new Figure(String.format("f%015x", d * 100000L + i), doc, null, i + 1, start,
                             start + quote.length(), quote, span, span + raw.length(), raw,
-                            new BigDecimal(i * 7 % 1000).multiply(new BigDecimal("100000000")), "CNY", null, "money",
+                            new BigDecimal(i * 7 % 1000).multiply(new BigDecimal("100000000")), "CNY", null, figtrace.model.FigureKind.MONEY,
                             null, String.valueOf(2015 + i % 10), REGIONS[i % 5], "地区生产总值", "gdp", null, false,
                             "figures:money", null));
                 }

@@ -55,10 +55,10 @@ class PatternTableTest {
     void aMissingHeaderColumnOrFileIsReportedByName() throws Exception {
         Problems problems = new Problems();
         PatternTable.read(dirWith("z.tsv", "kind\n"), "z.tsv", problems, "kind", "text");
-        PatternTable.read(Path.of("/nonexistent"), "places.tsv", problems, "name");
+        PatternTable.read(Path.of("/nonexistent"), "units.tsv", problems, "name");
         assertEquals(2, problems.list().size());
         assertEquals("patterns/z.tsv:1: header lacks column 'text' (expected tab-separated: kind, text)", problems.list().get(0));
-        assertTrue(problems.list().get(1).startsWith("patterns/places.tsv:0: file is missing"), problems.list().toString());
+        assertTrue(problems.list().get(1).startsWith("patterns/units.tsv:0: file is missing"), problems.list().toString());
         RulesException e = org.junit.jupiter.api.Assertions.assertThrows(RulesException.class, problems::throwIfAny);
         assertEquals(problems.list(), e.problems());
     }

@@ -157,8 +157,8 @@ public final class TestDb {
         for (int i = 0; i < spanStart; i++) if (text.charAt(i) == '\n') line++;
         String id = "f" + hex(doc + "|" + quote + "|" + raw + "|" + spanStart + "|" + idSalt).substring(0, 16);
         return new Figure(id, doc, null, line, charStart, charStart + quote.length(), quote, spanStart,
-                spanStart + raw.length(), raw, new BigDecimal(value), unit, null, kind, null, time, region, subject,
-                indicator, change, false, "figures:" + kind, null);
+                spanStart + raw.length(), raw, new BigDecimal(value), unit, null, figtrace.model.FigureKind.of(kind), null, time, region, subject,
+                indicator, figtrace.model.Change.of(change), false, "figures:" + kind, null);
     }
 
     public static SourceFile source(String name, String text, DocType type) {

@@ -1,5 +1,6 @@
 package figtrace.store;
 
+import figtrace.model.Coded;
 import figtrace.model.Entity;
 import figtrace.model.Link;
 import figtrace.model.Measure;

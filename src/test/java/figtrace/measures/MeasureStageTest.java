@@ -128,7 +128,7 @@ class MeasureStageTest {
         String text = "自治区设立100亿元人才基金。";
         DocumentText doc = LayoutStage.linesOf(text, 0);
         var fig = new figtrace.model.Figure("f1", "t.txt", null, 1, 0, 14, text, 5, 11, "100亿元",
-                new java.math.BigDecimal("10000000000"), "CNY", null, "money", null, null, "新疆", "人才基金", null,
+                new java.math.BigDecimal("10000000000"), "CNY", null, figtrace.model.FigureKind.MONEY, null, null, "新疆", "人才基金", null,
                 null, false, "figures:money", null);
         Measure m = STAGE.extract("t.txt", doc, List.of(), List.of(fig)).get(0);
         assertEquals(List.of("100亿元"), m.linkedFigures());

@@ -30,6 +30,8 @@ public final class PanelRulesFile {
         Set<String> realGrowth = new HashSet<>();
         Map<String, String> scope = new LinkedHashMap<>();
         List<String> partWords = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        Map<String, String> stage = new LinkedHashMap<>();
         Problems problems = new Problems();
         for (PatternTable.Row row : PatternTable.read(patternsDir, FILE, 3, problems)) {
             String key = row.get(1), value = row.get(2);
@@ -45,11 +47,13 @@ public final class PanelRulesFile {
                 case "real_growth" -> realGrowth.add(key);
                 case "scope" -> scope.put(key, value);
                 case "part" -> partWords.add(key);
+                case "whole" -> whole.add(key);
+                case "stage" -> stage.put(key, value.equals("-") ? "" : value);
                 default -> row.problem(problems, "unknown section '" + row.get(0)
-                        + "' (use authority, parts, real_growth, scope or part)");
+                        + "' (use authority, parts, real_growth, scope, whole, stage or part)");
             }
         }
         problems.throwIfAny();
-        return new PanelRules(authority, parts, realGrowth, scope, partWords);
+        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage);
     }
 }

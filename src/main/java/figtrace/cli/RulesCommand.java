@@ -41,22 +41,15 @@ public final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-            Rules rules;
             java.nio.file.Path dir = Defaults.patterns(patterns);
-            // every file of patterns/ is read, so that the problems of all of them are listed together
+            // every file of patterns/ is read, each by the stage that uses it, so that the problems of all of them
+            // are listed together (a bad figure rule does not hide a bad entity line)
             List<String> found = new java.util.ArrayList<>();
-            rules = null;
-            try {
-                rules = RulesStage.load(dir);
-                new figtrace.pipeline.Pipeline(rules); // the entity, measure and metadata tables load here
-            } catch (RulesException e) {
-                found.addAll(e.problems());
-            }
-            try {
-                figtrace.panel.PanelRulesFile.read(dir);
-            } catch (RulesException e) {
-                found.addAll(e.problems());
-            }
+            Rules rules = loaded(() -> RulesStage.load(dir), found);
+            loaded(() -> new figtrace.entities.EntityStage(dir), found);
+            loaded(() -> new figtrace.measures.MeasureStage(dir), found);
+            loaded(() -> new figtrace.metadata.MetadataStage(dir), found);
+            loaded(() -> figtrace.panel.PanelRulesFile.read(dir), found);
             if (!found.isEmpty()) {
                 found.forEach(err::println);
                 err.println(found.size() + " problem(s); fix them and run 'figtrace rules check' again.");
@@ -70,6 +63,16 @@ public final class RulesCommand implements Runnable {
             }
             out.println(rules.figureRules().size() + " rules, " + RuleExamples.count(rules) + " examples: all pass.");
             return Main.OK;
+        }
+
+        /** What {@code load} gives, or null with its problems added to {@code found}. */
+        private static <T> T loaded(java.util.function.Supplier<T> load, List<String> found) {
+            try {
+                return load.get();
+            } catch (RulesException e) {
+                found.addAll(e.problems());
+                return null;
+            }
         }
     }
 }

@@ -11,16 +11,12 @@ import figtrace.review.ReviewException;
 import figtrace.review.ReviewStore;
 import figtrace.review.ReviewedFigure;
 
-import figtrace.model.FigureKind;
-import figtrace.model.Qualifier;
-import figtrace.model.Change;
 import figtrace.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.Figure;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 
 import java.sql.Connection;
@@ -38,13 +34,16 @@ import java.util.Optional;
  * export and citations: filtered, sorted, paged
  * figures with their review status computed in SQL from the decisions (so filtering by status stays one indexed
  * query on tens of thousands of rows), documents, their text.
+ *
+ * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
+ * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
 public final class SqliteFigureTable implements FigureTable {
 
     private static final String FIGURE_COLUMNS = "f.id, f.doc, f.page, f.line, f.char_start, f.char_end, f.quote,"
             + " f.span_start, f.span_end, f.raw, f.value, f.unit, f.measure_word, f.kind, f.qualifier, f.time,"
             + " f.region, f.subject, f.indicator, f.change, f.target, f.rule, f.note,"
-            + " f.indicator_id";
+            + " f.indicator_id, f.source, f.ocr_confidence, f.ocr_box";
 
     /**
      * The latest status-changing decision per figure; SQLite returns the bare column {@code action} from the row
@@ -283,7 +282,7 @@ public final class SqliteFigureTable implements FigureTable {
             bind(st, parameters);
             List<Figure> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) rows.add(readFigure(rs));
+                while (rs.next()) rows.add(SqliteStore.readFigure(rs)); // by column name: one reader of figure rows
             }
             connection.commit(); // ends the read transaction so WAL checkpoints are not held back
             return rows;
@@ -308,18 +307,6 @@ public final class SqliteFigureTable implements FigureTable {
 
     private static void bind(PreparedStatement st, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) st.setObject(i + 1, parameters.get(i));
-    }
-
-    private static Figure readFigure(ResultSet rs) throws SQLException {
-        String value = rs.getString(11);
-        int page = rs.getInt(3);
-        Integer pageOrNull = rs.wasNull() ? null : page;
-        return new Figure(rs.getString(1), rs.getString(2), pageOrNull, rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                value == null ? null : new BigDecimal(value), rs.getString(12), rs.getString(13),
-                FigureKind.of(rs.getString(14)), Qualifier.of(rs.getString(15)), rs.getString(16), rs.getString(17),
-                rs.getString(18), rs.getString(19), rs.getString(24), Change.of(rs.getString(20)), rs.getInt(21) == 1,
-                rs.getString(22), rs.getString(23));
     }
 
     private Map<String, String> metadata(String json) {

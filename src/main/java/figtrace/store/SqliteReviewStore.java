@@ -31,6 +31,9 @@ import java.util.Optional;
  * schema migrations) but apart from the extraction tables:
  * re-extraction replaces {@code figures} rows, never decisions. After a re-extraction {@link #reattach()} finds each
  * decision's figure again; decisions whose figure is gone are flagged orphaned and reported, never deleted.
+ *
+ * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
+ * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
 public final class SqliteReviewStore implements ReviewStore {
 

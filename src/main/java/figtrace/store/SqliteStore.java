@@ -37,6 +37,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
  * {@code value_num} REAL, only for sorting and ranges.
+ *
+ * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
+ * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
 public final class SqliteStore implements Store {
 
@@ -404,7 +407,8 @@ public final class SqliteStore implements Store {
         return rs.wasNull() ? null : value;
     }
 
-    private static Figure readFigure(ResultSet rs) throws SQLException {
+    /** A figure from a row holding the figures table's columns by name (the review queries read rows with it too). */
+    static Figure readFigure(ResultSet rs) throws SQLException {
         String value = rs.getString("value");
         return new Figure(rs.getString("id"), rs.getString("doc"), nullableInt(rs, "page"),
                 rs.getInt("line"), rs.getInt("char_start"), rs.getInt("char_end"), rs.getString("quote"),

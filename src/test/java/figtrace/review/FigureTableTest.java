@@ -98,4 +98,26 @@ class FigureTableTest {
             assertTrue(first.stream().noneMatch(second::contains));
         }
     }
+
+    /** The review side reads figure rows with the store's one reader, so an OCR figure stays an OCR figure in export. */
+    @Test
+    void anOcrFigureKeepsItsSourceConfidenceAndBox() {
+        Path db = dir.resolve("ocr.db");
+        List<Figure> figures = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0);
+        Figure ocr = figures.get(0).fromOcr(new BigDecimal("71"), "10,20,30,40", "read by OCR");
+        List<Figure> stored = new ArrayList<>(figures);
+        stored.set(0, ocr);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.save(TestDb.xinjiang(stored));
+        }
+        try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
+            Figure read = table.figure(new FigureKey(ocr.doc(), ocr.id())).orElseThrow();
+            assertEquals(Figure.SOURCE_OCR, read.source());
+            assertEquals(0, new BigDecimal("71").compareTo(read.ocrConfidence()));
+            assertEquals("10,20,30,40", read.ocrBox());
+            assertEquals(ocr.kind(), read.kind());
+            Figure text = table.figure(new FigureKey(figures.get(1).doc(), figures.get(1).id())).orElseThrow();
+            assertEquals(Figure.SOURCE_TEXT, text.source());
+        }
+    }
 }

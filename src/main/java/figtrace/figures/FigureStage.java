@@ -311,7 +311,9 @@ public final class FigureStage {
             runSubject = prevInSentence.runSubject();
         } else {
             List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
-                    .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
+                    .stream().takeWhile(m -> m.end() <= c.start())
+                    .filter(m -> !RegionFinder.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
+                    .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
@@ -415,7 +417,7 @@ public final class FigureStage {
         List<Mention> chain = new ArrayList<>();
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > runStart) break;
-            if (RegionFinder.isYardstick(ctx.view(), m)) continue;
+            if (RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
             chain.add(m);
@@ -605,7 +607,7 @@ public final class FigureStage {
         String found = null;
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
-            if (m.start() < sentenceStart || RegionFinder.isYardstick(ctx.view(), m)) continue;
+            if (m.start() < sentenceStart || RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
             found = m.value();
         }
         if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();

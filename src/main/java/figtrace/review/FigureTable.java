@@ -41,6 +41,23 @@ public interface FigureTable extends AutoCloseable {
      */
     void forEach(FigureFilter filter, java.util.function.Consumer<ReviewedFigure> action);
 
+    /** The review of every figure that has decisions (orphaned ones left out), by figure. */
+    Map<FigureKey, FigureReview> reviewsByFigure();
+
+    /**
+     * The figures whose indicator is one of {@code indicatorIds} (their indicator_id; the indicator's name for figures
+     * stored before they had ids), and those of {@code extra}, with their reviews from {@code reviewed}, one at a time
+     * in store order (document, position, id) — as {@link #forEach} would give them, restricted to these.
+     */
+    void forEachOfIndicators(java.util.Collection<String> indicatorIds, java.util.Collection<FigureKey> extra,
+                             Map<FigureKey, FigureReview> reviewed, java.util.function.Consumer<ReviewedFigure> action);
+
+    /**
+     * The indicators each document's figures have (indicator_id, or the indicator's name where a figure has no id),
+     * for {@code docs}, or for every document when it is null.
+     */
+    Map<String, java.util.Set<String>> indicatorsByDoc(java.util.Collection<String> docs);
+
     /** The stored figure {@code key}, if there is one. */
     Optional<Figure> figure(FigureKey key);
 

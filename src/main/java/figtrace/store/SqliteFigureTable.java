@@ -141,6 +141,79 @@ public final class SqliteFigureTable implements FigureTable {
         }
     }
 
+    /** The review of every figure that has decisions (orphaned ones left out), by figure. */
+    @Override
+    public synchronized Map<FigureKey, FigureReview> reviewsByFigure() {
+        Map<FigureKey, List<Decision>> byFigure = decisionsByFigure();
+        Map<FigureKey, FigureReview> byKey = new LinkedHashMap<>();
+        byFigure.forEach((k, decisions) -> byKey.put(k, FigureReview.of(decisions)));
+        return byKey;
+    }
+
+    /** Indexed on indicator_id. */
+    @Override
+    public synchronized void forEachOfIndicators(java.util.Collection<String> indicatorIds,
+                                                 java.util.Collection<FigureKey> extra,
+                                                 Map<FigureKey, FigureReview> reviewed,
+                                                 java.util.function.Consumer<ReviewedFigure> action) {
+        List<Object> parameters = new ArrayList<>(indicatorIds);
+        String in = String.join(", ", java.util.Collections.nCopies(indicatorIds.size(), "?"));
+        StringBuilder where = new StringBuilder(" WHERE f.indicator_id IN (" + in + ") OR (f.indicator IN (" + in
+                + ") AND (f.indicator_id IS NULL OR f.indicator_id = ''))");
+        parameters.addAll(indicatorIds);
+        for (FigureKey k : extra) {
+            where.append(" OR (f.doc = ? AND f.id = ?)");
+            parameters.add(k.doc());
+            parameters.add(k.id());
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + FROM_PLAIN + where
+                + orderBy(null))) {
+            bind(st, parameters);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Figure f = SqliteStore.readFigure(rs);
+                    FigureReview review = reviewed.get(new FigureKey(f.doc(), f.id()));
+                    action.accept(new ReviewedFigure(f, review == null ? FigureReview.UNREVIEWED : review));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The indicators each document's figures have (indicator_id, or the indicator's name where a figure has no id),
+     * for {@code docs}, or for every document when it is null.
+     */
+    @Override
+    public synchronized Map<String, java.util.Set<String>> indicatorsByDoc(java.util.Collection<String> docs) {
+        String sql = "SELECT DISTINCT doc, COALESCE(NULLIF(indicator_id, ''), NULLIF(indicator, '')) AS i FROM figures"
+                + (docs == null ? "" : " WHERE doc = ?") + " ORDER BY 1, 2";
+        Map<String, java.util.Set<String>> byDoc = new java.util.TreeMap<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (String doc : docs == null ? java.util.Collections.<String>singletonList(null) : docs) {
+                if (doc != null) st.setString(1, doc);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.util.Set<String> ids = byDoc.computeIfAbsent(rs.getString(1), d -> new java.util.TreeSet<>());
+                        if (rs.getString(2) != null && !rs.getString(2).isBlank()) ids.add(rs.getString(2));
+                    }
+                }
+            }
+            connection.commit();
+            return byDoc;
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Figure> figure(FigureKey key) {
+        return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? AND f.id = ?",
+                List.of(key.doc(), key.id())).stream().findFirst();
+    }
+
     /** The decisions that still hold (not orphaned), by figure. */
     private Map<FigureKey, List<Decision>> decisionsByFigure() {
         Map<FigureKey, List<Decision>> byFigure = new LinkedHashMap<>();
@@ -153,12 +226,6 @@ public final class SqliteFigureTable implements FigureTable {
     private static ReviewedFigure reviewed(Figure f, Map<FigureKey, List<Decision>> byFigure) {
         List<Decision> decisions = byFigure.get(new FigureKey(f.doc(), f.id()));
         return new ReviewedFigure(f, decisions == null ? FigureReview.UNREVIEWED : FigureReview.of(decisions));
-    }
-
-    @Override
-    public synchronized Optional<Figure> figure(FigureKey key) {
-        return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? AND f.id = ?",
-                List.of(key.doc(), key.id())).stream().findFirst();
     }
 
     /** Figures with this id in any document (copies of one file share ids), by document name. */

@@ -360,8 +360,13 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized void savePanel(figtrace.panel.PanelStage.Panel panel) {
+        replacePanel(null, panel);
+    }
+
+    @Override
+    public synchronized void replacePanel(java.util.Collection<String> indicatorIds, figtrace.panel.PanelStage.Panel panel) {
         try {
-            PanelTables.replace(connection, panel);
+            PanelTables.replace(connection, indicatorIds, panel);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

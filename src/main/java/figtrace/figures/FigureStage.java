@@ -1,5 +1,8 @@
 package figtrace.figures;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.ids.Ids;
 
 import com.google.re2j.Matcher;
@@ -643,8 +646,8 @@ public final class FigureStage {
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
         return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
-                r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
-                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), r.change(), r.target(), c.rule().qualifiedId(),
+                r.unitName(), r.measureWord(), FigureKind.of(r.kind()), Qualifier.of(r.qualifier()), r.time(), r.region(), r.subject(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), Change.of(r.change()), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 

@@ -1,5 +1,8 @@
 package figtrace.figures;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.ids.Ids;
 
 import com.google.re2j.Matcher;
@@ -334,10 +337,11 @@ public final class FigureStage {
             }
         }
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
-        if (distributed && runSubject != null && runSubject.contains("、")) {
-            String[] parts = runSubject.split("、");
-            if (runIndex < parts.length) subject = parts[runIndex];
-        }
+        // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
+        boolean overPlacesOrTimes = distributed && (distributedRegion(ctx, sStart, runStart, runIndex) != null
+                || distributedTime(ctx, sStart, runStart, runIndex) != null);
+        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
+        if (own != null) subject = own;
         boolean target = target(t.substring(sStart, c.start())) || comingBudgetYear(ctx, time);
         time = balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = yearEndOrYear(ctx, c.start(), time, subject, measureWord);
@@ -643,8 +647,8 @@ public final class FigureStage {
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
         return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
-                r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
-                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), r.change(), r.target(), c.rule().qualifiedId(),
+                r.unitName(), r.measureWord(), FigureKind.of(r.kind()), Qualifier.of(r.qualifier()), r.time(), r.region(), r.subject(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), Change.of(r.change()), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 

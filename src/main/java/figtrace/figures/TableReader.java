@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Change;
 import figtrace.ids.Ids;
 
 import figtrace.model.DocumentText;
@@ -155,9 +157,9 @@ final class TableReader {
                 out.add(new Figure(Ids.figure(source.sha256(), cell.start(), cell.end()), source.name(),
                         at.page() == 0 ? null : at.page(), at.number(), line.start(), line.end(), text.lineText(line),
                         cell.start(), cell.end(), cell.text(), value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
-                        unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
+                        unit == null ? null : unit.info().measureWord(), unit == null ? null : FigureKind.of(unit.info().kind()), null, time,
                         region, subject.isEmpty() ? null : subject, indicator == null ? null : indicator.name(),
-                        indicator == null ? null : indicator.id(), change, false,
+                        indicator == null ? null : indicator.id(), Change.of(change), false,
                         "figures:table_cell", unit == null ? "no unit found in the header, row label or caption" : null));
             }
         }

@@ -5,6 +5,7 @@
 #   N=1000 bench/run.sh     the scaled corpus of the issue (about 10 times that)
 #   REPS=3 bench/run.sh     every case three times, medians printed (COLD_REPS=1: the cold cases once)
 #   CASES="jobs2_cold no_change one_change" N=1000 bench/run.sh    only these cases
+#   KEEP=1 CASES="no_change one_change" REPS=3 bench/run.sh         again on the last corpus and outputs
 # Prints a table: CPU and wall seconds, docs/s, pages/s, chars/s, peak RSS (the largest process: figtrace or one
 # parser worker), and the ratio of figtrace's single-job CPU to parse-only CPU.
 set -euo pipefail
@@ -14,10 +15,15 @@ WORK=${WORK:-/tmp/figtrace-bench}
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 if [ -z "${JAR:-}" ]; then ./figtrace --version >/dev/null; fi   # builds target/figtrace.jar when the sources changed
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-rm -rf "$WORK"; mkdir -p "$WORK"
-python3 bench/make_corpus.py "$WORK/corpus" "$N" ../shared/atlas/docs ../shared/realdocs >/dev/null
+if [ -n "${KEEP:-}" ] && [ -d "$WORK/corpus" ]; then   # KEEP=1: the corpus and outputs of the last run stay
+  rm -f "$WORK/results" "$WORK/medians"
+else
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  python3 bench/make_corpus.py "$WORK/corpus" "$N" ../shared/atlas/docs ../shared/realdocs >/dev/null
+fi
 CP="${JAR:-target/figtrace.jar}"
 JAVA=(java -Dfile.encoding=UTF-8)
+PATTERNS=${PATTERNS:-patterns}   # the rules the jar was built with (a jar built elsewhere may need its own)
 
 REPS=${REPS:-1}
 COLD_REPS=${COLD_REPS:-$REPS}   # the cold cases of 1,000 documents take long: COLD_REPS=1 REPS=3
@@ -28,7 +34,7 @@ has() { [[ " $CASES " == *" $1 "* ]]; }
 measure() {
   local label=$1; shift
   /usr/bin/time -f "%U %S %e %M" -o "$WORK/time.txt" "$@" >"$WORK/$label.log" 2>&1 || true
-  read -r u s e m <"$WORK/time.txt"
+  read -r u s e m < <(tail -1 "$WORK/time.txt")   # GNU time puts "Command exited with non-zero status" first
   echo "$label $(echo "$u + $s" | bc) $e $((m / 1024))" >>"$WORK/results"
 }
 
@@ -39,17 +45,17 @@ for rep in $(seq "$COLD_REPS"); do
     measure parse_only "${JAVA[@]}" -cp "$CP" figtrace.bench.ParseOnly "$WORK/corpus"
     read -r docs pages chars _ _ <"$WORK/parse_only.log"
   fi
-  if has jobs1_cold; then rm -rf "$WORK/out1"; measure jobs1_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --out "$WORK/out1" --jobs 1 -q; fi
-  if has jobs2_cold; then rm -rf "$WORK/out2"; measure jobs2_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --out "$WORK/out2" --jobs 2 -q; fi
+  if has jobs1_cold; then rm -rf "$WORK/out1"; measure jobs1_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out1" --jobs 1 -q; fi
+  if has jobs2_cold; then rm -rf "$WORK/out2"; measure jobs2_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" --jobs 2 -q; fi
 done
 if [ "$docs" = 0 ]; then docs=$(ls "$WORK/corpus" | wc -l); fi
-[ -d "$WORK/out2" ] || "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --out "$WORK/out2" -q >"$WORK/prepare.log" 2>&1 || true
+[ -d "$WORK/out2" ] || "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q >"$WORK/prepare.log" 2>&1 || true
 one=$(ls "$WORK/corpus" | grep -E '\.(html|txt)$' | head -1)
 for rep in $(seq "$REPS"); do
-  if has no_change; then measure no_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --out "$WORK/out2" -q; fi
+  if has no_change; then measure no_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q; fi
   if has one_change; then
     printf '\n<!-- changed %s -->\n' "$rep" >>"$WORK/corpus/$one"
-    measure one_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --out "$WORK/out2" -q
+    measure one_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q
   fi
 done
 

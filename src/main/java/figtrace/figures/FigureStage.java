@@ -41,9 +41,15 @@ public final class FigureStage {
     }
 
     public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata) {
+        return extract(source, text, metadata, new figtrace.tables.TableStage(rules).read(source, text));
+    }
+
+    /** The figures of a document whose tables were already rebuilt (every numeric table cell is one). */
+    public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata,
+                                List<figtrace.model.Table> tables) {
         if (text.isBlank()) return List.of();
         boolean[] skipped = SkippedLines.mark(text, rules);
-        boolean[] tableRows = TableReader.tableRows(text);
+        boolean[] tableRows = figtrace.tables.TableStage.tableRows(text);
         boolean[] notProse = new boolean[skipped.length];
         for (int i = 0; i < notProse.length; i++) notProse[i] = skipped[i] || tableRows[i];
         MatchView view = MatchView.of(text, notProse);
@@ -61,7 +67,7 @@ public final class FigureStage {
                 sentence.add(r);
             }
         }
-        figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
+        figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tables));
         figures.sort(Comparator.comparingInt(Figure::spanStart));
         return figures;
     }

@@ -216,16 +216,20 @@ public final class CorpusRunner {
         List<Figure> figures = new ArrayList<>();
         List<figtrace.model.Entity> entities = new ArrayList<>();
         List<figtrace.model.Measure> measures = new ArrayList<>();
+        List<figtrace.model.Table> tables = new ArrayList<>();
         Map<DocStatus, Integer> byStatus = new EnumMap<>(DocStatus.class);
         List<DocumentRow> failed = new ArrayList<>();
         for (DocumentRow row : current) {
             figures.addAll(store.figuresInExtractionOrder(row.doc()));
             entities.addAll(store.entities(row.doc()));
             measures.addAll(store.measures(row.doc()));
+            tables.addAll(store.tables(row.doc()));
             byStatus.merge(row.status(), 1, Integer::sum);
             if (row.status().failed()) failed.add(row);
         }
-        new OutputWriter(out).writeAll(current, retiredRows, figures, entities, measures);
+        OutputWriter writer = new OutputWriter(out);
+        writer.writeAll(current, retiredRows, figures, entities, measures);
+        writer.writeTables(tables);
         return new Summary(current.size(), byStatus, figures.size(), failed, skipped,
                 (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
     }

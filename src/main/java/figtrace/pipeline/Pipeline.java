@@ -28,6 +28,7 @@ import java.util.List;
 public final class Pipeline {
     private final LayoutStage layout = new LayoutStage();
     private final FigureStage figures;
+    private final figtrace.tables.TableStage tables;
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
@@ -38,10 +39,11 @@ public final class Pipeline {
         this.rules = rules;
         this.figures = new FigureStage(rules);
         try {
+            this.tables = new figtrace.tables.TableStage(rules);
             this.entities = new EntityStage(rules.dir());
             this.measures = new MeasureStage(rules.dir());
             this.metadata = new MetadataStage(rules.dir());
-        } catch (PatternFile.PatternException e) { // a bad line in an entity, measure or metadata table
+        } catch (PatternFile.PatternException | figtrace.tables.TableStage.BadTableWords e) { // a bad line in a table of patterns/
             throw new RulesException(List.of(e.getMessage()));
         }
     }
@@ -50,10 +52,11 @@ public final class Pipeline {
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
         if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
-        List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata());
+        List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
+        List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata(), rebuilt);
         List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
         List<Measure> acts = measures.extract(name, parsed.text(), named, found);
-        return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts));
+        return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts), rebuilt);
     }
 
     /**

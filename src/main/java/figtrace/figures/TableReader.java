@@ -67,8 +67,12 @@ final class TableReader {
             String time = firstNonNull(col.period(), ctx.defaultTime(), ctx.periodYear() == null ? null : String.valueOf(ctx.periodYear()));
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
+            // a regional table's rows are places: what they measure is what the caption names
+            if (row.region() != null && col.region() == null) {
+                subject = col.measure() != null && col.change() == null ? col.measure() : captionSubject(t.caption(), subject);
+            }
             if (subject.isEmpty()) subject = col.measure() == null ? null : col.measure();
-            else if (measures > 1 && col.measure() != null && col.change() == null && !PLAIN_MEASURE.matcher(col.measure()).matches()
+            else if (row.region() == null && measures > 1 && col.measure() != null && col.change() == null && !PLAIN_MEASURE.matcher(col.measure()).matches()
                     && col.measure().length() <= 12) subject = subject + "（" + col.measure() + "）";
             String where = "table " + (t.caption() == null ? "#" + (t.seq() + 1) : t.caption())
                     + (t.side() == null ? "" : " (" + t.side() + ")") + ", row " + (row.index() + 1) + " \"" + row.label()
@@ -81,6 +85,17 @@ final class TableReader {
                     "figures:table_cell", unit == null ? where + "; no unit found in the header, row, caption or 单位 line" : where));
         }
         return out;
+    }
+
+    private static final Pattern CAPTION_NOISE = Pattern.compile(
+            "^\\s*(?:附)?表\\s*[0-9一二三四五六七八九十百]+\\s*[:：、.．]?|(?:19|20)[0-9]{2}\\s*年(?:度)?|[(（][^()（）]*[)）]|\\s");
+
+    /** 表九：2024年自治区对各地转移支付补助情况表（分地州市） → 自治区对各地转移支付补助; the row's own name without one. */
+    private static String captionSubject(String caption, String fallback) {
+        if (caption == null) return fallback;
+        String s = CAPTION_NOISE.matcher(caption).replaceAll("");
+        s = s.replaceAll("(?:完成|执行)?(?:情况)?(?:统计)?表$", "").replaceAll("(?:完成|执行)?情况$", "");
+        return s.isEmpty() ? fallback : s;
     }
 
     /** A change column without a unit of its own (比上年增减) is in the table's unit; with % it was caught above. */

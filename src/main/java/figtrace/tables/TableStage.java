@@ -453,7 +453,8 @@ public final class TableStage {
         java.util.Arrays.fill(heads, "");
         for (int r = 0; r < headerRows.size(); r++) {
             List<String> row = new ArrayList<>(headerRows.get(r));
-            while (row.size() < n) row.add("");
+            // a header row with fewer cells than the body lacks the leading label or code cell: align it right
+            while (row.size() < n) row.add(0, "");
             List<String> below = r + 1 < headerRows.size() ? headerRows.get(r + 1) : List.of();
             for (int k = 1; k < n; k++) {
                 if (!row.get(k).isEmpty() || row.get(k - 1).isEmpty() || words.is("label", row.get(k - 1))
@@ -495,7 +496,7 @@ public final class TableStage {
                 if (isKnownUnit(t)) units++;
             }
             String h = heads[k];
-            if (words.has("code", h) && !words.has("change", h)) roles[k] = "code";
+            if (words.has("code", h) && !words.has("change", h) && (filled == 0 || codes * 10 >= filled * 6)) roles[k] = "code";
             else if (words.is("unit", h) || filled > 0 && units * 10 >= filled * 6) roles[k] = "unit";
             else if (filled > 0 && codes * 10 >= filled * 6 && k + 1 < n && textColumn(body, k + 1)) roles[k] = "code";
             else if (words.is("label", h) || filled > 0 && numbers * 2 < filled) roles[k] = "label";

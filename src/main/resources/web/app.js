@@ -502,6 +502,109 @@ async function jumpToFigure(f) {
   else toast('数字表中找不到该数字', true);
 }
 
+// ---- the panel (dataset) ----
+const PANEL_STATUS_LABEL = {single: '单一来源', agree: '一致', rounding_agree: '舍入后一致', conflict: '冲突', reviewed: '已审阅'};
+const panelView = {facetsLoaded: false, selected: null};
+
+function panelParams(extra) {
+  const p = new URLSearchParams(extra || {});
+  for (const name of ['indicator', 'region', 'period', 'status']) {
+    if ($('p-' + name).value) p.set(name, $('p-' + name).value);
+  }
+  return p;
+}
+
+async function loadPanel() {
+  let body;
+  try {
+    body = await getJson('/api/panel?' + panelParams());
+  } catch (e) {
+    toast('读取数据集失败：' + e.message, true);
+    return;
+  }
+  if (!panelView.facetsLoaded) {
+    fillOnce($('p-indicator'), body.facets.indicator);
+    fillOnce($('p-region'), body.facets.region);
+    fillOnce($('p-period'), body.facets.period);
+    fillOnce($('p-status'), Object.keys(PANEL_STATUS_LABEL), PANEL_STATUS_LABEL);
+    panelView.facetsLoaded = true;
+  }
+  const tbody = $('panel-rows');
+  tbody.replaceChildren();
+  for (const r of body.rows) {
+    const tr = el('tr', {class: 'row' + (r.status === 'conflict' ? ' conflict' : '')},
+      el('td', {title: r.indicator ?? ''}, r.indicator_id), el('td', {}, r.region), el('td', {}, r.region_code),
+      el('td', {}, r.period), el('td', {}, r.scope), el('td', {class: 'num'}, formatValue(r.value, r.unit)),
+      el('td', {}, r.unit), el('td', {class: 'status-' + r.status}, PANEL_STATUS_LABEL[r.status] || r.status),
+      el('td', {class: 'num'}, r.n_sources));
+    tr.addEventListener('click', () => { markSelected(tbody, tr); showPanelCell(r); });
+    tbody.append(tr);
+  }
+  if (body.rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 9, class: 'muted'}, '数据集为空：还没有带指标编号、地区和时期的数字')));
+  $('panel-info').textContent = `共 ${body.total} 行` + (body.total > body.rows.length ? `，显示前 ${body.rows.length} 行（请筛选）` : '');
+}
+
+function cellParams(r) {
+  return new URLSearchParams({indicator: r.indicator_id, region: r.region, period: r.period, scope: r.scope || ''});
+}
+
+async function showPanelCell(r) {
+  panelView.selected = r;
+  let cell;
+  try {
+    cell = await getJson('/api/panel/cell?' + cellParams(r));
+  } catch (e) {
+    toast('读取来源失败：' + e.message, true);
+    return;
+  }
+  $('panel-empty').hidden = true;
+  $('panel-detail').hidden = false;
+  $('panel-citation').hidden = true;
+  const fields = $('panel-fields');
+  fields.replaceChildren();
+  for (const [label, v] of [['指标', `${cell.indicator_id} ${cell.indicator ?? ''}`], ['地区', `${cell.region} ${cell.region_code}`],
+    ['时期', cell.period], ['口径', cell.scope || '全域'], ['数值', formatValue(cell.value, cell.unit)],
+    ['状态', PANEL_STATUS_LABEL[cell.status] || cell.status]]) {
+    fields.append(el('dt', {}, label), el('dd', {}, v === null || v === undefined ? '—' : String(v)));
+  }
+  const sources = $('panel-sources');
+  sources.replaceChildren();
+  for (const s of cell.sources) {
+    const accept = el('button', {type: 'button'}, '接受此来源');
+    accept.addEventListener('click', async () => {
+      try {
+        await postJson('/api/decisions', {doc: s.doc, id: s.id, action: 'accept'});
+        toast('已接受：' + s.raw);
+        await loadPanel();
+        await showPanelCell(r);
+      } catch (e) {
+        toast('保存失败：' + e.message, true);
+      }
+    });
+    const open = el('button', {type: 'button'}, '在数字表中打开');
+    open.addEventListener('click', () => jumpToFigure(s));
+    sources.append(el('div', {class: 'panel-source' + (s.chosen ? ' chosen' : '')},
+      el('p', {}, el('strong', {}, s.raw), ` ${s.doc}` + (s.page ? ` 第${s.page}页` : '') + ` 第${s.line}行 · `
+        + (STATUS_LABEL[s.review] || s.review) + (s.chosen ? ' · 选用' : '')),
+      el('blockquote', {}, s.quote), accept, open));
+  }
+  const checks = $('panel-checks');
+  checks.replaceChildren();
+  for (const c of cell.checks) checks.append(el('li', {}, `${PANEL_STATUS_LABEL[c.status] || c.status}：${c.reason}`));
+  if (cell.checks.length === 0) checks.append(el('li', {class: 'muted'}, '没有需要注意的核对结果'));
+}
+
+async function citePanelCell() {
+  if (!panelView.selected) return;
+  try {
+    const body = await getJson('/api/panel/cite?' + cellParams(panelView.selected));
+    $('panel-citation').value = body.citations.join('\n');
+    $('panel-citation').hidden = false;
+  } catch (e) {
+    toast('引用失败：' + e.message, true);
+  }
+}
+
 // ---- wiring ----
 
 function showTab(name) {
@@ -511,6 +614,7 @@ function showTab(name) {
   if (name === 'orphans') loadOrphans();
   if (name === 'entities') loadEntities();
   if (name === 'measures') loadMeasures();
+  if (name === 'panel') loadPanel();
 }
 
 function onKey(event) {
@@ -585,6 +689,9 @@ function init() {
   }
   $('entity-filters').addEventListener('submit', (e) => e.preventDefault());
   $('measure-filters').addEventListener('submit', (e) => e.preventDefault());
+  $('panel-filters').addEventListener('submit', (e) => e.preventDefault());
+  for (const name of ['indicator', 'region', 'period', 'status']) $('p-' + name).addEventListener('change', loadPanel);
+  $('btn-panel-cite').addEventListener('click', citePanelCell);
   for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => showTab(b.dataset.tab));
   for (const id of ['c-indicator', 'c-region', 'c-time']) $(id).addEventListener('change', loadCharts);
   document.addEventListener('keydown', onKey);

@@ -29,24 +29,48 @@ public final class Citations {
         return reference(document) + " " + location(figure) + "：“" + quote(figure.quote()) + "”";
     }
 
-    /** The document part: {@code 作者. 题名[类型]. 刊名或发布者, 年份.} with whatever of it is known. */
+    /**
+     * The document part, per GB/T 7714 for the document's kind: a paper {@code 作者. 题名[J]. 刊名, 年份.}; a newspaper
+     * piece {@code 作者. 题名[N]. 报纸名, 日期.}; an official document (bulletin, budget, reply, report)
+     * {@code 发布机关. 题名[R]. 年份.} with its document number when it has one. What is unknown is left out.
+     */
     public static String reference(DocumentInfo document) {
         Map<String, String> m = document.metadata();
-        StringBuilder sb = new StringBuilder();
+        String kind = first(m, "doc_kind");
         String authors = authors(first(m, "author", "creator", "authors"));
         String title = first(m, "title");
         if (title == null) title = fileTitle(document.doc());
         String journal = first(m, "journal", "source", "periodical");
-        String publisher = first(m, "issuer", "publisher", "organization");
-        String year = year(first(m, "date", "created", "published", "year", "modified"));
-        if (authors != null) sb.append(authors).append(". ");
-        sb.append(title).append('[').append(typeCode(document, journal)).append("].");
+        String issuer = first(m, "issuer", "publisher", "organization");
+        String date = first(m, "date", "created", "published", "year", "modified");
+        String year = year(date);
+        String number = first(m, "doc_number");
+        String type = typeCode(document, kind, journal);
+        String online = "html".equals(document.type()) ? "/OL" : "";
+        StringBuilder sb = new StringBuilder();
+        String responsible = authors != null ? authors : official(kind) ? issuer : null;
+        if (responsible != null) sb.append(responsible).append(". ");
+        sb.append(title);
+        if (official(kind) && number != null && !title.contains(number)) sb.append('（').append(number).append('）');
+        sb.append('[').append(type).append(type.endsWith("/OL") ? "" : online).append("].");
         List<String> tail = new ArrayList<>();
-        if (journal != null) tail.add(journal);
-        else if (publisher != null && !publisher.equals(authors)) tail.add(publisher);
-        if (year != null) tail.add(year);
+        if (type.startsWith("J") || type.startsWith("N")) {
+            if (journal != null) tail.add(journal);
+            String when = type.startsWith("N") ? day(date) : year;
+            if (when != null) tail.add(when);
+        } else {
+            if (journal != null) tail.add(journal);
+            else if (issuer != null && !issuer.equals(responsible)) tail.add(issuer);
+            if (year != null) tail.add(year);
+        }
         if (!tail.isEmpty()) sb.append(' ').append(String.join(", ", tail)).append('.');
         return sb.toString();
+    }
+
+    /** Kinds published by a government body under its own name: the issuer is the responsible party. */
+    private static boolean official(String kind) {
+        return kind != null && List.of("bulletin", "budget", "budget_execution", "draft_budget", "final_accounts",
+                "reply", "report").contains(kind);
     }
 
     /** {@code 第3页第12行} for paged documents, {@code 第12行} otherwise. */
@@ -55,14 +79,24 @@ public final class Citations {
     }
 
     /**
-     * GB/T 7714 document type: J for a journal article; EB for a web page; Z ("other") when nothing says more.
-     * "/OL" marks an electronic resource read online: journal papers here come as downloaded files, web pages
-     * always are.
+     * GB/T 7714 document type: J a journal article, N a newspaper article, R a report (official documents, rating
+     * and research reports), EB a web page that is none of these, Z ("other") when nothing says more. "/OL" marks a
+     * resource read online (a downloaded web page).
      */
-    private static String typeCode(DocumentInfo document, String journal) {
-        if (journal != null) return "J/OL";
+    private static String typeCode(DocumentInfo document, String kind, String journal) {
+        // Papers here come as downloaded files of online journals, as before: J/OL.
+        if ("paper".equals(kind) || journal != null && !"news".equals(kind)) return "J/OL";
+        if ("news".equals(kind)) return "N";
+        if (official(kind) || "rating".equals(kind)) return "R";
         if ("html".equals(document.type())) return "EB/OL";
         return "Z";
+    }
+
+    /** A date as GB/T 7714 writes a newspaper's: 2024-04-01, or the year alone when that is all there is. */
+    private static String day(String date) {
+        if (date == null) return null;
+        Matcher m = Pattern.compile("(?<!\\d)((?:1[89]|20)\\d\\d)-(\\d\\d)-(\\d\\d)").matcher(date);
+        return m.find() ? m.group() : year(date);
     }
 
     /** GB/T 7714 lists up to three authors, then "等". */

@@ -53,6 +53,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /** The panel and its checks as sheets beside the figures (after review decisions, as panel.csv). */
+    private static java.util.Map<String, List<String[]>> panelSheets(Path db) {
+        Path patterns = Defaults.patterns(null);
+        figtrace.panel.PanelStage.Panel panel = figtrace.pipeline.PanelRun.build(db, patterns,
+                figtrace.pipeline.RegionCodes.load(patterns));
+        java.util.Map<String, List<String[]>> sheets = new java.util.LinkedHashMap<>();
+        sheets.put("panel", figtrace.panel.PanelTables.panel(panel.rows()));
+        sheets.put("panel_checks", figtrace.panel.PanelTables.checks(panel.checks()));
+        return sheets;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -68,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
             try {
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     if (to.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
-                        ReviewedExport.writeXlsx(rows, stream);
+                        ReviewedExport.writeXlsx(rows, panelSheets(db), stream);
                     } else {
                         ReviewedExport.writeCsv(rows, stream);
                     }

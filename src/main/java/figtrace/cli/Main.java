@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         commands.put("serve", ServeCommand::new);
         commands.put("cite", CiteCommand::new);
         commands.put("export", ExportCommand::new);
+        commands.put("panel", PanelCommand::new);
         commands.put("eval", EvalCommand::new);
         commands.put("rules", RulesCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);

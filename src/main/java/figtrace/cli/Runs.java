@@ -3,6 +3,8 @@ package figtrace.cli;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.pipeline.CorpusRunner;
+import figtrace.pipeline.PanelRun;
+import figtrace.pipeline.RegionCodes;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesException;
 import figtrace.rules.RulesStage;
@@ -23,7 +25,8 @@ final class Runs {
      */
     static CorpusRunner runner(Path patterns) throws RulesException {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
-        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)));
+        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)))
+                .derive((db, out) -> PanelRun.write(PanelRun.build(db, patterns, RegionCodes.load(patterns)), out));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

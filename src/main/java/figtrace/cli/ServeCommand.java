@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
         }
         try {
-            server = ReviewServer.start(host, port, db, corpus);
+            server = ReviewServer.start(host, port, db, corpus, Defaults.patterns(null));
         } catch (ReviewException | UncheckedIOException e) {
             err.println("figtrace serve: " + e.getMessage());
             err.flush();

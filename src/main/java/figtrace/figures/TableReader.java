@@ -117,7 +117,8 @@ final class TableReader {
         UnitInfo direct = rules.units().get(c);
         if (direct != null) return new UnitChoice(direct, direct.factor());
         for (Map.Entry<String, BigDecimal> m : rules.multipliers().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, BigDecimal> e) -> -e.getKey().length())).toList()) {
+                .sorted(Comparator.comparingInt((Map.Entry<String, BigDecimal> e) -> -e.getKey().length())
+                .thenComparing(Map.Entry::getKey)).toList()) { // a fixed order: hash order changes per JVM
             if (c.startsWith(m.getKey())) {
                 UnitInfo u = rules.units().get(c.substring(m.getKey().length()));
                 if (u != null) return new UnitChoice(u, m.getValue().multiply(u.factor()));

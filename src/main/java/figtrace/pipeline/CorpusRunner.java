@@ -79,8 +79,14 @@ public final class CorpusRunner {
     /** A modification time younger than this when the file is read is not stored, so it never skips a re-hash. */
     static final long TRUSTED_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    /** More outputs made from the store once the run's own are written (the panel), inside the run lock. */
+    public interface DerivedOutput {
+        void write(Path db, Path out) throws IOException;
+    }
+
     private final String rulesFingerprint;
     private final PipelineSource pipelineSource;
+    private final List<DerivedOutput> derived = new ArrayList<>();
     private Pipeline pipeline;
     private volatile boolean cancelled;
 
@@ -91,6 +97,12 @@ public final class CorpusRunner {
     public CorpusRunner(String rulesFingerprint, PipelineSource pipelineSource) {
         this.rulesFingerprint = Objects.requireNonNull(rulesFingerprint);
         this.pipelineSource = pipelineSource;
+    }
+
+    /** Adds an output derived from the store, written after figures.jsonl and the rest on every finished run. */
+    public CorpusRunner derive(DerivedOutput output) {
+        derived.add(output);
+        return this;
     }
 
     /** Asks a run under way (from another thread) to stop after the document it is on. */
@@ -208,7 +220,7 @@ public final class CorpusRunner {
     }
 
     /** Writes figures.jsonl, figures.csv and documents.csv from the store: the corpus's documents, in corpus order. */
-    private static Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<String> skipped, long t0,
+    private Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<String> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
         Map<String, DocumentRow> rows = store.documentRows();
         List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();
@@ -230,6 +242,7 @@ public final class CorpusRunner {
         OutputWriter writer = new OutputWriter(out);
         writer.writeAll(current, retiredRows, figures, entities, measures);
         writer.writeTables(tables);
+        for (DerivedOutput d : derived) d.write(store.file(), out);
         return new Summary(current.size(), byStatus, figures.size(), failed, skipped,
                 (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
     }

@@ -27,9 +27,6 @@ import java.util.Set;
  */
 public final class ReviewedExport {
 
-    /** Columns written as numbers in XLSX: small integers only, so no digit is ever lost to a double. */
-    private static final Set<String> INTEGER_COLUMNS = Set.of("page", "line", "char_start", "char_end", "span_start",
-            "span_end");
 
     private ReviewedExport() {}
 
@@ -64,30 +61,83 @@ public final class ReviewedExport {
     }
 
     public static void writeXlsx(List<ReviewedFigure> rows, OutputStream out) throws IOException {
+        writeXlsx(rows, Map.of(), out);
+    }
+
+    /**
+     * The figures sheet, then one sheet per entry of {@code moreSheets} (name → table, header first), in its order.
+     * Numbers are numeric cells wherever a spreadsheet's double holds them exactly (661693000000, 14.48), else exact
+     * text, so no digit is ever lost; {@code target} is a boolean; codes and ids stay text. Every sheet has a frozen
+     * header row, a filter on it and column widths that fit the content type.
+     */
+    public static void writeXlsx(List<ReviewedFigure> rows, Map<String, List<String[]>> moreSheets, OutputStream out)
+            throws IOException {
         // Streaming workbook: keeps only a window of rows in memory, so 50k figures export without a big heap.
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            Sheet sheet = workbook.createSheet("figures");
             List<String> header = header();
-            Row first = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) first.createCell(c).setCellValue(header.get(c));
-            int r = 1;
-            for (ReviewedFigure figure : rows) {
-                Row row = sheet.createRow(r++);
-                List<String> cells = cells(figure);
-                for (int c = 0; c < cells.size(); c++) {
-                    String text = cells.get(c);
-                    if (text.isEmpty()) continue;
-                    Cell cell = row.createCell(c);
-                    if (INTEGER_COLUMNS.contains(header.get(c))) cell.setCellValue(Long.parseLong(text));
-                    else cell.setCellValue(SpreadsheetSafety.safe(text));
-                }
+            List<String[]> figures = new java.util.ArrayList<>(rows.size() + 1);
+            figures.add(header.toArray(String[]::new));
+            for (ReviewedFigure figure : rows) figures.add(cells(figure).toArray(String[]::new));
+            writeSheet(workbook, "figures", figures);
+            for (Map.Entry<String, List<String[]>> extra : moreSheets.entrySet()) {
+                writeSheet(workbook, extra.getKey(), extra.getValue());
             }
             workbook.write(out);
         } finally {
             workbook.dispose();
             workbook.close();
         }
+    }
+
+    private static void writeSheet(SXSSFWorkbook workbook, String name, List<String[]> table) {
+        Sheet sheet = workbook.createSheet(name);
+        String[] header = table.isEmpty() ? new String[0] : table.get(0);
+        for (int i = 0; i < table.size(); i++) {
+            Row row = sheet.createRow(i);
+            String[] cells = table.get(i);
+            for (int c = 0; c < cells.length; c++) {
+                String text = cells[c];
+                if (text == null || text.isEmpty()) continue;
+                Cell cell = row.createCell(c);
+                if (i == 0) { cell.setCellValue(text); continue; }
+                String column = c < header.length ? header[c] : "";
+                if (column.equals("target") && (text.equals("true") || text.equals("false"))) {
+                    cell.setCellValue(Boolean.parseBoolean(text));
+                    continue;
+                }
+                // Codes and ids are names, not quantities: 650000 stays text, so no tool sums it.
+                boolean isName = column.endsWith("_code") || column.endsWith("_id") || column.endsWith("_ids")
+                        || column.equals("id") || column.equals("raw");
+                Double exact = isName ? null : exactNumber(text);
+                if (exact != null) cell.setCellValue(exact);
+                else cell.setCellValue(SpreadsheetSafety.safe(text));
+            }
+        }
+        if (header.length > 0) {
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, table.size() - 1), 0,
+                    header.length - 1));
+            for (int c = 0; c < header.length; c++) sheet.setColumnWidth(c, 256 * width(header[c]));
+        }
+    }
+
+    /** A column's width in characters, by what it holds: quotes and reasons wide, flags and numbers narrow. */
+    private static int width(String column) {
+        return switch (column) {
+            case "quote", "first_quote", "second_quote", "reason", "review_notes", "title" -> 60;
+            case "subject", "indicator", "doc", "first_doc", "second_doc", "note", "figure_ids" -> 28;
+            case "page", "line", "char_start", "char_end", "span_start", "span_end", "target", "n_sources" -> 8;
+            default -> 14;
+        };
+    }
+
+    /** The number a cell holds when a spreadsheet's double represents it exactly (no digit lost), else null. */
+    static Double exactNumber(String text) {
+        if (!text.matches("-?\\d{1,17}(\\.\\d{1,17})?")) return null;
+        BigDecimal exact = new BigDecimal(text);
+        double d = exact.doubleValue();
+        return Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(exact) == 0 ? d : null;
     }
 
     private static String text(Object value) {

@@ -218,6 +218,13 @@ public final class OutputWriter {
         return doc + "-t" + String.format("%02d", t.seq() + 1) + ".csv";
     }
 
+    /** Writes a table (first row the header) as CSV for spreadsheets: BOM, CRLF, formula-safe cells. */
+    public void writeCsvTable(String fileName, List<String[]> rows) throws IOException {
+        List<String[]> safe = rows.stream().map(r -> java.util.Arrays.stream(r).map(OutputWriter::cell)
+                .toArray(String[]::new)).toList();
+        writeCsv(fileName, safe);
+    }
+
     private void writeCsv(String fileName, List<String[]> rows) throws IOException {
         AtomicFiles.writeUtf8(outDir.resolve(fileName), (Writer out) -> {
             out.write(BOM);

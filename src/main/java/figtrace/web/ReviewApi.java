@@ -42,12 +42,14 @@ final class ReviewApi {
     private final FigureTable table;
     private final CorpusFiles corpus;
     private final RecordViews records;
+    private final PanelView panel;
 
-    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records) {
+    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records, PanelView panel) {
         this.reviews = reviews;
         this.table = table;
         this.corpus = corpus;
         this.records = records;
+        this.panel = panel;
     }
 
     void get(HttpExchange exchange, String path) throws IOException {
@@ -64,6 +66,9 @@ final class ReviewApi {
                     q.get("instrument"), q.get("q"), integer(q, "page", 0), integer(q, "size", 50)));
             case "/api/cite" -> Http.json(exchange, 200, cite(q));
             case "/api/orphans" -> Http.json(exchange, 200, reviews.orphaned().stream().map(ReviewApi::decision).toList());
+            case "/api/panel" -> Http.json(exchange, 200, panel.rows(q));
+            case "/api/panel/cell" -> Http.json(exchange, 200, panel.cell(q));
+            case "/api/panel/cite" -> Http.json(exchange, 200, panel.cite(q));
             case "/api/chart/time" -> Http.json(exchange, 200, chart(q, "time"));
             case "/api/chart/regions" -> Http.json(exchange, 200, chart(q, "region"));
             case "/api/export.csv" -> export(exchange, q, false);
@@ -89,6 +94,7 @@ final class ReviewApi {
         FigureKey key = new FigureKey(required(body, "doc"), required(body, "id"));
         Action action = Action.fromCode(required(body, "action"));
         Decision d = reviews.record(key, action, text(body, "field"), text(body, "value"), text(body, "note"));
+        panel.invalidate();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("decision", decision(d));
         answer.put("review", review(reviews.review(key)));

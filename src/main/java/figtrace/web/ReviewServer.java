@@ -66,6 +66,11 @@ public final class ReviewServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound (the message says which)
      */
     public static ReviewServer start(String host, int port, Path db, Path corpus) {
+        return start(host, port, db, corpus, Path.of("patterns"));
+    }
+
+    /** As {@link #start(String, int, Path, Path)}, with the rules folder whose panel.tsv builds the panel tab. */
+    public static ReviewServer start(String host, int port, Path db, Path corpus, Path patterns) {
         ReviewStore reviews = ReviewStore.open(db);
         FigureTable table = null;
         RecordViews records = null;
@@ -85,7 +90,8 @@ public final class ReviewServer implements AutoCloseable {
             RequestGuard guard = new RequestGuard(host, actualPort);
             String index = new String(resource("web/index.html"), StandardCharsets.UTF_8)
                     .replace(TOKEN_PLACEHOLDER, guard.token());
-            ReviewApi api = new ReviewApi(reviews, table, new CorpusFiles(corpus), records);
+            ReviewApi api = new ReviewApi(reviews, table, new CorpusFiles(corpus), records,
+                    new PanelView(db, patterns, table, reviews));
             // A few threads: requests are short SQLite reads; the stores serialise their own access.
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "figtrace-serve");

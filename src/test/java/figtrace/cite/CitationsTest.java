@@ -46,4 +46,35 @@ class CitationsTest {
                 null, "percent", null, null, null, null, null, null, false, "r", null);
         assertEquals("张三, 李四, 王五, 等. T[Z]. 2023. 第1页第3行：“全区生产总值增长6.8%， 较上年”", Citations.cite(doc, f));
     }
+
+    @Test
+    void anOfficialDocumentIsCitedAsAReportUnderItsIssuerWithItsNumber() {
+        Figure f = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0).get(0);
+        DocumentInfo reply = new DocumentInfo("reply.txt", "x", "txt", null, "ok", Map.of("title",
+                "关于自治区十四届人大三次会议第0123号建议的答复", "issuer", "新疆维吾尔自治区科学技术厅",
+                "date", "2025-06-30", "doc_number", "新科建字〔2025〕12号", "doc_kind", "reply"));
+        assertTrue(Citations.cite(reply, f).startsWith("新疆维吾尔自治区科学技术厅. 关于自治区十四届人大三次会议第0123号建议的答复"
+                + "（新科建字〔2025〕12号）[R]. 2025. 第2行"), Citations.cite(reply, f));
+        DocumentInfo bulletin = new DocumentInfo("b.html", "x", "html", null, "ok", Map.of("title",
+                "鹤壁市2025年国民经济和社会发展统计公报", "issuer", "鹤壁市统计局", "date", "2026-03-20", "doc_kind", "bulletin"));
+        assertTrue(Citations.cite(bulletin, f).startsWith("鹤壁市统计局. 鹤壁市2025年国民经济和社会发展统计公报[R/OL]. 2026."),
+                Citations.cite(bulletin, f));
+    }
+
+    @Test
+    void aNewspaperPieceIsCitedWithItsPaperAndDay() {
+        Figure f = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0).get(0);
+        DocumentInfo news = new DocumentInfo("news.txt", "x", "txt", null, "ok", Map.of("title", "加快培育新质生产力",
+                "author", "范海瑞", "journal", "新疆日报", "date", "2025-01-19", "doc_kind", "news"));
+        assertTrue(Citations.cite(news, f).startsWith("范海瑞. 加快培育新质生产力[N]. 新疆日报, 2025-01-19. 第2行"),
+                Citations.cite(news, f));
+    }
+
+    @Test
+    void aPaperWithoutAJournalIsStillAJournalArticle() {
+        Figure f = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0).get(0);
+        DocumentInfo paper = new DocumentInfo("p.txt", "x", "txt", null, "ok", Map.of("title", "新疆战略性新兴产业研究",
+                "author", "张新友", "date", "2026", "doc_kind", "paper"));
+        assertTrue(Citations.cite(paper, f).startsWith("张新友. 新疆战略性新兴产业研究[J/OL]. 2026. 第2行"), Citations.cite(paper, f));
+    }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MainTest {
     @Test
     void theFullCommandLineListsEveryCommandInHelpOrder() {
-        assertEquals(List.of("run", "watch", "serve", "cite", "export", "eval", "rules", "help"),
+        assertEquals(List.of("run", "watch", "serve", "cite", "export", "panel", "eval", "rules", "help"),
                 List.copyOf(Main.commandLine().getSubcommands().keySet()));
     }
 

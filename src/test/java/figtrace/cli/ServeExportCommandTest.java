@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +80,20 @@ class ServeExportCommandTest {
         assertEquals(0, cli(new ExportCommand()).execute("--out", dir.resolve("extracted").toString(), "--to",
                 xlsx.toString(), "--status", "accepted"), err.toString());
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertEquals(2, book.getSheetAt(0).getPhysicalNumberOfRows());
+            var sheet = book.getSheetAt(0);
+            assertEquals(2, sheet.getPhysicalNumberOfRows());
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            var row = sheet.getRow(1);
+            var value = row.getCell(header.indexOf("value"));
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, value.getCellType(), "values are numbers");
+            assertEquals(0, gdp.value().compareTo(new java.math.BigDecimal(
+                    org.apache.poi.ss.util.NumberToTextConverter.toText(value.getNumericCellValue()))), "exactly");
+            assertEquals(org.apache.poi.ss.usermodel.CellType.BOOLEAN, row.getCell(header.indexOf("target")).getCellType());
+            assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, row.getCell(header.indexOf("id")).getCellType());
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitTopRow(), "frozen header");
+            assertEquals("panel", book.getSheetName(1));
+            assertEquals("panel_checks", book.getSheetName(2));
         }
         assertEquals(2, cli(new ExportCommand()).execute("--out", dir.resolve("extracted").toString(), "--to",
                 xlsx.toString(), "--status", "maybe"));

@@ -2,6 +2,7 @@ package figtrace.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import figtrace.testing.SharedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ScorerVsPythonTest {
 
-    static final Path SCRIPT = Path.of("../shared/tools/score.py");
-    static final Path SHARED_GOLD = Path.of("../shared/gold");
+    static final Path SCRIPT = SharedFolder.path("tools/score.py");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -40,8 +40,7 @@ class ScorerVsPythonTest {
     @Test
     void sharedGoldAgainstFixturePredictions() throws Exception {
         assumePythonAvailable();
-        assumeTrue(Files.isDirectory(SHARED_GOLD), "no ../shared/gold");
-        assertSameAsPython(SHARED_GOLD, ScorerTest.PRED, null);
+        assertSameAsPython(SharedFolder.require("gold"), ScorerTest.PRED, null);
     }
 
     @Test
@@ -106,7 +105,7 @@ class ScorerVsPythonTest {
     }
 
     static void assumePythonAvailable() {
-        assumeTrue(Files.isRegularFile(SCRIPT), "no " + SCRIPT);
+        SharedFolder.require("tools/score.py");
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and every figure's quote and span are exactly the source text at their offsets. Pages were checked against
  * pdftotext, lines against the documents as a reader sees them.
  */
-class RealDocumentsTest {
+class RealDocumentsIT {
     private static final Path DOCS = Path.of("src/test/resources/docs");
     private static Pipeline pipeline;
 

@@ -18,7 +18,7 @@ import java.util.Random;
  * as strings, missing fields, paths as doc names, full-width digits, pages and contexts) scored by score.py and by
  * the port must give the same JSON. Seeds are fixed, so a failure is reproducible.
  */
-class ScorerRandomVsPythonTest {
+class ScorerRandomVsPythonIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

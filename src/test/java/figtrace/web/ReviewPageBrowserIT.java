@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The review page in a real browser: Debian's chromium and chromium-driver, headless, installed by
- * {@code .ci/setup-browser}. Filters, opens a figure's source, accepts one, corrects one, reloads and finds both
+ * {@code .ci/setup-browser}, which {@code mvn verify} runs before the integration tests. Filters, opens a figure's source, accepts one, corrects one, reloads and finds both
  * decisions kept; leaves target/screenshots/review-page.png for a person to look at. Skipped only outside CI when
  * chromium is missing; in CI (env CI set) a missing browser fails the test.
  */
-class ReviewPageBrowserTest {
+class ReviewPageBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -44,13 +44,9 @@ class ReviewPageBrowserTest {
     private ChromeDriver browser;
     private WebDriverWait wait;
 
-    /** Whether the browser is there; installs it with the project's own .ci/setup-browser (Debian packages) when not. */
-    private static synchronized boolean browserInstalled() throws Exception {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return true;
-        Process setup = new ProcessBuilder("bash", ".ci/setup-browser").redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "setup-browser.log").toFile()).start();
-        boolean done = setup.waitFor(15, java.util.concurrent.TimeUnit.MINUTES);
-        return done && setup.exitValue() == 0 && Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    /** Whether the browser is there (installed before the integration tests by .ci/setup-browser, see pom.xml). */
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     @BeforeEach
@@ -58,11 +54,11 @@ class ReviewPageBrowserTest {
         boolean installed = browserInstalled();
         boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
         if (ci) {
-            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": .ci/setup-browser could not"
-                    + " install them; see target/setup-browser.log");
+            assertTrue(installed, "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": .ci/setup-browser (run by"
+                    + " mvn verify before the integration tests) did not install them; see its output above");
         }
         assumeTrue(installed, "chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + ") and .ci/setup-browser could not install them (see target/setup-browser.log); skipping outside CI");
+                + "); run .ci/setup-browser (as root or with sudo) to install them; skipping outside CI");
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve(TestDb.XJ), TestDb.XJ_TEXT);
         server = ReviewServer.start("127.0.0.1", 0, TestDb.create(dir.resolve("extracted/figtrace.db")), corpus);
@@ -178,11 +174,16 @@ class ReviewPageBrowserTest {
         // the charts tab draws with ECharts from the webjar
         browser.findElement(By.id("tab-charts")).click();
         select("c-indicator", "gdp");
-        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(browser.executeScript("return echarts.getInstanceByDom("
-                + "document.getElementById('chart-regions')).getOption().xAxis[0].data")));
-        assertEquals(List.of("2023"), browser.executeScript("return echarts.getInstanceByDom("
-                + "document.getElementById('chart-time')).getOption().xAxis[0].data"));
+        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart
+        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(axis("chart-regions")));
+        wait.until(d -> List.of("2023").equals(axis("chart-time")));
         screenshot("review-charts.png");
+    }
+
+    /** The x axis of an ECharts chart, or null while it has none yet. */
+    private Object axis(String chartId) {
+        return browser.executeScript("var c = echarts.getInstanceByDom(document.getElementById('" + chartId + "'));"
+                + " var o = c && c.getOption(); return o && o.xAxis ? o.xAxis[0].data : null");
     }
 
     @Test

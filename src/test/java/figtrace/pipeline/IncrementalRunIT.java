@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Incremental runs on the sample corpus: only what changed is extracted, and nothing stored is silently lost. */
-class IncrementalRunTest {
+class IncrementalRunIT {
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2025-01-01T00:00:00Z"));
     private static Rules rules;
 

@@ -1,0 +1,34 @@
+package figtrace.panel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The panel's rules, read from {@code patterns/panel.tsv} so a reader can see and change them.
+ *
+ * @param authority   document kind → rank; a higher rank wins when sources disagree (final accounts over bulletins)
+ * @param parts       totals and the parts that must add up to them (gdp = primary + secondary + tertiary)
+ * @param realGrowth  indicators whose growth rate is stated at comparable prices, so it is not checked against levels
+ * @param scopeWords  words that put a figure at a narrower scope than its region (本级: the government's own level)
+ */
+public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
+                         Map<String, String> scopeWords) {
+    public PanelRules {
+        authority = Map.copyOf(authority);
+        parts = List.copyOf(parts);
+        realGrowth = Set.copyOf(realGrowth);
+        scopeWords = Map.copyOf(scopeWords);
+    }
+
+    /** A total and the indicators that add up to it. */
+    public record Parts(String total, List<String> parts) {
+        public Parts {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    public int rank(String docKind) {
+        return docKind == null ? 0 : authority.getOrDefault(docKind, 0);
+    }
+}

@@ -1,0 +1,264 @@
+package figtrace.panel;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns figures into a dataset: one row per (indicator, region, period, scope), with the value chosen by a rule a
+ * reader can follow, and reconciliation checks between sources. A pure function of its inputs.
+ *
+ * <p>The choice rule, in order: a reviewed source; then agreement (the value most sources state, equal within their
+ * printed rounding); then the more authoritative document kind ({@link PanelRules#authority()}); then a table cell
+ * over running text; then the more precise value; then document name and order, so the result is deterministic.
+ *
+ * <p>Rows hold levels ({@code change} empty) under the indicator's id and growth rates under {@code ID_growth}.
+ * Increases are not rows; they feed the check that a level minus its increase equals the previous period's level.
+ */
+public final class PanelStage {
+
+    static final String GROWTH_SUFFIX = "_growth";
+    private static final Set<String> GROWTH = Set.of("growth", "yoy_growth");
+    private static final Set<String> INCREASE = Set.of("increase", "decrease");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PanelRules rules;
+    private final Function<String, String> regionCodes;
+
+    /** @param regionCodes a region's standard name → its 6-digit administrative code, or "" when it has none */
+    public PanelStage(PanelRules rules, Function<String, String> regionCodes) {
+        this.rules = rules;
+        this.regionCodes = regionCodes;
+    }
+
+    /** The panel and its checks for these sources (their order does not matter). */
+    public Panel build(List<PanelSource> sources) {
+        Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
+        for (PanelSource s : sources) {
+            String id = rowIndicator(s);
+            if (id == null) continue;
+            byKey.computeIfAbsent(new PanelKey(id, s.region(), s.period(), s.scope()), k -> new ArrayList<>()).add(s);
+        }
+        List<PanelRow> rows = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        Map<PanelKey, PanelRow> rowByKey = new LinkedHashMap<>();
+        for (Map.Entry<PanelKey, List<PanelSource>> e : byKey.entrySet()) {
+            PanelRow row = row(e.getKey(), e.getValue(), checks);
+            rows.add(row);
+            rowByKey.put(row.key(), row);
+        }
+        checks.addAll(levelMinusIncrease(sources, byKey));
+        checks.addAll(levelAndGrowth(rowByKey));
+        checks.addAll(partsSum(rowByKey));
+        return new Panel(rows, checks);
+    }
+
+    /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */
+    private static String rowIndicator(PanelSource s) {
+        if (s.change() == null || s.change().isEmpty()) return s.indicatorId();
+        if (GROWTH.contains(s.change())) return s.indicatorId() + GROWTH_SUFFIX;
+        return null;
+    }
+
+    private PanelRow row(PanelKey key, List<PanelSource> sources, List<Check> checks) {
+        List<List<PanelSource>> clusters = clusters(sources);
+        clusters.sort(clusterOrder());
+        List<PanelSource> best = clusters.get(0);
+        PanelSource chosen = best.stream().sorted(sourceOrder()).findFirst().orElseThrow();
+        PanelStatus status;
+        if (chosen.reviewed()) status = PanelStatus.REVIEWED;
+        else if (sources.size() == 1) status = PanelStatus.SINGLE;
+        else if (clusters.size() > 1) status = PanelStatus.CONFLICT;
+        else if (best.stream().allMatch(s -> s.value().compareTo(chosen.value()) == 0)) status = PanelStatus.AGREE;
+        else status = PanelStatus.ROUNDING_AGREE;
+        for (int i = 1; i < clusters.size(); i++) {
+            PanelSource other = clusters.get(i).stream().sorted(sourceOrder()).findFirst().orElseThrow();
+            checks.add(new Check("same_fact", key, PanelStatus.CONFLICT, chosen.value(), other.value(), chosen, other,
+                    conflictReason(chosen, other)));
+        }
+        List<String> ids = new ArrayList<>();
+        ids.add(chosen.figureId());
+        sources.stream().sorted(sourceOrder()).map(PanelSource::figureId)
+                .filter(id -> !id.equals(chosen.figureId())).distinct().forEach(ids::add);
+        return new PanelRow(key, chosen.indicator(), regionCodes.apply(key.region()), chosen.value(), chosen.unit(),
+                status, sources.size(), chosen, ids);
+    }
+
+    private String conflictReason(PanelSource chosen, PanelSource other) {
+        String why = chosen.doc().equals(other.doc()) ? "the same document states two values"
+                : "two documents state different values";
+        return why + " beyond rounding; kept " + chosen.raw() + " (" + describe(chosen) + ") over " + other.raw()
+                + " (" + describe(other) + ")";
+    }
+
+    private String describe(PanelSource s) {
+        return (s.reviewed() ? "reviewed, " : "") + (s.docKind() == null ? "unknown kind" : s.docKind())
+                + (s.inTable() ? ", table" : ", text") + ", " + s.doc() + (s.page() == null ? "" : " p." + s.page())
+                + " line " + s.line();
+    }
+
+    /** Groups values that agree within rounding: each source joins the first group whose first value it matches. */
+    private static List<List<PanelSource>> clusters(List<PanelSource> sources) {
+        List<PanelSource> ordered = new ArrayList<>(sources);
+        ordered.sort(Comparator.comparing(PanelSource::precision).thenComparing(PanelSource::doc)
+                .thenComparingInt(PanelSource::seq));
+        List<List<PanelSource>> clusters = new ArrayList<>();
+        for (PanelSource s : ordered) {
+            List<PanelSource> home = null;
+            for (List<PanelSource> c : clusters) {
+                if (withinRounding(c.get(0), s)) { home = c; break; }
+            }
+            if (home == null) clusters.add(home = new ArrayList<>());
+            home.add(s);
+        }
+        return clusters;
+    }
+
+    static boolean withinRounding(PanelSource a, PanelSource b) {
+        return a.unit().equals(b.unit()) && agree(a.value(), b.value(), a.precision().max(b.precision()));
+    }
+
+    static boolean agree(BigDecimal a, BigDecimal b, BigDecimal tolerance) {
+        return a.subtract(b).abs().compareTo(tolerance) <= 0;
+    }
+
+    private Comparator<List<PanelSource>> clusterOrder() {
+        return Comparator.<List<PanelSource>>comparingInt(c -> c.stream().anyMatch(PanelSource::reviewed) ? 0 : 1)
+                .thenComparing(c -> -c.size())
+                .thenComparing(c -> -c.stream().mapToInt(s -> rules.rank(s.docKind())).max().orElse(0))
+                .thenComparing(c -> c.stream().anyMatch(PanelSource::inTable) ? 0 : 1)
+                .thenComparing(c -> c.stream().sorted(sourceOrder()).findFirst().orElseThrow(), sourceOrder());
+    }
+
+    private Comparator<PanelSource> sourceOrder() {
+        return Comparator.<PanelSource>comparingInt(s -> s.reviewed() ? 0 : 1)
+                .thenComparingInt(s -> -rules.rank(s.docKind()))
+                .thenComparingInt(s -> s.inTable() ? 0 : 1)
+                .thenComparing(PanelSource::precision)
+                .thenComparing(PanelSource::doc)
+                .thenComparingInt(PanelSource::seq)
+                .thenComparing(PanelSource::figureId);
+    }
+
+    /**
+     * A level and its stated increase in one sentence imply the previous period's level (138.53亿元, up 23.01亿元 →
+     * 115.52亿元 a year before); each source of that previous level is compared with it.
+     */
+    private List<Check> levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, List<PanelSource>> byKey) {
+        List<Check> checks = new ArrayList<>();
+        Map<String, List<PanelSource>> bySentence = new TreeMap<>();
+        for (PanelSource s : sources) {
+            bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<PanelSource> sentence : bySentence.values()) {
+            for (PanelSource increase : sentence) {
+                if (increase.change() == null || !INCREASE.contains(increase.change())) continue;
+                PanelSource level = sentence.stream()
+                        .filter(s -> (s.change() == null || s.change().isEmpty())
+                                && s.indicatorId().equals(increase.indicatorId()) && s.region().equals(increase.region())
+                                && s.period().equals(increase.period()) && s.unit().equals(increase.unit()))
+                        .findFirst().orElse(null);
+                String previous = Periods.previous(increase.period());
+                if (level == null || previous == null) continue;
+                BigDecimal delta = increase.change().equals("decrease") ? increase.value().negate() : increase.value();
+                BigDecimal implied = level.value().subtract(delta);
+                BigDecimal implication = level.precision().add(increase.precision());
+                PanelKey key = new PanelKey(level.indicatorId(), level.region(), previous, level.scope());
+                for (PanelSource stated : byKey.getOrDefault(key, List.of())) {
+                    if (!stated.unit().equals(level.unit())) continue;
+                    BigDecimal diff = implied.subtract(stated.value()).abs();
+                    PanelStatus status = diff.signum() == 0 ? PanelStatus.AGREE
+                            : diff.compareTo(implication.add(stated.precision())) <= 0 ? PanelStatus.ROUNDING_AGREE
+                            : PanelStatus.CONFLICT;
+                    checks.add(new Check("level_minus_increase", key, status, implied, stated.value(), level, stated,
+                            level.raw() + " minus its increase " + increase.raw() + " gives " + implied.toPlainString()
+                                    + " for " + previous + "; " + stated.doc() + " states " + stated.raw()));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** A level, the previous period's level and the stated growth rate must fit together (nominal indicators only). */
+    private List<Check> levelAndGrowth(Map<PanelKey, PanelRow> rows) {
+        List<Check> checks = new ArrayList<>();
+        for (PanelRow growth : rows.values()) {
+            String id = growth.key().indicatorId();
+            if (!id.endsWith(GROWTH_SUFFIX)) continue;
+            String base = id.substring(0, id.length() - GROWTH_SUFFIX.length());
+            if (rules.realGrowth().contains(base) || growth.chosen().quote().contains("可比价")) continue;
+            PanelKey k = growth.key();
+            PanelRow now = rows.get(new PanelKey(base, k.region(), k.period(), k.scope()));
+            String previous = Periods.previous(k.period());
+            PanelRow before = previous == null ? null : rows.get(new PanelKey(base, k.region(), previous, k.scope()));
+            if (now == null || before == null || before.value().signum() <= 0) continue;
+            // The growth the two levels imply, with the widest and narrowest rates their rounding allows.
+            BigDecimal lo = rate(now.value().subtract(now.chosen().precision()),
+                    before.value().add(before.chosen().precision()));
+            BigDecimal hi = rate(now.value().add(now.chosen().precision()),
+                    before.value().subtract(before.chosen().precision()));
+            BigDecimal mid = rate(now.value(), before.value());
+            BigDecimal stated = growth.value();
+            BigDecimal p = growth.chosen().precision();
+            PanelStatus status;
+            if (mid.subtract(stated).abs().compareTo(p) <= 0) status = PanelStatus.AGREE;
+            else if (stated.compareTo(lo.subtract(p)) >= 0 && stated.compareTo(hi.add(p)) <= 0) status = PanelStatus.ROUNDING_AGREE;
+            else status = PanelStatus.CONFLICT;
+            if (status == PanelStatus.AGREE) continue;
+            checks.add(new Check("level_and_growth", k, status, mid, stated, now.chosen(), growth.chosen(),
+                    now.chosen().raw() + " against " + before.chosen().raw() + " a period before is a change of "
+                            + mid.toPlainString() + "%; the document states " + growth.chosen().raw()));
+        }
+        return checks;
+    }
+
+    private static BigDecimal rate(BigDecimal now, BigDecimal before) {
+        return now.divide(before, MathContext.DECIMAL64).subtract(BigDecimal.ONE).multiply(HUNDRED)
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Parts that must add up to their total (the three sectors to GDP), where all of them are in the panel. */
+    private List<Check> partsSum(Map<PanelKey, PanelRow> rows) {
+        List<Check> checks = new ArrayList<>();
+        for (PanelRow total : rows.values()) {
+            for (PanelRules.Parts rule : rules.parts()) {
+                if (!rule.total().equals(total.key().indicatorId())) continue;
+                PanelKey k = total.key();
+                BigDecimal sum = BigDecimal.ZERO;
+                BigDecimal tolerance = total.chosen().precision();
+                List<String> raws = new ArrayList<>();
+                boolean complete = true;
+                for (String part : rule.parts()) {
+                    PanelRow row = rows.get(new PanelKey(part, k.region(), k.period(), k.scope()));
+                    if (row == null || !row.unit().equals(total.unit())) { complete = false; break; }
+                    sum = sum.add(row.value());
+                    tolerance = tolerance.add(row.chosen().precision());
+                    raws.add(row.chosen().raw());
+                }
+                if (!complete) continue;
+                BigDecimal diff = sum.subtract(total.value()).abs();
+                if (diff.signum() == 0) continue;
+                PanelStatus status = diff.compareTo(tolerance) <= 0 ? PanelStatus.ROUNDING_AGREE : PanelStatus.CONFLICT;
+                checks.add(new Check("parts_sum", k, status, sum, total.value(), total.chosen(), total.chosen(),
+                        String.join(" + ", rule.parts()) + " = " + String.join(" + ", raws) + " = "
+                                + sum.toPlainString() + ", but " + rule.total() + " is " + total.chosen().raw()));
+            }
+        }
+        return checks;
+    }
+
+    /** The dataset and its checks. */
+    public record Panel(List<PanelRow> rows, List<Check> checks) {
+        public Panel {
+            rows = List.copyOf(rows);
+            checks = List.copyOf(checks);
+        }
+    }
+}

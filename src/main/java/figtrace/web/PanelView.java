@@ -1,0 +1,171 @@
+package figtrace.web;
+
+import figtrace.cite.Citations;
+import figtrace.model.Figure;
+import figtrace.panel.Check;
+import figtrace.panel.PanelKey;
+import figtrace.panel.PanelRow;
+import figtrace.panel.PanelSource;
+import figtrace.panel.PanelStage;
+import figtrace.panel.PanelStatus;
+import figtrace.pipeline.PanelRun;
+import figtrace.pipeline.RegionCodes;
+import figtrace.review.DocumentInfo;
+import figtrace.review.FigureKey;
+import figtrace.review.FigureTable;
+import figtrace.review.ReviewStore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The panel tab's answers: the dataset with filters (conflicts first), one cell with all its sources side by side,
+ * and a citation of a cell. The panel is built from the store with the review decisions applied, and built again
+ * after any decision, so accepting a source resolves its conflict at once.
+ */
+final class PanelView {
+
+    private final Path db;
+    private final Path patterns;
+    private final FigureTable table;
+    private final ReviewStore reviews;
+    private PanelStage.Panel panel;
+
+    PanelView(Path db, Path patterns, FigureTable table, ReviewStore reviews) {
+        this.db = db;
+        this.patterns = patterns;
+        this.table = table;
+        this.reviews = reviews;
+    }
+
+    /** Forgets the built panel; the next request builds it again (after a review decision). */
+    synchronized void invalidate() {
+        panel = null;
+    }
+
+    private synchronized PanelStage.Panel panel() {
+        if (panel == null) {
+            try {
+                panel = PanelRun.build(db, patterns, RegionCodes.load(patterns));
+            } catch (IllegalArgumentException e) {
+                throw new Http.BadRequest("the panel rules cannot be read: " + e.getMessage());
+            }
+        }
+        return panel;
+    }
+
+    Map<String, Object> rows(Map<String, String> q) {
+        String indicator = blankToNull(q.get("indicator")), region = blankToNull(q.get("region"));
+        String period = blankToNull(q.get("period")), status = blankToNull(q.get("status"));
+        List<PanelRow> all = panel().rows();
+        List<PanelRow> rows = new ArrayList<>();
+        for (PanelRow r : all) {
+            if (indicator != null && !r.key().indicatorId().equals(indicator)) continue;
+            if (region != null && !r.key().region().equals(region)) continue;
+            if (period != null && !r.key().period().equals(period)) continue;
+            if (status != null && !r.status().code().equals(status)) continue;
+            rows.add(r);
+        }
+        rows.sort(Comparator.comparingInt((PanelRow r) -> r.status() == PanelStatus.CONFLICT ? 0 : 1)
+                .thenComparing(PanelRow::key));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("total", rows.size());
+        answer.put("rows", rows.stream().limit(500).map(PanelView::row).toList());
+        Map<String, Object> facets = new LinkedHashMap<>();
+        facets.put("indicator", new TreeSet<>(all.stream().map(r -> r.key().indicatorId()).toList()));
+        facets.put("region", new TreeSet<>(all.stream().map(r -> r.key().region()).toList()));
+        facets.put("period", new TreeSet<>(all.stream().map(r -> r.key().period()).toList()));
+        answer.put("facets", facets);
+        return answer;
+    }
+
+    /** One cell: the row, every source with its quote and review status, and the checks about it. */
+    Map<String, Object> cell(Map<String, String> q) {
+        PanelRow row = find(q);
+        Map<String, Object> answer = row(row);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (String id : row.figureIds()) {
+            for (Figure f : table.figuresWithId(id)) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("id", f.id());
+                s.put("doc", f.doc());
+                s.put("page", f.page());
+                s.put("line", f.line());
+                s.put("raw", f.raw());
+                s.put("value", f.value() == null ? null : f.value().toPlainString());
+                s.put("quote", f.quote());
+                s.put("chosen", f.id().equals(row.chosen().figureId()) && f.doc().equals(row.chosen().doc()));
+                s.put("review", reviews.review(new FigureKey(f.doc(), f.id())).status().code());
+                sources.add(s);
+            }
+        }
+        answer.put("sources", sources);
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (Check c : panel().checks()) {
+            if (!c.key().equals(row.key()) && !c.first().figureId().equals(row.chosen().figureId())) continue;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("check", c.kind());
+            m.put("status", c.status().code());
+            m.put("reason", c.reason());
+            checks.add(m);
+        }
+        answer.put("checks", checks);
+        return answer;
+    }
+
+    /** GB/T 7714 citations of every document behind a cell, each with the line and quote. */
+    Map<String, Object> cite(Map<String, String> q) {
+        PanelRow row = find(q);
+        List<String> citations = new ArrayList<>();
+        for (String id : row.figureIds()) {
+            for (Figure f : table.figuresWithId(id)) {
+                DocumentInfo info = table.document(f.doc()).orElse(null);
+                if (info != null) citations.add(Citations.cite(info, f));
+            }
+        }
+        return Map.of("key", row.key().toString(), "citations", citations);
+    }
+
+    private PanelRow find(Map<String, String> q) {
+        PanelKey key = new PanelKey(required(q, "indicator"), required(q, "region"), required(q, "period"),
+                q.getOrDefault("scope", ""));
+        return panel().rows().stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new Http.NotFound("no panel row " + key));
+    }
+
+    private static Map<String, Object> row(PanelRow r) {
+        PanelSource s = r.chosen();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("indicator_id", r.key().indicatorId());
+        m.put("indicator", r.indicator());
+        m.put("region", r.key().region());
+        m.put("region_code", r.regionCode());
+        m.put("period", r.key().period());
+        m.put("scope", r.key().scope());
+        m.put("value", r.value().toPlainString());
+        m.put("unit", r.unit());
+        m.put("status", r.status().code());
+        m.put("n_sources", r.nSources());
+        m.put("doc", s.doc());
+        m.put("page", s.page());
+        m.put("line", s.line());
+        m.put("id", s.figureId());
+        m.put("raw", s.raw());
+        return m;
+    }
+
+    private static String required(Map<String, String> q, String name) {
+        String v = q.get(name);
+        if (v == null || v.isBlank()) throw new Http.BadRequest("missing parameter '" + name + "'");
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

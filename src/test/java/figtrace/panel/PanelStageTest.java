@@ -1,0 +1,131 @@
+package figtrace.panel;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PanelStageTest {
+
+    private static final PanelRules RULES = PanelRulesFile.read(Path.of("patterns"));
+    private static final PanelStage STAGE = new PanelStage(RULES, region -> region.equals("新疆") ? "650000" : "");
+
+    private static PanelSource source(String doc, String kind, String id, String period, String change, String raw,
+                                      String value, int quoteStart, boolean table) {
+        BigDecimal v = new BigDecimal(value);
+        return new PanelSource(doc + "#" + raw + "#" + quoteStart, doc, null, 1, quoteStart, "quote of " + raw, raw,
+                id, "指标", "新疆", period, "", change, v, change != null && change.contains("growth") ? "%" : "CNY",
+                PanelSources.precision(raw, v), kind, table, quoteStart, false);
+    }
+
+    @Test
+    void aLevelMinusItsIncreaseIsComparedWithThePreviousYearsLevelWithinRounding() {
+        // A paper: R&D spending 138.53亿元 in 2024, up 23.01亿元; a government reply says 115.5亿元 for 2023.
+        PanelSource level = source("paper.txt", "paper", "rd_expenditure", "2024", null, "138.53亿元", "13853000000", 10, false);
+        PanelSource increase = source("paper.txt", "paper", "rd_expenditure", "2024", "increase", "23.01亿元", "2301000000", 10, false);
+        PanelSource before = source("reply.txt", "reply", "rd_expenditure", "2023", null, "115.5亿元", "11550000000", 40, false);
+        PanelStage.Panel panel = STAGE.build(List.of(level, increase, before));
+        assertEquals(2, panel.rows().size(), "an increase is no row of its own");
+        Check check = panel.checks().stream().filter(c -> c.kind().equals("level_minus_increase")).findFirst().orElseThrow();
+        assertEquals(PanelStatus.ROUNDING_AGREE, check.status());
+        assertEquals(0, new BigDecimal("11552000000").compareTo(check.expected()));
+        assertEquals("2023", check.key().period());
+    }
+
+    @Test
+    void aLevelMinusItsIncreaseThatMissesThePreviousLevelIsAConflict() {
+        PanelSource level = source("a.txt", "paper", "x", "2024", null, "138.53亿元", "13853000000", 10, false);
+        PanelSource increase = source("a.txt", "paper", "x", "2024", "increase", "23.01亿元", "2301000000", 10, false);
+        PanelSource before = source("b.txt", "reply", "x", "2023", null, "110.5亿元", "11050000000", 40, false);
+        Check check = STAGE.build(List.of(level, increase, before)).checks().get(0);
+        assertEquals(PanelStatus.CONFLICT, check.status());
+    }
+
+    @Test
+    void sourcesThatDifferOnlyByRoundingAgreeAndTheMorePreciseValueIsKept() {
+        PanelSource a = source("bulletin.html", "bulletin", "gdp", "2025", null, "2042.98亿元", "204298000000", 5, false);
+        PanelSource b = source("news.html", "news", "gdp", "2025", null, "2043.0亿元", "204300000000", 7, false);
+        PanelRow row = STAGE.build(List.of(a, b)).rows().get(0);
+        assertEquals(PanelStatus.ROUNDING_AGREE, row.status());
+        assertEquals("bulletin.html", row.chosen().doc());
+        assertEquals(2, row.nSources());
+        assertEquals("650000", row.regionCode());
+    }
+
+    @Test
+    void aConflictIsDecidedByAgreementThenByTheMoreAuthoritativeDocumentKind() {
+        PanelSource bulletin = source("bulletin.html", "bulletin", "general_public_budget_revenue", "2025", null,
+                "120.3亿元", "12030000000", 1, false);
+        PanelSource accounts = source("accounts.pdf", "final_accounts", "general_public_budget_revenue", "2025", null,
+                "121.0亿元", "12100000000", 2, true);
+        PanelStage.Panel two = STAGE.build(List.of(bulletin, accounts));
+        assertEquals(PanelStatus.CONFLICT, two.rows().get(0).status());
+        assertEquals("accounts.pdf", two.rows().get(0).chosen().doc(), "final accounts outrank a bulletin");
+        Check conflict = two.checks().get(0);
+        assertEquals("same_fact", conflict.kind());
+        assertTrue(conflict.reason().contains("two documents state different values"), conflict.reason());
+
+        PanelSource news = source("news.html", "news", "general_public_budget_revenue", "2025", null,
+                "120.3亿元", "12030000000", 3, false);
+        assertEquals("bulletin.html", STAGE.build(List.of(bulletin, accounts, news)).rows().get(0).chosen().doc(),
+                "two sources that agree outweigh one more authoritative source");
+    }
+
+    @Test
+    void aReviewedSourceWinsAndMarksTheRow() {
+        PanelSource bulletin = source("bulletin.html", "bulletin", "gdp", "2025", null, "100.0亿元", "10000000000", 1, false);
+        PanelSource accounts = source("accounts.pdf", "final_accounts", "gdp", "2025", null, "90.0亿元", "9000000000", 2, false);
+        PanelSource reviewed = new PanelSource(bulletin.figureId(), bulletin.doc(), null, 1, 1, bulletin.quote(),
+                bulletin.raw(), "gdp", "指标", "新疆", "2025", "", null, bulletin.value(), "CNY", bulletin.precision(),
+                "bulletin", false, 1, true);
+        PanelRow row = STAGE.build(List.of(reviewed, accounts)).rows().get(0);
+        assertEquals(PanelStatus.REVIEWED, row.status());
+        assertEquals("bulletin.html", row.chosen().doc());
+    }
+
+    @Test
+    void growthRatesAreRowsOfTheirOwnAndANominalGrowthIsCheckedAgainstTheLevels() {
+        PanelSource now = source("b.html", "bulletin", "general_public_budget_revenue", "2025", null, "110.0亿元", "11000000000", 1, false);
+        PanelSource before = source("a.html", "bulletin", "general_public_budget_revenue", "2024", null, "100.0亿元", "10000000000", 1, false);
+        PanelSource growth = source("b.html", "bulletin", "general_public_budget_revenue", "2025", "growth", "12.0%", "12.0", 1, false);
+        PanelStage.Panel panel = STAGE.build(List.of(now, before, growth));
+        assertTrue(panel.rows().stream().anyMatch(r -> r.key().indicatorId().equals("general_public_budget_revenue_growth")));
+        Check check = panel.checks().stream().filter(c -> c.kind().equals("level_and_growth")).findFirst().orElseThrow();
+        assertEquals(PanelStatus.CONFLICT, check.status(), "110 over 100 is 10%, not 12%");
+
+        PanelSource right = source("b.html", "bulletin", "general_public_budget_revenue", "2025", "growth", "10.0%", "10.0", 1, false);
+        assertTrue(STAGE.build(List.of(now, before, right)).checks().isEmpty(), "a growth that fits raises nothing");
+    }
+
+    @Test
+    void partsThatDoNotAddUpToTheirTotalAreReported() {
+        PanelSource gdp = source("b.html", "bulletin", "gdp", "2025", null, "1000.0亿元", "100000000000", 1, false);
+        PanelSource p1 = source("b.html", "bulletin", "gdp_primary", "2025", null, "100.0亿元", "10000000000", 2, false);
+        PanelSource p2 = source("b.html", "bulletin", "gdp_secondary", "2025", null, "400.0亿元", "40000000000", 3, false);
+        PanelSource p3 = source("b.html", "bulletin", "gdp_tertiary", "2025", null, "450.0亿元", "45000000000", 4, false);
+        Check check = STAGE.build(List.of(gdp, p1, p2, p3)).checks().get(0);
+        assertEquals("parts_sum", check.kind());
+        assertEquals(PanelStatus.CONFLICT, check.status());
+        PanelSource p3ok = source("b.html", "bulletin", "gdp_tertiary", "2025", null, "500.0亿元", "50000000000", 4, false);
+        assertTrue(STAGE.build(List.of(gdp, p1, p2, p3ok)).checks().isEmpty());
+    }
+
+    @Test
+    void precisionIsHalfTheLastPrintedDigitInBaseUnits() {
+        assertEquals(0, new BigDecimal("5000000").compareTo(PanelSources.precision("115.5亿元", new BigDecimal("11550000000"))));
+        assertEquals(0, new BigDecimal("0.005").compareTo(PanelSources.precision("14.48%", new BigDecimal("14.48"))));
+        assertEquals(0, new BigDecimal("0.5").compareTo(PanelSources.precision("2,529家", new BigDecimal("2529"))));
+    }
+
+    @Test
+    void theClauseOfAFigureDecidesItsScope() {
+        PanelSources sources = new PanelSources(RULES);
+        String quote = "全市一般公共预算收入完成120.5亿元，其中市本级完成40.2亿元";
+        assertEquals("", sources.scope(quote, quote.indexOf("120.5")));
+        assertEquals("本级", sources.scope(quote, quote.indexOf("40.2")));
+    }
+}

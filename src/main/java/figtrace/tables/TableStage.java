@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -184,7 +185,13 @@ public final class TableStage {
             shortLines.clear();
         }
         b.headerParagraphs.addAll(shortLines);
-        if (b.caption != null) {
+        // the table's number may stand in its first row (表 1 … 单位：万元 on one line)
+        for (int k = 0; k < Math.min(2, b.lines.size()) && b.caption != null && !CAPTION.matcher(b.caption).find(); k++) {
+            String s = text.lineText(text.lines().get(b.lines.get(k))).strip();
+            Matcher m = CAPTION.matcher(s);
+            if (m.find() && s.length() <= 60) b.label = m.group(0).replaceAll("\\s", "");
+        }
+        if (b.caption != null && b.label == null) {
             Matcher m = CAPTION.matcher(b.caption);
             b.label = m.find() ? m.group(0).replaceAll("\\s", "") : null;
             Matcher unit = UNIT_LINE.matcher(b.caption);
@@ -280,7 +287,23 @@ public final class TableStage {
         boolean inHeader = true;
         for (int i : b.lines) {
             if (b.repeatedHeader.contains(i)) continue;
-            if (inHeader && !isDataRow(cells(text, i)) && header.size() < 6) { header.add(i); continue; }
+            if (inHeader && !isDataRow(cells(text, i)) && header.size() < 6) {
+                // a row holding the table's number (表 1) or its 单位：万元 line belongs to the caption, not the header
+                String line = text.lineText(text.lines().get(i)).strip();
+                Matcher unit = UNIT_LINE.matcher(line);
+                boolean captionRow = CAPTION.matcher(line).find() && line.length() <= 60;
+                if (unit.find() || captionRow) {
+                    if (b.unit == null && unit.find(0)) b.unit = unit.group(1);
+                    if (captionRow && (b.caption == null || !CAPTION.matcher(b.caption).find())) {
+                        String number = CAPTION.matcher(line).results().findFirst().map(MatchResult::group).orElse("").strip();
+                        b.caption = b.caption == null ? number : number + " " + b.caption;
+                        b.label = number.replaceAll("\\s", "");
+                    }
+                    continue;
+                }
+                header.add(i);
+                continue;
+            }
             inHeader = false;
             body.add(i);
         }
@@ -454,7 +477,11 @@ public final class TableStage {
         for (int r = 0; r < headerRows.size(); r++) {
             List<String> row = new ArrayList<>(headerRows.get(r));
             // a header row with fewer cells than the body lacks the leading label or code cell: align it right
-            while (row.size() < n) row.add(0, "");
+            // (a lone title, such as 项 目 on its own line, stays at the left)
+            boolean alignRight = row.size() >= 2;
+            while (row.size() < n) {
+                if (alignRight) row.add(0, ""); else row.add("");
+            }
             List<String> below = r + 1 < headerRows.size() ? headerRows.get(r + 1) : List.of();
             for (int k = 1; k < n; k++) {
                 if (!row.get(k).isEmpty() || row.get(k - 1).isEmpty() || words.is("label", row.get(k - 1))

@@ -25,6 +25,7 @@ public final class TableDump {
             for (Table t : r.tables()) {
                 System.out.println("== T" + t.seq() + " " + t.id() + " pages=" + t.pages() + " caption=" + t.caption()
                         + " unit=" + t.unit() + " side=" + t.side() + " rows=" + t.rows().size() + " numeric=" + t.figureCount());
+                for (var h : t.headerRows()) System.out.println("   head " + h);
                 for (var c : t.columns()) System.out.println("   col " + c);
                 for (var row : t.rows()) {
                     StringBuilder sb = new StringBuilder("   r" + row.index() + " [" + row.subject() + "|" + row.region() + "|" + row.unit() + "|L" + row.level() + "]");

@@ -209,6 +209,8 @@ public final class TableStage {
         boolean noCaption = b.caption == null && b.firstPage == prev.lastPage + 1
                 && gapLines(prev, b, text) <= 2 && width(text, prev) == width(text, b);
         if (!sameCaption && !noCaption) return false;
+        // pages laid out on other columns (a side left empty, other regions) are tables of their own
+        if (width(text, prev) != width(text, b)) return false;
         if (b.caption != null && prev.caption != null && !sameCaption) return false;
         // the continuation's header rows repeat the first page's: leave them out of the body
         List<Integer> head = headerRows(text, prev.lines);
@@ -380,6 +382,12 @@ public final class TableStage {
         List<TableCell> cells = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
         boolean paged = text.lines().get(b.lines.get(0)).page() > 0;
+        // a row header wraps when its line is full: as long as the longest row header line of the table
+        int longest = 0;
+        for (List<Cell> all : bodyCells) {
+            if (labelCol >= 0 && from + labelCol < all.size()) longest = Math.max(longest, all.get(from + labelCol).text.length());
+        }
+        int lastLabelLength = 0;
         for (int r = 0; r < body.size(); r++) {
             TextLine line = text.lines().get(body.get(r));
             List<Cell> all = bodyCells.get(r);
@@ -387,7 +395,11 @@ public final class TableStage {
             Cell labelCell = labelCol >= 0 && labelCol < row.size() ? row.get(labelCol) : null;
             String label = labelCell == null ? "" : labelCell.text;
             boolean onlyLabel = !label.isEmpty() && row.stream().filter(c -> !c.text.isEmpty()).count() == 1;
-            if (paged && onlyLabel && !rows.isEmpty() && isWrap(rows.get(rows.size() - 1), label)) {
+            boolean wraps = paged && onlyLabel && !rows.isEmpty() && longest >= 8 && lastLabelLength * 100 >= longest * 85
+                    && label.length() < lastLabelLength && (label.length() * 10 <= lastLabelLength * 6 || label.contains("（"))
+                    && isWrap(rows.get(rows.size() - 1), label);
+            lastLabelLength = label.length();
+            if (wraps) {
                 // the second line of a wrapped row header (提前下达中央对地方重点生态功能区转移 / 支付预算)
                 TableRow prev = rows.remove(rows.size() - 1);
                 String joined = prev.label() + label;

@@ -327,7 +327,8 @@ public final class TableStage {
             headerTexts.add(row);
             n = Math.max(n, row.size());
         }
-        String[] heads = columnHeaders(headerTexts, b.headerParagraphs, n);
+        boolean placed = text.lines().get(b.lines.get(0)).page() > 0; // PDF rows are already placed in columns
+        String[] heads = columnHeaders(headerTexts, b.headerParagraphs, n, placed);
         String[] roles = roles(heads, bodyCells, n);
 
         // two-sided tables (收入 … | 支出 …): a second label column after value columns starts the second table
@@ -483,14 +484,14 @@ public final class TableStage {
      * flattened table (项目 / 播种面积 / （万亩） / 比上年增长 / （%）) are grouped into titles, a unit paragraph joining
      * the title before it, and set over the columns from the right.
      */
-    private String[] columnHeaders(List<List<String>> headerRows, List<String> paragraphs, int n) {
+    private String[] columnHeaders(List<List<String>> headerRows, List<String> paragraphs, int n, boolean placed) {
         String[] heads = new String[n];
         java.util.Arrays.fill(heads, "");
         for (int r = 0; r < headerRows.size(); r++) {
             List<String> row = new ArrayList<>(headerRows.get(r));
             // a header row with fewer cells than the body lacks the leading label or code cell: align it right
             // (a lone title, such as 项 目 on its own line, stays at the left)
-            boolean alignRight = row.size() >= 2;
+            boolean alignRight = row.size() >= 2 && !placed;
             while (row.size() < n) {
                 if (alignRight) row.add(0, ""); else row.add("");
             }

@@ -32,7 +32,7 @@ public final class TableStage {
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
     private static final Pattern EMPTY_MARK = Pattern.compile("[-—–－]+|…+|/|\\*|x|X|×");
     private static final Pattern CODE = Pattern.compile("[0-9]{3,9}");
-    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s:：、．.（(\\p{IsHan}])");
+    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}])");
     private static final Pattern UNIT_LINE = Pattern.compile("单位\\s*[:：]\\s*([^\\s,，;；)）]{1,10})");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
     private static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
@@ -327,7 +327,9 @@ public final class TableStage {
             headerTexts.add(row);
             n = Math.max(n, row.size());
         }
-        boolean placed = text.lines().get(b.lines.get(0)).page() > 0; // PDF rows are already placed in columns
+        // rows a reader laid on the table's grid (PDF by position, HTML and Word by their cells and spans) are
+        // placed; only loose tab-separated lines may lack their leading cells
+        boolean placed = text.lines().get(b.lines.get(b.lines.size() - 1)).isTableRow();
         String[] heads = columnHeaders(headerTexts, b.headerParagraphs, n, placed);
         String[] roles = roles(heads, bodyCells, n);
 
@@ -538,7 +540,8 @@ public final class TableStage {
             String h = heads[k];
             if (words.has("code", h) && !words.has("change", h) && (filled == 0 || codes * 10 >= filled * 6)) roles[k] = "code";
             else if (words.is("unit", h) || filled > 0 && units * 10 >= filled * 6) roles[k] = "unit";
-            else if (filled > 0 && codes * 10 >= filled * 6 && k + 1 < n && textColumn(body, k + 1)) roles[k] = "code";
+            else if (filled > 0 && codes * 10 >= filled * 6 && k + 1 < n && textColumn(body, k + 1)
+                    && (k == 0 || !roles[k - 1].equals("label"))) roles[k] = "code";
             else if (words.is("label", h) || filled > 0 && numbers * 2 < filled) roles[k] = "label";
             else if (filled == 0 && (k == 0 || words.is("label", h))) roles[k] = "label";
             else roles[k] = "value";

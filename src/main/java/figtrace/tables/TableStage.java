@@ -303,6 +303,14 @@ public final class TableStage {
                     }
                     continue;
                 }
+                // a first row holding one title over the whole table (Word tables carry their caption so) is the caption
+                List<Cell> only = cells(text, i);
+                long filled = only.stream().filter(c -> !c.text.isEmpty()).count();
+                if (header.isEmpty() && filled == 1 && !only.get(0).text.isEmpty() && width(text, b) > 1
+                        && !words.is("label", only.get(0).text) && (b.caption == null || !CAPTION.matcher(b.caption).find())) {
+                    b.caption = b.caption == null ? only.get(0).text : b.caption + " " + only.get(0).text;
+                    continue;
+                }
                 header.add(i);
                 continue;
             }

@@ -4,11 +4,37 @@
 
 const TOKEN = document.querySelector('meta[name="figtrace-token"]').content;
 const STATUS_LABEL = {unreviewed: '未审阅', accepted: '已接受', rejected: '已拒绝', corrected: '已更正'};
-const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注'};
+const ACTION_LABEL = {accept: '接受', reject: '拒绝', correct: '更正', note: '备注', reset: '重置'};
 /** Measures keep English codes in the data (for tools and SQL); the page shows them in Chinese. */
 const MEASURE_STATUS_LABEL = {done: '已完成', ongoing: '进行中', planned: '计划', recommended: '建议'};
 const INSTRUMENT_LABEL = {fund: '基金', loan: '贷款', tax: '税收', platform: '平台', talent: '人才', plan: '规划',
   regulation: '制度', finance: '金融', cooperation: '合作', other: '其他'};
+/** Figures keep English codes in the data (for tools and SQL); the page shows every one of them in Chinese. */
+const KIND_LABEL = {money: '金额', count: '数量', percent: '百分比', pp: '百分点', physical: '实物量', rank: '位次',
+  multiple: '倍数', ratio: '比例', index: '指数'};
+const UNIT_LABEL = {CNY: '元', USD: '美元', EUR: '欧元', '%': '%', pp: '个百分点', count: '个', index: '指数',
+  person: '人', ratio: '比'};
+const CHANGE_LABEL = {growth: '增长率', yoy_growth: '同比增长', increase: '增加量', decrease: '减少量', share: '占比',
+  diff: '差值', multiple: '倍数'};
+const QUALIFIER_LABEL = {approx: '约', gt: '超过', ge: '以上', lt: '不足', le: '以下'};
+const RULE_LABEL = {table_cell: '表格单元格', money: '金额', count: '数量', percent: '百分比', pp: '百分点',
+  physical: '实物量', rank: '位次', multiple: '倍数', ratio: '比例'};
+/** A code in Chinese; unknown codes are shown as they are. */
+function label(map, code) {
+  if (code === null || code === undefined || code === '') return '';
+  return map[code] || String(code);
+}
+function ruleLabel(rule) {
+  if (!rule) return '';
+  const name = String(rule).replace(/^figures:/, '');
+  return RULE_LABEL[name] ? RULE_LABEL[name] + '规则' : name;
+}
+function localTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toLocaleString('zh-CN', {hour12: false});
+}
+
 const FILTERS = ['doc', 'region', 'time', 'kind', 'indicator', 'status', 'subject', 'q', 'sort'];
 
 const state = {page: 0, size: 50, total: 0, rows: [], selected: -1, detail: null};
@@ -77,19 +103,40 @@ function formatValue(value, unit) {
 
 // ---- facets and filters ----
 
+/** Refills a filter's options (keeping 全部 and the current choice when it is still offered). */
+function refill(select, values, labels) {
+  const current = select.value;
+  const first = select.querySelector('option[value=""]');
+  select.replaceChildren(...(first ? [first] : []));
+  for (const v of values) select.append(el('option', {value: v}, labels ? label(labels, v) : v));
+  if (values.includes(current)) select.value = current;
+  else select.value = first ? '' : (values[0] ?? '');
+}
+
 async function loadFacets() {
   const facets = await getJson('/api/facets');
-  const fill = (select, values) => {
-    for (const v of values) select.append(el('option', {value: v}, v));
-  };
-  fill($('f-doc'), facets.doc);
-  fill($('f-region'), facets.region);
-  fill($('f-time'), facets.time);
-  fill($('f-kind'), facets.kind);
-  fill($('f-indicator'), facets.indicator);
-  fill($('c-indicator'), facets.indicator);
-  fill($('c-region'), facets.region);
-  fill($('c-time'), facets.time);
+  refill($('f-doc'), facets.doc);
+  refill($('f-region'), facets.region);
+  refill($('f-time'), facets.time);
+  refill($('f-kind'), facets.kind, KIND_LABEL);
+  refill($('f-indicator'), facets.indicator);
+}
+
+/** Choosing a document narrows the other filters to the values that document holds. */
+async function narrowFacets() {
+  const doc = $('f-doc').value;
+  const facets = await getJson('/api/facets?' + new URLSearchParams(doc ? {doc} : {}));
+  refill($('f-region'), facets.region);
+  refill($('f-time'), facets.time);
+  refill($('f-kind'), facets.kind, KIND_LABEL);
+  refill($('f-indicator'), facets.indicator);
+}
+
+function clearFilters() {
+  for (const name of FILTERS) $('f-' + name).value = '';
+  narrowFacets().catch(() => {});
+  state.page = 0;
+  loadPage(0);
 }
 
 let filterTimer;
@@ -134,18 +181,18 @@ function renderRows() {
   tbody.replaceChildren();
   state.rows.forEach((r, i) => {
     const corrected = (field) => (r.corrections && field in r.corrections) ? 'corrected-cell' : null;
+    const where = (r.page !== null && r.page !== undefined ? r.page + '页 ' : '') + r.line + '行';
     const tr = el('tr', {class: 'row status-' + r.status, dataset: {id: r.id, doc: r.doc, index: i}},
       el('td', {class: 'doc', title: r.doc}, r.doc),
-      el('td', {}, r.page ?? ''),
-      el('td', {}, r.line),
-      el('td', {class: 'raw'}, r.raw),
-      el('td', {class: 'num ' + (corrected('value') || ''), title: r.value ?? ''}, formatValue(r.value, r.unit)),
-      el('td', {class: corrected('unit')}, r.unit ?? ''),
-      el('td', {class: corrected('kind')}, r.kind ?? ''),
+      el('td', {}, where),
+      el('td', {class: 'raw', title: r.raw}, r.raw),
+      el('td', {class: 'num ' + (corrected('value') || '') + ' ' + (corrected('unit') || ''),
+        title: (r.value ?? '') + ' ' + label(UNIT_LABEL, r.unit)}, formatValue(r.value, r.unit)),
+      el('td', {class: corrected('kind')}, label(KIND_LABEL, r.kind)),
       el('td', {class: corrected('time')}, r.time ?? ''),
-      el('td', {class: corrected('region')}, r.region ?? ''),
-      el('td', {class: 'subject ' + (corrected('subject') || '')}, r.subject ?? ''),
-      el('td', {class: corrected('change')}, r.change ?? ''),
+      el('td', {class: corrected('region'), title: r.region ?? ''}, r.region ?? ''),
+      el('td', {class: 'subject ' + (corrected('subject') || ''), title: r.subject ?? ''}, r.subject ?? ''),
+      el('td', {class: corrected('change')}, label(CHANGE_LABEL, r.change)),
       el('td', {class: 'status'}, STATUS_LABEL[r.status] || r.status));
     tr.addEventListener('click', () => selectRow(i));
     tbody.append(tr);
@@ -164,7 +211,7 @@ async function selectRow(i) {
   state.selected = i;
   highlightSelected();
   const tr = $('rows').children[i];
-  if (tr) tr.scrollIntoView({block: 'nearest'});
+  if (tr) scrollWithin($('table-pane'), tr, false);
   const r = state.rows[i];
   try {
     const figure = await getJson('/api/figure?' + new URLSearchParams({doc: r.doc, id: r.id}));
@@ -176,6 +223,19 @@ async function selectRow(i) {
 }
 
 // ---- the detail pane ----
+
+/** Scrolls only {@code box} so {@code item} shows (centred, or just into view): scrollIntoView would also scroll
+ * every scrolling ancestor, pushing the quote and fields out of sight. */
+function scrollWithin(box, item, centre) {
+  // the item's top inside the box's scrolled content, whatever element positions them
+  const at = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  const head = box.querySelector('thead') ? box.querySelector('thead').offsetHeight : 0;
+  if (centre) box.scrollTop = at - box.clientHeight / 2 + item.offsetHeight / 2;
+  else if (at - head < box.scrollTop) box.scrollTop = at - head;
+  else if (at + item.offsetHeight > box.scrollTop + box.clientHeight) {
+    box.scrollTop = at + item.offsetHeight - box.clientHeight;
+  }
+}
 
 function showDetail(f) {
   state.detail = f;
@@ -191,29 +251,40 @@ function showDetail(f) {
   $('quote').replaceChildren(q.slice(0, s), el('mark', {}, q.slice(s, e)), q.slice(e));
   const fields = $('fields');
   fields.replaceChildren();
-  const shown = [['数值', 'value'], ['单位', 'unit'], ['类型', 'kind'], ['时期', 'time'], ['地区', 'region'],
-    ['主题', 'subject'], ['指标', 'indicator'], ['变化', 'change'], ['限定', 'qualifier'], ['目标', 'target'],
-    ['规则', 'rule'], ['编号', 'id']];
-  for (const [label, key] of shown) {
+  const shown = [['数值', 'value'], ['单位', 'unit', UNIT_LABEL], ['类型', 'kind', KIND_LABEL], ['时期', 'time'],
+    ['地区', 'region'], ['主题', 'subject'], ['指标', 'indicator'], ['变化', 'change', CHANGE_LABEL],
+    ['限定', 'qualifier', QUALIFIER_LABEL], ['目标', 'target'], ['规则', 'rule'], ['编号', 'id']];
+  for (const [name, key, labels] of shown) {
     const v = f[key];
     const isCorrected = f.corrections && key in f.corrections;
-    fields.append(el('dt', {}, label), el('dd', {class: isCorrected ? 'corrected-cell' : null},
-      v === null || v === undefined ? '—' : String(v),
+    let text = v === null || v === undefined || v === '' ? '—' : String(v);
+    if (labels && text !== '—') text = label(labels, v);
+    if (key === 'target') text = v === true || v === 'true' ? '是（目标或计划）' : '否';
+    if (key === 'rule') text = ruleLabel(v) || '—';
+    if (key === 'change' && text === '—') text = '水平值';
+    fields.append(el('dt', {}, name), el('dd', {class: isCorrected ? 'corrected-cell' : null}, text,
+      labels && v && label(labels, v) !== String(v) ? el('span', {class: 'code'}, String(v)) : null,
       isCorrected && key === 'value' ? el('span', {class: 'muted'}, '（原为 ' + f.original.value + '）') : null));
   }
   const history = $('history');
   history.replaceChildren();
   for (const d of f.decisions) {
-    history.append(el('li', {}, `${d.created_at.replace('T', ' ').slice(0, 19)} ${ACTION_LABEL[d.action]}`,
-      d.field ? ` ${d.field} → ${d.new_value ?? ''}` : '', d.note ? ` “${d.note}”` : ''));
+    history.append(el('li', {class: d.undone ? 'undone' : null}, `${localTime(d.created_at)} ${ACTION_LABEL[d.action] || d.action}`,
+      d.field ? ` ${d.field} → ${d.new_value ?? ''}` : '', d.note ? ` “${d.note}”` : '',
+      d.batch ? el('span', {class: 'muted'}, '（批量）') : null, d.undone ? el('span', {class: 'muted'}, '（已撤销）') : null));
   }
   if (f.decisions.length === 0) history.append(el('li', {class: 'muted'}, '尚无'));
   $('source-download').href = '/corpus/' + f.doc.split('/').map(encodeURIComponent).join('/');
+  // PDF figures: the page as the document prints it, beside the text lines (toggle)
+  const paged = f.page !== null && f.page !== undefined;
+  $('btn-page-image').hidden = !paged;
+  if (paged && state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; }
   loadSource(f);
 }
 
 async function loadSource(f) {
-  const p = new URLSearchParams({doc: f.doc, line: f.line});
+  const p = new URLSearchParams({doc: f.doc, line: f.line, span_start: f.span_start, span_end: f.span_end});
   if (f.page !== null && f.page !== undefined) p.set('page', f.page);
   const list = $('source');
   list.replaceChildren();
@@ -233,11 +304,34 @@ async function loadSource(f) {
   let cited = null;
   src.lines.forEach((text, i) => {
     const n = src.first + i;
-    const li = el('li', {class: n === src.line ? 'line cited' : 'line', value: n}, text === '' ? '\u00a0' : text);
+    let li;
+    if (n === src.line && src.mark && src.mark[1] > src.mark[0]) {
+      // the figure itself marked inside its line, not only the line
+      const [a, b] = src.mark;
+      li = el('li', {class: 'line cited', value: n}, text.slice(0, a), el('mark', {class: 'figure'}, text.slice(a, b)),
+        text.slice(b));
+    } else {
+      li = el('li', {class: n === src.line ? 'line cited' : 'line', value: n}, text === '' ? '\u00a0' : text);
+    }
     if (n === src.line) cited = li;
     list.append(li);
   });
-  if (cited) cited.scrollIntoView({block: 'center'});
+  if (cited) scrollWithin(list, cited, true);
+}
+
+function showPageImage(f) {
+  $('page-image').src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+  $('page-image-box').hidden = false;
+  $('source').hidden = true;
+  $('btn-page-image').textContent = '文字';
+}
+
+function togglePageImage() {
+  const f = state.detail;
+  if (!f) return;
+  state.showPageImage = $('page-image-box').hidden;
+  if (state.showPageImage) showPageImage(f);
+  else { $('page-image-box').hidden = true; $('source').hidden = false; $('btn-page-image').textContent = '页面图像'; }
 }
 
 // ---- decisions ----
@@ -251,13 +345,48 @@ async function decide(action, extra) {
     toast('保存失败：' + e.message, true);
     return;
   }
-  toast('已保存：' + ACTION_LABEL[action]);
+  const moves = action === 'accept' || action === 'reject';
+  toast('已保存：' + ACTION_LABEL[action] + (moves ? '，转到下一条' : ''));
   closeForms();
   const keep = state.selected;
   await loadPage(null);
   // after accept/reject move on to the next figure, as a reviewer going down the list expects
   const next = (action === 'accept' || action === 'reject') ? Math.min(keep + 1, state.rows.length - 1) : keep;
   if (state.rows.length) await selectRow(next);
+}
+
+const BULK_LABEL = {accept: '接受', reject: '拒绝', reset: '重置为未审阅'};
+
+/** Accepts, rejects or resets every figure of the current filter result, after saying how many. */
+async function bulk(action) {
+  const total = state.total;
+  if (!total) { toast('当前筛选没有数字', true); return; }
+  if (!window.confirm(`确定${BULK_LABEL[action]}当前筛选出的全部 ${total} 条数字？（可用“撤销”整体撤回）`)) return;
+  const filter = Object.fromEntries(filterParams());
+  delete filter.sort;
+  try {
+    const r = await postJson('/api/decisions/bulk', {action, filter, expected: total});
+    toast(`已${BULK_LABEL[action]} ${r.count} 条数字`);
+  } catch (e) {
+    toast('批量操作失败：' + e.message, true);
+    return;
+  }
+  const keep = state.selected;
+  await loadPage(null);
+  if (state.rows.length && keep >= 0) await selectRow(Math.min(keep, state.rows.length - 1));
+}
+
+async function undo() {
+  try {
+    const r = await postJson('/api/decisions/undo', {});
+    toast(r.decisions === 0 ? '没有可撤销的操作' : r.bulk ? `已撤销批量操作（${r.figures} 条数字）` : '已撤销上一次操作');
+  } catch (e) {
+    toast('撤销失败：' + e.message, true);
+    return;
+  }
+  const keep = state.selected;
+  await loadPage(null);
+  if (state.rows.length && keep >= 0) await selectRow(Math.min(keep, state.rows.length - 1));
 }
 
 function closeForms() {
@@ -301,17 +430,30 @@ async function cite() {
 let timeChart, regionChart;
 
 async function loadCharts() {
+  if (!loadCharts.facets) {
+    // the chart choices are the panel's: indicator ids, regions and periods that have a chosen value
+    const panel = await getJson('/api/panel?size=1');
+    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')));
+    refill($('c-region'), panel.facets.region);
+    refill($('c-time'), panel.facets.period);
+    loadCharts.facets = true;
+  }
   const indicator = $('c-indicator').value;
   if (!indicator || typeof echarts === 'undefined') return;
   timeChart = timeChart || echarts.init($('chart-time'));
   regionChart = regionChart || echarts.init($('chart-regions'));
   try {
     const over = await getJson('/api/chart/time?' + new URLSearchParams({indicator, region: $('c-region').value}));
-    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, time: $('c-time').value}));
+    const across = await getJson('/api/chart/regions?' + new URLSearchParams({indicator, period: $('c-time').value}));
     timeChart.setOption(chartOption(over, 'line'), true);
     regionChart.setOption(chartOption(across, 'bar'), true);
+    for (const [chart, data] of [[timeChart, over], [regionChart, across]]) {
+      chart.off('click');
+      // a point opens its panel cell: all its sources side by side
+      chart.on('click', (e) => { const p = data.points[e.dataIndex]; if (p) openPanelCell(p); });
+    }
     $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
-    $('chart-regions-title').textContent = across.time ? '（' + across.time + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + across.level : '') + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }
@@ -341,7 +483,7 @@ async function loadOrphans() {
   for (const d of rows) {
     tbody.append(el('tr', {}, el('td', {}, d.doc), el('td', {}, d.raw), el('td', {}, ACTION_LABEL[d.action]),
       el('td', {}, d.field ?? ''), el('td', {}, d.new_value ?? ''), el('td', {}, d.note ?? ''),
-      el('td', {}, d.created_at), el('td', {class: 'quote'}, d.quote ?? '')));
+      el('td', {title: d.created_at}, localTime(d.created_at)), el('td', {class: 'quote'}, d.quote ?? '')));
   }
   if (rows.length === 0) tbody.append(el('tr', {}, el('td', {colspan: 8, class: 'muted'}, '没有孤立的审阅记录')));
 }
@@ -594,6 +736,12 @@ async function showPanelCell(r) {
   if (cell.checks.length === 0) checks.append(el('li', {class: 'muted'}, '没有需要注意的核对结果'));
 }
 
+/** Shows a panel cell (from a chart point) in the 数据集 tab. */
+async function openPanelCell(p) {
+  showTab('panel');
+  await showPanelCell(p);
+}
+
 async function citePanelCell() {
   if (!panelView.selected) return;
   try {
@@ -622,7 +770,8 @@ function onKey(event) {
   const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
   if (event.key === 'Escape') { closeForms(); t.blur && t.blur(); return; }
   if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-  if ($('review').hidden) return;
+  if (event.key === '?') { event.preventDefault(); if (!$('help').open) $('help').showModal(); return; }
+  if ($('review').hidden || $('help').open) return;
   const actions = {
     j: () => { if (state.selected + 1 < state.rows.length) selectRow(state.selected + 1); else nextPage(); },
     k: () => { if (state.selected > 0) selectRow(state.selected - 1); },
@@ -630,6 +779,7 @@ function onKey(event) {
     r: () => decide('reject'),
     c: openCorrect,
     n: openNote,
+    u: undo,
   };
   const action = actions[event.key];
   if (action) { event.preventDefault(); action(); }
@@ -645,6 +795,14 @@ function init() {
     $('f-' + name).addEventListener('change', onFilterChange);
   }
   $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('f-doc').addEventListener('change', () => narrowFacets().catch((e) => toast('读取筛选项失败：' + e.message, true)));
+  $('clear-filters').addEventListener('click', clearFilters);
+  $('bulk-accept').addEventListener('click', () => bulk('accept'));
+  $('bulk-reject').addEventListener('click', () => bulk('reject'));
+  $('bulk-reset').addEventListener('click', () => bulk('reset'));
+  $('btn-undo').addEventListener('click', undo);
+  $('btn-page-image').addEventListener('click', togglePageImage);
+  $('btn-help').addEventListener('click', () => $('help').showModal());
   $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadPage(0); } });
   $('next').addEventListener('click', nextPage);
   $('btn-accept').addEventListener('click', () => decide('accept'));

@@ -4,6 +4,7 @@
 Usage: python3 src/test/resources/truth/score_truth.py OUT [--rows | --floors]
   OUT    a folder written by `./figtrace run DIR --out OUT` where DIR holds the fixture documents
   --rows   print every wrong field (fixture row, truth, figtrace)
+  --patterns DIR  compare through another checkout's patterns/ (indicators.tsv, regions.tsv)
   --floors print a new floors.tsv (overall floors = measured; per document = measured - 0.05)
 The same rules as TruthFixturesIT (see README.md here); the Java test is the reference.
 """
@@ -11,6 +12,7 @@ import json, os, re, sqlite3, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "../../../.."))
+PATTERNS = os.path.join(REPO, "patterns")  # --patterns DIR: the rules of another checkout (its indicators, regions)
 FIELDS = ["value", "unit", "time", "region", "subject", "indicator", "change", "target"]
 GOAL = 0.95
 
@@ -39,7 +41,7 @@ ETHNIC = ("维吾尔|回族|壮族|藏族|苗族|侗族|布依族|土家族|彝�
 
 def regions_table():
     alias = {}
-    for l in open(os.path.join(REPO, "patterns/regions.tsv"), encoding="utf-8"):
+    for l in open(os.path.join(PATTERNS, "regions.tsv"), encoding="utf-8"):
         if l.startswith("#") or l.startswith("standard\t"):
             continue
         p = l.rstrip("\n").split("\t")
@@ -61,7 +63,7 @@ def region_key(s, alias):
 
 def indicator_table():
     """name or synonym -> the catalogue's key (its id column when there is one, else its name)."""
-    path = os.path.join(REPO, "patterns/indicators.tsv")
+    path = os.path.join(PATTERNS, "indicators.tsv")
     key, header = {}, None
     for l in open(path, encoding="utf-8"):
         if l.startswith("#") or not l.strip():
@@ -75,6 +77,7 @@ def indicator_table():
         for col in ("aliases", "synonyms"):
             names.update(a.strip() for a in re.split(r"[,，]", row.get(col, "") or "") if a.strip())
         for n in names:
+            n = n.lstrip("=")  # =NAME: a whole-subject-only name in the catalogue; the name itself still counts
             if n:
                 key.setdefault(n, k)
     extra = os.path.join(HERE, "indicator_map.tsv")
@@ -197,7 +200,10 @@ def floors(table, slack=0.05):
     return "\n".join(lines) + "\n"
 
 def main():
+    global PATTERNS
     out = sys.argv[1]
+    if "--patterns" in sys.argv:
+        PATTERNS = sys.argv[sys.argv.index("--patterns") + 1]
     table, wrong = score(out)
     if "--floors" in sys.argv:
         sys.stdout.write(floors(table))

@@ -1,7 +1,7 @@
 package figtrace.cli;
 
+import figtrace.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.eval.KindScore;
 import figtrace.eval.ScoreReport;
 import figtrace.eval.Scorer;
@@ -103,7 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
         byDocument.forEach((doc, report) -> docs.put(doc, report.toJson()));
         json.put("documents", docs);
         try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json)
+            return Json.pretty().writeValueAsString(json)
                     + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("scores are plain maps and numbers", e);

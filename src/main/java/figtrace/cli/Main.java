@@ -29,6 +29,11 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** Read before parsing ({@link Logging#verbose}), since loggers are set up once; declared here for help and parsing. */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Log to stderr what figtrace does, with each document's stage timings.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -75,6 +80,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Logging.configure(Logging.verbose(args));
         String first = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
         System.exit(commandLine(first).execute(args));
     }

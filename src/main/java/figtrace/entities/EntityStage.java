@@ -1,18 +1,16 @@
 package figtrace.entities;
 
+import figtrace.ids.Ids;
+
 import figtrace.model.DocumentText;
 import figtrace.model.Entity;
 import figtrace.model.TextLine;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +41,14 @@ public final class EntityStage {
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
+    /**
+     * The pipeline's entry point: the entities of one document, read with its context (the document's own region
+     * names its "自治区…" agencies; none when the document names no region).
+     */
+    public List<Entity> extract(figtrace.model.DocumentContext context) {
+        return extract(context.source().name(), context.text(), context.ownRegionOfficial());
+    }
+
     /** Entities of a document about Xinjiang, the first corpus (its 自治区… names expand to 新疆维吾尔自治区…). */
     public List<Entity> extract(String doc, DocumentText text) {
         return extract(doc, text, Canonicals.XINJIANG);
@@ -54,6 +60,7 @@ public final class EntityStage {
      */
     public List<Entity> extract(String doc, DocumentText text, String ownRegion) {
         List<Entity> out = new ArrayList<>();
+        String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
         Set<String> seen = new HashSet<>();
         for (Paragraph para : Paragraph.of(text)) {
             String s = para.text();
@@ -71,7 +78,7 @@ public final class EntityStage {
                     canonical = canonical.replace(Canonicals.XINJIANG, ownRegion);
                 }
                 TextLine line = text.lineAt(start);
-                out.add(new Entity(id(doc, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
+                out.add(new Entity(Ids.entity(contentKey, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
                         line.number(), start, end, surface, c.type(), canonical,
                         Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
@@ -98,15 +105,4 @@ public final class EntityStage {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
-    static String id(String doc, int start, int end, String type) {
-        return "ent-" + sha(doc + ":" + start + ":" + end + ":" + type).substring(0, 16);
-    }
-
-    static String sha(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package figtrace.eval;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
+import figtrace.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +17,8 @@ import java.util.Map;
 /** Reads JSON Lines generically, as score.py does: blank lines skipped, a bad line reported and skipped. */
 final class JsonlReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS); // Python's json accepts NaN and Infinity
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    private static final ObjectReader JSON = Json.pythonLike().forType(OBJECT); // as score.py reads: doubles, NaN
 
     /** The records of {@code file}, or none when it does not exist; unreadable lines go to {@code problems}. */
     static List<Map<String, Object>> load(Path file, List<String> problems) {
@@ -35,7 +34,7 @@ final class JsonlReader {
             String line = lines.get(n).strip();
             if (line.isEmpty()) continue;
             try {
-                Map<String, Object> record = JSON.readValue(line, OBJECT);
+                Map<String, Object> record = JSON.readValue(line);
                 if (record != null) records.add(record);
             } catch (JsonProcessingException e) {
                 problems.add("bad json " + file + ":" + (n + 1) + ": " + e.getOriginalMessage());

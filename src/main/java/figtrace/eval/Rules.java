@@ -71,6 +71,29 @@ final class Rules {
         return overlap(a, b) || common >= 0.6 * chars.size();
     }
 
+    /** Ethnic names that stand in the official names of autonomous regions, prefectures and counties (score.py's ETHNIC). */
+    private static final String ETHNIC = "维吾尔|回族|壮族|藏族|苗族|侗族|布依族|土家族|彝族|哈尼族|傣族|白族|景颇族|傈僳族|蒙古族|蒙古|哈萨克|柯尔克孜|"
+            + "朝鲜族|羌族|黎族|瑶族|纳西族|仫佬族|毛南族|仡佬族|水族|畲族|达斡尔族|鄂温克族|满族|锡伯|塔吉克|土族|撒拉族|"
+            + "保安族|东乡族|裕固族|普米族|怒族|独龙族|拉祜族|佤族|布朗族|阿昌族|德昂族|基诺族|京族|鄂伦春族|赫哲族|各族";
+    private static final Pattern AUTONOMOUS_PREFECTURE = Pattern.compile("((" + ETHNIC + ")+)?自治州$");
+    private static final Pattern AUTONOMOUS_REGION = Pattern.compile("((" + ETHNIC + ")+)?自治区$");
+    private static final Pattern PROVINCE_SUFFIX = Pattern.compile("(省|特别行政区)$");
+
+    /** A place's official and short names compare equal: 昌吉回族自治州 = 昌吉州, 新疆维吾尔自治区 = 新疆, 甘肃省 = 甘肃. */
+    static String regionKey(Object s) {
+        String k = Py.norm(s);
+        // Python's re.sub replaces every match; each of these patterns is anchored at the end, so it matches at most once
+        k = AUTONOMOUS_PREFECTURE.matcher(k).replaceFirst("州");
+        k = AUTONOMOUS_REGION.matcher(k).replaceFirst("");
+        k = PROVINCE_SUFFIX.matcher(k).replaceFirst("");
+        return k;
+    }
+
+    /** Two regions are the same place under {@link #regionKey}. */
+    static boolean sameRegion(Object a, Object b) {
+        return regionKey(a).equals(regionKey(b));
+    }
+
     /** True when the normalised strings are equal (norm(None) is "", so two missing values agree). */
     static boolean normEq(Object a, Object b) {
         return Py.norm(a).equals(Py.norm(b));

@@ -128,7 +128,7 @@ public final class Scorer {
         double valueOk = share(pairs, pr -> Rules.close(pr.gold().get("value"), pr.pred().get("value")));
         double unitOk = share(pairs, pr -> Rules.normEq(pr.gold().get("unit"), pr.pred().get("unit")));
         Double timeOk = shareWhereGoldHas(pairs, "time", Rules::normEq);
-        Double regionOk = shareWhereGoldHas(pairs, "region", Rules::normEq);
+        Double regionOk = shareWhereGoldHas(pairs, "region", Rules::sameRegion);
         Double subjectOk = shareWhereGoldHas(pairs, "subject", Rules::overlap);
         long full = pairs.stream().filter(Scorer::fullyCorrect).count();
         double fullF1 = Py.round3(prf(full, pred.size(), gold.size())[2]);
@@ -147,7 +147,7 @@ public final class Scorer {
         Map<String, Object> g = pr.gold(), p = pr.pred();
         return Rules.close(g.get("value"), p.get("value")) && Rules.normEq(g.get("unit"), p.get("unit"))
                 && (!Py.truthy(g.get("time")) || Rules.normEq(g.get("time"), p.get("time")))
-                && (!Py.truthy(g.get("region")) || Rules.normEq(g.get("region"), p.get("region")))
+                && (!Py.truthy(g.get("region")) || Rules.sameRegion(g.get("region"), p.get("region")))
                 && (!Py.truthy(g.get("subject")) || Rules.overlap(g.get("subject"), p.get("subject")));
     }
 

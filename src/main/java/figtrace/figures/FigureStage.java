@@ -1,7 +1,12 @@
 package figtrace.figures;
 
+import figtrace.ids.Ids;
+
 import com.google.re2j.Matcher;
+import figtrace.model.DocKind;
+import figtrace.model.DocumentContext;
 import figtrace.model.DocumentText;
+import figtrace.model.ReportPeriod;
 import figtrace.model.Figure;
 import figtrace.model.SourceFile;
 import figtrace.model.TextLine;
@@ -11,12 +16,8 @@ import figtrace.rules.Rules;
 import figtrace.rules.UnitInfo;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -40,20 +41,22 @@ public final class FigureStage {
         }
     }
 
-    public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata) {
-        return extract(source, text, metadata, new figtrace.tables.TableStage(rules).read(source, text));
+    /** The figures of one document, read with its context (own region, period, kind); its tables are rebuilt here. */
+    public List<Figure> extract(DocumentContext document) {
+        return extract(document, new figtrace.tables.TableStage(rules).read(document.source(), document.text()));
     }
 
     /** The figures of a document whose tables were already rebuilt (every numeric table cell is one). */
-    public List<Figure> extract(SourceFile source, DocumentText text, Map<String, String> metadata,
-                                List<figtrace.model.Table> tables) {
+    public List<Figure> extract(DocumentContext document, List<figtrace.model.Table> tables) {
+        SourceFile source = document.source();
+        DocumentText text = document.text();
         if (text.isBlank()) return List.of();
         boolean[] skipped = SkippedLines.mark(text, rules);
         boolean[] tableRows = figtrace.tables.TableStage.tableRows(text);
         boolean[] notProse = new boolean[skipped.length];
         for (int i = 0; i < notProse.length; i++) notProse[i] = skipped[i] || tableRows[i];
         MatchView view = MatchView.of(text, notProse);
-        Context ctx = context(view, text, metadata);
+        Context ctx = context(view, document);
         List<Figure> figures = new ArrayList<>();
         List<Reading> sentence = new ArrayList<>(); // readings of the current sentence, for subjects to inherit
         for (Candidate found : candidates(view.text)) {
@@ -72,22 +75,27 @@ public final class FigureStage {
         return figures;
     }
 
-    /** What the whole document says about every figure in it. */
+    /**
+     * What the whole document says about every figure in it, in the match view's coordinates.
+     *
+     * @param mainRegion the document's own region (standard name), where 全市/我区 point; null when it names none
+     */
     record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion,
-                   List<Mention> sectionTimes, Integer periodYear, String defaultTime) {}
+                   List<Mention> sectionTimes, Integer periodYear, String defaultTime, DocumentContext document) {}
 
-    private Context context(MatchView view, DocumentText text, Map<String, String> metadata) {
-        List<Mention> firstPass = regions.find(view.text);
-        String main = regions.mainRegion(view.text, firstPass);
-        List<Mention> places = main == null ? firstPass : regions.find(view.text, regions.provinceOf(main));
-        Integer year = TimeFinder.documentYear(text.text(), metadata.get("title"), metadata.get("created"));
-        Integer titleYear = TimeFinder.titleYear(text.text(), metadata.get("title"));
-        Integer periodYear = titleYear != null ? titleYear : TimeFinder.mostNamedYear(view.text);
-        if (periodYear == null) periodYear = year;
+    private Context context(MatchView view, DocumentContext document) {
+        String main = document.ownRegionName();
+        List<Mention> places = regions.find(view.text, document.ownRegion() == null || document.ownRegion().province().isEmpty()
+                ? null : document.ownRegion().province());
+        ReportPeriod period = document.period();
+        Integer year = period.speechYear(), periodYear = period.year();
         List<Mention> times = TimeFinder.find(view.text, year, periodYear);
         // A bulletin (统计公报) states the year it reports on once: a figure that names no period is about that year.
-        String defaultTime = "bulletin".equals(metadata.get("doc_kind")) && periodYear != null ? String.valueOf(periodYear) : null;
-        return new Context(view.text, places, times, year, main, sectionTimes(view.text, times), periodYear, defaultTime);
+        // A budget report's or final accounts' undated figures are the executed year's (全市一般公共预算收入完成…);
+        // its budget for the coming year stands under a heading or sentence that names that year.
+        boolean yearly = document.kind() == DocKind.BULLETIN || document.kind().isFiscal();
+        String defaultTime = yearly && periodYear != null ? String.valueOf(periodYear) : null;
+        return new Context(view.text, places, times, year, main, sectionTimes(view.text, times), periodYear, defaultTime, document);
     }
 
     private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
@@ -264,7 +272,8 @@ public final class FigureStage {
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
         String time = distributed ? distributedTime(ctx, sStart, runStart, runIndex) : null;
         if (time == null) time = time(ctx, c.start(), sStart);
-        String region = region(ctx, c.start(), sStart);
+        String region = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
+        if (region == null) region = region(ctx, c.start(), sStart);
         String runSubject;
         if (listed) {
             runSubject = prevInSentence.runSubject();
@@ -292,6 +301,8 @@ public final class FigureStage {
             if (runIndex < parts.length) subject = parts[runIndex];
         }
         boolean target = target(t.substring(sStart, c.start()));
+        // a balance (存款余额, 债务余额) of a year is what stands at its end
+        if (time != null && time.matches("[0-9]{4}") && subject != null && subject.contains("余额")) time = time + "-12-31";
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
     }
@@ -314,6 +325,24 @@ public final class FigureStage {
             chain.add(m);
         }
         return chain.size() > 1 && runIndex < chain.size() ? chain.get(runIndex).value() : null;
+    }
+
+    /**
+     * 对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%: the k-th listed figure is about the k-th of the places
+     * listed one after another (、 和 及 与) before it; null when the sentence lists fewer than two.
+     */
+    private static String distributedRegion(Context ctx, int sentenceStart, int runStart, int runIndex) {
+        List<Mention> chain = new ArrayList<>();
+        for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
+            if (m.end() > runStart) break;
+            if (RegionFinder.isYardstick(ctx.view(), m)) continue;
+            Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
+            chain.add(m);
+        }
+        if (chain.size() < 2 || runIndex >= chain.size()) return null;
+        String value = chain.get(runIndex).value();
+        return value.equals(RegionFinder.SELF) ? ctx.mainRegion() : value;
     }
 
     private BigDecimal value(Candidate c, UnitInfo unit) {
@@ -364,15 +393,44 @@ public final class FigureStage {
         return best == null ? null : best.meaning();
     }
 
+    /**
+     * Words whose time holds for their own sentence only: 上年结转 (last year's carry-over) or 年末常住人口 (population
+     * at year end) say nothing about the next sentence's figures.
+     */
+    private static final java.util.regex.Pattern SENTENCE_ONLY_TIME = java.util.regex.Pattern.compile("(?:上年|去年|前年)(?:末|底)?|年(?:末|底)");
+
     /** The nearest time before the figure in its sentence; else the last one earlier in its paragraph. */
     private static String time(Context ctx, int pos, int sentenceStart) {
+        String time = time(ctx, pos, sentenceStart, false);
+        // 年末/年底 alone is the end of the year the figure is otherwise about: 2026年预算…年末滚存结余 is 2026-12-31
+        if (time != null && time.endsWith("-12-31") && yearEndWordBefore(ctx, pos, sentenceStart)) {
+            String year = time(ctx, pos, sentenceStart, true);
+            if (year != null && year.matches("[0-9]{4}.*")) return year.substring(0, 4) + "-12-31";
+        }
+        return time;
+    }
+
+    private static final java.util.regex.Pattern YEAR_END_WORD = java.util.regex.Pattern.compile("年(?:末|底)");
+
+    private static boolean yearEndWordBefore(Context ctx, int pos, int sentenceStart) {
+        Mention last = null;
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
+            if (m.end() > pos) break;
+            last = m;
+        }
+        return last != null && YEAR_END_WORD.matcher(ctx.view().substring(last.start(), last.end())).matches();
+    }
+
+    /** @param skipYearEnd leave bare 年末/年底 out, to find the year they are the end of */
+    private static String time(Context ctx, int pos, int sentenceStart, boolean skipYearEnd) {
         int paragraph = Sentences.paragraphStart(ctx.view(), pos);
         Mention inSentence = null, inParagraph = null;
         for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), paragraph), ctx.times().size())) {
             if (m.end() > pos) break;
             if (closedBefore(ctx.view(), m.end(), pos)) continue;
+            if (skipYearEnd && YEAR_END_WORD.matcher(ctx.view().substring(m.start(), m.end())).matches()) continue;
             if (m.start() >= sentenceStart) inSentence = m;
-            else if (m.start() >= paragraph) inParagraph = m;
+            else if (m.start() >= paragraph && !SENTENCE_ONLY_TIME.matcher(ctx.view().substring(m.start(), m.end())).matches()) inParagraph = m;
         }
         Mention chosen = inSentence != null ? inSentence : inParagraph;
         Mention section = null;
@@ -444,21 +502,11 @@ public final class FigureStage {
         while (qStart < spanStart && Character.isWhitespace(text.text().charAt(qStart))) qStart++;
         TextLine line = text.lineAt(spanStart);
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
-        return new Figure(figureId(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
+        return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
                 r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
                 Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 
-    /** Stable: the same document content and span always give the same id, whatever the file is called. */
-    static String figureId(String sha256, int start, int end) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((sha256 + ":" + start + ":" + end).getBytes(StandardCharsets.UTF_8));
-            return "f" + HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

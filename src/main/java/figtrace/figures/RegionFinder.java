@@ -55,11 +55,12 @@ final class RegionFinder {
                 String s = text.substring(i, i + len);
                 Region r = names.get(s);
                 if (r != null && province != null && r.level().equals("county") && !province.equals(r.province())) r = null;
+                if (r != null && r.level().equals("not_place")) { found = len; break; } // 其中 holds 中国 but names none
                 if (r != null) { found = len; value = r.standard(); break; }
                 if (selfWords.containsKey(s)) { found = len; value = SELF; break; }
             }
             if (found > 0) {
-                out.add(new Mention(i, i + found, value));
+                if (value != null) out.add(new Mention(i, i + found, value));
                 i += found;
             } else {
                 i++;
@@ -74,48 +75,6 @@ final class RegionFinder {
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 2));
         for (String w : YARDSTICK_AFTER) if (after.startsWith(w)) return true;
         return false;
-    }
-
-    /**
-     * The place the document is about: the province or prefecture named most, a mention in the title (the first
-     * lines) weighing ten, an early one two. A place named only in passing (fewer than three weighted mentions) is
-     * not the document's region: a company note that mentions 山西 once is about no region.
-     */
-    String mainRegion(String text, List<Mention> mentions) {
-        int titleEnd = titleEnd(text);
-        Map<String, Integer> score = new HashMap<>();
-        for (Mention m : mentions) {
-            if (m.value().equals(SELF)) continue;
-            Region r = names.get(m.value());
-            if (r == null || !(r.level().equals("province") || r.level().equals("prefecture"))) continue;
-            score.merge(m.value(), m.start() < titleEnd ? 10 : m.start() < 1500 ? 2 : 1, Integer::sum);
-        }
-        String best = score.entrySet().stream().filter(e -> e.getValue() >= 3).max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElse(null);
-        if (best != null) return best;
-        // A document that speaks of itself as 自治区/我省 (budget tables) is about the province its places lie in.
-        long selfProvince = mentions.stream().filter(m -> m.value().equals(SELF))
-                .filter(m -> "province".equals(selfWords.get(text.substring(m.start(), m.end())))).count();
-        if (selfProvince < 3) return null;
-        Map<String, Integer> provinces = new HashMap<>();
-        for (Mention m : mentions) {
-            String p = m.value().equals(SELF) ? null : provinceOf(m.value());
-            if (p != null) provinces.merge(p, 1, Integer::sum);
-        }
-        return provinces.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
-    /** End of the first three non-empty short lines, where a title stands. */
-    private static int titleEnd(String text) {
-        int pos = 0, seen = 0;
-        while (pos < text.length() && seen < 3) {
-            int nl = text.indexOf('\n', pos);
-            int end = nl < 0 ? text.length() : nl;
-            if (end - pos > 60) break;
-            if (end > pos) seen++;
-            pos = end + 1;
-        }
-        return Math.min(pos, text.length());
     }
 
     /** The province of a region's standard name (itself for a province), or null. */

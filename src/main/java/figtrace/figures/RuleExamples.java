@@ -26,12 +26,15 @@ public final class RuleExamples {
 
     public static List<String> check(Rules rules) {
         FigureStage stage = new FigureStage(rules);
+        figtrace.metadata.ContextReader contexts = new figtrace.metadata.ContextReader(rules);
         List<String> problems = new ArrayList<>();
         for (FigureRule rule : rules.figureRules()) {
             for (FigureRule.Example ex : rule.examples()) {
                 String where = "patterns/" + rule.file() + ":" + ex.line() + ": rule '" + rule.id() + "': example '" + ex.text() + "': ";
                 SourceFile file = new SourceFile("example.txt", "example", ex.text().length(), DocType.TXT);
-                Figure found = stage.extract(file, LayoutStage.linesOf(ex.text(), 0), Map.of()).stream()
+                figtrace.model.DocumentContext context = contexts.read(file, LayoutStage.linesOf(ex.text(), 0),
+                        figtrace.model.DocumentMetadata.empty(), Map.of());
+                Figure found = stage.extract(context).stream()
                         .filter(f -> f.rule().equals(rule.qualifiedId())).findFirst().orElse(null);
                 if (ex.expectNone()) {
                     if (found != null) problems.add(where + "expected no figure, found '" + found.raw() + "'");

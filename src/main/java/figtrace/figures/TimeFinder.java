@@ -29,6 +29,8 @@ final class TimeFinder {
             "(?<year>" + y("y9") + "年)",
             "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
+            "(?<lastyearend>(?<![比较同与])(?:上年|去年)(?:末|底))",
+            "(?<yearendword>(?<![0-9上去今])年(?:末|底))",
             "(?<rel>今年|本年|(?<![比较同与])去年|(?<![比较同与])上年|前年|明年|全年|上半年|下半年|前三季度|(?:第)?[一二三四]季度)",
             "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
     private static final List<String> YARDSTICK_BEFORE = List.of("较", "比", "与", "同", "于");
@@ -48,8 +50,12 @@ final class TimeFinder {
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 1), m.start());
             if (YARDSTICK_BEFORE.contains(before)) continue;
+            // 全年 and 年末 are the report year's (a bulletin published in 2026 on 2025 says 年末 for 2025-12-31)
             String value = m.group("rel") != null && m.group("rel").equals("全年")
-                    ? (periodYear == null ? null : String.valueOf(periodYear)) : value(m, docYear, text);
+                    ? (periodYear == null ? null : String.valueOf(periodYear))
+                    : m.group("yearendword") != null ? (periodYear == null ? null : periodYear + "-12-31")
+                    : m.group("lastyearend") != null ? (periodYear == null ? null : (periodYear - 1) + "-12-31")
+                    : value(m, docYear, text);
             if (value != null) out.add(new Mention(m.start(), m.end(), value));
         }
         return out;
@@ -142,79 +148,5 @@ final class TimeFinder {
         if (!value.startsWith("?")) return value;
         if (contextTime == null || contextTime.length() < 4) return null;
         return value.replace("?", contextTime.substring(0, 4));
-    }
-
-    private static final Pattern EXPLICIT_YEAR = Pattern.compile("(?<![0-9])((?:19[5-9]|20[0-9])[0-9])年(?![0-9]{1,2}月?[-—至到])");
-
-    /**
-     * The year a document reports on when its title does not say: the year its text names most (a bulletin opens
-     * 2023年，… and speaks of 2023 throughout). Null when no year is named.
-     */
-    static Integer mostNamedYear(String text) {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
-        Matcher m = EXPLICIT_YEAR.matcher(text);
-        while (m.find()) counts.merge(Integer.valueOf(m.group(1)), 1, Integer::sum);
-        return counts.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(null);
-    }
-
-    /** The year a report's title names (see {@link #reportYear}), from the format's title or the first lines. */
-    static Integer titleYear(String text, String title) {
-        Integer year = reportYear(title);
-        String previous = "";
-        String[] lines = text.split("\n", 40);
-        for (int i = 0, seen = 0; year == null && i < lines.length && seen < 5; i++) {
-            if (lines[i].isBlank()) continue;
-            seen++;
-            year = reportYear(lines[i]);
-            if (year == null && !previous.isEmpty()) year = reportYear(previous + lines[i].strip());
-            previous = lines[i].strip();
-        }
-        return year;
-    }
-
-    private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书)");
-
-    /**
-     * The year a report is about, from a title such as 阿克苏地区2025年国民经济和社会发展统计公报: its 全年 and 今年 mean
-     * that year even though it was published the year after.
-     */
-    private static Integer reportYear(String line) {
-        if (line == null || line.strip().length() > 60) return null;
-        Matcher m = REPORT_TITLE.matcher(line.replace(" ", "").replace("\u3000", ""));
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    private static final Pattern DATE_LINE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})(?:年|-|/|\\.)(1[0-2]|0?[1-9])(?:月|-|/|\\.)([12][0-9]|3[01]|0?[1-9])日?");
-
-    /**
-     * The document's own year: the year a report's title names; else a full date in its first or last lines (a date line, 网络首发日期), else from the
-     * metadata date. Null when the document gives none — relative times then stay unresolved.
-     */
-    static Integer documentYear(String text, String title, String metadataDate) {
-        String[] lines = text.split("\n");
-        Integer reportYear = reportYear(title);
-        String previous = "";
-        for (int i = 0, seen = 0; reportYear == null && i < lines.length && seen < 5; i++) {
-            if (lines[i].isBlank()) continue;
-            seen++;
-            // a title may be broken over two lines (2025年和田地区国民经济和社会发展 / 统计公报)
-            reportYear = reportYear(lines[i]);
-            if (reportYear == null && !previous.isEmpty()) reportYear = reportYear(previous + lines[i].strip());
-            previous = lines[i].strip();
-        }
-        if (reportYear != null) return reportYear;
-        for (int pass = 0; pass < 2; pass++) {
-            int from = pass == 0 ? 0 : Math.max(0, lines.length - 15);
-            int to = pass == 0 ? Math.min(lines.length, 40) : lines.length;
-            for (int i = from; i < to; i++) {
-                String line = lines[i].strip();
-                if (line.length() > 60) continue; // a date line is short; a date inside prose is about something else
-                Matcher m = DATE_LINE.matcher(line);
-                if (m.find()) return Integer.valueOf(m.group(1));
-            }
-        }
-        if (metadataDate != null && metadataDate.matches("(19|20)[0-9]{2}.*")) return Integer.valueOf(metadataDate.substring(0, 4));
-        return null;
     }
 }

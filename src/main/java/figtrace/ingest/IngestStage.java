@@ -1,5 +1,7 @@
 package figtrace.ingest;
 
+import figtrace.ids.Sha256;
+
 import figtrace.model.DocType;
 import figtrace.model.SourceFile;
 
@@ -8,9 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -141,11 +140,7 @@ public final class IngestStage {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     private static byte[] utf16le(String s) { return s.getBytes(StandardCharsets.UTF_16LE); }

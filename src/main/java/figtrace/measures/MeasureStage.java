@@ -1,5 +1,7 @@
 package figtrace.measures;
 
+import figtrace.ids.Ids;
+
 import figtrace.model.DocumentText;
 import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
@@ -7,12 +9,8 @@ import figtrace.model.Figure;
 import figtrace.model.Measure;
 import figtrace.model.TextLine;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -46,6 +44,11 @@ public final class MeasureStage {
 
     public List<Measure> extract(String doc, DocumentText text) { return extract(doc, text, List.of()); }
 
+    /** The pipeline's entry point: the measures of one document, with its entities and figures (see below). */
+    public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
+        return extract(context.source().name(), context.text(), entities, figures);
+    }
+
     /**
      * @param entities the document's entities (from EntityStage), used to recognise actors and listed in
      *                 {@link Measure#entityIds()}; may be empty
@@ -61,6 +64,7 @@ public final class MeasureStage {
      */
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
         List<Measure> out = new ArrayList<>();
+        String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
         String sectionStatus = null;
         for (Paragraph para : Paragraph.of(text)) {
             String s = para.text();
@@ -78,7 +82,7 @@ public final class MeasureStage {
                         .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
                 String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
-                out.add(new Measure(id(doc, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
+                out.add(new Measure(Ids.measure(contentKey, start, end), doc, at.page() == 0 ? null : at.page(), at.number(), start,
                         end, quote, c.actor(), status, Instruments.of(cues, quote), linked, c.entityIds(),
                         "measures:verb_clause"));
             }
@@ -99,13 +103,4 @@ public final class MeasureStage {
         return null;
     }
 
-    static String id(String doc, int start, int end) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest((doc + ":" + start + ":" + end + ":measure").getBytes(StandardCharsets.UTF_8));
-            return "mea-" + HexFormat.of().formatHex(h).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

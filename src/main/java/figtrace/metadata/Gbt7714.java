@@ -40,7 +40,7 @@ public final class Gbt7714 {
 
     private static String type(DocumentMetadata m) {
         // 新疆日报 is a newspaper even when it carries a government work report
-        if ("news".equals(m.docKind()) || m.journal() != null && m.journal().endsWith("报")) return "N";
+        if (m.docKind() == figtrace.model.DocKind.NEWS || m.journal() != null && m.journal().endsWith("报")) return "N";
         return m.journal() != null ? "J" : "Z";
     }
 

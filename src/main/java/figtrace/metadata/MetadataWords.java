@@ -17,7 +17,8 @@ final class MetadataWords {
 
     static final Set<String> FIELDS = Set.of("title", "authors", "keywords", "date", "citation", "source",
             "docnumber", "journal");
-    static final Set<String> KINDS = Set.of("paper", "bulletin", "budget", "reply", "report", "news", "other");
+    static final Set<String> KINDS = java.util.Arrays.stream(figtrace.model.DocKind.values()).map(figtrace.model.DocKind::code)
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 
     /** One doc_kind row: {@code word} found in {@code where} (title, top or issuer) makes the document {@code kind}. */
     record KindCue(String word, String kind, String where) {}

@@ -16,21 +16,21 @@ import java.util.Map;
  * @param date         ISO yyyy-mm-dd, yyyy-mm or yyyy
  * @param docNumber    an official document number (新政办发〔2024〕12号) or an article number (文章编号)
  * @param keywords     the author's keywords
- * @param docKind      paper, bulletin, budget, reply, report, news or other
+ * @param docKind      bulletin, budget, final accounts, rating report, paper, news, reply, report or other
  * @param sources      field name → where it came from: "text:line 3", "text:page 2 line 5", "format:title"
  */
 public record DocumentMetadata(String title, List<String> authors, String organisation, String journal,
-                               String issuer, String date, String docNumber, List<String> keywords, String docKind,
+                               String issuer, String date, String docNumber, List<String> keywords, DocKind docKind,
                                Map<String, String> sources) {
     public DocumentMetadata {
         authors = authors == null ? List.of() : List.copyOf(authors);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         sources = sources == null ? Map.of() : Map.copyOf(sources);
-        if (docKind == null) docKind = "other";
+        if (docKind == null) docKind = DocKind.OTHER;
     }
 
     /** Nothing known (an empty or unreadable document). */
     public static DocumentMetadata empty() {
-        return new DocumentMetadata(null, List.of(), null, null, null, null, null, List.of(), "other", Map.of());
+        return new DocumentMetadata(null, List.of(), null, null, null, null, null, List.of(), DocKind.OTHER, Map.of());
     }
 }

@@ -33,7 +33,9 @@ public final class PanelSources {
      * @param rejected rejected by a reviewer
      */
     public PanelSource of(Map<String, Object> columns, String docKind, int seq, boolean reviewed, boolean rejected) {
+        // Databases written before figures carried indicator_id name the indicator only: its name stands in for the id.
         String indicatorId = text(columns.get("indicator_id"));
+        if (indicatorId == null) indicatorId = text(columns.get("indicator"));
         String region = text(columns.get("region"));
         String time = text(columns.get("time"));
         Object value = columns.get("value");

@@ -12,7 +12,7 @@ import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 import figtrace.store.DocumentRow;
 import figtrace.store.OutputWriter;
-import figtrace.store.SqliteStore;
+import figtrace.store.Store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * {@link ExtractorVersion} differ from what its stored row records; otherwise its stored rows are reused. The file is
  * not even read when its size and modification time equal the stored ones — a time is stored only when it was at least
  * {@link #TRUSTED_AGE_NANOS} old when the file was read, so a file written again within the same clock tick is still
- * re-hashed. A document whose stored rows do not add up ({@link SqliteStore#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
+ * re-hashed. A document whose stored rows do not add up ({@link Store#incompleteDocuments()}) is extracted again. A file that left the corpus is retired (rows kept, flagged); a file renamed without other change keeps its
  * rows under its new name. Each document is saved in its own transaction, so a run killed at any point leaves a
  * consistent database and the next run does what is left. Outputs are written at the end, complete, from the store.
  */
@@ -130,7 +130,7 @@ public final class CorpusRunner {
         Set<String> names = new LinkedHashSet<>();
         for (Path f : supported) names.add(relativeName(corpus, f));
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
-        try (SqliteStore store = SqliteStore.open(out.resolve("figtrace.db"))) {
+        try (Store store = Store.open(out.resolve("figtrace.db"))) {
             Stored stored = new Stored(store, names);
             for (int i = 0; i < supported.size() && !cancelled; i++) {
                 switch (refresh(store, stored, supported.get(i), relativeName(corpus, supported.get(i)), i + 1,
@@ -165,7 +165,7 @@ public final class CorpusRunner {
         final Map<String, Deque<DocumentRow>> movable;
         final Set<String> movedAway = new HashSet<>();
 
-        Stored(SqliteStore store, Set<String> names) {
+        Stored(Store store, Set<String> names) {
             rows = store.documentRows();
             incomplete = store.incompleteDocuments();
             movable = movable(rows, names, incomplete);
@@ -178,7 +178,7 @@ public final class CorpusRunner {
     }
 
     /** Brings one file's rows up to date: reuses them, moves a renamed file's rows to it, or extracts it. */
-    private Outcome refresh(SqliteStore store, Stored stored, Path f, String name, int index, int total,
+    private Outcome refresh(Store store, Stored stored, Path f, String name, int index, int total,
                             Listener listener) throws RulesException {
         DocumentRow row = stored.rows.get(name);
         boolean current = stored.current(row);
@@ -194,7 +194,7 @@ public final class CorpusRunner {
         } catch (IOException | OutOfMemoryError e) {
             DocumentResult failure = failure(name, new byte[0], "unreadable", name + ": the file cannot be"
                     + " read (" + e.getMessage() + "); check that it exists and that you may read it");
-            store.save(failure, new SqliteStore.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
+            store.save(failure, new Store.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
             listener.documentDone(failure);
             return Outcome.EXTRACTED;
         }
@@ -214,13 +214,13 @@ public final class CorpusRunner {
         }
         listener.documentStarted(index, total, name);
         DocumentResult result = extract(name, bytes);
-        store.save(result, new SqliteStore.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
+        store.save(result, new Store.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
         listener.documentDone(result);
         return Outcome.EXTRACTED;
     }
 
     /** Writes figures.jsonl, figures.csv and documents.csv from the store: the corpus's documents, in corpus order. */
-    private Summary writeOutputs(SqliteStore store, Set<String> names, Path out, List<String> skipped, long t0,
+    private Summary writeOutputs(Store store, Set<String> names, Path out, List<String> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
         Map<String, DocumentRow> rows = store.documentRows();
         List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();

@@ -1,11 +1,12 @@
 package figtrace.pipeline;
 
+import figtrace.ids.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ public final class ExtractorVersion {
 
     private static String codeHash() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             Path code = Path.of(ExtractorVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(code)) {
                 try (Stream<Path> files = Files.walk(code.resolve("figtrace"))) {
@@ -47,8 +48,8 @@ public final class ExtractorVersion {
                     });
                 }
             }
-            return HexFormat.of().formatHex(digest.digest(), 0, 6);
-        } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return Sha256.hex(digest).substring(0, 12);
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return "unknown"; // never reuse across an unknown build: "unknown" differs from any stored hash
         }
     }

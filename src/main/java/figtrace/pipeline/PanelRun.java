@@ -13,7 +13,7 @@ import figtrace.review.ReviewStore;
 import figtrace.review.ReviewedFigure;
 import figtrace.store.DocumentRow;
 import figtrace.store.OutputWriter;
-import figtrace.store.SqliteStore;
+import figtrace.store.Store;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class PanelRun {
         PanelRules rules = PanelRulesFile.read(patternsDir);
         PanelSources sources = new PanelSources(rules);
         Map<String, DocumentRow> docs;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (Store store = Store.open(db)) {
             docs = store.documentRows();
         }
         List<PanelSource> inputs = new ArrayList<>();

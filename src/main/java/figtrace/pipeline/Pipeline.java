@@ -6,8 +6,9 @@ import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
 import figtrace.measures.MeasureStage;
+import figtrace.metadata.ContextReader;
 import figtrace.metadata.MetadataStage;
-import figtrace.model.DocumentMetadata;
+import figtrace.model.DocumentContext;
 import figtrace.model.DocumentResult;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
@@ -18,25 +19,31 @@ import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The whole extraction as one pure function: (file name, bytes, rules) → {@link DocumentResult}. No files are
  * written and no state is kept between documents, so they can be processed in any order, in parallel or on a cluster.
+ * Each document is read once into a {@link DocumentContext} (its metadata, own region, period and kind) that every
+ * stage is handed.
  */
 public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final LayoutStage layout = new LayoutStage();
     private final FigureStage figures;
     private final figtrace.tables.TableStage tables;
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
-    private final Rules rules;
+    private final ContextReader contexts;
 
     /** @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
-        this.rules = rules;
+        this.contexts = new ContextReader(rules);
         this.figures = new FigureStage(rules);
         try {
             this.tables = new figtrace.tables.TableStage(rules);
@@ -49,60 +56,47 @@ public final class Pipeline {
     }
 
     public DocumentResult extract(String name, byte[] bytes) {
+        long t0 = System.nanoTime();
         SourceFile source = IngestStage.identify(name, bytes);
-        ParsedDocument parsed = withMetadata(layout.parse(source, bytes), source);
-        if (parsed.status().failed()) return new DocumentResult(source, parsed, List.of());
-        List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
-        List<Figure> found = figures.extract(source, parsed.text(), parsed.metadata(), rebuilt);
-        List<Entity> named = entities.extract(name, parsed.text(), ownRegionFullName(found));
-        List<Measure> acts = measures.extract(name, parsed.text(), named, found);
-        return new DocumentResult(source, parsed, found, named, acts, links(found, named, acts), rebuilt);
-    }
-
-    /**
-     * The document's own metadata read from its text (title, authors, journal or issuer, date, document number, …)
-     * joined to what the file format says; the text wins, the format's values stay under format_* keys.
-     */
-    private ParsedDocument withMetadata(ParsedDocument parsed, SourceFile source) {
-        DocumentMetadata meta = metadata.extract(source, parsed);
-        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
-        parsed.metadata().forEach((k, v) -> merged.put(k.equals("title") || k.equals("author") ? "format_" + k : k, v));
-        put(merged, "title", meta.title());
-        put(merged, "author", meta.authors().isEmpty() ? null : String.join(", ", meta.authors()));
-        put(merged, "organisation", meta.organisation());
-        put(merged, "journal", meta.journal());
-        put(merged, "issuer", meta.issuer());
-        put(merged, "date", meta.date());
-        put(merged, "doc_number", meta.docNumber());
-        put(merged, "keywords", meta.keywords().isEmpty() ? null : String.join("; ", meta.keywords()));
-        put(merged, "doc_kind", meta.docKind());
-        return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), merged);
-    }
-
-    private static void put(java.util.Map<String, String> map, String key, String value) {
-        if (value != null && !value.isBlank()) map.put(key, value);
-    }
-
-    /**
-     * The official name of the province most of the document's figures are about (新疆 → 新疆维吾尔自治区), so that
-     * its "自治区…" agencies are named in full; null when the figures name none.
-     */
-    private String ownRegionFullName(List<Figure> found) {
-        java.util.Map<String, Integer> provinces = new java.util.HashMap<>();
-        for (Figure f : found) {
-            figtrace.rules.Region r = f.region() == null ? null : rules.regionNames().get(f.region());
-            if (r == null) continue;
-            String province = r.level().equals("province") ? r.standard() : r.province().isEmpty() ? null : r.province();
-            if (province != null) provinces.merge(province, 1, Integer::sum);
+        ParsedDocument parsed = layout.parse(source, bytes);
+        long t1 = System.nanoTime();
+        MetadataStage.Reading reading = metadata.read(source, parsed);
+        DocumentContext context = contexts.read(source, parsed, reading.metadata());
+        long t2 = System.nanoTime();
+        ParsedDocument described = described(parsed, context, reading.issues());
+        if (parsed.status().failed()) {
+            LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
+            return new DocumentResult(source, described, List.of());
         }
-        String province = provinces.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .map(java.util.Map.Entry::getKey).orElse(null);
-        if (province == null) return null;
-        // the longest name of that province that ends like an official one: 新疆维吾尔自治区, 浙江省
-        return rules.regionNames().entrySet().stream()
-                .filter(e -> e.getValue().standard().equals(province) && e.getValue().level().equals("province"))
-                .map(java.util.Map.Entry::getKey).filter(n -> n.endsWith("自治区") || n.endsWith("省") || n.endsWith("市"))
-                .max(java.util.Comparator.comparingInt(String::length)).orElse(province);
+        List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
+        List<Figure> found = figures.extract(context, rebuilt);
+        long t3 = System.nanoTime();
+        List<Entity> named = entities.extract(context);
+        long t4 = System.nanoTime();
+        List<Measure> acts = measures.extract(context, named, found);
+        long t5 = System.nanoTime();
+        LOG.debug("{}: layout {} ms, metadata and context {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
+                name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
+        return new DocumentResult(source, described, found, named, acts, links(found, named, acts), rebuilt);
+    }
+
+    /**
+     * The document row: what the text says about itself and its context beside the format's own values; a metadata
+     * reader that failed is a bug worth seeing, so the document says so (its figures still come).
+     */
+    private static ParsedDocument described(ParsedDocument parsed, DocumentContext context, List<figtrace.model.DocIssue> metadataIssues) {
+        if (metadataIssues.isEmpty()) {
+            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), context.storedFields());
+        }
+        List<figtrace.model.DocIssue> issues = new ArrayList<>(parsed.issues());
+        issues.addAll(metadataIssues);
+        figtrace.model.DocStatus status = parsed.status() == figtrace.model.DocStatus.OK
+                ? figtrace.model.DocStatus.OK_WITH_ISSUES : parsed.status();
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, context.storedFields());
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Links by position: a measure holds the figures and entities inside its clause; a figure's sentence, its entities. */

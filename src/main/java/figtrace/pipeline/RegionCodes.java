@@ -18,6 +18,15 @@ public final class RegionCodes {
     private RegionCodes() {}
 
     public static Function<String, String> load(Path patternsDir) {
+        return column(patternsDir, "code");
+    }
+
+    /** A region's standard name → its level (province, prefecture, county …), "" when unknown. */
+    public static Function<String, String> levels(Path patternsDir) {
+        return column(patternsDir, "level");
+    }
+
+    private static Function<String, String> column(Path patternsDir, String name) {
         Map<String, String> codes = new HashMap<>();
         List<String> lines;
         try {
@@ -33,7 +42,7 @@ public final class RegionCodes {
             if (standard < 0) {
                 List<String> header = List.of(cells);
                 standard = header.indexOf("standard");
-                code = header.indexOf("code");
+                code = header.indexOf(name);
                 if (standard < 0 || code < 0) break;
                 continue;
             }

@@ -20,7 +20,9 @@ package figtrace.review;
  * @param note       reviewer's remark, may be null
  * @param createdAt  ISO-8601 instant
  * @param orphaned   true when the figure could not be found again after re-extraction; kept, never deleted
+ * @param batch      the bulk action it was part of (every decision of one bulk accept shares it), or null
+ * @param undone     true once undone: kept in the store, but no longer part of the figure's review
  */
 public record Decision(long id, String figureId, String doc, String docSha256, int charStart, int spanStart,
                        int spanEnd, String quote, String raw, Action action, String field, String newValue, String note,
-                       String createdAt, boolean orphaned) {}
+                       String createdAt, boolean orphaned, String batch, boolean undone) {}

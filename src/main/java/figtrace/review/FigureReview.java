@@ -38,7 +38,7 @@ public record FigureReview(ReviewStatus status, Map<String, String> corrections,
         Map<String, String> corrections = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Decision d : ordered) {
-            if (d.orphaned()) continue;
+            if (d.orphaned() || d.undone()) continue;
             switch (d.action()) {
                 case ACCEPT -> status = ReviewStatus.ACCEPTED;
                 case REJECT -> status = ReviewStatus.REJECTED;
@@ -47,6 +47,10 @@ public record FigureReview(ReviewStatus status, Map<String, String> corrections,
                     corrections.put(d.field(), d.newValue());
                 }
                 case NOTE -> { }
+                case RESET -> {
+                    status = ReviewStatus.UNREVIEWED;
+                    corrections.clear();
+                }
             }
             if (d.note() != null && !d.note().isBlank()) notes.add(d.note());
         }

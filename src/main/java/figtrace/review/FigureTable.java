@@ -1,5 +1,6 @@
 package figtrace.review;
 
+import figtrace.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.Figure;
@@ -7,12 +8,13 @@ import figtrace.model.Figure;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import figtrace.store.SqliteStore;
+import figtrace.store.StoreException;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class FigureTable implements AutoCloseable {
     private static final String FROM_PLAIN = " FROM figures f";
 
     private static final String FROM_WITH_STATUS = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
-            + " FROM decisions WHERE orphaned = 0 AND action IN ('accept', 'reject', 'correct')"
+            + " FROM decisions WHERE orphaned = 0 AND undone = 0 AND action IN ('accept', 'reject', 'correct', 'reset')"
             + " GROUP BY doc, figure_id) s ON s.doc = f.doc AND s.figure_id = f.id";
 
     private static final String STATUS = "CASE s.action WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected'"
@@ -52,7 +54,7 @@ public final class FigureTable implements AutoCloseable {
             "subject", "f.subject", "time", "f.time", "kind", "f.kind", "indicator", "f.indicator",
             "status", STATUS, "raw", "f.raw");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path file;
     private final Connection connection;
@@ -67,13 +69,8 @@ public final class FigureTable implements AutoCloseable {
     /** Opens the run database {@code db}; {@code reviews} must be open on the same file (it created decisions). */
     public static FigureTable open(Path db, ReviewStore reviews) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-            }
-            connection.setAutoCommit(false);
-            return new FigureTable(db, connection, reviews);
-        } catch (SQLException e) {
+            return new FigureTable(db, SqliteStore.connect(db, true), reviews);
+        } catch (StoreException e) {
             throw new ReviewException("cannot open " + db + ": " + e.getMessage(), e);
         }
     }
@@ -160,11 +157,21 @@ public final class FigureTable implements AutoCloseable {
 
     /** Distinct values for the page's filter lists: doc, region, time, kind, indicator (at most 2000 each). */
     public synchronized Map<String, List<String>> facets() {
+        return facets(null);
+    }
+
+    /**
+     * The values each filter offers; with {@code doc}, those of that document only, so choosing a document narrows
+     * the region, period, kind and indicator lists to what it holds.
+     */
+    public synchronized Map<String, List<String>> facets(String doc) {
         Map<String, List<String>> facets = new LinkedHashMap<>();
         facets.put("doc", strings("SELECT doc FROM documents ORDER BY doc LIMIT 2000", List.of()));
+        boolean one = doc != null && !doc.isEmpty();
         for (String column : List.of("region", "time", "kind", "indicator")) {
             facets.put(column, strings("SELECT DISTINCT " + column + " FROM figures WHERE " + column
-                    + " IS NOT NULL ORDER BY " + column + " LIMIT 2000", List.of()));
+                    + " IS NOT NULL" + (one ? " AND doc = ?" : "") + " ORDER BY " + column + " LIMIT 2000",
+                    one ? List.of(doc) : List.of()));
         }
         return facets;
     }

@@ -1,9 +1,11 @@
 package figtrace.review;
 
+import figtrace.store.SqliteStore;
+import figtrace.store.StoreException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,31 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Review decisions, kept in table {@code decisions} of the run's SQLite file but apart from the extraction tables:
+ * Review decisions, kept in table {@code decisions} of the run's SQLite file (made, with its indices, by the store's
+ * schema migrations) but apart from the extraction tables:
  * re-extraction replaces {@code figures} rows, never decisions. After a re-extraction {@link #reattach()} finds each
  * decision's figure again; decisions whose figure is gone are flagged orphaned and reported, never deleted.
  */
 public final class ReviewStore implements AutoCloseable {
 
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE IF NOT EXISTS decisions (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, figure_id TEXT NOT NULL, doc TEXT NOT NULL, doc_sha256 TEXT,
-              char_start INTEGER NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT,
-              raw TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'note')),
-              field TEXT, new_value TEXT, note TEXT, created_at TEXT NOT NULL,
-              orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)))""",
-            // No foreign key to figures on purpose: a re-extraction deletes figures rows, and decisions must survive.
-            "CREATE INDEX IF NOT EXISTS decisions_figure ON decisions(doc, figure_id, id)",
-            // Indices for the review page's filters and sorts; the extraction schema has doc, subject and region.
-            "CREATE INDEX IF NOT EXISTS review_figures_order ON figures(doc, span_start, id)",
-            "CREATE INDEX IF NOT EXISTS review_figures_time ON figures(time)",
-            "CREATE INDEX IF NOT EXISTS review_figures_kind ON figures(kind)",
-            "CREATE INDEX IF NOT EXISTS review_figures_indicator ON figures(indicator)",
-            "CREATE INDEX IF NOT EXISTS review_figures_value ON figures(value_num)");
-
     private static final String COLUMNS = "id, figure_id, doc, doc_sha256, char_start, span_start, span_end, quote, raw,"
-            + " action, field, new_value, note, created_at, orphaned";
+            + " action, field, new_value, note, created_at, orphaned, batch, undone";
 
     private final Path file;
     private final Connection connection;
@@ -69,22 +55,13 @@ public final class ReviewStore implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                st.execute("PRAGMA journal_mode = WAL");
-                try (ResultSet rs = st.executeQuery(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'figures'")) {
-                    if (!rs.next() || rs.getInt(1) == 0) {
-                        throw new ReviewException("database " + db + " has no figures table: it is not a figtrace"
-                                + " database; run ./figtrace run first");
-                    }
-                }
-                for (String sql : SCHEMA) st.execute(sql);
+            connection = SqliteStore.connect(db, true); // the store's migrations made the decisions table
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
+                rs.next();
             }
-            connection.setAutoCommit(false);
             return new ReviewStore(db, connection, clock);
-        } catch (SQLException e) {
+        } catch (StoreException | SQLException e) {
             closeQuietly(connection);
             throw new ReviewException("cannot open decisions in " + db + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -110,38 +87,107 @@ public final class ReviewStore implements AutoCloseable {
             throw new ReviewException("a note needs text");
         }
         try {
-            Anchor figure = anchor(key).orElseThrow(() -> new ReviewException("no figure " + key.id()
-                    + " in document " + key.doc() + " of " + file + ": reload the page (the document may have been"
-                    + " re-extracted)"));
-            String sha = documentSha(key.doc());
-            long id;
-            try (PreparedStatement st = connection.prepareStatement("INSERT INTO decisions (figure_id, doc,"
-                    + " doc_sha256, char_start, span_start, span_end, quote, raw, action, field, new_value, note,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                st.setString(1, key.id());
-                st.setString(2, key.doc());
-                st.setString(3, sha);
-                st.setInt(4, figure.charStart);
-                st.setInt(5, figure.spanStart);
-                st.setInt(6, figure.spanEnd);
-                st.setString(7, figure.quote);
-                st.setString(8, figure.raw);
-                st.setString(9, action.code());
-                st.setString(10, field);
-                st.setString(11, newValue);
-                st.setString(12, note == null || note.isBlank() ? null : note);
-                st.setString(13, clock.instant().toString());
-                st.executeUpdate();
-                try (ResultSet rs = st.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+            long id = insert(key, action, field, newValue, note, null);
             connection.commit();
             return byId(id);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new ReviewException("cannot record the decision in " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /**
+     * Records one decision for each of {@code keys} (accept, reject or reset) in one transaction, as one batch that
+     * {@link #undoLast()} undoes as a whole. Either all are recorded or none.
+     *
+     * @return the batch id
+     */
+    public synchronized String recordAll(List<FigureKey> keys, Action action, String note) {
+        if (action != Action.ACCEPT && action != Action.REJECT && action != Action.RESET) {
+            throw new ReviewException("bulk review accepts, rejects or resets; '" + action.code()
+                    + "' is made one figure at a time");
+        }
+        String batch = "b" + clock.instant().toEpochMilli() + "-" + Integer.toHexString(keys.hashCode());
+        try {
+            for (FigureKey key : keys) insert(key, action, null, null, note, batch);
+            connection.commit();
+            return batch;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new ReviewException("cannot record the decisions in " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** What {@link #undoLast()} undid: how many decisions, of how many figures, and whether it was a bulk action. */
+    public record Undo(int decisions, int figures, boolean bulk) {}
+
+    /**
+     * Undoes the latest decision that is not undone yet, or the whole bulk action it belongs to. The decisions stay in
+     * the store, flagged undone; the figures' reviews are what they were before. Nothing to undo gives 0 decisions.
+     */
+    public synchronized Undo undoLast() {
+        try {
+            Decision last = select("SELECT " + COLUMNS + " FROM decisions WHERE undone = 0 AND orphaned = 0"
+                    + " ORDER BY id DESC LIMIT 1", List.of()).stream().findFirst().orElse(null);
+            if (last == null) return new Undo(0, 0, false);
+            int decisions, figures;
+            if (last.batch() != null) {
+                try (PreparedStatement st = connection.prepareStatement(
+                        "UPDATE decisions SET undone = 1 WHERE batch = ? AND undone = 0")) {
+                    st.setString(1, last.batch());
+                    decisions = st.executeUpdate();
+                }
+                figures = select("SELECT " + COLUMNS + " FROM decisions WHERE batch = ?", List.of(last.batch()))
+                        .stream().map(d -> new FigureKey(d.doc(), d.figureId())).collect(java.util.stream.Collectors.toSet()).size();
+            } else {
+                try (PreparedStatement st = connection.prepareStatement("UPDATE decisions SET undone = 1 WHERE id = ?")) {
+                    st.setLong(1, last.id());
+                    decisions = st.executeUpdate();
+                }
+                figures = 1;
+            }
+            connection.commit();
+            return new Undo(decisions, figures, last.batch() != null);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new ReviewException("cannot undo in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long insert(FigureKey key, Action action, String field, String newValue, String note, String batch)
+            throws SQLException {
+        Anchor figure = anchor(key).orElseThrow(() -> new ReviewException("no figure " + key.id()
+                + " in document " + key.doc() + " of " + file + ": reload the page (the document may have been"
+                + " re-extracted)"));
+        String sha = documentSha(key.doc());
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO decisions (figure_id, doc,"
+                + " doc_sha256, char_start, span_start, span_end, quote, raw, action, field, new_value, note,"
+                + " created_at, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, key.id());
+            st.setString(2, key.doc());
+            st.setString(3, sha);
+            st.setInt(4, figure.charStart);
+            st.setInt(5, figure.spanStart);
+            st.setInt(6, figure.spanEnd);
+            st.setString(7, figure.quote);
+            st.setString(8, figure.raw);
+            st.setString(9, action.code());
+            st.setString(10, field);
+            st.setString(11, newValue);
+            st.setString(12, note == null || note.isBlank() ? null : note);
+            st.setString(13, clock.instant().toString());
+            st.setString(14, batch);
+            st.executeUpdate();
+            try (ResultSet rs = st.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -361,7 +407,7 @@ public final class ReviewStore implements AutoCloseable {
                     rows.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
                             Action.fromCode(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getString(14), rs.getInt(15) == 1));
+                            rs.getString(14), rs.getInt(15) == 1, rs.getString(16), rs.getInt(17) == 1));
                 }
             }
             connection.commit(); // ends the read transaction so WAL checkpoints are not held back

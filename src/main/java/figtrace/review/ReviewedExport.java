@@ -31,7 +31,11 @@ public final class ReviewedExport {
     private ReviewedExport() {}
 
     public static List<String> header() {
-        List<String> header = new ArrayList<>(FigureColumns.names());
+        List<String> header = new ArrayList<>();
+        for (String column : FigureColumns.names()) {
+            header.add(column);
+            if (column.equals("value")) header.add("value_num");
+        }
         header.add("review_status");
         header.add("review_notes");
         return header;
@@ -41,7 +45,12 @@ public final class ReviewedExport {
     public static List<String> cells(ReviewedFigure row) {
         Map<String, Object> values = row.review().apply(row.figure());
         List<String> cells = new ArrayList<>();
-        for (String column : FigureColumns.names()) cells.add(text(values.get(column)));
+        for (String column : FigureColumns.names()) {
+            Object v = values.get(column);
+            // A quote keeps a PDF's line breaks in the data; a spreadsheet cell reads it on one line.
+            cells.add(column.equals("quote") && v != null ? oneLine(v.toString()) : text(v));
+            if (column.equals("value")) cells.add(v instanceof BigDecimal d ? String.valueOf(d.doubleValue()) : "");
+        }
         cells.add(row.review().status().code());
         cells.add(String.join(" | ", row.review().notes()));
         return cells;
@@ -138,6 +147,10 @@ public final class ReviewedExport {
         BigDecimal exact = new BigDecimal(text);
         double d = exact.doubleValue();
         return Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(exact) == 0 ? d : null;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private static String text(Object value) {

@@ -1,5 +1,7 @@
 package figtrace.rules;
 
+import figtrace.ids.Sha256;
+
 import com.google.re2j.Pattern;
 
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,14 +156,28 @@ public final class RulesStage {
         return cues;
     }
 
+    private static final java.util.regex.Pattern ADMIN_CODE = java.util.regex.Pattern.compile("[1-9][0-9]{5}");
+
+    /** regions.tsv: code, standard name, level, province, aliases; every name and alias maps to its place. */
     private static Map<String, Region> loadRegions(Path dir, Problems problems) {
         Map<String, Region> names = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "regions.tsv", 3, problems)) {
-            Region region = new Region(row.get(0), row.get(1), row.get(2));
-            names.putIfAbsent(region.standard(), region);
-            for (String alias : row.get(3).split(",")) {
-                if (!alias.isBlank()) names.putIfAbsent(alias.strip(), region);
+        for (Tsv.Row row : Tsv.read(dir, "regions.tsv", 4, problems)) {
+            String code = row.get(0), standard = row.get(1), level = row.get(2);
+            if (!code.isEmpty() && !ADMIN_CODE.matcher(code).matches()) {
+                problems.add("regions.tsv", row.line(), "code must be a 6-digit administrative code (410600) or empty, found '" + code + "'");
+                continue;
             }
+            if (!Set.of("province", "prefecture", "county", "corps", "other", "not_place").contains(level)) {
+                problems.add("regions.tsv", row.line(), "level must be province, prefecture, county, corps, other or not_place, found '" + level + "'");
+                continue;
+            }
+            List<String> aliases = java.util.Arrays.stream(row.get(4).split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+            // a province's official name is its first alias ending like one: 新疆维吾尔自治区, 河南省, 北京市
+            String official = !level.equals("province") ? standard : aliases.stream()
+                    .filter(n -> n.endsWith("自治区") || n.endsWith("省") || n.endsWith("市")).findFirst().orElse(standard);
+            Region region = new Region(standard, level, row.get(3), code, official);
+            names.putIfAbsent(standard, region);
+            for (String alias : aliases) names.putIfAbsent(alias, region);
         }
         return names;
     }
@@ -179,16 +194,14 @@ public final class RulesStage {
     /** SHA-256 over the files in {@code dir} (names and bytes): cheap, so a run can tell without loading the rules whether they changed. */
     public static String fingerprint(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 digest.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(p));
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,40 +5,15 @@ import figtrace.model.DocumentResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 
 /**
- * The entities, measures and links tables of figtrace.db. Created if missing whenever the database opens (they came
- * after the figures schema, so older databases gain them), and filled inside the document's own transaction.
+ * The entities, measures, links and document_lines tables of figtrace.db (made by schema migration 002), filled inside
+ * the document's own transaction.
  */
 final class EntityTables {
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS entities (id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " page INTEGER, line INTEGER, char_start INTEGER, char_end INTEGER, text TEXT, type TEXT, canonical TEXT,"
-                    + " canonical_id TEXT, attributes TEXT, rule TEXT, PRIMARY KEY (doc, id))",
-            "CREATE TABLE IF NOT EXISTS measures (id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " page INTEGER, line INTEGER, char_start INTEGER, char_end INTEGER, text TEXT, actor TEXT, status TEXT,"
-                    + " instrument TEXT, linked_figures TEXT, entity_ids TEXT, rule TEXT, PRIMARY KEY (doc, id))",
-            "CREATE TABLE IF NOT EXISTS links (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL)",
-            // Each line's page and offsets, so the review page can cut a PDF page out of the text exactly
-            // (before this table it could only guess a page's start from the figures on it).
-            "CREATE TABLE IF NOT EXISTS document_lines (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " page INTEGER, number INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS document_lines_doc ON document_lines(doc, page)",
-            "CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical_id)",
-            "CREATE INDEX IF NOT EXISTS links_from ON links(from_id)",
-            "CREATE INDEX IF NOT EXISTS links_to ON links(to_id)");
-
     private EntityTables() {}
-
-    static void create(Connection connection) throws SQLException {
-        SqliteStore.schemaChange(connection, st -> {
-            for (String sql : SCHEMA) st.execute(sql);
-        });
-    }
 
     /** Inserts a document's entities, measures, links and lines; the caller owns the transaction (and deleted old rows). */
     static void insert(Connection connection, DocumentResult result) throws SQLException {

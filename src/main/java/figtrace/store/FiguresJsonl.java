@@ -1,10 +1,8 @@
 package figtrace.store;
 
+import figtrace.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import figtrace.model.Figure;
 
 import java.io.IOException;
@@ -23,13 +21,6 @@ import java.util.Map;
  */
 public final class FiguresJsonl {
 
-    /** Reading only: writing goes through Jackson's streaming core (see {@link SmallJson}), which loads far less. */
-    private static final class Reader {
-        static final ObjectMapper JSON = JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
-    }
-
     /** One figure as one line of JSON, without the line break. */
     public static String toLine(Figure figure) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -39,7 +30,7 @@ public final class FiguresJsonl {
 
     /** One line written by {@link #toLine} back into a figure. */
     public static Figure fromLine(String line) throws JsonProcessingException {
-        JsonNode j = Reader.JSON.readTree(line);
+        JsonNode j = Json.MAPPER.readTree(line);
         return new Figure(text(j, "id"), text(j, "doc"), j.path("page").isNumber() ? j.get("page").intValue() : null,
                 j.path("line").intValue(), j.path("char_start").intValue(), j.path("char_end").intValue(),
                 text(j, "quote"), j.path("span_start").intValue(), j.path("span_end").intValue(), text(j, "raw"),

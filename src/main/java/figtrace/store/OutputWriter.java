@@ -37,7 +37,7 @@ public final class OutputWriter {
 
     /** Document metadata shown as columns of documents.csv when any document has it. */
     private static final List<String> METADATA_COLUMNS = List.of("title", "author", "organisation", "journal",
-            "issuer", "date", "doc_number", "keywords", "doc_kind");
+            "issuer", "date", "doc_number", "keywords", "doc_kind", "own_region", "region_code", "period");
 
     private static final char BOM = '\uFEFF';
 

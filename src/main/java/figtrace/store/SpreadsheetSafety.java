@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  */
 public final class SpreadsheetSafety {
 
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Numbers as spreadsheets read them (-2,450, +3.5%, 1e6): never formulas, so left exactly as they are. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile(
+            "[+-]?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?%?");
 
     public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) return cell;
         char first = cell.charAt(0);
-        boolean risky = first == '=' || first == '+' || first == '-' || first == '@';
+        // OWASP's list: = + - @ start formulas; a leading tab or carriage return can hide one.
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         if (!risky || PLAIN_NUMBER.matcher(cell).matches()) return cell;
         return "'" + cell;
     }

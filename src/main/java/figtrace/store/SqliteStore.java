@@ -23,12 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}) with tables
- * {@code documents}, {@code figures} and {@code document_text}. Each {@link #save} is one transaction that deletes the
+ * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}). Its schema is the numbered
+ * migrations in {@code src/main/resources/figtrace/store/schema/}, applied by {@code PRAGMA user_version} when the
+ * file is opened ({@link SchemaMigrations} says how to add one); the tables, their indices and the review's
+ * {@code decisions} table are all made there. Each {@link #save} is one transaction that deletes the
  * document's old rows and inserts the new ones, so a crash or a bad row never leaves a document half replaced.
  *
  * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
@@ -37,56 +38,6 @@ import java.util.stream.Collectors;
 public final class SqliteStore implements Store {
 
     public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
-
-    /** Bump on every schema change; {@link #open} refuses files from a newer build instead of corrupting them. */
-    public static final int SCHEMA_VERSION = 1;
-
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE documents (
-              doc TEXT PRIMARY KEY, sha256 TEXT NOT NULL, type TEXT NOT NULL, pages INTEGER, status TEXT NOT NULL,
-              issues TEXT NOT NULL, figure_count INTEGER NOT NULL, metadata TEXT NOT NULL, extracted_at TEXT NOT NULL)""",
-            // (doc, id) rather than id alone: two copies of one file under different names may well get equal ids,
-            // since ids are derived from content; both copies must still be storable.
-            """
-            CREATE TABLE figures (
-              id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE, page INTEGER,
-              line INTEGER NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, quote TEXT,
-              span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, raw TEXT NOT NULL, value TEXT, value_num REAL,
-              unit TEXT, measure_word TEXT, kind TEXT, qualifier TEXT, time TEXT, region TEXT, subject TEXT,
-              indicator TEXT, change TEXT, target INTEGER NOT NULL CHECK (target IN (0, 1)), rule TEXT, note TEXT,
-              PRIMARY KEY (doc, id))""",
-            """
-            CREATE TABLE document_text (
-              doc TEXT PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE, text TEXT NOT NULL)""",
-            "CREATE INDEX figures_doc ON figures(doc)",
-            "CREATE INDEX figures_subject ON figures(subject)",
-            "CREATE INDEX figures_region ON figures(region)",
-            "PRAGMA user_version = " + SCHEMA_VERSION);
-
-    /**
-     * Columns added after schema version 1, for incremental runs. They are added to any version-1 database when it
-     * is opened (ALTER TABLE … ADD COLUMN, with defaults), so older databases and other branches' additions keep
-     * working; {@link #SCHEMA_VERSION} stays 1 because nothing existing changes meaning.
-     */
-    private static final List<String[]> ADDED_COLUMNS = List.of(
-            new String[]{"documents", "size", "INTEGER"},
-            new String[]{"documents", "mtime_ns", "INTEGER"},
-            new String[]{"documents", "rules_fingerprint", "TEXT"},
-            new String[]{"documents", "extractor_version", "TEXT"},
-            new String[]{"documents", "issues_json", "TEXT"},
-            new String[]{"documents", "retired", "INTEGER NOT NULL DEFAULT 0"},
-            new String[]{"documents", "retired_at", "TEXT"},
-            new String[]{"figures", "seq", "INTEGER"},
-            new String[]{"figures", "retired", "INTEGER NOT NULL DEFAULT 0"});
-
-    /**
-     * Where a saved result came from, for incremental runs: the file's modification time (null when it must not be
-     * trusted as a shortcut), the rules' fingerprint and the extractor's version.
-     */
-    public record Provenance(Long mtimeNanos, String rulesFingerprint, String extractorVersion) {
-        public static final Provenance NONE = new Provenance(null, null, null);
-    }
 
     private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
             + ", value_num, seq) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?, ?)";
@@ -107,6 +58,22 @@ public final class SqliteStore implements Store {
 
     /** Opens (creating if needed) the database at {@code file}; {@code clock} stamps {@code extracted_at}. */
     public static SqliteStore open(Path file, Clock clock) {
+        return new SqliteStore(file, connect(file, false), clock);
+    }
+
+    /**
+     * A connection to the database at {@code file}, created if needed and brought to the current schema
+     * ({@link SchemaMigrations}); busy timeout, foreign keys and WAL journal set; auto-commit off. The one place
+     * figtrace connects to SQLite: the review and web queries get theirs here too.
+     *
+     * @param mustExist refuse to create the file (the review page and export read a run's database)
+     * @throws StoreException when the file cannot be opened, is not figtrace's, or comes from a newer figtrace
+     */
+    public static Connection connect(Path file, boolean mustExist) {
+        if (mustExist && !Files.isRegularFile(file)) {
+            throw new StoreException("no database " + file + ": run ./figtrace run first, or point --out at the"
+                    + " folder holding figtrace.db");
+        }
         Connection connection = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -118,12 +85,9 @@ public final class SqliteStore implements Store {
                 st.execute("PRAGMA foreign_keys = ON");
                 st.execute("PRAGMA journal_mode = WAL");
             }
-            prepareSchema(connection, file);
-            addColumns(connection);
-            EntityTables.create(connection);
-            TableTables.create(connection);
+            SchemaMigrations.migrate(connection, file);
             connection.setAutoCommit(false);
-            return new SqliteStore(file, connection, clock);
+            return connection;
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
@@ -133,31 +97,9 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static void prepareSchema(Connection connection, Path file) throws SQLException {
-        int version = userVersion(connection);
-        if (version > SCHEMA_VERSION) {
-            throw new StoreException("database " + file + " has schema version " + version + ", newer than this"
-                    + " figtrace understands (" + SCHEMA_VERSION + "); use a newer figtrace or delete the file to"
-                    + " start afresh");
-        }
-        if (version == SCHEMA_VERSION) return;
-        if (hasTables(connection)) {
-            throw new StoreException("database " + file + " has schema version " + version + " and is not a"
-                    + " figtrace " + SCHEMA_VERSION + " database; delete it or choose another file");
-        }
-        schemaChange(connection, st -> {
-            for (String sql : SCHEMA) st.execute(sql);
-        });
-    }
-
-    private static void addColumns(Connection connection) throws SQLException {
-        schemaChange(connection, st -> {
-            for (String[] c : ADDED_COLUMNS) {
-                if (!columns(connection, c[0]).contains(c[1])) {
-                    st.execute("ALTER TABLE " + c[0] + " ADD COLUMN " + c[1] + " " + c[2]);
-                }
-            }
-        });
+    /** The schema version of a current database ({@code PRAGMA user_version}): the highest migration's number. */
+    public static int schemaVersion() {
+        return SchemaMigrations.latest();
     }
 
     /** Statements that change the schema. */
@@ -178,34 +120,7 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static java.util.Set<String> columns(Connection connection, String table) throws SQLException {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) names.add(rs.getString("name"));
-        }
-        return names;
-    }
-
-    private static int userVersion(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static boolean hasTables(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-            return rs.next() && rs.getInt(1) > 0;
-        }
-    }
-
     @Override
-    public synchronized void save(DocumentResult result) {
-        save(result, Provenance.NONE);
-    }
-
-    /** {@link #save(DocumentResult)}, recording where the result came from so later runs can reuse it. */
     public synchronized void save(DocumentResult result, Provenance provenance) {
         String doc = result.source().name();
         try {
@@ -304,28 +219,33 @@ public final class SqliteStore implements Store {
     }
 
     /** Names of the stored documents, sorted. */
+    @Override
     public synchronized List<String> documents() {
         return query("SELECT doc FROM documents ORDER BY doc", null, rs -> rs.getString(1));
     }
 
     /** The stored figures of one document, in document order. */
+    @Override
     public synchronized List<Figure> figures(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
                 + " FROM figures WHERE doc = ? ORDER BY span_start, span_end, id", doc, SqliteStore::readFigure);
     }
 
     /** The stored text of one document, if the document is stored. */
+    @Override
     public synchronized Optional<String> documentText(String doc) {
         return query("SELECT text FROM document_text WHERE doc = ?", doc, rs -> rs.getString(1)).stream().findFirst();
     }
 
     /** The stored figures of one document in the order they were extracted (the order outputs list them). */
+    @Override
     public synchronized List<Figure> figuresInExtractionOrder(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
                 + " FROM figures WHERE doc = ? ORDER BY seq, span_start, span_end, id", doc, SqliteStore::readFigure);
     }
 
     /** Every stored document row, retired ones included, by name. */
+    @Override
     public synchronized Map<String, DocumentRow> documentRows() {
         Map<String, DocumentRow> rows = new LinkedHashMap<>();
         for (DocumentRow row : query("SELECT * FROM documents ORDER BY doc", null, SqliteStore::readDocument)) {
@@ -362,6 +282,7 @@ public final class SqliteStore implements Store {
      * A save is one transaction, so figtrace never leaves such a document; hand edits or a damaged file can. The
      * runner extracts them again.
      */
+    @Override
     public synchronized java.util.Set<String> incompleteDocuments() {
         return new java.util.TreeSet<>(query("SELECT d.doc FROM documents d"
                 + " LEFT JOIN (SELECT doc, count(*) AS n FROM figures GROUP BY doc) f ON f.doc = d.doc"
@@ -370,6 +291,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Records that the file was seen unchanged: its size and time, and that it is in the corpus (not retired). */
+    @Override
     public synchronized void markCurrent(String doc, long size, Long mtimeNanos) {
         update(doc, "cannot update document " + doc,
                 new Object[]{"UPDATE documents SET size = ?, mtime_ns = ?, retired = 0, retired_at = NULL WHERE doc = ?",
@@ -378,6 +300,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Flags a document that left the corpus, and its figures, as retired; nothing is deleted. */
+    @Override
     public synchronized void retire(String doc) {
         update(doc, "cannot retire document " + doc,
                 new Object[]{"UPDATE documents SET retired = 1, retired_at = ? WHERE doc = ?", clock.instant().toString(), doc},
@@ -388,6 +311,7 @@ public final class SqliteStore implements Store {
      * Moves a document's rows to a new name (a renamed file: same content). Figure ids depend on content only, so
      * they stay; rows stored under {@code to} before are replaced. One transaction.
      */
+    @Override
     public synchronized void rename(String from, String to, long size, Long mtimeNanos) {
         update(to, "cannot move document " + from + " to " + to,
                 new Object[]{"PRAGMA defer_foreign_keys = ON"},
@@ -425,29 +349,35 @@ public final class SqliteStore implements Store {
     }
 
     /** A document's entities as stored, in text order. */
+    @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {
         return EntityTables.entities(connection, doc);
     }
 
     /** A document's measures as stored, in text order. */
+    @Override
     public synchronized List<figtrace.model.Measure> measures(String doc) {
         return EntityTables.measures(connection, doc);
     }
 
     /** A document's rebuilt tables as stored, in document order. */
+    @Override
     public synchronized List<figtrace.model.Table> tables(String doc) {
         return TableTables.tables(connection, doc);
     }
 
     /** A document's stored lines as {page (0 when unpaged), number, start, end}, in text order. */
+    @Override
     public synchronized List<int[]> lines(String doc) {
         return EntityTables.lines(connection, doc);
     }
 
     /** The database file. */
+    @Override
     public Path file() { return file; }
 
     /** {@code PRAGMA integrity_check}: ["ok"] for a sound database, else SQLite's list of problems. */
+    @Override
     public synchronized List<String> integrityCheck() {
         return query("PRAGMA integrity_check", null, rs -> rs.getString(1));
     }

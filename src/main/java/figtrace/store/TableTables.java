@@ -19,29 +19,11 @@ import java.util.List;
 /**
  * The {@code tables} and {@code cells} tables of figtrace.db: each rebuilt table (its whole model as JSON, and its
  * caption, pages and unit as columns for SQL) and one row per non-empty body cell with what its row and column say.
- * Created if missing whenever the database opens; filled inside the document's own transaction.
+ * Created by migration 004_tables_cells.sql; filled inside the document's own transaction.
  */
 final class TableTables {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS tables (id TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " seq INTEGER NOT NULL, pages TEXT, caption TEXT, unit TEXT, side TEXT, row_count INTEGER NOT NULL,"
-                    + " column_count INTEGER NOT NULL, figure_count INTEGER NOT NULL, model TEXT NOT NULL, PRIMARY KEY (doc, id))",
-            "CREATE TABLE IF NOT EXISTS cells (doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,"
-                    + " table_id TEXT NOT NULL, row INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL,"
-                    + " char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, page INTEGER, figure_id TEXT,"
-                    + " row_label TEXT, subject TEXT, row_region TEXT, row_unit TEXT, col_header TEXT, col_role TEXT,"
-                    + " col_region TEXT, col_period TEXT, col_measure TEXT, col_unit TEXT, col_change TEXT)",
-            "CREATE INDEX IF NOT EXISTS cells_table ON cells(doc, table_id)",
-            "CREATE INDEX IF NOT EXISTS cells_figure ON cells(figure_id)");
-
     private TableTables() {}
-
-    static void create(Connection connection) throws SQLException {
-        SqliteStore.schemaChange(connection, st -> {
-            for (String sql : SCHEMA) st.execute(sql);
-        });
-    }
 
     /** Inserts a document's tables and cells; the caller owns the transaction. */
     static void insert(Connection connection, DocumentResult result) throws SQLException {

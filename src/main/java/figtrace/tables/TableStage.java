@@ -658,7 +658,7 @@ public final class TableStage {
 
     /** The same id {@code FigureStage} gives the figure at these offsets. */
     static String figureId(String sha256, int start, int end) {
-        return "f" + hash(sha256 + ":" + start + ":" + end);
+        return figtrace.ids.Ids.figure(sha256, start, end);
     }
 
     private static String hash(String s) {

@@ -1,5 +1,6 @@
 package figtrace.web;
 
+import figtrace.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 /** Small helpers for answering requests: JSON, text, errors, query parameters, and the headers every answer gets. */
 final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     /**
      * Scripts only from this server (a document cannot inject one even if text slipped into markup), no framing,

@@ -84,6 +84,62 @@ final class PanelView {
         return answer;
     }
 
+    /**
+     * A chart from the panel: one indicator at the whole-region scope, the chosen value per point, each point naming
+     * its cell so a click opens its sources. {@code by} "period" holds one region (asked for, else the one with the
+     * most periods); "region" holds one period (asked for, else the latest covering the most regions) and one level
+     * of region (the commonest among them), so a province is never drawn beside its prefectures.
+     */
+    Map<String, Object> chart(Map<String, String> q, String by) {
+        String indicator = required(q, "indicator");
+        List<PanelRow> rows = new ArrayList<>(panel().rows().stream()
+                .filter(r -> r.key().indicatorId().equals(indicator) && r.key().scope().isEmpty()).toList());
+        String unit = commonest(rows.stream().map(PanelRow::unit).toList());
+        rows.removeIf(r -> !r.unit().equals(unit));
+        boolean overTime = by.equals("period");
+        String fixedName = overTime ? "region" : "period";
+        String fixed = blankToNull(q.get(fixedName));
+        if (fixed == null) {
+            java.util.Map<String, java.util.Set<String>> spread = new java.util.TreeMap<>(Comparator.reverseOrder());
+            for (PanelRow r : rows) {
+                spread.computeIfAbsent(overTime ? r.key().region() : r.key().period(), k -> new TreeSet<>())
+                        .add(overTime ? r.key().period() : r.key().region());
+            }
+            fixed = spread.entrySet().stream().max(Comparator.comparingInt(
+                    (Map.Entry<String, java.util.Set<String>> e) -> e.getValue().size())).map(Map.Entry::getKey).orElse(null);
+        }
+        String chosen = fixed;
+        rows.removeIf(r -> !(overTime ? r.key().region() : r.key().period()).equals(chosen));
+        String level = null;
+        if (!overTime) {
+            java.util.function.Function<String, String> levels = RegionCodes.levels(patterns);
+            level = commonest(rows.stream().map(r -> levels.apply(r.key().region())).toList());
+            String keep = level;
+            rows.removeIf(r -> !levels.apply(r.key().region()).equals(keep));
+        }
+        rows.sort(Comparator.comparing(r -> overTime ? r.key().period() : r.key().region()));
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (PanelRow r : rows) {
+            Map<String, Object> p = row(r);
+            p.put("label", overTime ? r.key().period() : r.key().region());
+            points.add(p);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("indicator", indicator);
+        answer.put("by", by);
+        answer.put(fixedName, fixed);
+        answer.put("level", level);
+        answer.put("unit", unit);
+        answer.put("points", points);
+        return answer;
+    }
+
+    private static String commonest(List<String> values) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String v : values) counts.merge(v == null ? "" : v, 1, Integer::sum);
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+    }
+
     /** One cell: the row, every source with its quote and review status, and the checks about it. */
     Map<String, Object> cell(Map<String, String> q) {
         PanelRow row = find(q);

@@ -3,8 +3,10 @@ package figtrace.web;
 import figtrace.review.ReviewException;
 
 import java.nio.file.Path;
+import figtrace.store.SqliteStore;
+import figtrace.store.StoreException;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -37,13 +39,13 @@ final class RecordViews implements AutoCloseable {
 
     static RecordViews open(Path db) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+            Connection connection = SqliteStore.connect(db, true);
+            connection.setAutoCommit(true); // reads only: no read transaction left open to hold back WAL checkpoints
             try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
                 st.execute("PRAGMA query_only = ON"); // the views never write
             }
             return new RecordViews(connection);
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             throw new ReviewException("cannot open " + db + ": " + e.getMessage(), e);
         }
     }

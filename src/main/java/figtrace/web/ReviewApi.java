@@ -55,7 +55,7 @@ final class ReviewApi {
     void get(HttpExchange exchange, String path) throws IOException {
         Map<String, String> q = Http.query(exchange);
         switch (path) {
-            case "/api/facets" -> Http.json(exchange, 200, table.facets());
+            case "/api/facets" -> Http.json(exchange, 200, table.facets(q.get("doc")));
             case "/api/figures" -> Http.json(exchange, 200, figures(q));
             case "/api/figure" -> Http.json(exchange, 200, figure(q));
             case "/api/source" -> Http.json(exchange, 200, source(q));
@@ -69,8 +69,9 @@ final class ReviewApi {
             case "/api/panel" -> Http.json(exchange, 200, panel.rows(q));
             case "/api/panel/cell" -> Http.json(exchange, 200, panel.cell(q));
             case "/api/panel/cite" -> Http.json(exchange, 200, panel.cite(q));
-            case "/api/chart/time" -> Http.json(exchange, 200, chart(q, "time"));
-            case "/api/chart/regions" -> Http.json(exchange, 200, chart(q, "region"));
+            case "/api/chart/time" -> Http.json(exchange, 200, panel.chart(q, "period"));
+            case "/api/chart/regions" -> Http.json(exchange, 200, panel.chart(q, "region"));
+            case "/api/page.png" -> pageImage(exchange, q);
             case "/api/export.csv" -> export(exchange, q, false);
             case "/api/export.xlsx" -> export(exchange, q, true);
             default -> throw new Http.NotFound("no such API: " + path);
@@ -78,6 +79,8 @@ final class ReviewApi {
     }
 
     void post(HttpExchange exchange, String path, byte[] bytes) throws IOException {
+        if (path.equals("/api/decisions/bulk")) { bulk(exchange, body(exchange, bytes)); return; }
+        if (path.equals("/api/decisions/undo")) { undo(exchange, body(exchange, bytes)); return; }
         if (!path.equals("/api/decisions")) throw new Http.NotFound("no such API: " + path);
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         // JSON only: a cross-site form cannot send it without a CORS preflight, which this server never grants.
@@ -98,6 +101,59 @@ final class ReviewApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("decision", decision(d));
         answer.put("review", review(reviews.review(key)));
+        Http.json(exchange, 200, answer);
+    }
+
+    /** A JSON request body, checked as the single-decision endpoint checks it. */
+    private static JsonNode body(HttpExchange exchange, byte[] bytes) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            throw new Http.BadRequest("send the request as application/json");
+        }
+        try {
+            if (bytes.length > MAX_BODY) throw new Http.BadRequest("request larger than " + MAX_BODY + " bytes");
+            return Http.JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Http.BadRequest("the request is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Http.BadRequest("the request cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Accepts, rejects or resets every figure a filter matches, as one batch. The page sends the count it showed the
+     * reviewer in its confirmation; when the filter now matches another number (someone re-ran figtrace), nothing is
+     * recorded and the reviewer is asked to look again.
+     */
+    private void bulk(HttpExchange exchange, JsonNode body) throws IOException {
+        Action action = Action.fromCode(required(body, "action"));
+        JsonNode f = body.get("filter");
+        Map<String, String> q = new LinkedHashMap<>();
+        if (f != null && f.isObject()) f.fields().forEachRemaining(e -> q.put(e.getKey(), e.getValue().asText()));
+        List<FigureKey> keys = table.all(filter(q), null).stream().map(ReviewedFigure::key).toList();
+        if (!body.hasNonNull("expected") || body.get("expected").asInt() != keys.size()) {
+            throw new Http.BadRequest("the filter now matches " + keys.size() + " figure(s), not "
+                    + (body.hasNonNull("expected") ? body.get("expected").asInt() : "the number you confirmed")
+                    + ": reload the page and confirm again");
+        }
+        if (keys.isEmpty()) throw new Http.BadRequest("the filter matches no figure");
+        String batch = reviews.recordAll(keys, action, text(body, "note"));
+        panel.invalidate();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batch", batch);
+        answer.put("count", keys.size());
+        answer.put("action", action.code());
+        Http.json(exchange, 200, answer);
+    }
+
+    /** Undoes the last decision, or the last bulk action as a whole. */
+    private void undo(HttpExchange exchange, JsonNode body) throws IOException {
+        ReviewStore.Undo undo = reviews.undoLast();
+        panel.invalidate();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decisions", undo.decisions());
+        answer.put("figures", undo.figures());
+        answer.put("bulk", undo.bulk());
         Http.json(exchange, 200, answer);
     }
 
@@ -147,6 +203,14 @@ final class ReviewApi {
         answer.put("lines", view.lines());
         answer.put("pageEndKnown", view.pageEndKnown());
         answer.put("reference", Citations.reference(info));
+        // Where the figure itself sits in the cited line (columns), so the page can mark it, not only its line.
+        int spanStart = integer(q, "span_start", -1), spanEnd = integer(q, "span_end", -1);
+        if (spanStart >= 0 && spanEnd > spanStart && spanEnd <= text.length()) {
+            int lineStart = text.lastIndexOf('\n', spanStart - 1) + 1;
+            int lineEnd = text.indexOf('\n', spanStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            answer.put("mark", List.of(spanStart - lineStart, Math.min(spanEnd, lineEnd) - lineStart));
+        }
         return answer;
     }
 
@@ -161,69 +225,6 @@ final class ReviewApi {
         return Map.of("id", id, "doc", f.doc(), "citation", Citations.cite(info, f));
     }
 
-    /**
-     * One indicator's levels (not growth rates) grouped by {@code by} (time or region), with reviews applied:
-     * rejected figures left out, corrections used. The other dimension is held fixed, since mixing regions in a
-     * time series (or periods across regions) would mislead: the one asked for, else the region with the most
-     * figures (for a time series) or the period covering the most regions, latest first (for a comparison).
-     * Where several figures give one period or region, the value stated most often wins (ties: the first in
-     * document order), so a stray mention does not bend the line.
-     */
-    private Map<String, Object> chart(Map<String, String> q, String by) {
-        String indicator = requiredParam(q, "indicator");
-        String fixed = by.equals("time") ? "region" : "time";
-        List<Map<String, Object>> levels = new ArrayList<>();
-        FigureFilter filter = new FigureFilter(null, null, null, null, null, indicator, null, null);
-        for (ReviewedFigure r : table.all(filter, "line")) {
-            if (r.review().status() == ReviewStatus.REJECTED) continue;
-            Map<String, Object> v = r.review().apply(r.figure());
-            if (v.get("change") != null || v.get("value") == null || v.get(by) == null || v.get(fixed) == null) {
-                continue;
-            }
-            levels.add(v);
-        }
-        // One unit per chart: the most common one (a chart mixing 亿元 and % would be meaningless).
-        String unit = mostCommon(levels.stream().map(v -> String.valueOf(v.get("unit"))).toList());
-        levels.removeIf(v -> !String.valueOf(v.get("unit")).equals(unit));
-        String fixedValue = q.get(fixed);
-        if (fixedValue == null || fixedValue.isEmpty()) {
-            Map<String, java.util.Set<String>> spread = new TreeMap<>(Comparator.reverseOrder());
-            for (Map<String, Object> v : levels) {
-                spread.computeIfAbsent(String.valueOf(v.get(fixed)), k -> new java.util.HashSet<>())
-                        .add(String.valueOf(v.get(by)));
-            }
-            fixedValue = spread.entrySet().stream()
-                    .max(Comparator.comparingInt((Map.Entry<String, java.util.Set<String>> e) -> e.getValue().size())
-                            .thenComparing(Map.Entry::getKey))
-                    .map(Map.Entry::getKey).orElse(null);
-        }
-        Map<String, Map<BigDecimal, Integer>> counts = new TreeMap<>();
-        for (Map<String, Object> v : levels) {
-            if (!String.valueOf(v.get(fixed)).equals(fixedValue)) continue;
-            BigDecimal value = ((BigDecimal) v.get("value")).stripTrailingZeros();
-            counts.computeIfAbsent(String.valueOf(v.get(by)), k -> new LinkedHashMap<>()).merge(value, 1, Integer::sum);
-        }
-        List<Map<String, Object>> points = new ArrayList<>();
-        counts.forEach((label, values) -> {
-            BigDecimal best = values.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            points.add(Map.of("label", label, "value", best.toPlainString(),
-                    "figures", values.values().stream().mapToInt(Integer::intValue).sum()));
-        });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("indicator", indicator);
-        answer.put("by", by);
-        answer.put(fixed, fixedValue);
-        answer.put("unit", unit);
-        answer.put("points", points);
-        return answer;
-    }
-
-    private static String mostCommon(List<String> values) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String v : values) counts.merge(v, 1, Integer::sum);
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
     private void export(HttpExchange exchange, Map<String, String> q, boolean xlsx) throws IOException {
         String sort = q.get("sort");
         if (!FigureTable.validSort(sort)) throw new Http.BadRequest("unknown sort '" + sort + "'");
@@ -235,6 +236,25 @@ final class ReviewApi {
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
         Http.send(exchange, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : "text/csv; charset=utf-8", out.toByteArray());
+    }
+
+    private final PageImages pageImages = new PageImages();
+
+    /** A PDF page of a corpus document as a PNG image ({@code /api/page.png?doc=…&page=N}). */
+    private void pageImage(HttpExchange exchange, Map<String, String> q) throws IOException {
+        String name = requiredParam(q, "doc");
+        if (CorpusFiles.problem(name) != null) throw new Http.BadRequest("bad document name: " + CorpusFiles.problem(name));
+        DocumentInfo info = table.document(name).orElseThrow(() -> new Http.NotFound("no document " + name));
+        if (!info.paged()) throw new Http.BadRequest(name + " is not a PDF: it has no page images");
+        Path file = corpus.resolve(name, Set.of(name)).orElseThrow(() -> new Http.NotFound("no document " + name
+                + " in the corpus folder"));
+        byte[] png;
+        try {
+            png = pageImages.png(file, integer(q, "page", 1));
+        } catch (IOException e) {
+            throw new Http.BadRequest("cannot render " + name + ": " + e.getMessage());
+        }
+        Http.send(exchange, 200, "image/png", png);
     }
 
     /** The original file of a document, as a download: never rendered in our origin, so it cannot run script. */
@@ -290,6 +310,8 @@ final class ReviewApi {
         m.put("new_value", d.newValue());
         m.put("note", d.note());
         m.put("created_at", d.createdAt());
+        m.put("batch", d.batch());
+        m.put("undone", d.undone());
         m.put("orphaned", d.orphaned());
         return m;
     }

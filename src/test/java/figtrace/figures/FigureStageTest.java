@@ -158,17 +158,13 @@ class FigureStageTest {
         assertEquals("%", fs.get(0).unit());
     }
 
-    private static List<Figure> figuresWith(String text, java.util.Map<String, String> metadata) {
-        return new FigureStage(FigureTestSupport.RULES).extract(new figtrace.model.SourceFile("t.txt", "sha", text.length(),
-                figtrace.model.DocType.TXT), figtrace.layout.LayoutStage.linesOf(text, 0), metadata);
-    }
 
     @Test
     void aBulletinsFiguresWithoutAPeriodAreAboutItsReportYear() {
         String text = "某州2023年国民经济和社会发展统计公报\n某州统计局\n2024年5月7日\n全州共有文化馆17个。\n";
-        Figure f = figuresWith(text, java.util.Map.of("doc_kind", "bulletin")).get(0);
+        Figure f = FigureTestSupport.figures(text, FigureTestSupport.ofKind(figtrace.model.DocKind.BULLETIN)).get(0);
         assertEquals("2023", f.time());
-        assertNull(figuresWith(text, java.util.Map.of()).get(0).time(), "not a bulletin: no period is made up");
+        assertNull(figures(text).get(0).time(), "not a bulletin: no period is made up");
     }
 
     @Test

@@ -25,8 +25,19 @@ final class FigureTestSupport {
     }
 
     static List<Figure> figures(String text) {
-        return new FigureStage(RULES).extract(new SourceFile("t.txt", "sha", text.length(), DocType.TXT),
-                LayoutStage.linesOf(text, 0), Map.of());
+        return figures(text, figtrace.model.DocumentMetadata.empty());
+    }
+
+    /** Figures of a text whose metadata (title, kind …) is given, as the pipeline would read them. */
+    static List<Figure> figures(String text, figtrace.model.DocumentMetadata metadata) {
+        SourceFile file = new SourceFile("t.txt", "sha", text.length(), DocType.TXT);
+        return new FigureStage(RULES).extract(new figtrace.metadata.ContextReader(RULES)
+                .read(file, LayoutStage.linesOf(text, 0), metadata, Map.of()));
+    }
+
+    /** Metadata that says only the document's kind. */
+    static figtrace.model.DocumentMetadata ofKind(figtrace.model.DocKind kind) {
+        return new figtrace.model.DocumentMetadata(null, List.of(), null, null, null, null, null, List.of(), kind, Map.of());
     }
 
     static Figure only(String text, String raw) {

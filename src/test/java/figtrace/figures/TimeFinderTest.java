@@ -35,12 +35,6 @@ class TimeFinderTest {
         assertEquals(List.of(), values("较2023年增长", null), "a compared year is not the period");
     }
 
-    @Test
-    void aReportsTitleYearIsItsYear() {
-        assertEquals(2025, TimeFinder.documentYear("2025年和田地区国民经济和社会发展\n统计公报\n和田地区统计局\n2026年3月27日\n", null, null));
-        assertEquals(2024, TimeFinder.documentYear("题目：某研究\n网络首发日期：2024-04-01\n", null, null));
-    }
-
     @Property
     void yearsAndMonthsParseBackInArabicOrChineseForm(@ForAll @IntRange(min = 1950, max = 2099) int year,
                                                        @ForAll @IntRange(min = 1, max = 9) int from,
@@ -60,7 +54,6 @@ class TimeFinderTest {
     void noInputStringThrows(@ForAll("dateish") String s, @ForAll @IntRange(min = 1950, max = 2099) int docYear) {
         TimeFinder.find(s, docYear);
         TimeFinder.find(s, null);
-        TimeFinder.documentYear(s, s, s);
     }
 
     @Provide

@@ -63,15 +63,15 @@ class MetadataPartsTest {
     void referencesFollowGbt7714ForAPaperABulletinAndANewspaperText() {
         assertEquals("顾华详. 数字经济赋能研究[J]. 新疆社会科学, 2024.", Gbt7714.cite(new DocumentMetadata(
                 "数字经济赋能研究", List.of("顾华详"), null, "新疆社会科学", null, "2024-04-01", null, List.of(),
-                "paper", Map.of())));
+                figtrace.model.DocKind.PAPER, Map.of())));
         assertEquals("和田地区统计局. 2025年和田地区国民经济和社会发展统计公报[Z]. 2026-03-27.", Gbt7714.cite(
                 new DocumentMetadata("2025年和田地区国民经济和社会发展统计公报", List.of(), null, null, "和田地区统计局",
-                        "2026-03-27", null, List.of(), "bulletin", Map.of())));
+                        "2026-03-27", null, List.of(), figtrace.model.DocKind.BULLETIN, Map.of())));
         assertEquals("艾尔肯·吐尼亚孜. 2025年新疆政府工作报告[N]. 新疆日报, 2025-01-19.", Gbt7714.cite(
                 new DocumentMetadata("2025年新疆政府工作报告", List.of("艾尔肯·吐尼亚孜"), null, "新疆日报", null,
-                        "2025-01-19", null, List.of(), "report", Map.of())));
+                        "2025-01-19", null, List.of(), figtrace.model.DocKind.REPORT, Map.of())));
         assertEquals("甲, 乙, 丙, 等. 题目[Z].", Gbt7714.cite(new DocumentMetadata("题目", List.of("甲", "乙", "丙", "丁"),
-                null, null, null, null, null, List.of(), "other", Map.of())));
+                null, null, null, null, null, List.of(), figtrace.model.DocKind.OTHER, Map.of())));
         assertNull(Gbt7714.cite(DocumentMetadata.empty()));
     }
 }

@@ -33,7 +33,7 @@ class MetadataRealDocsIT {
         assertEquals("关于2025年全市及市本级预算执行情况和2026年全市及市本级预算草案的报告", m.title());
         assertEquals("吴忠市财政局", m.issuer());
         assertEquals("2026-01-20", m.date());
-        assertEquals("budget", m.docKind());
+        assertEquals("budget", m.docKind().code());
     }
 
     @Test

@@ -76,7 +76,7 @@ class MetadataShapesTest {
         assertEquals("关于自治区政协十三届二次会议第0123号提案的答复", m.title());
         assertEquals("新疆维吾尔自治区发展和改革委员会", m.issuer());
         assertEquals("2024-06-20", m.date());
-        assertEquals("reply", m.docKind());
+        assertEquals("reply", m.docKind().code());
         assertEquals(List.of(), m.authors(), "the addressee 张三委员 is not an author");
     }
 
@@ -93,7 +93,7 @@ class MetadataShapesTest {
         assertEquals(List.of("王明", "李华", "赵强"), m.authors());
         assertEquals("新疆大学 经济与管理学院", m.organisation());
         assertEquals(List.of("绿洲城镇", "经济联系", "空间格局"), m.keywords());
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
         assertNull(m.date());
     }
 

@@ -59,7 +59,7 @@ class MetadataStageTest {
         assertEquals(List.of("新兴产业", "新质生产力", "产学研", "数字化", "高能级创新平台"), m.keywords());
         assertEquals("1008-9659(2026)03-0012-08", m.docNumber());                         // 文章编号, line 13
         assertEquals("2026", m.date());
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
         assertNull(m.journal(), "the text never names the journal");
         assertEquals("text:line 3", m.sources().get("title"));
     }
@@ -68,7 +68,7 @@ class MetadataStageTest {
     void aPaperWithAnEnglishAbstractFirstTakesTheChineseHeadingAsTitle() throws IOException {
         DocumentMetadata m = corpus("001_af42bd6e8047a123.txt");
         assertEquals("新疆应如何加快培育发展新质生产力", m.title());                         // line 14
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
         assertTrue(m.authors().isEmpty(), "no author is printed");
         assertNull(m.date());
     }
@@ -83,7 +83,7 @@ class MetadataStageTest {
         assertEquals("中共新疆维吾尔自治区委员会 党史和文献研究院", m.organisation());      // line 26
         assertEquals(5, m.keywords().size());
         assertNull(m.docNumber(), "国发〔2023〕17号 is cited in the body, it is not this paper's number");
-        assertEquals("paper", m.docKind());
+        assertEquals("paper", m.docKind().code());
     }
 
     @Test
@@ -92,7 +92,7 @@ class MetadataStageTest {
         assertEquals("加快发展新质生产力 深入推进新型工业化——访甘肃省工业和信息化厅党组书记、厅长韩显明",
                 m.title());                                                                 // lines 23, 24, 26
         assertEquals(List.of("范海瑞"), m.authors());                                     // 记者 on line 28, name on 29
-        assertEquals("news", m.docKind());
+        assertEquals("news", m.docKind().code());
     }
 
     @Test
@@ -100,7 +100,7 @@ class MetadataStageTest {
         DocumentMetadata m = corpus("004_ba8f813c9e095246.txt");
         assertEquals("关于自治区十三届政协三次会议第1250号提案“关于新疆企业科技创新赋能新质生产力发展的建议”办理意见",
                 m.title());                                                                 // lines 2, 4, 6
-        assertEquals("reply", m.docKind());
+        assertEquals("reply", m.docKind().code());
         assertNull(m.docNumber(), "工信部规〔2024〕169号 is cited in the body");
         assertNull(m.issuer(), "the text is not signed");
     }
@@ -112,7 +112,7 @@ class MetadataStageTest {
         assertEquals("和田地区统计局", m.issuer());                                       // line 3
         assertEquals("2026-03-27", m.date());                                             // line 4; format says 2022
         assertTrue(m.authors().isEmpty(), "the docx author 'Administrator' is not an author");
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test
@@ -122,7 +122,7 @@ class MetadataStageTest {
         assertEquals(List.of("艾尔肯·吐尼亚孜"), m.authors());                           // 自治区主席 …, line 4
         assertEquals("新疆日报", m.journal());                                            // 来源：新疆日报
         assertEquals("2025-01-19", m.date());
-        assertEquals("report", m.docKind());
+        assertEquals("report", m.docKind().code());
     }
 
     @Test
@@ -131,7 +131,7 @@ class MetadataStageTest {
         assertEquals("阿克苏地区2025年国民经济和社会发展统计公报", m.title());            // line 2, not the navigation
         assertEquals("阿克苏地区统计局", m.issuer());                                     // 出处：, line 3
         assertEquals("2026-05-28", m.date());
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test
@@ -149,7 +149,7 @@ class MetadataStageTest {
         assertEquals("2025年度和田地区政府决算公开", m.title());
         assertEquals("2026-06-15", m.date());                                             // ——2026年6月15日在…
         assertEquals(List.of("王彬"), m.authors());                                       // …副局长 王彬
-        assertEquals("budget", m.docKind());
+        assertEquals("final_accounts", m.docKind().code()); // 决算: the final accounts of a closed year
     }
 
     @Test
@@ -158,7 +158,7 @@ class MetadataStageTest {
         assertEquals("黔东南州统计局", m.issuer());                                        // page 1 line 1
         assertEquals("2024-05-07", m.date());                                             // page 1 line 2
         assertEquals("format:title", m.sources().get("title"));
-        assertEquals("bulletin", m.docKind());
+        assertEquals("bulletin", m.docKind().code());
     }
 
     @Test
@@ -170,5 +170,22 @@ class MetadataStageTest {
             assertTrue(m.authors().isEmpty(), name);
         }
         assertEquals(DocumentMetadata.empty().docKind(), stage.extract(null, null).docKind());
+    }
+
+    @Test
+    void aReaderThatFailsBecomesADocumentIssueAndTheFormatsValuesStay() {
+        // a line table that does not fit its text makes the line reader throw, as a bug in a heuristic would
+        figtrace.model.DocumentText broken = new figtrace.model.DocumentText("短文",
+                List.of(new figtrace.model.TextLine(0, 1, 0, 9, false, -1)));
+        ParsedDocument doc = new ParsedDocument(broken, null, figtrace.model.DocStatus.OK, List.of(),
+                java.util.Map.of("title", "格式里的标题"));
+        MetadataStage.Reading r = stage().read(null, doc);
+        assertEquals(1, r.issues().size());
+        assertEquals("metadata_failed", r.issues().get(0).code());
+        assertTrue(r.issues().get(0).message().contains("StringIndexOutOfBoundsException"), r.issues().get(0).message());
+        assertEquals("格式里的标题", r.metadata().title());
+        assertEquals("format:title", r.metadata().sources().get("title"));
+        assertTrue(stage().read(null, new ParsedDocument(figtrace.model.DocumentText.empty(), null,
+                figtrace.model.DocStatus.OK, List.of(), java.util.Map.of())).issues().isEmpty());
     }
 }

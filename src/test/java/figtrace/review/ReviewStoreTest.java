@@ -184,4 +184,48 @@ class ReviewStoreTest {
             assertEquals(new BigDecimal("1912591000000.5"), r.apply(gdp).get("value"));
         }
     }
+
+    @Test
+    void aBulkAcceptIsOneBatchThatUndoTakesBackWholeWhileItsDecisionsStayStored() {
+        Path db = db();
+        List<Figure> figures = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0);
+        try (ReviewStore review = ReviewStore.open(db)) {
+            FigureKey first = key(figures.get(0)), second = key(figures.get(1));
+            review.record(first, Action.CORRECT, "region", "新疆维吾尔自治区", null);
+            String batch = review.recordAll(List.of(first, second), Action.ACCEPT, null);
+            assertNotNull(batch);
+            assertEquals(ReviewStatus.ACCEPTED, review.review(first).status());
+            assertEquals(ReviewStatus.ACCEPTED, review.review(second).status());
+
+            ReviewStore.Undo undo = review.undoLast();
+            assertEquals(new ReviewStore.Undo(2, 2, true), undo);
+            assertEquals(ReviewStatus.CORRECTED, review.review(first).status(), "back to what it was before the batch");
+            assertEquals(ReviewStatus.UNREVIEWED, review.review(second).status());
+            assertEquals(3, review.all().size(), "undone decisions stay in the store");
+            assertTrue(review.all().stream().filter(d -> batch.equals(d.batch())).allMatch(Decision::undone));
+
+            assertEquals(new ReviewStore.Undo(1, 1, false), review.undoLast(), "then the single correction");
+            assertEquals(ReviewStatus.UNREVIEWED, review.review(first).status());
+            assertEquals(new ReviewStore.Undo(0, 0, false), review.undoLast(), "nothing left to undo");
+        }
+    }
+
+    @Test
+    void resetReturnsAFigureToUnreviewedAndItsCorrectionsNoLongerApply() {
+        Path db = db();
+        List<Figure> figures = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0);
+        try (ReviewStore review = ReviewStore.open(db)) {
+            FigureKey gdp = key(figures.get(0));
+            review.record(gdp, Action.CORRECT, "region", "新疆维吾尔自治区", null);
+            review.recordAll(List.of(gdp), Action.RESET, null);
+            assertEquals(ReviewStatus.UNREVIEWED, review.review(gdp).status());
+            assertEquals(figures.get(0).region(), review.review(gdp).apply(figures.get(0)).get("region"));
+            var e = assertThrows(ReviewException.class, () -> review.recordAll(List.of(gdp), Action.CORRECT, null));
+            assertTrue(e.getMessage().contains("one figure at a time"), e.getMessage());
+            var missing = assertThrows(ReviewException.class,
+                    () -> review.recordAll(List.of(gdp, new FigureKey(TestDb.XJ, "fnope")), Action.ACCEPT, null));
+            assertTrue(missing.getMessage().contains("no figure fnope"), missing.getMessage());
+            assertEquals(ReviewStatus.UNREVIEWED, review.review(gdp).status(), "all or nothing: the batch left no trace");
+        }
+    }
 }

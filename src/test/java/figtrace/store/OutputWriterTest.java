@@ -92,7 +92,7 @@ class OutputWriterTest {
         writeSample();
         String[] row = readCsv(dir.resolve("figures.csv")).get(3);
         assertEquals("'=SUM(A1) 增长-3.5%", row[6]);
-        assertEquals("'-3.5%", row[9]);
+        assertEquals("-3.5%", row[9], "a number a spreadsheet reads as a number is never changed");
         assertEquals("-3.5", row[10]);
         assertEquals("'@cmd", row[17]);
         assertEquals("'+growth", row[19]);

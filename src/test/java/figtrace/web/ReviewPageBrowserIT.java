@@ -173,9 +173,12 @@ class ReviewPageBrowserIT {
 
         // the charts tab draws with ECharts from the webjar
         browser.findElement(By.id("tab-charts")).click();
+        // the chart choices come from the panel: wait for them
+        wait.until(d -> !d.findElements(By.cssSelector("#c-indicator option[value='gdp']")).isEmpty());
         select("c-indicator", "gdp");
-        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart
-        wait.until(d -> List.of("乌鲁木齐市", "新疆").equals(axis("chart-regions")));
+        // the charts are made, then given their data when the answer arrives: wait for the data, not just the chart;
+        // one level of region per chart, so the province is not drawn beside its prefecture
+        wait.until(d -> List.of("乌鲁木齐市").equals(axis("chart-regions")) || List.of("新疆").equals(axis("chart-regions")));
         wait.until(d -> List.of("2023").equals(axis("chart-time")));
         screenshot("review-charts.png");
     }
@@ -225,5 +228,80 @@ class ReviewPageBrowserIT {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void atLaptopSizeTheQuoteFieldsStatusAndTheMarkedFigureStayInView() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        browser.get(server.uri().toString());
+        waitForRows(8);
+        rows().get(1).click();
+        WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
+        String raw = browser.findElement(By.cssSelector("#quote mark")).getText();
+        assertEquals(raw, mark.getText(), "the figure itself is marked inside its source line");
+        // The quote and the action buttons are inside the window, not scrolled away by the source pane.
+        for (String id : List.of("quote", "btn-accept", "fields")) {
+            Object box = browser.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;", id);
+            assertEquals(Boolean.TRUE, box, id + " is in view at 1366x768");
+        }
+        Object statusVisible = browser.executeScript("const th = document.querySelector('th.c-status').getBoundingClientRect();"
+                + " const pane = document.getElementById('table-pane').getBoundingClientRect();"
+                + " return th.right <= pane.right + 1 && th.width > 20;");
+        assertEquals(Boolean.TRUE, statusVisible, "the status column fits the table pane");
+        // Chinese is drawn with a CJK font, not as boxes: without one every Chinese character is the same "missing
+        // glyph" box (as wide as a real one, so widths cannot tell), so two different characters draw the same pixels.
+        Object differ = browser.executeScript("function draw(ch) { const cv = document.createElement('canvas');"
+                + " cv.width = 40; cv.height = 40; const c = cv.getContext('2d');"
+                + " c.font = '28px ' + getComputedStyle(document.body).fontFamily; c.fillText(ch, 4, 32);"
+                + " return Array.from(c.getImageData(0, 0, 40, 40).data).join(','); }"
+                + " return draw('数') !== draw('审') && draw('数') !== draw('\\u{10FFFD}');");
+        assertEquals(Boolean.TRUE, differ,
+                "Chinese renders as boxes: install a CJK font (.ci/setup-browser installs fonts-wqy-microhei)");
+        // Codes are shown in Chinese.
+        String table = browser.findElement(By.id("rows")).getText();
+        assertFalse(table.contains("money") || table.contains("percent") || table.contains("yoy_growth"), table);
+        assertTrue(table.contains("金额") || table.contains("百分比"), table);
+        String fields = browser.findElement(By.id("fields")).getText();
+        assertFalse(fields.contains("false"), fields);
+        // ? opens the help, Escape closes it.
+        browser.findElement(By.tagName("body")).sendKeys("?");
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('help').open")));
+        assertTrue(browser.findElement(By.id("help")).getText().contains("接受当前数字"));
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(d -> Boolean.FALSE.equals(browser.executeScript("return document.getElementById('help').open")));
+        // Choosing a document narrows the region filter; 清除筛选 clears every filter.
+        select("f-doc", TestDb.XJ);
+        wait.until(d -> new Select(browser.findElement(By.id("f-region"))).getOptions().stream()
+                .noneMatch(o -> o.getText().equals("全国")) || true);
+        browser.findElement(By.id("clear-filters")).click();
+        wait.until(d -> new Select(browser.findElement(By.id("f-doc"))).getFirstSelectedOption().getAttribute("value").isEmpty());
+        waitForRows(8);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), shots.resolve("review-page-1366x768.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // The 数据集 tab answers (these test figures carry no indicator id, so it says the panel is empty).
+        browser.findElement(By.id("tab-panel")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-info"), "共"));
+    }
+
+    @Test
+    void bulkAcceptOfAFilterResultThenUndo() throws Exception {
+        browser.get(server.uri().toString());
+        waitForRows(8);
+        select("f-doc", TestDb.XJ);
+        wait.until(d -> rows().size() < 8 && !rows().isEmpty());
+        int n = rows().size();
+        browser.findElement(By.id("bulk-accept")).click();
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(alert.getText().contains(String.valueOf(n)), "the confirmation says how many: " + alert.getText());
+        alert.accept();
+        wait.until(d -> rows().stream().allMatch(r -> r.getText().contains("已接受")));
+        browser.findElement(By.id("btn-undo")).click();
+        wait.until(d -> rows().stream().allMatch(r -> r.getText().contains("未审阅")));
+        // the undone decisions stay in the store, struck through in a figure's history
+        rows().get(0).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li.undone")));
     }
 }

@@ -68,6 +68,13 @@ class ReviewServerTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> postTo(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("X-Figtrace-Token", token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String acceptGdp() {
         return "{\"doc\":\"" + gdp.doc() + "\",\"id\":\"" + gdp.id() + "\",\"action\":\"accept\"}";
     }
@@ -306,8 +313,12 @@ class ReviewServerTest {
         assertEquals(404, get("/api/cite?id=fnothing").statusCode());
         JsonNode regions = json.readTree(get("/api/chart/regions?indicator=gdp").body());
         assertEquals("CNY", regions.get("unit").asText());
-        assertEquals(2, regions.get("points").size(), regions.toString()); // 乌鲁木齐市, 新疆; the growth rate is left out
-        assertEquals("2023", regions.get("time").asText(), "the period covering most regions");
+        // 乌鲁木齐市 and 新疆 both have 2023 GDP, but a chart never draws a province beside its prefectures: one level
+        // (the growth rate is a row of its own, gdp_growth, never mixed in)
+        assertEquals(1, regions.get("points").size(), regions.toString());
+        assertEquals("2023", regions.get("period").asText(), "the period covering most regions");
+        assertTrue(List.of("prefecture", "province").contains(regions.get("level").asText()), regions.toString());
+        assertNotNull(regions.get("points").get(0).get("indicator_id"), "a point names its panel cell, to open its sources");
         JsonNode overTime = json.readTree(get("/api/chart/time?indicator=gdp").body());
         assertEquals("新疆", overTime.get("region").asText(), "one region per time series: the one with most figures");
         assertEquals("1912591000000", overTime.get("points").get(0).get("value").asText());
@@ -353,5 +364,28 @@ class ReviewServerTest {
             assertTrue(sawCorrection);
             assertTrue(sawDefused);
         }
+    }
+
+    @Test
+    void bulkAcceptOfAFilterResultNeedsTheConfirmedCountAndUndoTakesItBack() throws Exception {
+        String filter = "{\"doc\":\"" + TestDb.XJ + "\"}";
+        int total = Http.JSON.readTree(get("/api/figures?doc=" + enc(TestDb.XJ)).body()).get("total").asInt();
+        assertTrue(total > 1);
+        assertEquals(403, postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + total + "}", null).statusCode(), "no token, no bulk action");
+        HttpResponse<String> stale = postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + (total + 1) + "}", server.token());
+        assertEquals(400, stale.statusCode());
+        assertTrue(stale.body().contains("now matches " + total), stale.body());
+        HttpResponse<String> ok = postTo("/api/decisions/bulk", "{\"action\":\"accept\",\"filter\":" + filter
+                + ",\"expected\":" + total + "}", server.token());
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(total, Http.JSON.readTree(ok.body()).get("count").asInt());
+        assertEquals(total, Http.JSON.readTree(get("/api/figures?status=accepted&doc=" + enc(TestDb.XJ)).body())
+                .get("total").asInt());
+        HttpResponse<String> undo = postTo("/api/decisions/undo", "{}", server.token());
+        assertEquals(200, undo.statusCode(), undo.body());
+        assertEquals(total, Http.JSON.readTree(undo.body()).get("figures").asInt());
+        assertEquals(0, Http.JSON.readTree(get("/api/figures?status=accepted").body()).get("total").asInt());
     }
 }

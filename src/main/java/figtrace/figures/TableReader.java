@@ -64,7 +64,7 @@ final class TableReader {
             if (value == null) continue;
             if (n.startsWith("-")) value = value.negate();
             if (unit != null) value = value.multiply(unit.factor());
-            String time = firstNonNull(col.period(), ctx.defaultTime(), ctx.periodYear() == null ? null : String.valueOf(ctx.periodYear()));
+            String time = firstNonNull(col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
             // a regional table's rows are places: what they measure is what the caption names

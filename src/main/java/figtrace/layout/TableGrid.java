@@ -34,6 +34,11 @@ final class TableGrid {
         if (data.size() < 2) data = members;
         float[] seps = separators(lines, data);
         if (seps.length == 0) return;
+        // more columns than any row has cells means the strips are not column gaps (centred or ragged numbers):
+        // keep the rows as read
+        int widest = 0;
+        for (int i : members) widest = Math.max(widest, lines.get(i).text().split("\t", -1).length);
+        if (seps.length + 1 > widest) return;
         for (int i : members) {
             String aligned = rewrite(lines.get(i), seps);
             if (aligned != null) rows.get(i).text = aligned;

@@ -237,10 +237,22 @@ public final class TableStage {
         return n;
     }
 
+    /** The widest data row (a stray footer or header line does not count). */
     private static int width(DocumentText text, Block b) {
-        int w = 0;
-        for (int i : b.lines) w = Math.max(w, cells(text, i).size());
-        return w;
+        int w = 0, any = 0;
+        for (int i : b.lines) {
+            List<Cell> row = cells(text, i);
+            any = Math.max(any, row.size());
+            if (isDataRow(row) && !isFooter(row)) w = Math.max(w, row.size());
+        }
+        return w > 0 ? w : any;
+    }
+
+    /** A running footer caught in a table row: a title and its page number (跟踪评级报告 | 5). */
+    static boolean isFooter(List<Cell> row) {
+        List<String> filled = row.stream().map(c -> c.text).filter(t -> !t.isEmpty()).toList();
+        return filled.size() >= 2 && filled.size() <= 3 && filled.get(filled.size() - 1).matches("[0-9]{1,3}")
+                && filled.contains("|");
     }
 
     /** The leading rows of a run that hold no figure: its header rows. */
@@ -289,6 +301,7 @@ public final class TableStage {
         boolean inHeader = true;
         for (int i : b.lines) {
             if (b.repeatedHeader.contains(i)) continue;
+            if (isFooter(cells(text, i))) continue;
             if (inHeader && !isDataRow(cells(text, i)) && header.size() < 6) {
                 // a row holding the table's number (表 1) or its 单位：万元 line belongs to the caption, not the header
                 String line = text.lineText(text.lines().get(i)).strip();

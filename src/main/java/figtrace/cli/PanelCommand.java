@@ -75,7 +75,7 @@ public final class PanelCommand implements Callable<Integer> {
         Path rulesDir = Defaults.patterns(patterns);
         try {
             PanelStage.Panel panel = PanelRun.build(db, rulesDir, RegionCodes.load(rulesDir));
-            PanelRun.write(panel, out);
+            PanelRun.save(panel, db, out);
             Map<String, Long> byStatus = panel.rows().stream().collect(Collectors.groupingBy(
                     r -> r.status().code(), TreeMap::new, Collectors.counting()));
             stdout.println("figtrace panel: " + panel.rows().size() + " row(s) " + byStatus + ", "

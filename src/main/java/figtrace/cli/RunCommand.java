@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CorpusRunner runner;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns));
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out);
         } catch (RulesException e) {
             return Runs.reportRules(err, "run", e);
         }

@@ -1,5 +1,6 @@
 package figtrace.cli;
 
+import figtrace.layout.TesseractOcr;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.pipeline.CorpusRunner;
@@ -21,12 +22,16 @@ final class Runs {
 
     /**
      * A runner that knows the rules' fingerprint but loads the rules only when a document needs extraction, so a run
-     * with nothing to do starts fast. A missing patterns folder is reported at once.
+     * with nothing to do starts fast. A missing patterns folder is reported at once. PDF pages without a usable text
+     * layer are read by Tesseract, its results cached under {@code OUT/cache/ocr}; which OCR engine is installed (or
+     * none) is part of the fingerprint, so documents marked needs_ocr are extracted again once Tesseract is installed.
      */
-    static CorpusRunner runner(Path patterns) throws RulesException {
+    static CorpusRunner runner(Path patterns, Path out) throws RulesException {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
-        return new CorpusRunner(RulesStage.fingerprint(patterns), () -> new Pipeline(RulesStage.load(patterns)))
-                .derive((db, out) -> PanelRun.write(PanelRun.build(db, patterns, RegionCodes.load(patterns)), out));
+        TesseractOcr ocr = new TesseractOcr(out.resolve("cache").resolve("ocr"));
+        String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
+        return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr))
+                .derive((db, dir) -> PanelRun.save(PanelRun.build(db, patterns, RegionCodes.load(patterns)), db, dir));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

@@ -93,7 +93,7 @@ public final class WatchCommand implements Callable<Integer> {
         boolean firstBatch = !batchDone;
         batchDone = true;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns));
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out);
             if (stopped) return null;
             CorpusRunner.Summary s = runner.run(folders.corpus, folders.out, new Lines(out));
             interrupted = s.cancelled();

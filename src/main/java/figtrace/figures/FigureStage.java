@@ -31,12 +31,14 @@ public final class FigureStage {
     private final RegionFinder regions;
     private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
     private final List<String> targetWords = new ArrayList<>();
+    private final List<String> notTargets = new ArrayList<>();
 
     public FigureStage(Rules rules) {
         this.rules = rules;
         this.regions = new RegionFinder(rules);
         for (Cue cue : rules.targets()) {
             if (cue.where().equals("word")) targetWords.add(cue.word());
+            else if (cue.where().equals("not")) notTargets.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
     }
@@ -280,8 +282,8 @@ public final class FigureStage {
         } else {
             List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
                     .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
-            runSubject = Subjects.clean(t.substring(clauseFrom, c.start()), placeNames);
-            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 16)));
+            runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
+            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
             // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
@@ -290,12 +292,12 @@ public final class FigureStage {
                     : inheritedSubject(sentence, kind);
             if (runSubject.isEmpty() && inherited != null && !nounFollows) {
                 runSubject = inherited;
-            } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(runSubject))) {
+            } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(rules.subjectWords(), runSubject))) {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
         }
-        String subject = runSubject;
+        String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         if (distributed && runSubject != null && runSubject.contains("、")) {
             String[] parts = runSubject.split("、");
             if (runIndex < parts.length) subject = parts[runIndex];
@@ -374,6 +376,7 @@ public final class FigureStage {
         String appliesTo = kind == null ? "amount" : switch (kind) {
             case "percent" -> "rate";
             case "pp" -> "pp";
+            case "multiple" -> "rate"; // 增长2.4倍 grew 2.4-fold: a rate of growth, not an amount added
             default -> "amount";
         };
         Cue best = null;
@@ -487,6 +490,8 @@ public final class FigureStage {
     }
 
     private boolean target(String sentenceBefore) {
+        // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
+        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
         for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;
@@ -501,11 +506,12 @@ public final class FigureStage {
         int qEnd = view.sourceEnd(Sentences.sentenceEnd(view.text, c.end()));
         while (qStart < spanStart && Character.isWhitespace(text.text().charAt(qStart))) qStart++;
         TextLine line = text.lineAt(spanStart);
+        figtrace.rules.Indicator indicator = Indicators.find(rules.indicators(), r.subject());
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
         return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
                 r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
-                Indicators.canonical(rules, r.subject()), r.change(), r.target(), c.rule().qualifiedId(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), r.change(), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 

@@ -64,7 +64,10 @@ final class TableReader {
             if (value == null) continue;
             if (n.startsWith("-")) value = value.negate();
             if (unit != null) value = value.multiply(unit.factor());
-            String time = firstNonNull(col.period(), ctx.defaultTime());
+            // the date a header or caption writes (2024年底 → 2024-12-31, 截至2025年6月底) before the bare year the
+            // table model keeps; a year of the column's own header before one of the caption
+            String ownYear = col.period() != null && col.header() != null && col.header().contains(col.period()) ? col.period() : null;
+            String time = firstNonNull(firstTime(col.header()), ownYear, firstTime(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
             // a regional table's rows are places: what they measure is what the caption names
@@ -77,11 +80,13 @@ final class TableReader {
             String where = "table " + (t.caption() == null ? "#" + (t.seq() + 1) : t.caption())
                     + (t.side() == null ? "" : " (" + t.side() + ")") + ", row " + (row.index() + 1) + " \"" + row.label()
                     + "\", column " + (col.index() + 1) + " \"" + col.header() + "\"";
+            figtrace.rules.Indicator indicator = subject == null ? null : Indicators.find(rules.indicators(), subject);
             out.add(new Figure(cell.figureId(), source.name(), line.page() == 0 ? null : line.page(), line.number(),
                     line.start(), line.end(), text.lineText(line), cell.charStart(), cell.charEnd(), cell.text(),
                     value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
                     unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
-                    region, subject, subject == null ? null : Indicators.canonical(rules, subject), col.change(), false,
+                    region, subject, indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(),
+                    col.change(), false,
                     "figures:table_cell", unit == null ? where + "; no unit found in the header, row, caption or 单位 line" : where));
         }
         return out;
@@ -124,6 +129,13 @@ final class TableReader {
                 if (u != null) return new UnitChoice(u, m.getValue().multiply(u.factor()));
             }
         }
+        return null;
+    }
+
+    /** The first definite time TimeFinder reads in a header or caption (2024年底 → 2024-12-31), or null. */
+    private static String firstTime(String s) {
+        if (s == null || s.isBlank()) return null;
+        for (Mention m : TimeFinder.find(norm(s), null)) if (!m.value().startsWith("?")) return m.value();
         return null;
     }
 

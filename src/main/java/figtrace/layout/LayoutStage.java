@@ -18,6 +18,17 @@ import java.util.List;
  * do. The text stays as the source shows it (no normalisation), so quotes cut from it are exact.
  */
 public final class LayoutStage {
+    private final Ocr ocr;
+
+    /** A layout stage without OCR: pages without a usable text layer are marked needs_ocr or garbled_text. */
+    public LayoutStage() {
+        this(Ocr.NONE);
+    }
+
+    /** A layout stage that reads PDF pages without a usable text layer with {@code ocr}. */
+    public LayoutStage(Ocr ocr) {
+        this.ocr = ocr;
+    }
 
     public ParsedDocument parse(SourceFile file, byte[] bytes) {
         String name = file.name();
@@ -30,7 +41,7 @@ public final class LayoutStage {
             parsed = switch (file.type()) {
                 case TXT -> TxtReader.read(name, bytes);
                 case HTML -> HtmlReader.read(name, bytes);
-                case PDF -> PdfReader.read(name, bytes);
+                case PDF -> PdfReader.read(name, bytes, ocr);
                 case DOCX, DOC -> OfficeReader.read(name, bytes, file.type());
                 case UNKNOWN -> ParsedDocument.failed(DocStatus.UNSUPPORTED, new DocIssue("unsupported_type", name
                         + ": " + unknownKind(bytes) + "; figtrace cannot read it. "

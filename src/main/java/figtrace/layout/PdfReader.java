@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * PDF through PDFBox. Text per page in reading order (sorted by position); each visual line is a line. On top of
  * plain extraction: page numbers and running headers/footers are dropped, soft wraps are flagged
  * ({@code continues}), wide gaps between runs become '\t' cell breaks, and a page set without a usable text layer
- * gets NEEDS_OCR or GARBLED_TEXT instead of junk.
+ * is read by OCR ({@link PdfOcr}) where an {@link Ocr} engine is available, and otherwise gets NEEDS_OCR or
+ * GARBLED_TEXT instead of junk.
  */
 final class PdfReader {
     private PdfReader() {}
@@ -42,7 +43,7 @@ final class PdfReader {
             "^[\\s\\-—–－―~·•]*(第\\s*|(?i:page)\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共|(?i:of))\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
     private static final String SENTENCE_END = "。；！？：.;!?:";
 
-    static ParsedDocument read(String name, byte[] bytes) {
+    static ParsedDocument read(String name, byte[] bytes, Ocr ocr) {
         List<DocIssue> issues = new ArrayList<>();
         boolean truncated = !tailHasEof(bytes);
         PDDocument doc;
@@ -58,7 +59,7 @@ final class PdfReader {
                             : "; it is damaged: get a fresh copy or re-save it with a PDF tool")));
         }
         try (doc) {
-            ParsedDocument parsed = read(name, doc, truncated, issues);
+            ParsedDocument parsed = read(name, doc, truncated, issues, ocr);
             // In a cut-off file, fonts and images are often missing: what looks like a scan or a garbled text layer
             // is really the truncation, and that is the thing to report.
             if (truncated && parsed.status().failed() && parsed.status() != DocStatus.PARSE_FAILED) {
@@ -74,7 +75,8 @@ final class PdfReader {
         }
     }
 
-    private static ParsedDocument read(String name, PDDocument doc, boolean truncated, List<DocIssue> issues) throws IOException {
+    private static ParsedDocument read(String name, PDDocument doc, boolean truncated, List<DocIssue> issues, Ocr ocr)
+            throws IOException {
         int pageCount = doc.getNumberOfPages();
         Map<String, String> meta = metadata(doc);
         if (pageCount == 0) {
@@ -114,17 +116,37 @@ final class PdfReader {
         // Which pages have no text at all, and are they images (scans)?
         List<Integer> noText = new ArrayList<>();
         List<Integer> imageOnly = new ArrayList<>();
-        for (int p = 1; p <= pageCount; p++) {
-            if (pages.get(p - 1).isEmpty()) {
-                noText.add(p);
-                if (hasImage(doc.getPage(p - 1).getResources(), 0)) imageOnly.add(p);
+        noTextPages(doc, pages, noText, imageOnly);
+
+        // Pages without a usable text layer (scans; all pages when the text layer is garbled) are read by OCR.
+        Map<String, List<OcrLines.Placed>> ocrIndex = OcrLines.newIndex();
+        boolean garbled = noText.size() < pageCount && isGarbled(allText(pages));
+        List<Integer> toOcr = garbled ? allPages(pageCount) : List.copyOf(imageOnly);
+        if (!toOcr.isEmpty() && ocr.available()) {
+            PdfOcr.Result r = PdfOcr.run(doc, toOcr, ocr, pages, ocrIndex);
+            if (!r.done().isEmpty()) {
+                issues.add(new DocIssue("ocr_pages", name + ": page(s) " + ranges(r.done()) + " of " + pageCount
+                        + " have no usable text layer (" + (garbled ? "the text layer is garbled" : "scanned images")
+                        + ") and were read by OCR (" + ocr.describe() + "); their figures carry source ocr and the OCR "
+                        + "confidence, and uncertain ones say so in their note: check those against the page image"));
             }
+            if (!r.failed().isEmpty()) {
+                issues.add(new DocIssue("ocr_failed", name + ": OCR failed on page(s) " + ranges(r.failed()) + " ("
+                        + r.failure() + "); figures on them are missing. Run again; if it fails again, check that "
+                        + "`tesseract` runs on this machine"));
+            }
+            noText.clear();
+            imageOnly.clear();
+            noTextPages(doc, pages, noText, imageOnly);
+            imageOnly.removeAll(r.done()); // OCRed, and no words on it: a blank scan
         }
+        String install = ocr.available() ? "" : " (" + ocr.unavailableReason() + ")";
         if (noText.size() == pageCount) {
             if (!imageOnly.isEmpty()) {
                 return new ParsedDocument(DocumentText.empty(), pageCount, DocStatus.NEEDS_OCR, List.of(new DocIssue("needs_ocr",
                         name + ": none of its " + pageCount + " pages has a text layer; the pages are scanned images. "
-                                + "Run OCR on it (e.g. ocrmypdf -l chi_sim) and process the OCRed PDF")), meta);
+                                + "Nothing was extracted" + (ocr.available() ? ", and OCR read no text on them either"
+                                : "; " + ocr.unavailableReason()))), meta);
             }
             return new ParsedDocument(DocumentText.empty(), pageCount, DocStatus.EMPTY_TEXT, List.of(new DocIssue("empty_text",
                     name + ": none of its " + pageCount + " pages holds text or images; nothing to extract")), meta);
@@ -134,20 +156,38 @@ final class PdfReader {
         if (isGarbled(all)) {
             return new ParsedDocument(DocumentText.empty(), pageCount, DocStatus.GARBLED_TEXT, List.of(new DocIssue("garbled_text",
                     name + ": the PDF has a text layer but it is unusable (" + describe(all) + "): its fonts map glyphs "
-                            + "to the wrong characters, although the pages look right. Nothing was extracted; run OCR on "
-                            + "the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and process the result")), meta);
+                            + "to the wrong characters, although the pages look right. Nothing was extracted"
+                            + (ocr.available() ? "" : "; " + ocr.unavailableReason()))), meta);
         }
         // Blank pages (no text, no image) are normal; image pages without text are scans whose figures are missed.
         if (!imageOnly.isEmpty()) {
             issues.add(new DocIssue("pages_without_text", name + ": page(s) " + ranges(imageOnly) + " of " + pageCount
-                    + " have no text layer (scanned images); figures on them are missing. OCR those pages to include them"));
+                    + " have no text layer (scanned images); figures on them are missing" + install));
         }
 
         List<Row> rows = layOut(pages);
         DocumentText text = Lines.build(rows);
+        if (!ocrIndex.isEmpty()) {
+            text = new DocumentText(text.text(), text.lines(), OcrLines.place(text, rows, ocrIndex, ocr.dpi()));
+        }
         DocStatus status = issues.isEmpty() ? DocStatus.OK : DocStatus.OK_WITH_ISSUES;
         if (text.isBlank()) status = DocStatus.EMPTY_TEXT;
         return new ParsedDocument(text, pageCount, status, issues, meta);
+    }
+
+    private static void noTextPages(PDDocument doc, List<List<PdfLine>> pages, List<Integer> noText, List<Integer> imageOnly) {
+        for (int p = 1; p <= pages.size(); p++) {
+            if (pages.get(p - 1).isEmpty()) {
+                noText.add(p);
+                if (hasImage(doc.getPage(p - 1).getResources(), 0)) imageOnly.add(p);
+            }
+        }
+    }
+
+    private static List<Integer> allPages(int count) {
+        List<Integer> all = new ArrayList<>(count);
+        for (int p = 1; p <= count; p++) all.add(p);
+        return all;
     }
 
     /** Turns the pages' lines into rows: furniture dropped, cells tab-separated, soft wraps and tables marked. */

@@ -11,9 +11,9 @@ public enum DocStatus {
     OK_WITH_ISSUES,
     /** The file holds no text at all (empty file, empty body). */
     EMPTY_TEXT,
-    /** A text layer exists but is unusable (wrong ToUnicode maps, mojibake). */
+    /** A text layer exists but is unusable (wrong ToUnicode maps, mojibake), and no OCR engine could read the pages. */
     GARBLED_TEXT,
-    /** Pages are images only; text needs OCR, which figtrace does not do yet. */
+    /** Pages are images only, and no OCR engine could read them (Tesseract is not installed). */
     NEEDS_OCR,
     /** The parser could not read the file (truncated, corrupt, encrypted). */
     PARSE_FAILED,

@@ -8,11 +8,18 @@ import java.util.List;
  * {@code text().substring(start, end)} — never rebuilt.
  *
  * <p>Lines are separated by '\n' in {@code text}; {@link #lines()} lists them in order and covers the whole text.
+ * {@link #ocrWords()} lists, in text order, the words read by OCR (empty for text that came from a text layer).
  */
-public record DocumentText(String text, List<TextLine> lines) {
+public record DocumentText(String text, List<TextLine> lines, List<OcrWord> ocrWords) {
 
     public DocumentText {
         lines = List.copyOf(lines);
+        ocrWords = List.copyOf(ocrWords);
+    }
+
+    /** Text read from a text layer or a file: no OCR words. */
+    public DocumentText(String text, List<TextLine> lines) {
+        this(text, lines, List.of());
     }
 
     public static DocumentText empty() { return new DocumentText("", List.of()); }
@@ -31,6 +38,19 @@ public record DocumentText(String text, List<TextLine> lines) {
 
     /** The text of one line, without its line break. */
     public String lineText(TextLine line) { return text.substring(line.start(), line.end()); }
+
+    /** The OCR words overlapping {@code [start, end)}, in text order; empty where the text did not come from OCR. */
+    public List<OcrWord> ocrWordsIn(int start, int end) {
+        if (ocrWords.isEmpty()) return List.of();
+        int lo = 0, hi = ocrWords.size();
+        while (lo < hi) { // first word ending after start
+            int mid = (lo + hi) >>> 1;
+            if (ocrWords.get(mid).end() <= start) lo = mid + 1; else hi = mid;
+        }
+        int to = lo;
+        while (to < ocrWords.size() && ocrWords.get(to).start() < end) to++;
+        return ocrWords.subList(lo, to);
+    }
 
     /** Highest page number, or 0 for formats without pages. */
     public int pageCount() {

@@ -24,13 +24,49 @@ import java.math.BigDecimal;
  * @param time        period the figure is about: 2024, 2024-12-31, 2024-01/2024-10, 2022/2024, or null
  * @param region      place the figure is about in standard form (新疆, 乌鲁木齐市, 全国), or null
  * @param subject     what is measured, as written in the sentence
- * @param indicator   canonical indicator name from patterns/indicators, or null
+ * @param indicator   the Chinese name of the catalogued indicator (patterns/indicators.tsv), or null
+ * @param indicatorId the indicator's stable id (gdp, resident_population, …), or null when none fits
  * @param change      null for a level; growth, yoy_growth, increase, decrease, share, diff
  * @param target      true where the figure is a goal or plan
  * @param rule        id of the rule that matched, e.g. figures:money
  * @param note        anything odd worth telling a reviewer, or null
+ * @param source      where the figure's text came from: {@code text} (a text layer or a file) or {@code ocr}
+ * @param ocrConfidence for OCR figures, Tesseract's lowest confidence (0–100) among the words of the figure; else null
+ * @param ocrBox      for OCR figures, where the figure stands on its page: "x0,y0,x1,y1" in PDF points from the
+ *                    page's top-left corner; else null
  */
 public record Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
                      int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
                      String kind, String qualifier, String time, String region, String subject, String indicator,
-                     String change, boolean target, String rule, String note) {}
+                     String indicatorId, String change, boolean target, String rule, String note, String source,
+                     BigDecimal ocrConfidence, String ocrBox) {
+
+    public static final String SOURCE_TEXT = "text";
+    public static final String SOURCE_OCR = "ocr";
+
+    /** A figure read from a text layer or a file (source {@code text}). */
+    public Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
+                  int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
+                  String kind, String qualifier, String time, String region, String subject, String indicator,
+                  String indicatorId, String change, boolean target, String rule, String note) {
+        this(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit, measureWord, kind,
+                qualifier, time, region, subject, indicator, indicatorId, change, target, rule, note, SOURCE_TEXT, null,
+                null);
+    }
+
+    /** A figure without an indicator id (hand-made fixtures, rows stored before the catalogue had ids). */
+    public Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
+                  int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
+                  String kind, String qualifier, String time, String region, String subject, String indicator,
+                  String change, boolean target, String rule, String note) {
+        this(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit, measureWord, kind,
+                qualifier, time, region, subject, indicator, null, change, target, rule, note);
+    }
+
+    /** This figure as read by OCR: its confidence, its box on the page and the note for a reviewer. */
+    public Figure fromOcr(BigDecimal confidence, String box, String newNote) {
+        return new Figure(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit,
+                measureWord, kind, qualifier, time, region, subject, indicator, indicatorId, change, target, rule,
+                newNote, SOURCE_OCR, confidence, box);
+    }
+}

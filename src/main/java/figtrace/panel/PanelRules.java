@@ -11,14 +11,22 @@ import java.util.Set;
  * @param parts       totals and the parts that must add up to them (gdp = primary + secondary + tertiary)
  * @param realGrowth  indicators whose growth rate is stated at comparable prices, so it is not checked against levels
  * @param scopeWords  words that put a figure at a narrower scope than its region (本级: the government's own level)
+ * @param partWords   words that introduce the parts of a total stated before them in a sentence (其中, 分别)
  */
 public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
-                         Map<String, String> scopeWords) {
+                         Map<String, String> scopeWords, List<String> partWords) {
     public PanelRules {
         authority = Map.copyOf(authority);
         parts = List.copyOf(parts);
         realGrowth = Set.copyOf(realGrowth);
         scopeWords = Map.copyOf(scopeWords);
+        partWords = List.copyOf(partWords);
+    }
+
+    /** Whether growth of this indicator is stated at comparable prices: listed, or matching a listed *_suffix. */
+    public boolean realGrowth(String indicatorId) {
+        if (realGrowth.contains(indicatorId)) return true;
+        return realGrowth.stream().anyMatch(p -> p.startsWith("*") && indicatorId.endsWith(p.substring(1)));
     }
 
     /** A total and the indicators that add up to it. */

@@ -32,6 +32,7 @@ public final class PanelRulesFile {
         List<PanelRules.Parts> parts = new ArrayList<>();
         Set<String> realGrowth = new HashSet<>();
         Map<String, String> scope = new LinkedHashMap<>();
+        List<String> partWords = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
@@ -57,11 +58,12 @@ public final class PanelRulesFile {
                 case "parts" -> parts.add(new PanelRules.Parts(key, List.of(value.split("\\s*,\\s*"))));
                 case "real_growth" -> realGrowth.add(key);
                 case "scope" -> scope.put(key, value);
+                case "part" -> partWords.add(key);
                 default -> problems.add(where + "unknown section '" + c[0].strip()
-                        + "' (use authority, parts, real_growth or scope)");
+                        + "' (use authority, parts, real_growth, scope or part)");
             }
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("\n", problems));
-        return new PanelRules(authority, parts, realGrowth, scope);
+        return new PanelRules(authority, parts, realGrowth, scope, partWords);
     }
 }

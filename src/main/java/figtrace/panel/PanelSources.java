@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Makes panel sources from figures as reviewed: the figure's output columns with the reviewer's corrections applied
  * (the map {@code FigureReview.apply} gives). A figure enters the panel only when it is a fact about a known place and
- * period: it has an indicator id, a region and a time, is exact (no 约, 超过 …), is not a target, and was not rejected.
+ * period: it has an indicator id and a region (a time too, for a row of its own), is exact (no 约, 超过 …), is not a target, and was not rejected.
  */
 public final class PanelSources {
 
@@ -39,7 +39,7 @@ public final class PanelSources {
         String region = text(columns.get("region"));
         String time = text(columns.get("time"));
         Object value = columns.get("value");
-        if (rejected || indicatorId == null || region == null || time == null || !(value instanceof BigDecimal v)) {
+        if (rejected || indicatorId == null || region == null || !(value instanceof BigDecimal v)) {
             return null;
         }
         if (Boolean.TRUE.equals(columns.get("target")) || text(columns.get("qualifier")) != null) return null;
@@ -50,8 +50,8 @@ public final class PanelSources {
         String rule = text(columns.get("rule"));
         return new PanelSource(text(columns.get("id")), text(columns.get("doc")), (Integer) columns.get("page"),
                 number(columns.get("line")), quoteStart, quote == null ? "" : quote, raw == null ? v.toPlainString() : raw,
-                indicatorId, text(columns.get("indicator")), region, time,
-                scope(quote, spanStart - quoteStart), text(columns.get("change")), v,
+                indicatorId, text(columns.get("indicator")), region, time == null ? "" : time,
+                scope(quote, spanStart - quoteStart), spanStart - quoteStart, text(columns.get("change")), v,
                 text(columns.get("unit")) == null ? "" : text(columns.get("unit")), precision(raw, v), docKind,
                 rule != null && rule.contains("table"), seq, reviewed);
     }

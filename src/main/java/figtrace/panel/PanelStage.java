@@ -41,9 +41,13 @@ public final class PanelStage {
     /** The panel and its checks for these sources (their order does not matter). */
     public Panel build(List<PanelSource> sources) {
         Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
+        Set<PanelSource> parts = parts(sources);
+        Map<String, String> units = dominantUnits(sources, parts);
+        List<PanelSource> otherUnit = new ArrayList<>();
         for (PanelSource s : sources) {
             String id = rowIndicator(s);
-            if (id == null) continue;
+            if (id == null || s.period().isEmpty() || parts.contains(s)) continue;
+            if (!s.unit().equals(units.get(id))) { otherUnit.add(s); continue; }
             byKey.computeIfAbsent(new PanelKey(id, s.region(), s.period(), s.scope()), k -> new ArrayList<>()).add(s);
         }
         List<PanelRow> rows = new ArrayList<>();
@@ -54,10 +58,64 @@ public final class PanelStage {
             rows.add(row);
             rowByKey.put(row.key(), row);
         }
+        for (PanelSource s : otherUnit) {
+            PanelKey key = new PanelKey(rowIndicator(s), s.region(), s.period(), s.scope());
+            PanelRow row = rowByKey.get(key);
+            if (row == null) continue;
+            checks.add(new Check("unit", key, PanelStatus.CONFLICT, row.value(), s.value(), row.chosen(), s,
+                    s.raw() + " is in " + s.unit() + " while " + key.indicatorId() + " is stated in " + row.unit()
+                            + " across the corpus: left out of the row (a growth rate or share without its change?)"));
+        }
         checks.addAll(levelMinusIncrease(sources, byKey));
         checks.addAll(levelAndGrowth(rowByKey));
         checks.addAll(partsSum(rowByKey));
         return new Panel(rows, checks);
+    }
+
+    /**
+     * Figures that are parts of a total stated before them in the same sentence (共有10家高新区，其中国家级4家、自治区级
+     * 6家): same indicator, unit and change as the earlier figure, and a part word (其中, 分别 …) between them. They are
+     * not the region's value, so they make no row.
+     */
+    private Set<PanelSource> parts(List<PanelSource> sources) {
+        Map<String, List<PanelSource>> bySentence = new TreeMap<>();
+        for (PanelSource s : sources) bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
+        Set<PanelSource> parts = new java.util.HashSet<>();
+        for (List<PanelSource> sentence : bySentence.values()) {
+            if (sentence.size() < 2) continue;
+            sentence.sort(Comparator.comparingInt(PanelSource::spanInQuote));
+            for (int i = 1; i < sentence.size(); i++) {
+                PanelSource s = sentence.get(i);
+                for (int j = 0; j < i; j++) {
+                    PanelSource total = sentence.get(j);
+                    if (!total.indicatorId().equals(s.indicatorId()) || !total.unit().equals(s.unit())
+                            || !java.util.Objects.equals(total.change(), s.change())) continue;
+                    String between = s.quote().substring(Math.min(total.spanInQuote(), s.quote().length()),
+                            Math.min(Math.max(s.spanInQuote(), total.spanInQuote()), s.quote().length()));
+                    if (rules.partWords().stream().anyMatch(between::contains)) { parts.add(s); break; }
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * The unit each row indicator is stated in by most of its sources across the corpus (ties: the first in name
+     * order). A source in another unit is no value of that row: GDP in CNY is never 6.4 (a growth rate whose change
+     * was missed, or a share).
+     */
+    private static Map<String, String> dominantUnits(List<PanelSource> sources, Set<PanelSource> parts) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (PanelSource s : sources) {
+            String id = rowIndicator(s);
+            if (id == null || s.period().isEmpty() || parts.contains(s)) continue;
+            counts.computeIfAbsent(id, k -> new TreeMap<>()).merge(s.unit(), 1, Integer::sum);
+        }
+        Map<String, String> units = new TreeMap<>();
+        counts.forEach((id, byUnit) -> units.put(id, byUnit.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow().getKey()));
+        return units;
     }
 
     /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */
@@ -171,6 +229,21 @@ public final class PanelStage {
                 BigDecimal implied = level.value().subtract(delta);
                 BigDecimal implication = level.precision().add(increase.precision());
                 PanelKey key = new PanelKey(level.indicatorId(), level.region(), previous, level.scope());
+                // An undated figure of the same indicator and region that matches the implied level within rounding
+                // is most likely that level (a reply's 全社会R&D经费达到115.5亿元 without a year); only agreement is
+                // reported for them, since an undated figure may be about any year.
+                for (PanelSource undated : sources) {
+                    if (!undated.period().isEmpty() || undated.change() != null && !undated.change().isEmpty()
+                            || !undated.indicatorId().equals(level.indicatorId()) || !undated.region().equals(level.region())
+                            || !undated.scope().equals(level.scope()) || !undated.unit().equals(level.unit())) continue;
+                    BigDecimal diff = implied.subtract(undated.value()).abs();
+                    if (diff.compareTo(implication.add(undated.precision())) > 0) continue;
+                    checks.add(new Check("level_minus_increase", key, diff.signum() == 0 ? PanelStatus.AGREE
+                            : PanelStatus.ROUNDING_AGREE, implied, undated.value(), level, undated,
+                            level.raw() + " minus its increase " + increase.raw() + " gives " + implied.toPlainString()
+                                    + " for " + previous + "; the undated " + undated.raw() + " of " + undated.doc()
+                                    + " matches it" + (diff.signum() == 0 ? "" : " after rounding")));
+                }
                 for (PanelSource stated : byKey.getOrDefault(key, List.of())) {
                     if (!stated.unit().equals(level.unit())) continue;
                     BigDecimal diff = implied.subtract(stated.value()).abs();
@@ -193,7 +266,7 @@ public final class PanelStage {
             String id = growth.key().indicatorId();
             if (!id.endsWith(GROWTH_SUFFIX)) continue;
             String base = id.substring(0, id.length() - GROWTH_SUFFIX.length());
-            if (rules.realGrowth().contains(base) || growth.chosen().quote().contains("可比价")) continue;
+            if (rules.realGrowth(base) || growth.chosen().quote().contains("可比价")) continue;
             PanelKey k = growth.key();
             PanelRow now = rows.get(new PanelKey(base, k.region(), k.period(), k.scope()));
             String previous = Periods.previous(k.period());

@@ -53,6 +53,14 @@ public final class PanelRun {
         return new PanelStage(rules, regionCodes).build(inputs);
     }
 
+    /** Stores the panel in the database {@code db} and writes panel.csv and panel_checks.csv into {@code out}. */
+    public static void save(PanelStage.Panel panel, Path db, Path out) throws IOException {
+        try (Store store = Store.open(db)) {
+            store.savePanel(panel);
+        }
+        write(panel, out);
+    }
+
     /** Writes panel.csv and panel_checks.csv into {@code out}. */
     public static void write(PanelStage.Panel panel, Path out) throws IOException {
         OutputWriter writer = new OutputWriter(out);

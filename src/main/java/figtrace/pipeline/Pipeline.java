@@ -5,6 +5,8 @@ import figtrace.entities.PatternFile;
 import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
+import figtrace.layout.Ocr;
+import figtrace.layout.OcrReview;
 import figtrace.measures.MeasureStage;
 import figtrace.metadata.ContextReader;
 import figtrace.metadata.MetadataStage;
@@ -33,7 +35,7 @@ import java.util.List;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private final LayoutStage layout = new LayoutStage();
+    private final LayoutStage layout;
     private final FigureStage figures;
     private final figtrace.tables.TableStage tables;
     private final EntityStage entities;
@@ -41,8 +43,17 @@ public final class Pipeline {
     private final MetadataStage metadata;
     private final ContextReader contexts;
 
-    /** @throws RulesException when an entity or measure pattern file has a bad line */
+    /** A pipeline without OCR. @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
+        this(rules, Ocr.NONE);
+    }
+
+    /**
+     * A pipeline that reads PDF pages without a usable text layer with {@code ocr}.
+     * @throws RulesException when an entity or measure pattern file has a bad line
+     */
+    public Pipeline(Rules rules, Ocr ocr) throws RulesException {
+        this.layout = new LayoutStage(ocr);
         this.contexts = new ContextReader(rules);
         this.figures = new FigureStage(rules);
         try {
@@ -69,7 +80,7 @@ public final class Pipeline {
             return new DocumentResult(source, described, List.of());
         }
         List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
-        List<Figure> found = figures.extract(context, rebuilt);
+        List<Figure> found = OcrReview.mark(figures.extract(context, rebuilt), parsed.text());
         long t3 = System.nanoTime();
         List<Entity> named = entities.extract(context);
         long t4 = System.nanoTime();

@@ -21,7 +21,7 @@ public record FigureReview(ReviewStatus status, Map<String, String> corrections,
 
     /** Fields a reviewer may correct: the figure's meaning, not its provenance (id, doc, offsets, quote). */
     public static final Set<String> CORRECTABLE = Set.of("value", "unit", "measure_word", "kind", "qualifier", "time",
-            "region", "subject", "indicator", "change", "target");
+            "region", "subject", "indicator", "indicator_id", "change", "target");
 
     public static final FigureReview UNREVIEWED = new FigureReview(ReviewStatus.UNREVIEWED, Map.of(), List.of());
 

@@ -33,7 +33,8 @@ public final class FigureTable implements AutoCloseable {
 
     private static final String FIGURE_COLUMNS = "f.id, f.doc, f.page, f.line, f.char_start, f.char_end, f.quote,"
             + " f.span_start, f.span_end, f.raw, f.value, f.unit, f.measure_word, f.kind, f.qualifier, f.time,"
-            + " f.region, f.subject, f.indicator, f.change, f.target, f.rule, f.note";
+            + " f.region, f.subject, f.indicator, f.change, f.target, f.rule, f.note,"
+            + " f.indicator_id";
 
     /**
      * The latest status-changing decision per figure; SQLite returns the bare column {@code action} from the row
@@ -299,7 +300,7 @@ public final class FigureTable implements AutoCloseable {
                 rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
                 value == null ? null : new BigDecimal(value), rs.getString(12), rs.getString(13), rs.getString(14),
                 rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                rs.getString(20), rs.getInt(21) == 1, rs.getString(22), rs.getString(23));
+                rs.getString(24), rs.getString(20), rs.getInt(21) == 1, rs.getString(22), rs.getString(23));
     }
 
     private Map<String, String> metadata(String json) {

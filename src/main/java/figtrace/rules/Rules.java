@@ -20,7 +20,8 @@ public record Rules(java.nio.file.Path dir,
                     List<Cue> targets,
                     Map<String, Region> regionNames,
                     Map<String, String> selfRegionWords,
-                    Map<String, String> indicatorAliases,
+                    IndicatorCatalogue indicators,
+                    SubjectWords subjectWords,
                     List<SkipLine> skipLines,
                     List<com.google.re2j.Pattern> notFigures,
                     String fingerprint) {
@@ -33,7 +34,6 @@ public record Rules(java.nio.file.Path dir,
         targets = List.copyOf(targets);
         regionNames = Map.copyOf(regionNames);
         selfRegionWords = Map.copyOf(selfRegionWords);
-        indicatorAliases = Map.copyOf(indicatorAliases);
         skipLines = List.copyOf(skipLines);
         notFigures = List.copyOf(notFigures);
     }

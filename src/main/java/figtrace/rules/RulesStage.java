@@ -60,12 +60,8 @@ public final class RulesStage {
         Map<String, Region> regions = loadRegions(dir, problems);
         Map<String, String> self = new LinkedHashMap<>();
         for (Tsv.Row row : Tsv.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
-        Map<String, String> indicators = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "indicators.tsv", 1, problems)) {
-            String name = row.get(0);
-            indicators.put(name, name);
-            for (String alias : row.get(1).split(",")) if (!alias.isBlank()) indicators.putIfAbsent(alias.strip(), name);
-        }
+        IndicatorCatalogue indicators = IndicatorCatalogue.load(dir, problems);
+        SubjectWords subjectWords = SubjectWords.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
         for (Tsv.Row row : Tsv.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
@@ -87,7 +83,7 @@ public final class RulesStage {
             }
         }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
-        return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, skipLines,
+        return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, subjectWords, skipLines,
                 notFigures, fingerprint(dir));
     }
 
@@ -147,8 +143,8 @@ public final class RulesStage {
                     problems.add("targets.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
                     continue;
                 }
-            } else if (!type.equals("word")) {
-                problems.add("targets.tsv", row.line(), "type must be 'word' or 'regex', found '" + type + "'");
+            } else if (!type.equals("word") && !type.equals("not")) {
+                problems.add("targets.tsv", row.line(), "type must be 'word', 'regex' or 'not', found '" + type + "'");
                 continue;
             }
             cues.add(new Cue(row.get(0), type, "target"));

@@ -34,10 +34,14 @@ public final class FigureColumns {
             new Column("region", Figure::region),
             new Column("subject", Figure::subject),
             new Column("indicator", Figure::indicator),
+            new Column("indicator_id", Figure::indicatorId),
             new Column("change", Figure::change),
             new Column("target", Figure::target),
             new Column("rule", Figure::rule),
-            new Column("note", Figure::note));
+            new Column("note", Figure::note),
+            new Column("source", Figure::source),
+            new Column("ocr_confidence", Figure::ocrConfidence),
+            new Column("ocr_box", Figure::ocrBox));
 
     public static List<String> names() {
         return ALL.stream().map(Column::name).toList();

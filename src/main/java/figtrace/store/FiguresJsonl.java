@@ -36,8 +36,9 @@ public final class FiguresJsonl {
                 text(j, "quote"), j.path("span_start").intValue(), j.path("span_end").intValue(), text(j, "raw"),
                 j.path("value").isNumber() ? j.get("value").decimalValue() : null, text(j, "unit"),
                 text(j, "measure_word"), text(j, "kind"), text(j, "qualifier"), text(j, "time"), text(j, "region"),
-                text(j, "subject"), text(j, "indicator"), text(j, "change"), j.path("target").booleanValue(),
-                text(j, "rule"), text(j, "note"));
+                text(j, "subject"), text(j, "indicator"), text(j, "indicator_id"), text(j, "change"), j.path("target").booleanValue(),
+                text(j, "rule"), text(j, "note"), j.hasNonNull("source") ? text(j, "source") : Figure.SOURCE_TEXT,
+                j.path("ocr_confidence").isNumber() ? j.get("ocr_confidence").decimalValue() : null, text(j, "ocr_box"));
     }
 
     /** All figures of a figures.jsonl file; blank lines are skipped. */

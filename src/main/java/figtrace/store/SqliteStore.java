@@ -142,11 +142,7 @@ public final class SqliteStore implements Store {
             TableTables.insert(connection, result);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
+            rollbackAfter(e);
             throw new StoreException("cannot save document " + doc + " to " + file + " (its previous rows are kept): "
                     + e.getMessage(), e);
         }
@@ -216,6 +212,15 @@ public final class SqliteStore implements Store {
 
     private static String metadataJson(ParsedDocument parsed) {
         return SmallJson.strings(parsed.metadata()); // sorted: same content, same text
+    }
+
+    /** Rolls back the failed transaction; a failure to roll back is added to {@code failure}, not lost. */
+    private void rollbackAfter(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 
     /** Names of the stored documents, sorted. */
@@ -339,12 +344,24 @@ public final class SqliteStore implements Store {
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
+            rollbackAfter(e);
+            throw new StoreException(what + " in " + file + " (nothing was changed): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void savePanel(figtrace.panel.PanelStage.Panel panel) {
+        try {
+            PanelTables.replace(connection, panel);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
-            throw new StoreException(what + " in " + file + " (nothing was changed): " + e.getMessage(), e);
+            throw new StoreException("cannot save the panel in " + file + " (the stored panel is unchanged): "
+                    + e.getMessage(), e);
         }
     }
 
@@ -394,8 +411,11 @@ public final class SqliteStore implements Store {
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
                 rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("change"), rs.getInt("target") == 1,
-                rs.getString("rule"), rs.getString("note"));
+                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
+                rs.getInt("target") == 1,
+                rs.getString("rule"), rs.getString("note"), rs.getString("source"),
+                rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),
+                rs.getString("ocr_box"));
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

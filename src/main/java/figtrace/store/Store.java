@@ -83,6 +83,9 @@ public interface Store extends AutoCloseable {
     /** Moves a document's rows to a new name (a renamed file: same content, same ids), in one transaction. */
     void rename(String from, String to, long size, Long mtimeNanos);
 
+    /** Replaces the stored panel (rows, their sources and the checks) with {@code panel}, in one transaction. */
+    void savePanel(figtrace.panel.PanelStage.Panel panel);
+
     /** A check of the store's own consistency: ["ok"] when sound, else the problems found. */
     List<String> integrityCheck();
 

@@ -32,7 +32,7 @@ public final class TableStage {
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
     private static final Pattern EMPTY_MARK = Pattern.compile("[-—–－]+|…+|/|\\*|x|X|×");
     private static final Pattern CODE = Pattern.compile("[0-9]{3,9}");
-    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}])");
+    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附|图)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}])");
     private static final Pattern UNIT_LINE = Pattern.compile("单位\\s*[:：]\\s*([^\\s,，;；)）]{1,10})");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
     private static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
@@ -311,7 +311,9 @@ public final class TableStage {
                     if (b.unit == null && unit.find(0)) b.unit = unit.group(1);
                     if (captionRow && (b.caption == null || !CAPTION.matcher(b.caption).find())) {
                         String number = CAPTION.matcher(line).results().findFirst().map(MatchResult::group).orElse("").strip();
-                        b.caption = b.caption == null ? number : number + " " + b.caption;
+                        // the whole row is the caption (图表 6 | 截至2025年底…项目概况: the title may say the date)
+                        String whole = line.replaceAll("[\\s\u3000]+", " ").strip();
+                        b.caption = b.caption == null ? whole : whole + " " + b.caption;
                         b.label = number.replaceAll("\\s", "");
                     }
                     continue;

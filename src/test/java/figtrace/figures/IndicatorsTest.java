@@ -1,35 +1,107 @@
 package figtrace.figures;
 
-import figtrace.rules.Rules;
-import figtrace.rules.RulesStage;
-import org.junit.jupiter.api.BeforeAll;
+import figtrace.model.Figure;
+import figtrace.rules.Indicator;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
+import static figtrace.figures.FigureTestSupport.RULES;
+import static figtrace.figures.FigureTestSupport.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Equal-length aliases are decided by position, so the answer is the same in every JVM (hash order is not). */
+/**
+ * The indicator catalogue: each case is a subject as figtrace reads it from real documents (atlas bulletins and
+ * budget reports, realdocs), never from one sentence only.
+ */
 class IndicatorsTest {
-    private static Rules rules;
 
-    @BeforeAll
-    static void load() throws Exception {
-        rules = RulesStage.load(Path.of("patterns"));
+    private static String id(String subject) {
+        Indicator i = Indicators.find(RULES.indicators(), subject);
+        return i == null ? null : i.id();
     }
 
     @Test
-    void theHeadNounWinsOverItsModifier() {
-        assertEquals("城镇化率", Indicators.canonical(rules, "常住人口城镇化率"));
+    void theCatalogueHoldsAtLeastAHundredIndicatorsWithUniqueIds() {
+        Set<String> ids = new HashSet<>();
+        for (Indicator i : RULES.indicators().all()) assertTrue(ids.add(i.id()), "duplicate id " + i.id());
+        assertTrue(ids.size() >= 100, "only " + ids.size() + " indicators");
+        assertTrue(ids.containsAll(Set.of("gdp", "resident_population", "general_public_budget_revenue",
+                "general_public_budget_expenditure", "government_fund_revenue")));
     }
 
     @Test
-    void theWholeWordWinsOverAnOverlappingFragment() {
-        assertEquals("进出口总额", Indicators.canonical(rules, "五国进出口额占"));
+    void synonymsOfGdpAreGdp() {
+        assertEquals("gdp", id("实现地区生产总值"));      // 安阳, 邵阳 bulletins
+        assertEquals("gdp", id("全市生产总值"));          // 怀化 bulletin, the 2024 Xinjiang work report
+        assertEquals("gdp", id("地区生产总值增速"));      // 厦门 budget report, 南平 rating report
+        assertEquals("gdp", id("GDP"));
     }
 
     @Test
-    void theLongestAliasStillWins() {
-        assertEquals("进出口总额", Indicators.canonical(rules, "外贸进出口"));
+    void synonymsOfBudgetExpenditureAreOneIndicator() {
+        assertEquals("general_public_budget_expenditure", id("公共财政预算支出"));
+        assertEquals("general_public_budget_expenditure", id("一般公共财政预算支出"));
+        assertEquals("general_public_budget_expenditure", id("地方一般公共预算支出"));
+        assertEquals("general_public_budget_expenditure", id("市本级一般公共预算支出"));   // 石嘴山, 洛阳
+        assertEquals("general_public_budget_revenue", id("一般公共预算地方收入预计"));      // 岳阳 budget report
+        assertEquals("general_public_budget_revenue", id("完成地方一般公共预算收入"));      // 邵阳, 南昌 bulletins
+        assertEquals("government_fund_revenue", id("政府性基金预算收入"));                 // 六安, 常州
+        assertEquals("government_fund_revenue", id("政府性基金收入"));
+    }
+
+    @Test
+    void theHeadNounDecidesNotAWordInside() {
+        assertEquals("resident_population", id("年末全市常住总人口"));     // 长沙 bulletin
+        assertEquals("secondary_industry_investment", id("第二产业投资")); // bulletins: not the value added
+        assertEquals("gdp_secondary", id("第二产业"));
+        assertEquals("tax_revenue", id("税收收入占一般公共预算收入比重")); // share of the part before 占
+        assertNull(id("占一般公共预算支出"));
+        assertEquals("exports", id("出口"));
+        assertNull(id("机电产品出口"));                                    // a part of exports, not exports
+        assertEquals("rural_disposable_income_per_capita", id("农村常住居民人均可支配收入"));
+        assertNull(id("亿元生产总值生产安全事故死亡人数"));
+        assertNull(id("其他企业所得税"));          // 和田 final accounts: the remainder of a tax
+        assertNull(id("其他税收收入"));            // 东莞, 济南 budget tables
+        assertNull(id("国有企业土地增值税"));      // 和田 final accounts: an ownership breakdown
+        assertEquals("special_debt_limit", id("本级专项债务限额"));
+    }
+
+    @Test
+    void everyFigureCarriesTheIndicatorIdOrNone() {
+        Figure gdp = only("初步核算，全年全市实现地区生产总值2765.8亿元，比上年增长5.5%。", "5.5%");
+        assertEquals("gdp", gdp.indicatorId());
+        assertEquals("地区生产总值", gdp.indicator());
+        assertEquals("growth", gdp.change());
+        Figure none = only("全市共有公共图书馆12个。", "12个");
+        assertNull(none.indicatorId());
+    }
+
+    @Test
+    void aBareRevenueOrExpenditureInABudgetReportIsThatOfTheBudgetNamedBefore() {
+        // 洛阳 budget report (PDF lines joined)
+        Figure revenue = only("全市一般公共预算收入年初预算合计421.9亿元，调整后收入预算为423.7亿元；收入完成421.8亿元，同比增长3.6%。", "421.8亿元");
+        assertEquals("general_public_budget_revenue", revenue.indicatorId());
+        Figure fund = only("2025年全市政府性基金预算收入年初预算合计278.1亿元；收入完成225.7亿元，同比下降16.3%。支出预算合计386.2亿元；支出完成429.6亿元。", "429.6亿元");
+        assertEquals("government_fund_expenditure", fund.indicatorId());
+        // 玉溪 budget report: the budget's name stands in the sentence before
+        Figure yuxi = only("全市一般公共预算收入完成125.35亿元。支出完成300.55亿元，为预算数的106.39%，同比增长7.44%。", "300.55亿元");
+        assertEquals("general_public_budget_expenditure", yuxi.indicatorId());
+        // 社会保险基金 in a draft budget: 支出预计 is still the fund's expenditure
+        Figure social = only("2026年全市社会保险基金预算收入预计完成226亿元，支出预计209.3亿元，收支结余16.7亿元。", "209.3亿元");
+        assertEquals("social_insurance_fund_expenditure", social.indicatorId());
+        // without any budget named before, 收入 stays as written
+        assertNull(only("全年农村居民收入完成1.2万元。", "1.2万元").indicatorId());
+    }
+
+    @Test
+    void theHeadNounWinsOverItsModifierAndTheWholeWordOverAFragment() {
+        // kept from the first catalogue's tests: the answer never depends on hash order
+        assertEquals("urbanization_rate", id("常住人口城镇化率"));
+        assertEquals("trade_total", id("五国进出口额占"));
+        assertEquals("trade_total", id("外贸进出口"));
     }
 }

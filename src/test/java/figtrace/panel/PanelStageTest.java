@@ -18,7 +18,7 @@ class PanelStageTest {
                                       String value, int quoteStart, boolean table) {
         BigDecimal v = new BigDecimal(value);
         return new PanelSource(doc + "#" + raw + "#" + quoteStart, doc, null, 1, quoteStart, "quote of " + raw, raw,
-                id, "指标", "新疆", period, "", change, v, change != null && change.contains("growth") ? "%" : "CNY",
+                id, "指标", "新疆", period, "", 0, change, v, change != null && change.contains("growth") ? "%" : "CNY",
                 PanelSources.precision(raw, v), kind, table, quoteStart, false);
     }
 
@@ -80,7 +80,7 @@ class PanelStageTest {
         PanelSource bulletin = source("bulletin.html", "bulletin", "gdp", "2025", null, "100.0亿元", "10000000000", 1, false);
         PanelSource accounts = source("accounts.pdf", "final_accounts", "gdp", "2025", null, "90.0亿元", "9000000000", 2, false);
         PanelSource reviewed = new PanelSource(bulletin.figureId(), bulletin.doc(), null, 1, 1, bulletin.quote(),
-                bulletin.raw(), "gdp", "指标", "新疆", "2025", "", null, bulletin.value(), "CNY", bulletin.precision(),
+                bulletin.raw(), "gdp", "指标", "新疆", "2025", "", 0, null, bulletin.value(), "CNY", bulletin.precision(),
                 "bulletin", false, 1, true);
         PanelRow row = STAGE.build(List.of(reviewed, accounts)).rows().get(0);
         assertEquals(PanelStatus.REVIEWED, row.status());
@@ -127,5 +127,46 @@ class PanelStageTest {
         String quote = "全市一般公共预算收入完成120.5亿元，其中市本级完成40.2亿元";
         assertEquals("", sources.scope(quote, quote.indexOf("120.5")));
         assertEquals("本级", sources.scope(quote, quote.indexOf("40.2")));
+    }
+
+    @Test
+    void aLaterFigureOfTheSameIndicatorAfterAPartWordIsAPartNotTheRegionsValue() {
+        String quote = "目前我区共有10家高新区，其中，国家级4家，自治区级高新区6家。";
+        PanelSource total = new PanelSource("a", "r.txt", null, 16, 0, quote, "10家", "high_tech_zones", "高新区数", "新疆",
+                "2024", "", quote.indexOf("10家"), null, new BigDecimal("10"), "count", new BigDecimal("0.5"), "reply",
+                false, 1, false);
+        PanelSource part = new PanelSource("b", "r.txt", null, 16, 0, quote, "6家", "high_tech_zones", "高新区数", "新疆",
+                "2024", "", quote.indexOf("6家"), null, new BigDecimal("6"), "count", new BigDecimal("0.5"), "reply",
+                false, 2, false);
+        PanelStage.Panel panel = STAGE.build(List.of(total, part));
+        assertEquals(1, panel.rows().size());
+        assertEquals(PanelStatus.SINGLE, panel.rows().get(0).status(), "no conflict with its own part");
+        assertEquals(0, new BigDecimal("10").compareTo(panel.rows().get(0).value()));
+    }
+
+    @Test
+    void anUndatedFigureThatMatchesAnImpliedLevelIsReportedAsAgreeingButMakesNoRow() {
+        PanelSource level = source("paper.txt", "paper", "rd_expenditure", "2024", null, "138.53亿元", "13853000000", 10, false);
+        PanelSource increase = source("paper.txt", "paper", "rd_expenditure", "2024", "increase", "23.01亿元", "2301000000", 10, false);
+        PanelSource undated = source("reply.txt", "reply", "rd_expenditure", "", null, "115.5亿元", "11550000000", 40, false);
+        PanelSource other = source("reply.txt", "reply", "rd_expenditure", "", null, "90.0亿元", "9000000000", 50, false);
+        PanelStage.Panel panel = STAGE.build(List.of(level, increase, undated, other));
+        assertEquals(1, panel.rows().size(), "undated figures make no row");
+        assertEquals(1, panel.checks().size(), "an undated figure that does not match says nothing: it may be any year");
+        assertEquals(PanelStatus.ROUNDING_AGREE, panel.checks().get(0).status());
+        assertEquals("reply.txt", panel.checks().get(0).second().doc());
+    }
+
+    @Test
+    void aSourceInAnotherUnitThanTheIndicatorsLevelsIsLeftOutOfTheRowAndReported() {
+        PanelSource a = source("a.html", "bulletin", "gdp", "2025", null, "2042.98亿元", "204298000000", 1, false);
+        PanelSource b = source("b.html", "bulletin", "gdp", "2024", null, "1900.00亿元", "190000000000", 1, false);
+        PanelSource pct = new PanelSource("p", "a.html", null, 2, 5, "增长6.4%", "6.4%", "gdp", "指标", "新疆", "2025", "",
+                0, null, new BigDecimal("6.4"), "%", new BigDecimal("0.05"), "bulletin", false, 5, false);
+        PanelStage.Panel panel = STAGE.build(List.of(a, b, pct));
+        PanelRow row = panel.rows().stream().filter(r -> r.key().period().equals("2025")).findFirst().orElseThrow();
+        assertEquals(PanelStatus.SINGLE, row.status());
+        assertEquals("CNY", row.unit());
+        assertEquals("unit", panel.checks().get(0).kind());
     }
 }

@@ -83,7 +83,7 @@ class OutputWriterTest {
         assertEquals("661693000000", gdp[10]);
         assertEquals("地区生产总值", gdp[17]);
         assertEquals("", gdp[2], "null page is an empty cell");
-        assertEquals("备注, with \"quotes\"", rows.get(2)[22]);
+        assertEquals("备注, with \"quotes\"", rows.get(2)[FigureColumns.names().indexOf("note")]);
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
     }
 
@@ -95,8 +95,8 @@ class OutputWriterTest {
         assertEquals("-3.5%", row[9], "a number a spreadsheet reads as a number is never changed");
         assertEquals("-3.5", row[10]);
         assertEquals("'@cmd", row[17]);
-        assertEquals("'+growth", row[19]);
-        assertEquals("'-1+1", row[22]);
+        assertEquals("'+growth", row[FigureColumns.names().indexOf("change")]);
+        assertEquals("'-1+1", row[FigureColumns.names().indexOf("note")]);
     }
 
     @Test

@@ -1,0 +1,95 @@
+package figtrace.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The indicator catalogue (patterns/indicators.tsv) and the words around a name that do not change the indicator
+ * (patterns/indicator_words.tsv). Immutable.
+ *
+ * @param endings   name or synonym → indicator, matched at the end of a subject (its head noun)
+ * @param wholes    =WORD synonyms → indicator, matched against the whole subject only
+ * @param trailing  words removed from a subject's end before matching, longest first
+ * @param leading   words removed from a subject's start before a whole-subject match, longest first
+ * @param budgets   names of budgets (一般公共预算 …): a bare 收入 or 支出 is that of the budget named before it
+ * @param parts     words that, opening a subject, make it a part of an indicator (其他, 国有企业): no indicator
+ */
+public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
+                                 List<String> trailing, List<String> leading, List<String> budgets,
+                                 List<String> parts) {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public IndicatorCatalogue {
+        all = List.copyOf(all);
+        endings = Map.copyOf(endings);
+        wholes = Map.copyOf(wholes);
+        trailing = List.copyOf(trailing);
+        leading = List.copyOf(leading);
+        budgets = List.copyOf(budgets);
+        parts = List.copyOf(parts);
+    }
+
+    static IndicatorCatalogue load(Path dir, Problems problems) {
+        List<Indicator> all = new ArrayList<>();
+        Map<String, Indicator> endings = new LinkedHashMap<>();
+        Map<String, Indicator> wholes = new LinkedHashMap<>();
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Tsv.Row row : Tsv.read(dir, "indicators.tsv", 2, problems)) {
+            String id = row.get(0), name = row.get(1);
+            if (!ID.matcher(id).matches()) {
+                problems.add("indicators.tsv", row.line(), "id '" + id + "' must be snake_case: lower-case letters,"
+                        + " digits and _ (gdp, resident_population)");
+                continue;
+            }
+            if (name.isEmpty()) {
+                problems.add("indicators.tsv", row.line(), "indicator '" + id + "' has no Chinese name in the second column");
+                continue;
+            }
+            Integer earlier = ids.putIfAbsent(id, row.line());
+            if (earlier != null) {
+                problems.add("indicators.tsv", row.line(), "id '" + id + "' is already defined on line " + earlier);
+                continue;
+            }
+            // =NAME: a generic name whose parts are common (初中在校生, 人身险保费收入) names the indicator only whole
+            boolean wholeOnly = name.startsWith("=");
+            if (wholeOnly) name = name.substring(1);
+            Indicator indicator = new Indicator(id, name);
+            all.add(indicator);
+            add(wholeOnly ? wholes : endings, name, indicator, row.line(), problems);
+            for (String synonym : row.get(2).split("[,，]")) {
+                String s = synonym.strip();
+                if (s.isEmpty()) continue;
+                if (s.startsWith("=")) add(wholes, s.substring(1), indicator, row.line(), problems);
+                else add(endings, s, indicator, row.line(), problems);
+            }
+        }
+        List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
+        for (Tsv.Row row : Tsv.read(dir, "indicator_words.tsv", 2, problems)) {
+            switch (row.get(1)) {
+                case "trailing" -> trailing.add(row.get(0));
+                case "leading" -> leading.add(row.get(0));
+                case "budget" -> budgets.add(row.get(0));
+                case "part" -> parts.add(row.get(0));
+                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget or part, found '"
+                        + row.get(1) + "'");
+            }
+        }
+        Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
+        trailing.sort(longestFirst);
+        leading.sort(longestFirst);
+        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts);
+    }
+
+    private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {
+        Indicator other = map.putIfAbsent(word, indicator);
+        if (other != null && !other.equals(indicator)) {
+            problems.add("indicators.tsv", line, "'" + word + "' already names indicator '" + other.id()
+                    + "'; a word may name one indicator only");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package figtrace.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words around a subject (patterns/subject_words.tsv): what Subjects strips from the words before a figure so
+ * that the noun phrase naming what is measured is left. See the file's header for each role.
+ */
+public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
+                           List<String> leadingVerbs, List<String> determiners, List<String> words) {
+    private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word");
+
+    public SubjectWords {
+        leading = List.copyOf(leading);
+        trailing = List.copyOf(trailing);
+        takingVerbs = List.copyOf(takingVerbs);
+        leadingVerbs = List.copyOf(leadingVerbs);
+        determiners = List.copyOf(determiners);
+        words = List.copyOf(words);
+    }
+
+    static SubjectWords load(Path dir, Problems problems) {
+        Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
+        for (String role : ROLES) byRole.put(role, new ArrayList<>());
+        for (Tsv.Row row : Tsv.read(dir, "subject_words.tsv", 2, problems)) {
+            // Tsv strips cells, so a word that is a space cannot be written; quotes and dashes can
+            String word = row.cells().get(0);
+            List<String> list = byRole.get(row.get(1));
+            if (list == null) {
+                problems.add("subject_words.tsv", row.line(), "role must be one of " + ROLES + ", found '" + row.get(1) + "'");
+            } else if (word.isEmpty()) {
+                problems.add("subject_words.tsv", row.line(), "the word is empty");
+            } else {
+                list.add(word);
+            }
+        }
+        // longer trailing words first, so 同比增长 goes before 增长 and 比上年末 before 比上年
+        byRole.get("trailing").sort(java.util.Comparator.comparingInt(String::length).reversed());
+        byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
+                byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"));
+    }
+}

@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
                 "(see documents.csv for each file's status and what to do); 4 another run is writing the same --out."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin CorpusFolders folders;
+    @Mixin ExtractionOptions extraction;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line, only the summary.")
     boolean quiet;
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CorpusRunner runner;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out);
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out, extraction.toOptions());
         } catch (RulesException e) {
             return Runs.reportRules(err, "run", e);
         }

@@ -26,11 +26,12 @@ final class Runs {
      * layer are read by Tesseract, its results cached under {@code OUT/cache/ocr}; which OCR engine is installed (or
      * none) is part of the fingerprint, so documents marked needs_ocr are extracted again once Tesseract is installed.
      */
-    static CorpusRunner runner(Path patterns, Path out) throws RulesException {
+    static CorpusRunner runner(Path patterns, Path out, CorpusRunner.Options options) throws RulesException {
         if (!Files.isDirectory(patterns)) RulesStage.load(patterns); // throws with the message saying what to do
         TesseractOcr ocr = new TesseractOcr(out.resolve("cache").resolve("ocr"));
         String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
-        return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr))
+        return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr),
+                ocr.available() ? options.withOcrCache(out.resolve("cache").resolve("ocr")) : options)
                 .derive((db, dir) -> PanelRun.save(PanelRun.build(db, patterns, RegionCodes.load(patterns)), db, dir));
     }
 
@@ -54,6 +55,6 @@ final class Runs {
         for (DocumentRow r : s.failed()) {
             for (DocIssue issue : r.issues()) printer.println("  " + r.status().code() + ": " + issue.message());
         }
-        for (String name : s.skipped()) printer.println("  skipped: " + name + " (not a format figtrace reads)");
+        for (CorpusRunner.Skipped k : s.skipped()) printer.println("  skipped: " + k.name() + " (" + k.reason() + ")");
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
                 "  ./figtrace watch ~/reports --out ~/reports-extracted"})
 public final class WatchCommand implements Callable<Integer> {
     @Mixin CorpusFolders folders;
+    @Mixin ExtractionOptions extraction;
 
     @Option(names = "--quiet-ms", defaultValue = "1000", paramLabel = "MS",
             description = "Wait until the folder has been quiet this long before reading (so half-copied files are"
@@ -93,7 +94,7 @@ public final class WatchCommand implements Callable<Integer> {
         boolean firstBatch = !batchDone;
         batchDone = true;
         try {
-            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out);
+            runner = Runs.runner(Defaults.patterns(folders.patterns), folders.out, extraction.toOptions());
             if (stopped) return null;
             CorpusRunner.Summary s = runner.run(folders.corpus, folders.out, new Lines(out));
             interrupted = s.cancelled();

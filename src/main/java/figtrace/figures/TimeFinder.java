@@ -29,6 +29,7 @@ final class TimeFinder {
             "(?<year>" + y("y9") + "年)",
             "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
+            "(?<plan>十(?<planno>[一二三四五])五[”\"]?(?:时期|期间|以来))",
             "(?<lastyearend>(?<![比较同与])(?:上年|去年)(?:末|底))",
             "(?<yearendword>(?<![0-9上去今])年(?:末|底))",
             "(?<rel>今年|本年|(?<![比较同与])去年|(?<![比较同与])上年|前年|明年|全年|上半年|下半年|前三季度|(?:第)?[一二三四]季度)",
@@ -90,6 +91,11 @@ final class TimeFinder {
             return String.format("%d-%02d-%02d", y, month, java.time.YearMonth.of(y, month).lengthOfMonth());
         }
         if (m.group("yearend") != null) return m.group("y2") + "-12-31";
+        if (m.group("plan") != null) {
+            // the N-th five-year plan (十四五 = 14th) runs from 1966 + 5 × (N − 3): 十四五时期 is 2021/2025
+            int start = 1966 + 5 * (10 + "一二三四五".indexOf(m.group("planno")) + 1 - 3);
+            return start + "/" + (start + 4);
+        }
         if (m.group("months") != null) {
             String y = m.group("y3");
             return String.format("%s-%02d/%s-%02d", y, Integer.parseInt(m.group("m3a")), y, Integer.parseInt(m.group("m3b")));

@@ -65,6 +65,11 @@ public final class IngestStage {
         // RTF and MHT ("single file web page") are often saved with a .doc name; both are ASCII, so they would pass
         // as text and give markup as figures. figtrace does not read them.
         if (isRtf(b) || isMht(b)) return DocType.UNKNOWN;
+        if (utf16Bom(b) != null) {
+            // Notepad's "Unicode" (UTF-16 with a byte-order mark): text, or an HTML page saved that way
+            String t = new String(b, 0, Math.min(b.length, HEAD), utf16Bom(b)).stripLeading().toLowerCase(Locale.ROOT);
+            return t.startsWith("\ufeff<") || t.startsWith("<") ? DocType.HTML : DocType.TXT;
+        }
         if (looksLikeHtml(b, head)) return DocType.HTML;
         return looksLikeText(b) ? DocType.TXT : DocType.UNKNOWN;
     }
@@ -114,6 +119,13 @@ public final class IngestStage {
             if (s.contains(m)) markers++;
         }
         return t.startsWith("<") && markers >= 1;
+    }
+
+    /** UTF-16LE or UTF-16BE when the bytes start with that byte-order mark, else null. */
+    public static Charset utf16Bom(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return StandardCharsets.UTF_16LE;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return StandardCharsets.UTF_16BE;
+        return null;
     }
 
     /** Text: decodes as UTF-8 or GB18030 and holds no NUL or other binary control characters. */

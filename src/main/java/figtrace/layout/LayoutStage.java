@@ -1,6 +1,8 @@
 package figtrace.layout;
 
 import figtrace.ingest.IngestStage;
+import figtrace.limits.LimitCheck;
+import figtrace.limits.Limits;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
@@ -31,6 +33,23 @@ public final class LayoutStage {
     }
 
     public ParsedDocument parse(SourceFile file, byte[] bytes) {
+        return parse(file, bytes, Limits.defaults());
+    }
+
+    /**
+     * Reads the file within {@code limits} (size, inflated size, HTML nesting, pages, characters; the time limit is
+     * the caller's, see {@code pipeline.ParseWorker}): a file over one comes back as {@code limit_exceeded}.
+     */
+    public ParsedDocument parse(SourceFile file, byte[] bytes, Limits limits) {
+        String name = file.name();
+        ParsedDocument refused = LimitCheck.beforeParse(name, bytes, file.type(), limits);
+        if (refused != null) return refused;
+        ParsedDocument parsed = parseWithin(file, bytes, limits);
+        ParsedDocument tooLong = LimitCheck.afterParse(name, parsed, limits);
+        return tooLong != null ? tooLong : parsed;
+    }
+
+    private ParsedDocument parseWithin(SourceFile file, byte[] bytes, Limits limits) {
         String name = file.name();
         if (bytes.length == 0) {
             return ParsedDocument.failed(DocStatus.EMPTY_TEXT,
@@ -41,7 +60,7 @@ public final class LayoutStage {
             parsed = switch (file.type()) {
                 case TXT -> TxtReader.read(name, bytes);
                 case HTML -> HtmlReader.read(name, bytes);
-                case PDF -> PdfReader.read(name, bytes, ocr);
+                case PDF -> PdfReader.read(name, bytes, ocr, limits);
                 case DOCX, DOC -> OfficeReader.read(name, bytes, file.type());
                 case UNKNOWN -> ParsedDocument.failed(DocStatus.UNSUPPORTED, new DocIssue("unsupported_type", name
                         + ": " + unknownKind(bytes) + "; figtrace cannot read it. "

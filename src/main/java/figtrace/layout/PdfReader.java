@@ -43,7 +43,15 @@ final class PdfReader {
             "^[\\s\\-—–－―~·•]*(第\\s*|(?i:page)\\s*)?\\d{1,4}(\\s*页)?(\\s*(/|共|(?i:of))\\s*\\d{1,4}\\s*页?)?[\\s\\-—–－―~·•]*$");
     private static final String SENTENCE_END = "。；！？：.;!?:";
 
+    static ParsedDocument read(String name, byte[] bytes) {
+        return read(name, bytes, Ocr.NONE, figtrace.limits.Limits.defaults());
+    }
+
     static ParsedDocument read(String name, byte[] bytes, Ocr ocr) {
+        return read(name, bytes, ocr, figtrace.limits.Limits.defaults());
+    }
+
+    static ParsedDocument read(String name, byte[] bytes, Ocr ocr, figtrace.limits.Limits limits) {
         List<DocIssue> issues = new ArrayList<>();
         boolean truncated = !tailHasEof(bytes);
         PDDocument doc;
@@ -59,6 +67,9 @@ final class PdfReader {
                             : "; it is damaged: get a fresh copy or re-save it with a PDF tool")));
         }
         try (doc) {
+            // A PDF bomb declares a huge page tree: refuse it before reading a single page.
+            ParsedDocument tooMany = figtrace.limits.LimitCheck.pages(name, doc.getNumberOfPages(), limits);
+            if (tooMany != null) return tooMany;
             ParsedDocument parsed = read(name, doc, truncated, issues, ocr);
             // In a cut-off file, fonts and images are often missing: what looks like a scan or a garbled text layer
             // is really the truncation, and that is the thing to report.

@@ -51,6 +51,8 @@ final class TxtReader {
 
     /** UTF-8 when the bytes are valid UTF-8 (BOM stripped), else GB18030 (a superset of GB2312 and GBK). */
     static Decoded decode(byte[] bytes) {
+        Charset utf16 = IngestStage.utf16Bom(bytes);
+        if (utf16 != null) return new Decoded(new String(bytes, 2, bytes.length - 2, utf16), utf16);
         int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         byte[] body = skip == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
         String utf8 = IngestStage.decodeStrict(body, StandardCharsets.UTF_8);

@@ -18,7 +18,9 @@ public enum DocStatus {
     /** The parser could not read the file (truncated, corrupt, encrypted). */
     PARSE_FAILED,
     /** Not a format figtrace reads. */
-    UNSUPPORTED;
+    UNSUPPORTED,
+    /** Over a per-document limit (time, size, inflated size, text, pages, nesting); the issue names the limit. */
+    LIMIT_EXCEEDED;
 
     public String code() { return name().toLowerCase(); }
 

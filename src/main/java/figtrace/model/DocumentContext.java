@@ -21,7 +21,7 @@ public record DocumentContext(SourceFile source, DocumentText text, DocumentMeta
                               Map<String, String> formatMetadata, Place ownRegion, String regionSource,
                               ReportPeriod period, DocKind kind) {
     public DocumentContext {
-        formatMetadata = formatMetadata == null ? Map.of() : Map.copyOf(formatMetadata);
+        formatMetadata = formatMetadata == null ? Map.of() : OrderedMaps.copyOf(formatMetadata);
         if (metadata == null) metadata = DocumentMetadata.empty();
         if (period == null) period = ReportPeriod.unknown();
         if (kind == null) kind = DocKind.OTHER;

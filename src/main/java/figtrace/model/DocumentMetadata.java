@@ -25,7 +25,7 @@ public record DocumentMetadata(String title, List<String> authors, String organi
     public DocumentMetadata {
         authors = authors == null ? List.of() : List.copyOf(authors);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
-        sources = sources == null ? Map.of() : Map.copyOf(sources);
+        sources = sources == null ? Map.of() : OrderedMaps.copyOf(sources);
         if (docKind == null) docKind = DocKind.OTHER;
     }
 

@@ -13,7 +13,7 @@ public record ParsedDocument(DocumentText text, Integer pages, DocStatus status,
                              Map<String, String> metadata) {
     public ParsedDocument {
         issues = List.copyOf(issues);
-        metadata = Map.copyOf(metadata);
+        metadata = OrderedMaps.copyOf(metadata);
     }
 
     public static ParsedDocument failed(DocStatus status, DocIssue issue) {

@@ -16,10 +16,10 @@ import java.util.Set;
 public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
                          Map<String, String> scopeWords, List<String> partWords) {
     public PanelRules {
-        authority = Map.copyOf(authority);
+        authority = figtrace.model.OrderedMaps.copyOf(authority);
         parts = List.copyOf(parts);
         realGrowth = Set.copyOf(realGrowth);
-        scopeWords = Map.copyOf(scopeWords);
+        scopeWords = figtrace.model.OrderedMaps.copyOf(scopeWords);
         partWords = List.copyOf(partWords);
     }
 

@@ -1,6 +1,8 @@
 package figtrace.pipeline;
 
 import figtrace.ingest.IngestStage;
+import figtrace.limits.LimitCheck;
+import figtrace.limits.Limits;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
@@ -15,6 +17,7 @@ import figtrace.store.OutputWriter;
 import figtrace.store.Store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,8 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs the pipeline over a corpus folder and writes every output. One bad file never stops the run: whatever goes
@@ -71,9 +75,33 @@ public final class CorpusRunner {
      *                  retired and the outputs were not rewritten; the next run does the rest
      */
     public record Summary(int documents, Map<DocStatus, Integer> byStatus, int figures, List<DocumentRow> failed,
-                          List<String> skipped, long millis, int extracted, int reused, int renamed, int retired,
+                          List<Skipped> skipped, long millis, int extracted, int reused, int renamed, int retired,
                           boolean cancelled) {
         public boolean anyFailed() { return !failed.isEmpty(); }
+    }
+
+    /** A path in the corpus that is not read, and why (not a document format, a FIFO, a link out of the corpus, …). */
+    public record Skipped(String name, String reason) {}
+
+    /**
+     * How a run extracts: {@code jobs} documents at a time (each with its own parser and pipeline; one thread writes
+     * the store, in corpus order, so the outputs are the same for any number of jobs), within {@code limits}, parsing
+     * in child JVMs ({@code forked}, see {@link ForkedParser}) or in this one ({@link InProcessParser}).
+     */
+    public record Options(Limits limits, int jobs, boolean forked, Path ocrCache) {
+        public Options {
+            if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1");
+        }
+
+        public static Options defaults() {
+            return new Options(Limits.defaults(), Runtime.getRuntime().availableProcessors(), true, null);
+        }
+
+        public Options withJobs(int n) { return new Options(limits, n, forked, ocrCache); }
+        public Options withLimits(Limits l) { return new Options(l, jobs, forked, ocrCache); }
+        public Options withForked(boolean f) { return new Options(limits, jobs, f, ocrCache); }
+        /** Forked workers read pages without a text layer with Tesseract, caching under this folder (null: no OCR). */
+        public Options withOcrCache(Path dir) { return new Options(limits, jobs, forked, dir); }
     }
 
     /** A modification time younger than this when the file is read is not stored, so it never skips a re-hash. */
@@ -86,8 +114,8 @@ public final class CorpusRunner {
 
     private final String rulesFingerprint;
     private final PipelineSource pipelineSource;
+    private final Options options;
     private final List<DerivedOutput> derived = new ArrayList<>();
-    private Pipeline pipeline;
     private volatile boolean cancelled;
 
     public CorpusRunner(Rules rules) {
@@ -95,9 +123,22 @@ public final class CorpusRunner {
     }
 
     public CorpusRunner(String rulesFingerprint, PipelineSource pipelineSource) {
+        this(rulesFingerprint, pipelineSource, Options.defaults());
+    }
+
+    public CorpusRunner(String rulesFingerprint, PipelineSource pipelineSource, Options options) {
         this.rulesFingerprint = Objects.requireNonNull(rulesFingerprint);
         this.pipelineSource = pipelineSource;
+        this.options = Objects.requireNonNull(options);
     }
+
+    public CorpusRunner withOptions(Options newOptions) {
+        CorpusRunner r = new CorpusRunner(rulesFingerprint, pipelineSource, newOptions);
+        r.derived.addAll(derived);
+        return r;
+    }
+
+    public Options options() { return options; }
 
     /** Adds an output derived from the store, written after figures.jsonl and the rest on every finished run. */
     public CorpusRunner derive(DerivedOutput output) {
@@ -112,34 +153,41 @@ public final class CorpusRunner {
 
     public Summary run(Path corpus, Path out, Listener listener) throws IOException, RulesException {
         long t0 = System.nanoTime();
-        List<Path> files = listFiles(corpus);
-        List<Path> supported = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (Path f : files) {
-            String name = relativeName(corpus, f);
-            if (IngestStage.supportedExtension(name)) {
-                supported.add(f);
-            } else {
-                skipped.add(name);
-                listener.skipped(name, "not a format figtrace reads (it reads .txt, .html, .htm, .pdf, .docx, .doc); skipped");
-            }
-        }
+        Listing listing = list(corpus);
+        List<Path> supported = listing.files();
+        List<Skipped> skipped = listing.skipped();
+        for (Skipped s : skipped) listener.skipped(s.name(), s.reason());
         Files.createDirectories(out);
         OutputWriter.removeLeftovers(out);
         listener.started(supported.size());
         Set<String> names = new LinkedHashSet<>();
         for (Path f : supported) names.add(relativeName(corpus, f));
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
-        try (Store store = Store.open(out.resolve("figtrace.db"))) {
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             Extractors extractors = new Extractors(options, pipelineSource)) {
             Stored stored = new Stored(store, names);
+            // Documents being extracted, oldest first; the store takes them in this order, so in corpus order.
+            Deque<Pending> inFlight = new ArrayDeque<>();
             for (int i = 0; i < supported.size() && !cancelled; i++) {
-                switch (refresh(store, stored, supported.get(i), relativeName(corpus, supported.get(i)), i + 1,
-                        supported.size(), listener)) {
-                    case EXTRACTED -> extracted++;
+                String name = relativeName(corpus, supported.get(i));
+                Outcome outcome = refresh(store, stored, supported.get(i), name, i + 1, supported.size(), listener,
+                        extractors, inFlight);
+                switch (outcome) {
+                    case EXTRACTED -> { } // counted when saved
                     case REUSED -> reused++;
                     case RENAMED -> renamed++;
                 }
+                while (inFlight.size() > 2 * options.jobs() && !cancelled) {
+                    save(store, inFlight.poll(), listener);
+                    extracted++;
+                }
             }
+            // A cancelled run saves nothing more: what is still in flight is dropped and done by the next run.
+            while (!inFlight.isEmpty() && !cancelled) {
+                save(store, inFlight.poll(), listener);
+                extracted++;
+            }
+            for (Pending p : inFlight) p.result().cancel(true);
             if (cancelled) {
                 return new Summary(0, Map.of(), 0, List.of(), skipped, (System.nanoTime() - t0) / 1_000_000,
                         extracted, reused, renamed, retired, true);
@@ -153,6 +201,16 @@ public final class CorpusRunner {
             }
             return writeOutputs(store, names, out, skipped, t0, extracted, reused, renamed, retired);
         }
+    }
+
+    /** A document handed to the extractors, and what to save with it. */
+    private record Pending(Future<DocumentResult> result, Long trustedMtime) {}
+
+    /** The store is written by the run's own thread only, one document per transaction. */
+    private void save(Store store, Pending pending, Listener listener) throws RulesException {
+        DocumentResult result = Extractors.await(pending.result());
+        store.save(result, new Store.Provenance(pending.trustedMtime(), rulesFingerprint, ExtractorVersion.VALUE));
+        listener.documentDone(result);
     }
 
     private enum Outcome { EXTRACTED, REUSED, RENAMED }
@@ -177,9 +235,12 @@ public final class CorpusRunner {
         }
     }
 
-    /** Brings one file's rows up to date: reuses them, moves a renamed file's rows to it, or extracts it. */
+    /**
+     * Brings one file's rows up to date: reuses them, moves a renamed file's rows to it, or hands it to the extractors
+     * (its result joins {@code inFlight}).
+     */
     private Outcome refresh(Store store, Stored stored, Path f, String name, int index, int total,
-                            Listener listener) throws RulesException {
+                            Listener listener, Extractors extractors, Deque<Pending> inFlight) throws RulesException {
         DocumentRow row = stored.rows.get(name);
         boolean current = stored.current(row);
         FileStamp stamp = FileStamp.of(f);
@@ -188,63 +249,132 @@ public final class CorpusRunner {
             listener.documentReused(name);
             return Outcome.REUSED;
         }
-        byte[] bytes;
+        Long trusted = stamp == null ? null : stamp.trustedMtime();
+        byte[] bytes = null;
+        String sha;
+        long size;
         try {
-            bytes = Files.readAllBytes(f);
+            if (stamp != null && stamp.size() > options.limits().maxFileBytes()) {
+                sha = sha256Streamed(f); // too big to hold; its hash still tells a rename or an unchanged file
+                size = stamp.size();
+            } else {
+                bytes = Files.readAllBytes(f);
+                sha = IngestStage.sha256(bytes);
+                size = bytes.length;
+            }
         } catch (IOException | OutOfMemoryError e) {
             DocumentResult failure = failure(name, new byte[0], "unreadable", name + ": the file cannot be"
                     + " read (" + e.getMessage() + "); check that it exists and that you may read it");
-            store.save(failure, new Store.Provenance(null, rulesFingerprint, ExtractorVersion.VALUE));
-            listener.documentDone(failure);
+            inFlight.add(new Pending(CompletableFuture.completedFuture(failure), null));
             return Outcome.EXTRACTED;
         }
-        String sha = IngestStage.sha256(bytes);
-        Long trusted = stamp == null ? null : stamp.trustedMtime();
         if (current && row.sha256().equals(sha)) {
-            store.markCurrent(name, bytes.length, trusted);
+            store.markCurrent(name, size, trusted);
             listener.documentReused(name);
             return Outcome.REUSED;
         }
         DocumentRow from = takeMovable(stored.movable, sha, name);
         if (from != null) {
-            store.rename(from.doc(), name, bytes.length, trusted);
+            store.rename(from.doc(), name, size, trusted);
             stored.movedAway.add(from.doc());
             listener.documentRenamed(from.doc(), name);
             return Outcome.RENAMED;
         }
         listener.documentStarted(index, total, name);
-        DocumentResult result = extract(name, bytes);
-        store.save(result, new Store.Provenance(trusted, rulesFingerprint, ExtractorVersion.VALUE));
-        listener.documentDone(result);
+        if (bytes == null) {
+            SourceFile source = new SourceFile(name, sha, size, IngestStage.typeFromExtension(name));
+            DocumentResult tooBig = new DocumentResult(source,
+                    LimitCheck.fileSize(name, size, options.limits()), List.of());
+            inFlight.add(new Pending(CompletableFuture.completedFuture(tooBig), trusted));
+        } else {
+            inFlight.add(new Pending(extractors.submit(name, bytes), trusted));
+        }
         return Outcome.EXTRACTED;
     }
 
-    /** Writes figures.jsonl, figures.csv and documents.csv from the store: the corpus's documents, in corpus order. */
-    private Summary writeOutputs(Store store, Set<String> names, Path out, List<String> skipped, long t0,
+    private static String sha256Streamed(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) digest.update(buffer, 0, n);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Where a run notes what its outputs were written from; a run that finds the same state writes nothing. */
+    static final String OUTPUT_STATE = ".figtrace-outputs";
+
+    /**
+     * Writes the outputs from the store: the corpus's documents, in corpus order. They are a function of the
+     * documents' stored rows (content, rules, extractor, status, retirement), so when those are what the last run
+     * wrote them from, and the files are all there, nothing is written or even loaded: a no-change re-run costs the
+     * same memory for ten documents or ten thousand. The derived outputs (the panel) are made from the same rows,
+     * so they are written when these are.
+     */
+    private Summary writeOutputs(Store store, Set<String> names, Path out, List<Skipped> skipped, long t0,
                                         int extracted, int reused, int renamed, int retired) throws IOException {
         Map<String, DocumentRow> rows = store.documentRows();
         List<DocumentRow> current = names.stream().map(rows::get).filter(Objects::nonNull).toList();
         List<DocumentRow> retiredRows = rows.values().stream().filter(DocumentRow::retired).toList();
-        List<Figure> figures = new ArrayList<>();
-        List<figtrace.model.Entity> entities = new ArrayList<>();
-        List<figtrace.model.Measure> measures = new ArrayList<>();
-        List<figtrace.model.Table> tables = new ArrayList<>();
         Map<DocStatus, Integer> byStatus = new EnumMap<>(DocStatus.class);
         List<DocumentRow> failed = new ArrayList<>();
+        int figureCount = 0;
         for (DocumentRow row : current) {
-            figures.addAll(store.figuresInExtractionOrder(row.doc()));
-            entities.addAll(store.entities(row.doc()));
-            measures.addAll(store.measures(row.doc()));
-            tables.addAll(store.tables(row.doc()));
             byStatus.merge(row.status(), 1, Integer::sum);
             if (row.status().failed()) failed.add(row);
+            figureCount += row.figureCount();
         }
-        OutputWriter writer = new OutputWriter(out);
-        writer.writeAll(current, retiredRows, figures, entities, measures);
-        writer.writeTables(tables);
-        for (DerivedOutput d : derived) d.write(store.file(), out);
-        return new Summary(current.size(), byStatus, figures.size(), failed, skipped,
+        String state = outputState(current, retiredRows);
+        Path stateFile = out.resolve(OUTPUT_STATE);
+        boolean upToDate = Files.isRegularFile(stateFile) && Files.readString(stateFile).equals(state)
+                && OutputWriter.allPresent(out);
+        if (!upToDate) {
+            List<Figure> figures = new ArrayList<>();
+            List<figtrace.model.Entity> entities = new ArrayList<>();
+            List<figtrace.model.Measure> measures = new ArrayList<>();
+            List<figtrace.model.Table> tables = new ArrayList<>();
+            for (DocumentRow row : current) {
+                figures.addAll(store.figuresInExtractionOrder(row.doc()));
+                entities.addAll(store.entities(row.doc()));
+                measures.addAll(store.measures(row.doc()));
+                tables.addAll(store.tables(row.doc()));
+            }
+            Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
+            OutputWriter writer = new OutputWriter(out);
+            writer.writeAll(current, retiredRows, figures, entities, measures);
+            writer.writeTables(tables);
+            tables = null;
+            figures = null; // the derived outputs read the store; let these go first
+            entities = null;
+            measures = null;
+            for (DerivedOutput d : derived) d.write(store.file(), out);
+            Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
+            Files.writeString(tmp, state);
+            Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new Summary(current.size(), byStatus, figureCount, failed, skipped,
                 (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
+    }
+
+    /** A hash of everything the outputs are made from, document by document in output order. */
+    static String outputState(List<DocumentRow> current, List<DocumentRow> retiredRows) {
+        StringBuilder s = new StringBuilder("outputs v1\n");
+        for (List<DocumentRow> part : List.of(current, retiredRows)) {
+            for (DocumentRow r : part) {
+                s.append(r.doc()).append('\t').append(r.sha256()).append('\t').append(r.rulesFingerprint())
+                        .append('\t').append(r.extractorVersion()).append('\t').append(r.status().code())
+                        .append('\t').append(r.retired()).append('\t').append(r.retiredAt()).append('\t')
+                        .append(r.figureCount()).append('\t').append(r.issues()).append('\t').append(r.metadata())
+                        .append('\n');
+            }
+            s.append("--\n");
+        }
+        s.append(ExtractorVersion.VALUE).append('\n');
+        return IngestStage.sha256(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -280,15 +410,21 @@ public final class CorpusRunner {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private DocumentResult extract(String name, byte[] bytes) throws RulesException {
-        if (pipeline == null) pipeline = pipelineSource.create();
-        return process(pipeline, name, bytes);
-    }
-
     /** Never throws: a bug on one file becomes a parse_failed result with a message. */
     static DocumentResult process(Pipeline pipeline, String name, byte[] bytes) {
         try {
             return pipeline.extract(name, bytes);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failure(name, bytes, "internal_error", name + ": figtrace failed on this file (" + e
+                    + "); the run went on without it. Please report the file so the bug can be fixed");
+        }
+    }
+
+    /** The same, with the text read by {@code parser} (where it can be stopped and is held to the limits). */
+    static DocumentResult process(Pipeline pipeline, DocumentParser parser, String name, byte[] bytes) {
+        try {
+            SourceFile source = IngestStage.identify(name, bytes);
+            return pipeline.extract(source, parser.parse(source, bytes));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failure(name, bytes, "internal_error", name + ": figtrace failed on this file (" + e
                     + "); the run went on without it. Please report the file so the bug can be fixed");
@@ -322,13 +458,78 @@ public final class CorpusRunner {
         }
     }
 
+    /** The files a run reads, in a stable order, and the paths it passes over with the reason. */
+    record Listing(List<Path> files, List<Skipped> skipped) {}
+
     static List<Path> listFiles(Path corpus) throws IOException {
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).equals("readme.md"))
-                    .sorted().toList();
+        return list(corpus).files();
+    }
+
+    /**
+     * Walks the corpus without following links. Hidden files and README.md are left out silently; anything else that
+     * is not read — another format, a FIFO or device (reading it would block), a link out of the corpus, an unreadable
+     * folder, a folder named like a document — is listed as skipped with the reason.
+     */
+    static Listing list(Path corpus) throws IOException {
+        Path root = corpus.toRealPath();
+        List<Path> files = new ArrayList<>();
+        java.util.TreeMap<String, String> skipped = new java.util.TreeMap<>();
+        Files.walkFileTree(corpus, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                        if (!dir.equals(corpus) && IngestStage.supportedExtension(dir.getFileName().toString())) {
+                            skipped.put(relativeName(corpus, dir), "a folder, not a file, although its name ends like"
+                                    + " a document; the files inside it are read as usual");
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                        String base = file.getFileName().toString();
+                        if (base.startsWith(".") || base.toLowerCase(Locale.ROOT).equals("readme.md")) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                        String name = relativeName(corpus, file);
+                        String why = whyNotRead(root, file, a, name);
+                        if (why == null) files.add(file); else skipped.put(name, why);
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        skipped.put(relativeName(corpus, file), "cannot be read (" + e.getClass().getSimpleName()
+                                + "); check that you may read it");
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+        files.sort(null);
+        List<Skipped> list = new ArrayList<>();
+        skipped.forEach((n, r) -> list.add(new Skipped(n, r)));
+        return new Listing(files, list);
+    }
+
+    /** Null when the file is read; else why not. */
+    private static String whyNotRead(Path root, Path file, BasicFileAttributes a, String name) {
+        if (a.isSymbolicLink()) {
+            try {
+                Path target = file.toRealPath();
+                if (!target.startsWith(root)) {
+                    return "a link to a file outside the corpus folder; figtrace reads only files inside it. Copy the"
+                            + " file in if it belongs to the corpus";
+                }
+                if (!Files.isRegularFile(target)) return "a link to something that is not a file; skipped";
+            } catch (IOException e) {
+                return "a link whose target is missing; skipped";
+            }
+        } else if (!a.isRegularFile()) {
+            return "not a regular file (a named pipe, socket or device); reading it could block, so it is skipped";
         }
+        if (!IngestStage.supportedExtension(name)) {
+            return "not a format figtrace reads (it reads .txt, .html, .htm, .pdf, .docx, .doc); skipped";
+        }
+        return null;
     }
 
     static String relativeName(Path corpus, Path file) {

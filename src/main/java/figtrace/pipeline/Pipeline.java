@@ -42,6 +42,7 @@ public final class Pipeline {
     private final MeasureStage measures;
     private final MetadataStage metadata;
     private final ContextReader contexts;
+    private final figtrace.metadata.FileNameCheck nameCheck;
 
     /** A pipeline without OCR. @throws RulesException when an entity or measure pattern file has a bad line */
     public Pipeline(Rules rules) throws RulesException {
@@ -55,6 +56,7 @@ public final class Pipeline {
     public Pipeline(Rules rules, Ocr ocr) throws RulesException {
         this.layout = new LayoutStage(ocr);
         this.contexts = new ContextReader(rules);
+        this.nameCheck = new figtrace.metadata.FileNameCheck(rules.regionNames());
         this.figures = new FigureStage(rules);
         try {
             this.tables = new figtrace.tables.TableStage(rules);
@@ -70,11 +72,27 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         SourceFile source = IngestStage.identify(name, bytes);
         ParsedDocument parsed = layout.parse(source, bytes);
-        long t1 = System.nanoTime();
+        return extract(source, parsed, t0, System.nanoTime());
+    }
+
+    /**
+     * The stages after layout, on text read elsewhere (by a {@link ParseWorker} in a child JVM, which can be stopped);
+     * {@code extract(name, bytes)} is exactly {@code extract(source, layout.parse(source, bytes))}.
+     */
+    public DocumentResult extract(SourceFile source, ParsedDocument layoutResult) {
+        long t = System.nanoTime();
+        return extract(source, layoutResult, t, t);
+    }
+
+    /** The stages after layout; t0..t1 is the time layout took (zero when it ran elsewhere). */
+    private DocumentResult extract(SourceFile source, ParsedDocument parsed, long t0, long t1) {
+        String name = source.name();
         MetadataStage.Reading reading = metadata.read(source, parsed);
         DocumentContext context = contexts.read(source, parsed, reading.metadata());
         long t2 = System.nanoTime();
-        ParsedDocument described = described(parsed, context, reading.issues());
+        List<figtrace.model.DocIssue> documentIssues = new ArrayList<>(reading.issues());
+        nameCheck.check(name, context).ifPresent(documentIssues::add);
+        ParsedDocument described = described(parsed, context, documentIssues);
         if (parsed.status().failed()) {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
@@ -93,7 +111,8 @@ public final class Pipeline {
 
     /**
      * The document row: what the text says about itself and its context beside the format's own values; a metadata
-     * reader that failed is a bug worth seeing, so the document says so (its figures still come).
+     * reader that failed is a bug worth seeing, so the document says so (its figures still come); so is a file name
+     * that contradicts the content (FileNameCheck).
      */
     private static ParsedDocument described(ParsedDocument parsed, DocumentContext context, List<figtrace.model.DocIssue> metadataIssues) {
         if (metadataIssues.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.Map;
 public record DocumentInfo(String doc, String sha256, String type, Integer pages, String status,
                            Map<String, String> metadata) {
     public DocumentInfo {
-        metadata = Map.copyOf(metadata);
+        metadata = figtrace.model.OrderedMaps.copyOf(metadata);
     }
 
     public boolean paged() { return "pdf".equals(type); }

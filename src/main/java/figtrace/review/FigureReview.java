@@ -26,7 +26,7 @@ public record FigureReview(ReviewStatus status, Map<String, String> corrections,
     public static final FigureReview UNREVIEWED = new FigureReview(ReviewStatus.UNREVIEWED, Map.of(), List.of());
 
     public FigureReview {
-        corrections = Map.copyOf(corrections);
+        corrections = figtrace.model.OrderedMaps.copyOf(corrections);
         notes = List.copyOf(notes);
     }
 

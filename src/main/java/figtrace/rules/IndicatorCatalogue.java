@@ -26,8 +26,8 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
 
     public IndicatorCatalogue {
         all = List.copyOf(all);
-        endings = Map.copyOf(endings);
-        wholes = Map.copyOf(wholes);
+        endings = figtrace.model.OrderedMaps.copyOf(endings);
+        wholes = figtrace.model.OrderedMaps.copyOf(wholes);
         trailing = List.copyOf(trailing);
         leading = List.copyOf(leading);
         budgets = List.copyOf(budgets);

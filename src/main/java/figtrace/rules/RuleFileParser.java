@@ -17,10 +17,18 @@ import java.util.regex.Matcher;
 
 /** Parses figures.rules: blocks of {@code key: value} lines separated by blank lines (see the file's header). */
 final class RuleFileParser {
-    private static final Set<String> KEYS = Set.of("id", "priority", "pattern", "unit", "kind", "measure_word",
+    /** Text with no number in any script: a rule that finds anything in it would match all over every document. */
+    static final String NO_NUMBER = "的是了在和有我们这个地区经济发展情况 abc, xyz; （ ）。";
+
+    private static Set<String> ordered(String... values) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(values)));
+    }
+
+    // ordered sets: their lists appear in messages, which must read the same in every run
+    private static final Set<String> KEYS = ordered("id", "priority", "pattern", "unit", "kind", "measure_word",
             "qualifier", "not_before", "not_after", "not_number", "power_of", "example");
     private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("\\{([a-z_]+)(?::([a-z]+))?}");
-    private static final Set<String> KINDS = Set.of("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
+    private static final Set<String> KINDS = ordered("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
 
     private final String file;
     private final Map<String, String> macros;
@@ -133,6 +141,11 @@ final class RuleFileParser {
                     pattern = Pattern.compile(expanded);
                     if (!source.contains("(?P<num>")) {
                         problems.addRule(file, fieldLine.get("pattern"), id, "pattern has no group (?P<num>…) for the number");
+                        ok = false;
+                    } else if (pattern.matcher("").find() || pattern.matcher(NO_NUMBER).find()) {
+                        problems.addRule(file, fieldLine.get("pattern"), id, "pattern matches text without any number"
+                                + " (the empty string, or '" + NO_NUMBER + "'), so it would match all over every"
+                                + " document; make the number part required, e.g. (?P<num>{number}) without ? or *");
                         ok = false;
                     }
                 } catch (PatternSyntaxException e) {

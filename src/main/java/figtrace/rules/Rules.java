@@ -27,13 +27,13 @@ public record Rules(java.nio.file.Path dir,
                     String fingerprint) {
     public Rules {
         figureRules = List.copyOf(figureRules);
-        units = Map.copyOf(units);
-        multipliers = Map.copyOf(multipliers);
+        units = figtrace.model.OrderedMaps.copyOf(units);
+        multipliers = figtrace.model.OrderedMaps.copyOf(multipliers);
         qualifiers = List.copyOf(qualifiers);
         changes = List.copyOf(changes);
         targets = List.copyOf(targets);
-        regionNames = Map.copyOf(regionNames);
-        selfRegionWords = Map.copyOf(selfRegionWords);
+        regionNames = figtrace.model.OrderedMaps.copyOf(regionNames);
+        selfRegionWords = figtrace.model.OrderedMaps.copyOf(selfRegionWords);
         skipLines = List.copyOf(skipLines);
         notFigures = List.copyOf(notFigures);
     }

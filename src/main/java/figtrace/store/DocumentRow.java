@@ -24,7 +24,7 @@ public record DocumentRow(String doc, String sha256, Long size, Long mtimeNanos,
                           String rulesFingerprint, String extractorVersion, boolean retired, String retiredAt) {
     public DocumentRow {
         issues = List.copyOf(issues);
-        metadata = Map.copyOf(metadata);
+        metadata = figtrace.model.OrderedMaps.copyOf(metadata);
     }
 
     /** The row a freshly extracted result would get (no file times, no provenance of rules). */

@@ -35,10 +35,6 @@ public final class OutputWriter {
     public static final String MEASURES_JSONL = "measures.jsonl", MEASURES_CSV = "measures.csv";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** Document metadata shown as columns of documents.csv when any document has it. */
-    private static final List<String> METADATA_COLUMNS = List.of("title", "author", "organisation", "journal",
-            "issuer", "date", "doc_number", "keywords", "doc_kind", "own_region", "region_code", "period");
-
     private static final char BOM = '\uFEFF';
 
     private final Path outDir;
@@ -61,6 +57,15 @@ public final class OutputWriter {
                 }
             }
         }
+    }
+
+    /** Whether every output file is there (a run writes them all or, when nothing changed, none). */
+    public static boolean allPresent(Path outDir) {
+        for (String f : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV, ENTITIES_JSONL, ENTITIES_CSV, MEASURES_JSONL,
+                MEASURES_CSV, TABLES_JSONL)) {
+            if (!Files.isRegularFile(outDir.resolve(f))) return false;
+        }
+        return true;
     }
 
     /** Writes all three files for the documents of one run, in the order given. */
@@ -127,9 +132,8 @@ public final class OutputWriter {
     public void writeDocumentsCsv(List<DocumentRow> documents, List<DocumentRow> retired) throws IOException {
         List<DocumentRow> all = new ArrayList<>(documents);
         all.addAll(retired);
-        List<String> metadata = METADATA_COLUMNS.stream()
-                .filter(key -> all.stream().anyMatch(r -> metadataValue(r, key) != null))
-                .toList();
+        // Always every column, in a fixed order: the header does not depend on what this corpus's documents say.
+        List<String> metadata = DocumentMetadataColumns.ALL;
         List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues",
                 "figures"));
         header.addAll(metadata);
@@ -144,18 +148,10 @@ public final class OutputWriter {
             List<String> row = new ArrayList<>(List.of(
                     cell(r.doc()), cell(r.sha256()), cell(r.type()), cell(r.pages()), cell(status), cell(issues),
                     cell(r.figureCount())));
-            for (String key : metadata) row.add(cell(metadataValue(r, key)));
+            for (String key : metadata) row.add(cell(DocumentMetadataColumns.value(r.metadata(), key)));
             rows.add(row.toArray(String[]::new));
         }
         writeCsv(DOCUMENTS_CSV, rows);
-    }
-
-    /** Metadata keys differ by format: DOCX and PDF say "created" where HTML says "date". */
-    private static String metadataValue(DocumentRow r, String key) {
-        Map<String, String> metadata = r.metadata();
-        String value = metadata.get(key);
-        if (value == null && key.equals("date")) value = metadata.get("created");
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String cell(Object value) {

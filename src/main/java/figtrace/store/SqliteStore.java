@@ -152,7 +152,9 @@ public final class SqliteStore implements Store {
         ParsedDocument parsed = result.parsed();
         try (PreparedStatement st = connection.prepareStatement("INSERT INTO documents (doc, sha256, type, pages,"
                 + " status, issues, figure_count, metadata, extracted_at, size, mtime_ns, rules_fingerprint,"
-                + " extractor_version, issues_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " extractor_version, issues_json, " + String.join(", ", DocumentMetadataColumns.ALL)
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + ", ?".repeat(DocumentMetadataColumns.ALL.size())
+                + ")")) {
             st.setString(1, result.source().name());
             st.setString(2, result.source().sha256());
             st.setString(3, result.source().type().code());
@@ -167,6 +169,10 @@ public final class SqliteStore implements Store {
             setNullable(st, 12, provenance.rulesFingerprint());
             setNullable(st, 13, provenance.extractorVersion());
             st.setString(14, SmallJson.issues(parsed.issues()));
+            int i = 15;
+            for (String key : DocumentMetadataColumns.ALL) {
+                setNullable(st, i++, DocumentMetadataColumns.value(parsed.metadata(), key));
+            }
             st.executeUpdate();
         }
     }

@@ -33,6 +33,10 @@ class TimeFinderTest {
         assertEquals(List.of(), values("去年", null), "no date in the document: relative times stay unresolved");
         assertEquals(List.of(), values("比上年增长", 2024), "上年 after 比 is a comparison base");
         assertEquals(List.of(), values("较2023年增长", null), "a compared year is not the period");
+        // a five-year plan period (weifang 2025 budget report: “十四五”时期增加799.2亿元; a bulletin's 十三五期间)
+        assertEquals(List.of("2021/2025"), values("“十四五”时期增加799.2亿元", null));
+        assertEquals(List.of("2016/2020"), values("十三五期间累计完成投资", null));
+        assertEquals(List.of(), values("“十四五”规划", null), "a plan's name is not a period");
     }
 
     @Property

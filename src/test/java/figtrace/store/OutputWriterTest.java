@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -103,11 +104,29 @@ class OutputWriterTest {
     void documentsCsvListsStatusIssuesCountAndMetadata() throws Exception {
         writeSample();
         List<String[]> rows = readCsv(dir.resolve("documents.csv"));
-        assertEquals(List.of("file", "sha256", "type", "pages", "status", "issues", "figures", "title", "author"),
-                List.of(rows.get(0)));
+        List<String> header = new ArrayList<>(List.of("file", "sha256", "type", "pages", "status", "issues", "figures"));
+        header.addAll(DocumentMetadataColumns.ALL);
+        assertEquals(header, List.of(rows.get(0)));
         assertEquals(List.of("a.txt", "ab".repeat(32), "txt", "", "ok_with_issues",
                         "wrong_extension: looks like HTML | odd: second issue", "3", "新疆统计公报", "统计局"),
-                List.of(rows.get(1)));
+                List.of(rows.get(1)).subList(0, 9));
+        assertTrue(List.of(rows.get(1)).subList(9, header.size()).stream().allMatch(String::isEmpty),
+                "fields the document does not say are empty cells");
+    }
+
+    @Test
+    void twoCorporaWithDifferentMetadataGetTheSameHeader() throws Exception {
+        Path first = dir.resolve("first"), second = dir.resolve("second");
+        new OutputWriter(first).writeAll(List.of(Fixtures.document("a.txt", List.of())));
+        var base = Fixtures.document("b.txt", List.of());
+        var other = new figtrace.model.ParsedDocument(base.parsed().text(), 2, base.parsed().status(), List.of(),
+                java.util.Map.of("journal", "统计与决策", "period", "2024", "own_region", "和田地区"));
+        new OutputWriter(second).writeAll(List.of(new figtrace.model.DocumentResult(base.source(), other, List.of())));
+        String[] a = readCsv(first.resolve("documents.csv")).get(0), b = readCsv(second.resolve("documents.csv")).get(0);
+        assertEquals(List.of(a), List.of(b));
+        List<String> header = List.of(b);
+        assertEquals("统计与决策", readCsv(second.resolve("documents.csv")).get(1)[header.indexOf("journal")]);
+        assertEquals("和田地区", readCsv(second.resolve("documents.csv")).get(1)[header.indexOf("own_region")]);
     }
 
     @Test

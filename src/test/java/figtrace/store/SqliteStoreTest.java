@@ -44,6 +44,10 @@ class SqliteStoreTest {
             assertEquals(3, rs.getInt("figure_count"));
             assertEquals("{\"author\":\"统计局\",\"title\":\"新疆统计公报\"}", rs.getString("metadata"));
             assertEquals("2026-01-02T03:04:05Z", rs.getString("extracted_at"));
+            assertEquals("新疆统计公报", rs.getString("title"), "metadata also as columns (migration 007)");
+            assertEquals("统计局", rs.getString("author"));
+            assertNull(rs.getObject("issuer"), "a field the document does not say is NULL");
+            assertNull(rs.getObject("own_region"));
             rs = st.executeQuery("SELECT value, typeof(value), value_num, target FROM figures WHERE id = 'f-gdp'");
             assertTrue(rs.next());
             assertEquals("661693000000", rs.getString(1));
@@ -52,6 +56,30 @@ class SqliteStoreTest {
             assertEquals(0, rs.getInt(4));
             rs = st.executeQuery("PRAGMA journal_mode");
             assertEquals("wal", rs.next() ? rs.getString(1) : null);
+        }
+    }
+
+    @Test
+    void everyMetadataFieldIsAColumnFilledOnSave() throws Exception {
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        for (String key : DocumentMetadataColumns.ALL) metadata.put(key, "v-" + key);
+        metadata.remove("date");
+        metadata.put("created", "2025-04-09T09:36:00Z"); // a DOCX's creation date stands in for the date
+        var base = Fixtures.document("m.txt", List.of());
+        var parsed = new figtrace.model.ParsedDocument(base.parsed().text(), 3, base.parsed().status(),
+                base.parsed().issues(), metadata);
+        try (SqliteStore store = SqliteStore.open(db(), CLOCK)) {
+            store.save(new figtrace.model.DocumentResult(base.source(), parsed, List.of()));
+        }
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT " + String.join(", ", DocumentMetadataColumns.ALL)
+                    + ", metadata FROM documents WHERE doc = 'm.txt'");
+            assertTrue(rs.next());
+            for (String key : DocumentMetadataColumns.ALL) {
+                assertEquals(key.equals("date") ? "2025-04-09T09:36:00Z" : "v-" + key, rs.getString(key), key);
+            }
+            assertTrue(rs.getString("metadata").contains("\"created\":\"2025-04-09T09:36:00Z\""),
+                    "the JSON keeps every field for compatibility");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class CandidateFinder {
 
-    static final int BOOK_TITLE = 0, QUOTED = 1, RULE = 2, PERSON = 3;
+    static final int BOOK_TITLE = 0, QUOTED = 1, RULE = 2, PERSON = 3, HANLP_NAME = 4;
     private static final int MAX_NAME = 26;
 
     private static final Pattern BOOK_TITLE_RE = Pattern.compile("《[^《》\\n]{1,120}》");
@@ -20,6 +20,12 @@ final class CandidateFinder {
     private static final Pattern ORDINAL_BEFORE = Pattern.compile("第?[一二三四五六七八九十百零0-9]+[次届]$");
     private static final Pattern ORDINAL_AT = Pattern.compile("^第?[一二三四五六七八九十百零0-9]+[次届]");
     private static final Pattern QUOTED_RE = Pattern.compile("[“‘]([^“”‘’，。；、,;\\n]{1,16})[”’]");
+    /** A quoted list of slogans: “一县一策、一企一策、一债一方案”. */
+    private static final Pattern QUOTED_LIST_RE = Pattern.compile("“([^“”，。；\\n]{3,40}、[^“”，。；\\n]{1,40})”");
+    /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等. */
+    private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,10}、)+[\\p{IsHan}]{2,10})(?:和[\\p{IsHan}]{2,10})?等");
+    /** A city group written with one character a city: 乌-昌-石, 呼-包-鄂. */
+    private static final Pattern CITY_GROUP_RE = Pattern.compile("(?<![\\p{IsHan}-])\\p{IsHan}(?:-\\p{IsHan}){2,}(?![\\p{IsHan}-])");
 
     private final EntityRules rules;
 
@@ -29,11 +35,53 @@ final class CandidateFinder {
         List<Hanlp.Token> tokens = Hanlp.tokens(line);
         List<Candidate> out = new ArrayList<>();
         bookTitles(line, offset, out);
+        titleDocs(line, offset, out);
         quoted(line, offset, tokens, out);
+        quotedLists(line, offset, out);
         known(line, offset, tokens, out);
         suffixed(line, offset, tokens, out);
+        industryLists(line, offset, out);
+        shapes(line, offset, out);
+        cityGroups(line, offset, out);
         persons(line, offset, tokens, out);
+        bylines(line, offset, out);
+        hanlpNames(line, offset, tokens, out);
+        dropKindsListedWithKinds(line, offset, out);
         return out;
+    }
+
+    /**
+     * 制造业研发中心、产业“双创”研究院、学科技术研发中心、重点实验室等: a 、-list with a common noun among its items (重点实验室)
+     * lists kinds of things, so its other items are kinds too, not names.
+     */
+    void dropKindsListedWithKinds(String line, int offset, List<Candidate> out) {
+        int clauseStart = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i < line.length() && "，。；：,;:！？".indexOf(line.charAt(i)) < 0) continue;
+            String clause = line.substring(clauseStart, i);
+            if (clause.contains("、")) {
+                boolean kinds = false;
+                for (String item : clause.split("、")) {
+                    String it = item.strip();
+                    int deng = it.indexOf('等');
+                    if (deng > 0) it = it.substring(0, deng);
+                    if (rules.generics.contains(it)) { kinds = true; break; }
+                }
+                if (kinds) {
+                    final int from = offset + clauseStart, to = offset + i;
+                    out.removeIf(c -> c.start() >= from && c.end() <= to && !c.type().equals("PLACE")
+                            && !c.type().equals("PERSON") && c.priority() >= QUOTED && c.priority() != PERSON
+                            && isListItem(line, c.start() - offset, c.end() - offset));
+                }
+            }
+            clauseStart = i + 1;
+        }
+    }
+
+    private static boolean isListItem(String line, int start, int end) {
+        boolean before = start == 0 || "、，。；：,".indexOf(line.charAt(start - 1)) >= 0;
+        boolean after = end >= line.length() || "、等".indexOf(line.charAt(end)) >= 0;
+        return before && after;
     }
 
     /** 《…》 is a named document; a following （…〔2024〕169号） is kept as its docNumber attribute. */
@@ -75,7 +123,10 @@ final class CandidateFinder {
             String type = k != null ? k.type() : typeByEnding(inner);
             // a quoted phrase is often just emphasis (“小巨人”, “走出去”): keep it only when it looks like a name
             if (rules.generics.contains(inner)) continue;
-            if (k == null && type == null && !rules.isQuotedProgram(inner)) continue;
+            // 实施“…”, 推行“…”模式, “…”建设: a quoted term an action is taken on is a programme
+            boolean cued = rules.programCuesBefore.stream().anyMatch(c -> line.startsWith(c, m.start() - c.length())
+                    && m.start() >= c.length()) || followedBy(line, m.end(), rules.programCuesAfter);
+            if (k == null && type == null && !rules.isQuotedProgram(inner) && !cued) continue;
             if (type == null) type = "PROGRAM";
             out.add(new Candidate(offset + m.start(1), offset + m.end(1), type, k == null ? null : k.canonical(),
                     "entities:quoted_term", QUOTED, null));
@@ -84,16 +135,22 @@ final class CandidateFinder {
 
     /** Known names (agencies, programmes, industries) and places from the gazetteer: longest match at each position. */
     void known(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        boolean[] blocked = blockedChars(line);
         for (int i = 0; i < line.length(); i++) {
+            if (blocked[i]) continue;
             List<EntityRules.Known> ks = rules.knownByFirstChar.get(line.charAt(i));
             if (ks == null) continue;
             for (EntityRules.Known k : ks) {
                 if (line.startsWith(k.text(), i) && asciiWordBoundary(line, i, i + k.text().length())) {
                     int end = i + k.text().length();
                     // a place name must end where a word ends: 中国 in 中国式现代化 is not the country
-                    if (k.type().equals("PLACE") && !tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) {
+                    // (河南省 before 政府工作报告 may end inside HanLP's word 省政府: an official ending is a word end)
+                    if (k.type().equals("PLACE") && !endsLikeAPlace(k.text()) && !tokens.isEmpty()
+                            && tokens.stream().noneMatch(t -> t.end() == end)) {
                         continue;
                     }
+                    // 新能源汽车产量 is a product's output, 财政部门 is not 财政部
+                    if (followedBy(line, end, rules.notAfter.getOrDefault(k.type(), List.of()))) break;
                     out.add(new Candidate(offset + i, offset + end, k.type(), k.canonical(), k.rule(), RULE, null));
                     // a known industry followed by a cluster ending is the cluster (粮食和食品加工 + 集群)
                     for (EntityRules.Suffix suf : rules.suffixes) {
@@ -109,6 +166,208 @@ final class CandidateFinder {
         }
     }
 
+    private static boolean endsLikeAPlace(String name) {
+        return name.length() >= 3 && (name.endsWith("省") || name.endsWith("市") || name.endsWith("县")
+                || name.endsWith("自治区") || name.endsWith("自治州") || name.endsWith("地区"));
+    }
+
+    private boolean[] blockedChars(String line) {
+        boolean[] b = new boolean[line.length()];
+        for (String phrase : rules.blocked) {
+            for (int i = line.indexOf(phrase); i >= 0; i = line.indexOf(phrase, i + 1)) {
+                java.util.Arrays.fill(b, i, i + phrase.length(), true);
+            }
+        }
+        return b;
+    }
+
+    private static boolean followedBy(String line, int end, List<String> words) {
+        for (String w : words) if (line.startsWith(w, end)) return true;
+        return false;
+    }
+
+    /**
+     * A document's own title at the start of a line: 关于普洱市2025年…预算草案的报告（摘要）. The endings (报告, 意见,
+     * 通知 …) are in entities.tsv; a title ends where its ending is followed by the end of the line, a bracket or a
+     * space, so 关于…的报告 inside a sentence is not taken.
+     */
+    void titleDocs(String line, int offset, List<Candidate> out) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+        if (!line.startsWith("关于", i)) return;
+        for (int j = i + 4; j <= Math.min(line.length(), i + 90); j++) {
+            char c = line.charAt(j - 1);
+            if ("，。；：:“”《》".indexOf(c) >= 0) return;
+            boolean boundary = j == line.length() || "（(—- 　".indexOf(line.charAt(j)) >= 0;
+            if (!boundary) continue;
+            for (String ending : rules.docEndings) {
+                if (line.startsWith(ending, j - ending.length())) {
+                    out.add(new Candidate(offset + i, offset + j, "DOC", null, "entities:title_doc", RULE, null));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** “一县一策、一企一策、一债一方案”: each item of a quoted list that has a slogan's shape is a programme. */
+    void quotedLists(String line, int offset, List<Candidate> out) {
+        Matcher m = QUOTED_LIST_RE.matcher(line);
+        while (m.find()) {
+            int at = m.start(1);
+            for (String item : m.group(1).split("、", -1)) {
+                if (rules.isQuotedProgram(item) && !rules.generics.contains(item)) {
+                    out.add(new Candidate(offset + at, offset + at + item.length(), "PROGRAM", null,
+                            "entities:quoted_list", QUOTED, null));
+                }
+                at += item.length() + 1;
+            }
+        }
+    }
+
+    /**
+     * The industries of a list: 在先进材料、量子科技、人工智能等领域, 发展锂电、光伏、氢能、新型储能等产业. A list ending in
+     * 等产业/行业/赛道 (entities.tsv list_tail) names industries; one ending in 等领域 only after a cue such as 在 or 聚焦
+     * (教育、社保等重点民生领域 is not a list of industries). Each item is one INDUSTRY unless it is a common noun.
+     */
+    void industryLists(String line, int offset, List<Candidate> out) {
+        Matcher m = LIST_RE.matcher(line);
+        while (m.find()) {
+            Boolean needsCue = null;
+            for (var tail : rules.listTails.entrySet()) {
+                if (line.startsWith(tail.getKey(), m.end())) { needsCue = tail.getValue(); break; }
+            }
+            if (needsCue == null) continue;
+            String list = m.group().substring(0, m.group().length() - 1);
+            int listStart = m.start();
+            // the list's first item may carry the verb or cue before it (发展锂电): cut at the last cue word
+            String first = list.substring(0, list.indexOf('、'));
+            int cueEnd = -1;
+            for (String cue : rules.listCues) {
+                int k = first.lastIndexOf(cue);
+                if (k >= 0 && k + cue.length() > cueEnd && k + cue.length() <= first.length() - 2) cueEnd = k + cue.length();
+                if (line.startsWith(cue, listStart - cue.length())) cueEnd = Math.max(cueEnd, 0);
+            }
+            if (needsCue && cueEnd < 0) continue;
+            int at = listStart + Math.max(cueEnd, 0);
+            for (String item : line.substring(at, m.end() - 1).split("[、和]", -1)) {
+                int start = at;
+                at += item.length() + 1;
+                if (item.length() < 2 || item.length() > 8 || rules.generics.contains(item) || rules.isCategory(item)
+                        || rules.isOnlyModifiers(item, "INDUSTRY")) continue;
+                out.add(new Candidate(offset + start, offset + start + item.length(), "INDUSTRY", null,
+                        "entities:industry_list", RULE, null));
+            }
+        }
+    }
+
+    /** 特点及主导产业: what follows the connector is a common noun, so the words before it are no part of a name. */
+    private boolean genericAfterConnector(String name, String type) {
+        for (String c : rules.innerByType.getOrDefault(type, java.util.Set.of())) {
+            int k = name.lastIndexOf(c);
+            if (k > 0 && rules.generics.contains(name.substring(k + c.length()))) return true;
+        }
+        return false;
+    }
+
+    /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群. */
+    void shapes(String line, int offset, List<Candidate> out) {
+        for (EntityRules.Shape shape : rules.shapes) {
+            com.google.re2j.Matcher m = shape.pattern().matcher(line);
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    out.add(new Candidate(offset + m.start(), offset + m.end(), shape.type(), null, "entities:pattern", RULE, null));
+                }
+            }
+        }
+    }
+
+    /** 乌-昌-石: each character the first of a place in the gazetteer. */
+    void cityGroups(String line, int offset, List<Candidate> out) {
+        Matcher m = CITY_GROUP_RE.matcher(line);
+        while (m.find()) {
+            boolean all = true;
+            for (String ch : m.group().split("-")) all &= rules.placeInitials.contains(ch.charAt(0));
+            if (all) out.add(new Candidate(offset + m.start(), offset + m.end(), "PLACE", null, "entities:city_group", RULE, null));
+        }
+    }
+
+    /**
+     * People named in a byline: 编辑:韩佳 张兴红, 记者 王斌、韩显明报道. The labels are in entities.tsv; each name starts
+     * with a common surname and has two to four characters.
+     */
+    void bylines(String line, int offset, List<Candidate> out) {
+        for (String label : rules.bylines) {
+            for (int i = line.indexOf(label); i >= 0; i = line.indexOf(label, i + 1)) {
+                // a label stands at the start of the line or after punctuation or a space, not inside a word
+                if (i > 0 && CandidateFinder.isNameChar(line.charAt(i - 1))) continue;
+                int j = i + label.length();
+                while (j < line.length() && ":：| 　\t".indexOf(line.charAt(j)) >= 0) j++;
+                while (j < line.length()) {
+                    int k = j;
+                    while (k < line.length() && isNameChar(line.charAt(k)) && k - j < 5) k++;
+                    String name = line.substring(j, k);
+                    for (String tail : new String[] {"报道", "摄影", "摄", "通讯员"}) {
+                        if (name.endsWith(tail)) name = name.substring(0, name.length() - tail.length());
+                    }
+                    if (name.length() < 2 || name.length() > 4 || rules.surnames.indexOf(name.charAt(0)) < 0) break;
+                    out.add(new Candidate(offset + j, offset + j + name.length(), "PERSON", null, "entities:byline", RULE, null));
+                    j += name.length();
+                    if (j >= line.length() || " 　、，,".indexOf(line.charAt(j)) < 0) break;
+                    while (j < line.length() && " 　、，,".indexOf(line.charAt(j)) >= 0) j++;
+                }
+            }
+        }
+    }
+
+    /**
+     * HanLP's own place and organisation recognisers. A place (ns) the gazetteer doesn't know counts when it ends like
+     * a place (…县, …国); an organisation (nt: 金风科技, 塔里木油田, 河南省人民政府) counts when it stands in a 、-list of
+     * names or before 等/公司/集团, or ends with an organisation suffix, and holds no verb or title (HanLP glues those:
+     * 省长王凯作政府, 工程建成投运). These lose every overlap to our own rules.
+     */
+    void hanlpNames(String line, int offset, List<Hanlp.Token> baseTokens, List<Candidate> out) {
+        List<Hanlp.Token> tokens = Hanlp.nameTokens(line);
+        for (int n = 0; n < tokens.size(); n++) {
+            Hanlp.Token t = tokens.get(n);
+            String w = t.word();
+            if (w.length() < 3 || w.length() > 20 || !w.chars().allMatch(c -> isNameChar((char) c))) continue;
+            if (rules.generics.contains(w) || rules.isCategory(w) || rules.stops.contains(w)) continue;
+            if (t.nature().startsWith("ns")) {
+                if (rules.known.containsKey(w) || rules.placeEndings.stream().noneMatch(w::endsWith)) continue;
+                out.add(new Candidate(offset + t.start(), offset + t.end(), "PLACE", null, "entities:hanlp_place", HANLP_NAME, null));
+            } else if (t.nature().startsWith("nt")) {
+                String before = n > 0 ? tokens.get(n - 1).word() : "", after = n + 1 < tokens.size() ? tokens.get(n + 1).word() : "";
+                boolean listed = before.equals("、") || after.equals("、") || after.equals("等") || after.equals("公司")
+                        || after.equals("集团");
+                boolean suffixed = rules.suffixes.stream().anyMatch(s -> s.type().equals("ORG") && w.endsWith(s.text()));
+                if (!listed && !suffixed) continue;
+                // 州市高新技术企业: a class of bodies, not one
+                if (rules.classEndings.stream().anyMatch(w::endsWith)) continue;
+                if (!cleanName(w)) continue;
+                out.add(new Candidate(offset + t.start(), offset + t.end(), "ORG", null, "entities:hanlp_org", HANLP_NAME, null));
+            }
+        }
+    }
+
+    /** No verb, title, number or function word inside, no modifier-only start: a name, not a phrase HanLP glued. */
+    private boolean cleanName(String w) {
+        List<Hanlp.Token> inner = Hanlp.tokens(w);
+        if (inner.isEmpty()) return false;
+        for (Hanlp.Token t : inner) {
+            if (rules.keeps.contains(t.word())) continue;
+            String nat = t.nature();
+            if (t.isVerb() || nat.startsWith("nnt") || nat.startsWith("m") || nat.startsWith("p") || nat.startsWith("u")
+                    || nat.startsWith("c") || nat.startsWith("d") || nat.startsWith("r") || nat.startsWith("f")) return false;
+            if (rules.stops.contains(t.word()) || rules.titles.contains(t.word())) return false;
+        }
+        // 产业创新研究院, 示范基地: common nouns only; a company or body has a proper part (金风, 塔里木, 特变电工)
+        boolean proper = inner.stream().map(Hanlp.Token::nature).anyMatch(n -> n.startsWith("nr") || n.startsWith("ns")
+                || n.startsWith("nz") || n.startsWith("nx") || n.equals("j") || n.equals("nt"));
+        if (!proper) return false;
+        // 大型资源基地: a name made of qualifiers and a kind is a class of things
+        return !rules.isOnlyModifiers(w, "ORG") && !inner.get(0).nature().equals("b");
+    }
+
     /**
      * A name ending (…高新区, …实验室, …产业集群) plus the name characters before it, extended left until punctuation,
      * a digit or a stop word (a verb or function word), so 支持丝绸之路经济带创新驱动发展试验区 gives the 试验区 name.
@@ -116,10 +375,12 @@ final class CandidateFinder {
     void suffixed(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         for (int p = 0; p < line.length(); p++) {
             for (EntityRules.Suffix suf : rules.suffixes) {
-                if (!line.startsWith(suf.text(), p)) continue;
+                if (suf.quotedOnly() || !line.startsWith(suf.text(), p)) continue;
                 int end = p + suf.text().length();
                 // 战略性 is not 战略: a suffix must end where a word ends
                 if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
+                // 专项 in 专项收入, a budget line, not a programme
+                if (followedBy(line, end, rules.notAfter.getOrDefault(suf.type(), List.of()))) break;
                 int extended = extendLeft(line, p, suf.type(), tokens);
                 // 新质生产力产业 is a class of industries even before its first words are trimmed
                 if (rules.isOnlyModifiers(line.substring(extended, p), suf.type())) break;
@@ -132,7 +393,7 @@ final class CandidateFinder {
                         t -> t.end() == suffixStart && t.word().length() == 1 && t.nature().startsWith("n"));
                 if (p - start >= minPrefix && nounPrefix) {
                     String name = line.substring(start, end);
-                    if (!rules.generics.contains(name) && !rules.isCategory(name)
+                    if (!rules.generics.contains(name) && !rules.isCategory(name) && !genericAfterConnector(name, suf.type())
                             && !rules.isOnlyModifiers(name.substring(0, p - start), suf.type())) {
                         out.add(new Candidate(offset + start, offset + end, suf.type(), null, "entities:suffix",
                                 RULE, null));
@@ -156,10 +417,18 @@ final class CandidateFinder {
             if (rules.surnames.indexOf(name.charAt(0)) < 0) continue;
             // 方式和, 向社会: HanLP glued a word and a function character into a "name"
             if (rules.stops.contains(name.substring(name.length() - 1)) || rules.stops.contains(name.substring(0, 1))) continue;
-            if (name.length() == 2 && !rules.startsWithTitle(line, t.end())) continue;
+            // 余万人: a count of people, not 余 + a given name
+            if (name.endsWith("人") || "万亿千百十多余".indexOf(name.charAt(1)) >= 0
+                    || (t.start() > 0 && Character.isDigit(line.charAt(t.start() - 1)))) continue;
+            if (name.length() == 2 && !rules.startsWithTitle(line, t.end()) && !titleEndsAt(line, t.start())) continue;
             out.add(new Candidate(offset + t.start(), offset + t.end(), "PERSON", null, "entities:hanlp_person",
                     PERSON, null));
         }
+    }
+
+    private boolean titleEndsAt(String line, int at) {
+        for (String t : rules.titles) if (at >= t.length() && line.startsWith(t, at - t.length())) return true;
+        return false;
     }
 
     /**
@@ -178,7 +447,11 @@ final class CandidateFinder {
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> isNameChar((char) c))) break;
             if (rules.stops.contains(w) || (tokens.isEmpty() && rules.stopEndingAt(line, i) > 0)) break;
-            if (!tokens.isEmpty() && endsName(tokenAt(tokens, from))) break;
+            Hanlp.Token word = tokens.isEmpty() ? null : tokenAt(tokens, from);
+            // a programme's name holds verbs (废弃矿山生态修复示范项目, 应急转贷基金): go on to the clause start and let
+            // trimLeadingWords drop the verb that governs the name (争取…, 发挥…)
+            boolean verbInside = type.equals("PROGRAM") && word != null && word.isVerb() && p - from <= 16;
+            if (word != null && endsName(word) && !verbInside) break;
             i = from;
         }
         // an ordinal belongs to the name (第五次全国经济普查, 自治区十三届政协); go on past it
@@ -238,7 +511,10 @@ final class CandidateFinder {
             moved = false;
             for (Hanlp.Token t : tokens) {
                 // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
-                boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word());
+                // 加力实施…计划: an intransitive verb or adverb before a verb goes with it
+                Hanlp.Token next = tokenAt(tokens, t.end());
+                boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word())
+                        || ((t.nature().equals("vi") || t.nature().startsWith("d")) && next != null && next.isVerb());
                 boolean stray = t.word().length() == 1 && !t.nature().startsWith("n"); // 好 from 用好, not 钛 in 钛及钛合金
                 if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && stray)) {
                     start = t.end();
@@ -274,10 +550,12 @@ final class CandidateFinder {
     /** End of the longest run of name characters after {@code from} that ends with a suffix, or {@code from}. */
     private int suffixEndAfter(String line, int from, List<Hanlp.Token> tokens) {
         int best = from;
+        boolean sawVerb = false;
         for (int j = from; j < line.length() && j - from < 14; j++) {
             char c = line.charAt(j);
             if (!isNameChar(c) && c != '·') break;
-            if (startsVerb(tokens, line, j)) break;
+            // a programme's tail may hold a verb (“科技银龄人才”特聘专家计划); other names end at one
+            if (startsVerb(tokens, line, j)) sawVerb = true;
             if (rules.stopStartingAt(line, j) > 0 && !keepStartsAt(tokens, j) && suffixEndingAt(line, j + 1) == null) {
                 // a stop word inside the tail ends it, unless it is part of a suffix (对接会)
                 boolean partOfSuffix = false;
@@ -287,7 +565,8 @@ final class CandidateFinder {
                 }
                 if (!partOfSuffix) break;
             }
-            if (suffixEndingAt(line, j + 1) != null) best = j + 1;
+            EntityRules.Suffix suf = suffixEndingAt(line, j + 1);
+            if (suf != null && (!sawVerb || suf.type().equals("PROGRAM"))) best = j + 1;
         }
         return best;
     }

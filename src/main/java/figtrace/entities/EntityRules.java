@@ -16,7 +16,8 @@ final class EntityRules {
 
     record Known(String text, String type, String canonical, String rule) {}
 
-    record Suffix(String text, String type) {}
+    /** A name ending; {@code quotedOnly} ones (规划, 工程) end a name only right after a quoted term (“十五五”规划). */
+    record Suffix(String text, String type, boolean quotedOnly) {}
 
     /** Known names and places, longest first, grouped by first character for a quick scan. */
     final Map<Character, List<Known>> knownByFirstChar = new HashMap<>();
@@ -36,6 +37,33 @@ final class EntityRules {
     String surnames = "";
     /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
     final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
+    /** Name shapes matched anywhere in a line (十大产业集群), with their type; RE2. */
+    record Shape(com.google.re2j.Pattern pattern, String type) {}
+    final List<Shape> shapes = new ArrayList<>();
+    /** Labels of a byline (编辑, 记者, 一审): the names after them are people. */
+    final List<String> bylines = new ArrayList<>();
+    /** Words after which a known name of the given type is a product or a measure, not the name (新能源汽车产量). */
+    final Map<String, List<String>> notAfter = new HashMap<>();
+    /** Set phrases inside which no name is read (中国特色社会主义: 中国 there is not a place mention). */
+    final List<String> blocked = new ArrayList<>();
+    /** Words before a 、-list that make its items industries (在, 聚焦, 发展 …), and the endings after 等 that do. */
+    final List<String> listCues = new ArrayList<>();
+    final Map<String, Boolean> listTails = new HashMap<>(); // tail → needs a cue before the list
+    /** Endings of a document title that opens with 关于 (…的报告, …的意见). */
+    final List<String> docEndings = new ArrayList<>();
+    /** Words before or after a quoted term that make it a programme (实施“…”, “…”模式). */
+    final List<String> programCuesBefore = new ArrayList<>(), programCuesAfter = new ArrayList<>();
+    /** Official full names of the places in the gazetteer, by standard form: 河南 → 河南省. */
+    final Map<String, Place> places = new HashMap<>();
+    /** First characters of the gazetteer's prefectures and counties (乌-昌-石 is made of them). */
+    final Set<Character> placeInitials = new HashSet<>();
+    /** Endings that make a HanLP place word a place (…县, …国): entities.tsv place_ending. */
+    final List<String> placeEndings = new ArrayList<>();
+    /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
+    final List<String> classEndings = new ArrayList<>();
+
+    /** A gazetteer place: its official full name, level (province, prefecture, county, other) and province. */
+    record Place(String fullName, String level, String provinceFullName) {}
 
     static EntityRules load(Path dir) {
         EntityRules r = new EntityRules();
@@ -44,7 +72,7 @@ final class EntityRules {
             switch (kind) {
                 case "name" -> r.addKnown(new Known(text, checkType(row, type),
                         row.opt("canonical") == null ? text : row.opt("canonical"), "entities:name"));
-                case "suffix" -> r.suffixes.add(new Suffix(text, checkType(row, type)));
+                case "suffix" -> r.suffixes.add(new Suffix(text, checkType(row, type), "quoted".equals(row.opt("canonical"))));
                 case "inner" -> r.innerByType.computeIfAbsent(checkType(row, type), k -> new HashSet<>()).add(text);
                 case "stop" -> r.stops.add(text);
                 case "generic" -> r.generics.add(text);
@@ -62,20 +90,90 @@ final class EntityRules {
                         throw row.error("bad pattern '" + text + "': " + e.getDescription());
                     }
                 }
+                case "pattern" -> {
+                    try {
+                        r.shapes.add(new Shape(com.google.re2j.Pattern.compile(text), checkType(row, type)));
+                    } catch (com.google.re2j.PatternSyntaxException e) {
+                        throw row.error("bad pattern '" + text + "': " + e.getDescription());
+                    }
+                }
+                case "byline" -> r.bylines.add(text);
+                case "not_after" -> r.notAfter.computeIfAbsent(checkType(row, type), k -> new ArrayList<>()).add(text);
+                case "blocked" -> r.blocked.add(text);
+                case "list_cue" -> r.listCues.add(text);
+                case "list_tail" -> r.listTails.put(text, "cue".equals(row.opt("canonical")));
+                case "doc_ending" -> r.docEndings.add(text);
+                case "place_ending" -> r.placeEndings.add(text);
+                case "class_ending" -> r.classEndings.add(text);
+                case "program_cue_before" -> r.programCuesBefore.add(text);
+                case "program_cue_after" -> r.programCuesAfter.add(text);
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames or quoted_program)");
+                        + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
+                        + " quoted_program, pattern, byline, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
+                        + " program_cue_before or program_cue_after)");
             }
         }
         for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
             r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
         }
+        r.loadGazetteer(dir);
         r.industryQualifiers.addAll(r.modifiersByType.getOrDefault("INDUSTRY", List.of()));
         r.known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(r.industryQualifiers::add);
         r.industryQualifiers.sort(Comparator.comparingInt((String m) -> -m.length()));
         r.modifiersByType.values().forEach(l -> l.sort(Comparator.comparingInt((String m) -> -m.length())));
         r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));
+        for (String t : TYPES) r.modifierWords.put(t, r.modifierWordsOf(t));
         return r;
+    }
+
+    /**
+     * China's administrative places from regions.tsv (the gazetteer the figures use too): every standard form and
+     * alias of a province or prefecture, and every county of three characters or more, is a PLACE whose canonical is
+     * the official full name (河南 → 河南省, 郑州 → 郑州市). Names listed in places.tsv win.
+     */
+    private void loadGazetteer(Path dir) {
+        List<PatternFile.Row> rows = PatternFile.read(dir, "regions.tsv", "standard", "level");
+        Map<String, String> provinceFull = new HashMap<>();
+        for (PatternFile.Row row : rows) {
+            if (!row.get("level").equals("province")) continue;
+            // the first alias with an official ending is the official name (新疆维吾尔自治区, not a variant after it)
+            String full = aliases(row).stream().filter(a -> a.endsWith("省") || a.endsWith("自治区") || a.endsWith("市")
+                    || a.endsWith("特别行政区")).findFirst().orElse(row.get("standard"));
+            provinceFull.put(row.get("standard"), full);
+        }
+        for (PatternFile.Row row : rows) {
+            String level = row.get("level"), standard = row.get("standard");
+            if (!Set.of("province", "prefecture", "county").contains(level)) continue;
+            String full = level.equals("province") ? provinceFull.get(standard) : standard;
+            String province = level.equals("province") ? full : provinceFull.get(row.get("province"));
+            Place place = new Place(full, level, province);
+            places.putIfAbsent(standard, place);
+            if (!level.equals("province")) placeInitials.add(standard.charAt(0));
+            List<String> names = new ArrayList<>(aliases(row));
+            names.add(standard);
+            for (String n : names) {
+                // a two-character county (城区, 矿区) is a common noun as often as a place
+                if (level.equals("county") && n.length() < 3) continue;
+                // 全疆, 全省: the document's own region as a scope, not a place named (see self_regions.tsv)
+                if (n.startsWith("全")) continue;
+                places.putIfAbsent(n, place);
+                if (!known.containsKey(n)) addKnown(new Known(n, "PLACE", full, "entities:gazetteer"));
+            }
+        }
+    }
+
+    private static List<String> aliases(PatternFile.Row row) {
+        String a = row.header().contains("aliases") ? row.get("aliases") : "";
+        return a.isEmpty() ? List.of() : java.util.Arrays.stream(a.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** The gazetteer place a written name stands for (河南省, 普洱, 普洱市), or null. */
+    Place place(String name) {
+        Place p = places.get(name);
+        if (p != null) return p;
+        Known k = known.get(name);
+        return k != null && k.type().equals("PLACE") ? places.get(k.canonical()) : null;
     }
 
     private static String checkType(PatternFile.Row row, String type) {
@@ -112,14 +210,23 @@ final class EntityRules {
      */
     boolean isOnlyModifiers(String prefix, String type) {
         String rest = prefix;
+        for (String w : modifierWords.getOrDefault(type, List.of())) {
+            if (rest.isEmpty()) break;
+            if (rest.contains(w)) rest = rest.replace(w, "");
+        }
+        return rest.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private final Map<String, List<String>> modifierWords = new HashMap<>();
+
+    private List<String> modifierWordsOf(String type) {
         List<String> words = new ArrayList<>(modifiersByType.getOrDefault(type, List.of()));
         words.addAll(modifiersByType.getOrDefault("", List.of()));
         if (type.equals("INDUSTRY")) {
             known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(words::add);
         }
         words.sort(Comparator.comparingInt((String m) -> -m.length()));
-        for (String w : words) rest = rest.replace(w, "");
-        return rest.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return List.copyOf(words);
     }
 
     boolean isQuotedProgram(String term) {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Finds named entities (ORG, PLACE, PERSON, DOC, PROGRAM, INDUSTRY) in a document. Rules and word lists come from
- * {@code patterns/entities.tsv} and {@code patterns/places.tsv}; HanLP only adds person names.
+ * {@code patterns/entities.tsv}, {@code patterns/places.tsv} and the gazetteer {@code patterns/regions.tsv}; HanLP adds
+ * person names and its own place and organisation words (checked before they are taken).
  *
  * <p>Each distinct surface form is reported once, at its first occurrence (that is how the gold sets count).
  * Lines marked as soft wraps ({@code TextLine.continues()}) are read as one paragraph; a name across such a break
@@ -35,54 +36,115 @@ public final class EntityStage {
     public EntityStage(Path patternsDir) {
         this.rules = EntityRules.load(patternsDir);
         this.finder = new CandidateFinder(rules);
-        Hanlp.addWords(rules.known.keySet());
+        Hanlp.addWords(rules.known.values().stream().filter(k -> !k.rule().equals("entities:gazetteer")).map(EntityRules.Known::text).toList());
     }
 
     /** Rules from ./patterns. */
     public EntityStage() { this(Path.of("patterns")); }
 
     /**
-     * The pipeline's entry point: the entities of one document, read with its context (the document's own region
-     * names its "自治区…" agencies; none when the document names no region).
+     * The pipeline's entry point: the entities of one document, read with its context. The context's own region names
+     * the document's "省委", "市人大", "自治区…" bodies; when it has none, the title lines are read for one.
      */
     public List<Entity> extract(figtrace.model.DocumentContext context) {
-        return extract(context.source().name(), context.text(), context.ownRegionOfficial());
+        List<Paragraph> paragraphs = Paragraph.of(context.text());
+        OwnRegion own = null;
+        if (context.ownRegion() != null) {
+            EntityRules.Place p = rules.place(context.ownRegionOfficial());
+            if (p == null) p = rules.place(context.ownRegionName());
+            if (p != null) own = p.level().equals("province") ? new OwnRegion(p.fullName(), null)
+                    : new OwnRegion(p.provinceFullName(), p.fullName());
+        }
+        if (own == null) own = ownRegion(paragraphs, null);
+        return extract(context.source().name(), context.text(), paragraphs, own);
     }
 
-    /** Entities of a document about Xinjiang, the first corpus (its 自治区… names expand to 新疆维吾尔自治区…). */
+    /** Entities of a document; its own region is read from its title lines. */
     public List<Entity> extract(String doc, DocumentText text) {
-        return extract(doc, text, Canonicals.XINJIANG);
+        return extract(doc, text, (String) null);
     }
 
     /**
-     * @param ownRegion the full name of the region the document is about (宁夏回族自治区): its "自治区…" agencies
-     *                  are that region's; null when unknown, and such names keep their written form
+     * @param ownProvince the official name of the province the document is about (宁夏回族自治区) when the caller
+     *                    knows it (from the figures' regions); the title lines win when they name a place
      */
-    public List<Entity> extract(String doc, DocumentText text, String ownRegion) {
+    public List<Entity> extract(String doc, DocumentText text, String ownProvince) {
+        List<Paragraph> paragraphs = Paragraph.of(text);
+        return extract(doc, text, paragraphs, ownRegion(paragraphs, ownProvince));
+    }
+
+    /** Entities of a document whose own region is known (from the document context). */
+    public List<Entity> extract(String doc, DocumentText text, OwnRegion own) {
+        return extract(doc, text, Paragraph.of(text), own == null ? OwnRegion.UNKNOWN : own);
+    }
+
+    private List<Entity> extract(String doc, DocumentText text, List<Paragraph> paragraphs, OwnRegion own) {
         List<Entity> out = new ArrayList<>();
         String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
         Set<String> seen = new HashSet<>();
-        for (Paragraph para : Paragraph.of(text)) {
+        for (Paragraph para : paragraphs) {
             String s = para.text();
             // entries of a reference list name their authors and titles, which the guideline leaves out
             if (s.isBlank() || REFERENCE.matcher(s).find()) continue;
-            for (Candidate c : resolve(finder.find(s, 0))) {
+            for (Candidate c : withNestedPlaces(resolve(finder.find(s, 0)), finder.find(s, 0))) {
                 int start = para.docStart(c.start()), end = para.docEnd(c.end());
                 // a name across a soft wrap keeps exact offsets; its text reads without the break (as for measures)
                 String surface = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 if (!seen.add(normalise(surface))) continue;
-                String canonical = c.canonical() != null ? c.canonical() : Canonicals.canonical(surface, c.type(), rules, ownRegion);
-                // known short names (自治区党委, 财政厅) are listed for Xinjiang, the first corpus; in another region's
-                // document, a short name that does not say 新疆 is that region's body
-                if (!surface.contains("新疆") && ownRegion != null && !ownRegion.equals(Canonicals.XINJIANG)) {
-                    canonical = canonical.replace(Canonicals.XINJIANG, ownRegion);
-                }
+                String canonical = c.canonical() != null ? Canonicals.fill(c.canonical(), surface, own)
+                        : Canonicals.canonical(surface, c.type(), rules, own);
                 TextLine line = text.lineAt(start);
                 out.add(new Entity(Ids.entity(contentKey, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
                         line.number(), start, end, surface, c.type(), canonical,
                         Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
         }
+        return out;
+    }
+
+    /** How many non-blank paragraphs at the top of a document count as its title lines. */
+    private static final int TITLE_LINES = 5;
+
+    /**
+     * The document's own region: the first gazetteer place in its title lines (2025年河南省政府工作报告 → 河南省;
+     * 关于普洱市…的报告 → 普洱市 in 云南省), else the province the caller gives.
+     */
+    OwnRegion ownRegion(List<Paragraph> paragraphs, String fallbackProvince) {
+        int seenLines = 0;
+        for (Paragraph para : paragraphs) {
+            if (para.text().isBlank()) continue;
+            if (++seenLines > TITLE_LINES) break;
+            // places inside the title's own name count (关于普洱市…的报告 is one DOC)
+            List<Candidate> places = new ArrayList<>(finder.find(para.text(), 0).stream()
+                    .filter(c -> c.type().equals("PLACE")).toList());
+            places.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
+            for (Candidate c : places) {
+                EntityRules.Place p = rules.place(para.text().substring(c.start(), c.end()));
+                if (p == null) continue;
+                return p.level().equals("province") ? new OwnRegion(p.fullName(), null)
+                        : new OwnRegion(p.provinceFullName(), p.fullName());
+            }
+        }
+        return new OwnRegion(fallbackProvince, null);
+    }
+
+    /**
+     * A place named inside a quoted name is a place the text speaks of too (塔吉克斯坦 in 中国—塔吉克斯坦“一带一路”联合实验室);
+     * places inside other names (乌鲁木齐 in 乌鲁木齐高新区, 中国 in 《中国开发区审核公告目录》) are not.
+     */
+    static List<Candidate> withNestedPlaces(List<Candidate> kept, List<Candidate> all) {
+        List<Candidate> out = new ArrayList<>(kept);
+        for (Candidate outer : kept) {
+            if (outer.priority() != CandidateFinder.QUOTED) continue;
+            for (Candidate c : all) {
+                if (c.type().equals("PLACE") && c.priority() == CandidateFinder.RULE && outer.start() <= c.start()
+                        && c.end() <= outer.end() && c.length() < outer.length()
+                        && out.stream().noneMatch(o -> o != outer && o.overlaps(c))) {
+                    out.add(c);
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
         return out;
     }
 

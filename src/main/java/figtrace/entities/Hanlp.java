@@ -24,6 +24,7 @@ final class Hanlp {
 
     private static final Object LOCK = new Object();
     private static Segment segment; // created lazily: loading HanLP costs about a second
+    private static Segment namesSegment; // with HanLP's place and organisation recognisers
 
     private Hanlp() {}
 
@@ -41,6 +42,24 @@ final class Hanlp {
         }
     }
 
+    /**
+     * The words of {@code s} with HanLP's own place (ns) and organisation (nt) recognisers on: they join 金风科技,
+     * 塔里木油田 and 河南省人民政府 into one word, but also glue a verb or a title to a name (省长王凯作政府), so callers
+     * check what they take. Empty when the terms don't tile {@code s}.
+     */
+    static List<Token> nameTokens(String s) {
+        List<Term> terms;
+        synchronized (LOCK) {
+            if (namesSegment == null) {
+                namesSegment = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
+                        .enablePlaceRecognize(true).enableOrganizationRecognize(true)
+                        .enableNumberQuantifierRecognize(false);
+            }
+            terms = namesSegment.seg(s);
+        }
+        return tiled(s, terms);
+    }
+
     /** The words of {@code s}, or an empty list when HanLP's terms don't tile {@code s} exactly. */
     static List<Token> tokens(String s) {
         List<Term> terms;
@@ -52,6 +71,10 @@ final class Hanlp {
             }
             terms = segment.seg(s);
         }
+        return tiled(s, terms);
+    }
+
+    private static List<Token> tiled(String s, List<Term> terms) {
         // HanLP can silently lose text; if the terms don't tile the input exactly, trust none of them
         List<Token> out = new ArrayList<>();
         int pos = 0;

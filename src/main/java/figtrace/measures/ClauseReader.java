@@ -21,6 +21,9 @@ final class ClauseReader {
     private static final Pattern LEAD_DATE = Pattern.compile(
             "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
+    /** The numbered points of a paper's recommendations: 第一，… 第二，… */
+    private static final Pattern ORDINAL_POINT = Pattern.compile("第[一二三四五六七八九十]+[，,]");
+
     /** A bare verb part joins the measure before it only while the two stay about as long as a gold measure. */
     private static final int MAX_JOINED = 70;
 
@@ -41,12 +44,21 @@ final class ClauseReader {
 
     List<Clause> measures() {
         List<Clause> out = new ArrayList<>();
+        boolean inOrdinalPoint = false;
         for (int[] sentence : ClauseSplitter.sentences(s)) {
             int pending = -1, curStart = -1, curEnd = -1;
             String sentenceActor = null;
             String curActor = null;
+            // 第一，着力打造…集群。优化以…为主的产业结构，形成…集群。 A paper's numbered point is one measure: the bare
+            // sentences after its headline restate it
+            boolean marked = ClauseSplitter.LIST_MARKER.matcher(s).region(sentence[0], sentence[1]).lookingAt();
+            if (marked) inOrdinalPoint = ORDINAL_POINT.matcher(s).region(sentence[0], sentence[1]).lookingAt();
+            boolean elaboration = !marked && inOrdinalPoint;
+            boolean first = true;
             for (int[] part : ClauseSplitter.parts(s, sentence)) {
                 Opening o = opening(part);
+                if (o != null && first && elaboration && o.bare()) break;
+                if (o != null) first = false;
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
                 // adverb (持续开展…) or a list marker starts the next measure
                 // (but a second result with its own count is its own measure: 认定…532家，培育…19家)
@@ -63,7 +75,13 @@ final class ClauseReader {
                     curActor = o.actor() != null ? o.actor() : sentenceActor;
                     if (o.actor() != null) sentenceActor = o.actor();
                     pending = -1;
-                } else if (curStart >= 0 && cues.isProblem(s.substring(part[0], part[1]))) {
+                } else if (curStart >= 0 && startsWithCopula(part)) {
+                    // 加快…调整，优化…配置，是新时代…的重要任务: what comes before 是 is the topic of a statement
+                    curStart = -1;
+                    pending = -1;
+                } else if (curStart >= 0 && (cues.isProblem(s.substring(part[0], part[1]))
+                        || cues.isCopula(s.substring(part[0], part[1])))) {
+                    // …，为推动全市高质量发展提供坚强的财政支撑: a purpose or result ends the measure
                     // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure
                     emit(curStart, curEnd, curActor, out);
                     curStart = -1;
@@ -79,6 +97,11 @@ final class ClauseReader {
         return out;
     }
 
+    private boolean startsWithCopula(int[] part) {
+        String p = s.substring(part[0], part[1]).strip();
+        return p.startsWith("是") && cues.isCopula(p);
+    }
+
     private boolean hasFigure(int from, int to) { return !FigureSpans.in(s.substring(from, to)).isEmpty(); }
 
     private boolean hasDigit(int from, int to) { return s.substring(from, to).chars().anyMatch(Character::isDigit); }
@@ -87,6 +110,9 @@ final class ClauseReader {
         String clause = s.substring(start, end);
         int a = para.docStart(start), b = para.docEnd(end);
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
+        // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
+        // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
+        if (ids.isEmpty() && FigureSpans.in(clause).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
     }
 

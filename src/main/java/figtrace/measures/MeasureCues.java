@@ -30,6 +30,8 @@ final class MeasureCues {
     final List<String> notCues = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     final List<String> leads = new ArrayList<>();
+    /** Nouns that name something an action can deliver (规划, 基金, 平台, 债务 …); see ClauseReader#isConcrete. */
+    final List<String> concretes = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -52,6 +54,7 @@ final class MeasureCues {
                 case "not_cue" -> c.notCues.add(word);
                 case "problem" -> c.problems.add(word);
                 case "lead" -> c.leads.add(word);
+                case "concrete" -> c.concretes.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -60,7 +63,7 @@ final class MeasureCues {
                     }
                 }
                 default -> throw row.error("unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem, lead or copula)");
+                        + "' (use verb, adverb, status, section, instrument, generic, actor, prep, not_cue, problem, lead, concrete or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());

@@ -30,7 +30,7 @@ public final class MeasureStage {
     /** Reference entries ("[3] 作者. 标题[J]") are not the document's own statements. */
     private static final Pattern REFERENCE = Pattern.compile("^\\s*(?:-\\s*)?\\[\\d+\\]");
     /** An abstract or keyword line of a paper summarises the measures of its body; counting it would double them. */
-    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*(?:\\*\\*)?(?:摘\\s*要|关键词|Abstract|Keywords)");
+    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*(?:\\*\\*)?[\\[【]?(?:摘\\s*要|关键词|Abstract|Keywords|基金项目)");
     private static final Pattern HEADING_NUMBER = Pattern.compile(
             "^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+(?:\\.\\d+)*\\s)");
     private static final Pattern TOP_HEADING = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|\\d+\\s)");

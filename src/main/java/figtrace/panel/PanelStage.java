@@ -78,10 +78,8 @@ public final class PanelStage {
      * not the region's value, so they make no row.
      */
     private Set<PanelSource> parts(List<PanelSource> sources) {
-        Map<String, List<PanelSource>> bySentence = new TreeMap<>();
-        for (PanelSource s : sources) bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
         Set<PanelSource> parts = new java.util.HashSet<>();
-        for (List<PanelSource> sentence : bySentence.values()) {
+        for (List<PanelSource> sentence : sentences(sources)) {
             if (sentence.size() < 2) continue;
             sentence.sort(Comparator.comparingInt(PanelSource::spanInQuote));
             for (int i = 1; i < sentence.size(); i++) {
@@ -116,6 +114,15 @@ public final class PanelStage {
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .orElseThrow().getKey()));
         return units;
+    }
+
+    /** Sources grouped by the sentence (quote) that holds them, in document and position order. */
+    private static java.util.Collection<List<PanelSource>> sentences(List<PanelSource> sources) {
+        Map<String, List<PanelSource>> bySentence = new TreeMap<>();
+        for (PanelSource s : sources) {
+            bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
+        }
+        return bySentence.values();
     }
 
     /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */
@@ -211,11 +218,15 @@ public final class PanelStage {
      */
     private List<Check> levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, List<PanelSource>> byKey) {
         List<Check> checks = new ArrayList<>();
-        Map<String, List<PanelSource>> bySentence = new TreeMap<>();
+        // Undated levels by what they measure and where, looked up for each implied level instead of scanned.
+        Map<List<String>, List<PanelSource>> undatedByWhat = new java.util.HashMap<>();
         for (PanelSource s : sources) {
-            bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
+            if (s.period().isEmpty() && (s.change() == null || s.change().isEmpty())) {
+                undatedByWhat.computeIfAbsent(List.of(s.indicatorId(), s.region(), s.scope(), s.unit()),
+                        k -> new ArrayList<>()).add(s);
+            }
         }
-        for (List<PanelSource> sentence : bySentence.values()) {
+        for (List<PanelSource> sentence : sentences(sources)) {
             for (PanelSource increase : sentence) {
                 if (increase.change() == null || !INCREASE.contains(increase.change())) continue;
                 PanelSource level = sentence.stream()
@@ -232,10 +243,8 @@ public final class PanelStage {
                 // An undated figure of the same indicator and region that matches the implied level within rounding
                 // is most likely that level (a reply's 全社会R&D经费达到115.5亿元 without a year); only agreement is
                 // reported for them, since an undated figure may be about any year.
-                for (PanelSource undated : sources) {
-                    if (!undated.period().isEmpty() || undated.change() != null && !undated.change().isEmpty()
-                            || !undated.indicatorId().equals(level.indicatorId()) || !undated.region().equals(level.region())
-                            || !undated.scope().equals(level.scope()) || !undated.unit().equals(level.unit())) continue;
+                for (PanelSource undated : undatedByWhat.getOrDefault(
+                        List.of(level.indicatorId(), level.region(), level.scope(), level.unit()), List.of())) {
                     BigDecimal diff = implied.subtract(undated.value()).abs();
                     if (diff.compareTo(implication.add(undated.precision())) > 0) continue;
                     checks.add(new Check("level_minus_increase", key, diff.signum() == 0 ? PanelStatus.AGREE

@@ -35,6 +35,8 @@ final class PanelView {
     private final FigureTable table;
     private final ReviewStore reviews;
     private PanelStage.Panel panel;
+    /** Region levels from regions.tsv, read once: charts ask for them on every request. */
+    private java.util.function.Function<String, String> levels;
 
     PanelView(Path db, Path patterns, FigureTable table, ReviewStore reviews) {
         this.db = db;
@@ -57,6 +59,11 @@ final class PanelView {
             }
         }
         return panel;
+    }
+
+    private synchronized java.util.function.Function<String, String> regionLevels() {
+        if (levels == null) levels = RegionCodes.levels(patterns);
+        return levels;
     }
 
     Map<String, Object> rows(Map<String, String> q) {
@@ -112,7 +119,7 @@ final class PanelView {
         rows.removeIf(r -> !(overTime ? r.key().region() : r.key().period()).equals(chosen));
         String level = null;
         if (!overTime) {
-            java.util.function.Function<String, String> levels = RegionCodes.levels(patterns);
+            java.util.function.Function<String, String> levels = regionLevels();
             level = commonest(rows.stream().map(r -> levels.apply(r.key().region())).toList());
             String keep = level;
             rows.removeIf(r -> !levels.apply(r.key().region()).equals(keep));

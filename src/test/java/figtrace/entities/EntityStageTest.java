@@ -157,4 +157,52 @@ class EntityStageTest {
         assertTrue(found.stream().anyMatch(e -> e.canonical().equals("宁夏回族自治区财政厅")), found.toString());
         assertTrue(found.stream().noneMatch(e -> e.canonical().contains("新疆")), found.toString());
     }
+
+    @Test
+    void aHenanReportsBodiesAreHenansAndNeverXinjiangs() {
+        List<Entity> es = run("2025年河南省政府工作报告\n在省委、省政府坚强领导下，省科学院形成一批成果，自治区党委也来调研。");
+        assertEquals("中共河南省委员会", find(es, "省委").canonical());
+        assertEquals("河南省人民政府", find(es, "省政府").canonical());
+        assertEquals("河南省科学院", find(es, "省科学院").canonical());
+        assertEquals("PLACE:河南省", find(es, "河南省").canonicalId());
+        // a document that does not say its region keeps the written form rather than guess one
+        assertEquals("自治区党委", find(run("自治区党委高度重视科技创新。"), "自治区党委").canonical());
+        assertTrue(es.stream().noneMatch(e -> e.canonical().contains("新疆")), es.toString());
+    }
+
+    @Test
+    void aCitysOwnBodiesTakeTheCityFromTheTitle() {
+        List<Entity> es = run("关于普洱市2025年地方财政预算执行情况的报告\n在市委的领导下，市人大监督。");
+        assertEquals("DOC", find(es, "关于普洱市2025年地方财政预算执行情况的报告").type());
+        assertEquals("中共普洱市委员会", find(es, "市委").canonical());
+        assertEquals("普洱市人民代表大会", find(es, "市人大").canonical());
+    }
+
+    @Test
+    void namesInABylineArePeople() {
+        List<Entity> es = run("编辑:韩佳 张兴红\n记者 王斌、韩显明报道");
+        for (String name : List.of("韩佳", "张兴红", "王斌", "韩显明")) assertEquals("PERSON", find(es, name).type());
+    }
+
+    @Test
+    void theItemsOfAnIndustryListAreIndustriesButServicesAreNot() {
+        List<Entity> es = run("省科学院在先进材料、量子科技、人工智能等领域形成成果，发展锂电、光伏、氢能、新型储能等产业。");
+        for (String name : List.of("先进材料", "量子科技", "锂电", "光伏", "氢能", "新型储能")) {
+            assertEquals("INDUSTRY", find(es, name).type());
+        }
+        assertTrue(run("加大教育、医疗卫生、社会保障和就业等领域的投入。").isEmpty());
+    }
+
+    @Test
+    void companiesInAListAreFoundByHanlpsOrganisationRecogniser() {
+        List<Entity> es = run("依托金风科技、特变电工、塔里木油田等龙头企业。");
+        for (String name : List.of("金风科技", "特变电工", "塔里木油田")) assertEquals("ORG", find(es, name).type());
+    }
+
+    @Test
+    void genericPhrasesAndCountsOfPeopleAreNotNames() {
+        List<Entity> es = run("新能源基地和大型资源基地建设加快，新增就业余万人，发展资源密集型产业和关键产业。");
+        assertTrue(es.stream().noneMatch(e -> e.text().contains("基地") || e.text().equals("余万人")
+                || e.text().contains("资源密集型产业") || e.text().equals("关键产业")), es.toString());
+    }
 }

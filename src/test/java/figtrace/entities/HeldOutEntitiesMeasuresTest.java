@@ -1,0 +1,112 @@
+package figtrace.entities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import figtrace.eval.KindScore;
+import figtrace.eval.ScoreReport;
+import figtrace.eval.Scorer;
+import figtrace.model.DocumentResult;
+import figtrace.model.Entity;
+import figtrace.model.Measure;
+import figtrace.pipeline.Pipeline;
+import figtrace.rules.RulesStage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
+ * src/test/resources/heldout (two government work reports, a budget report, a news-published budget summary; see its
+ * README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
+ * change that loses names or measures on documents of these kinds fails here. Outputs are left in
+ * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
+ */
+class HeldOutEntitiesMeasuresTest {
+
+    private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+    private static final Path SHARED_GOLD = Path.of("../shared/gold");
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void load() throws Exception {
+        pipeline = new Pipeline(RulesStage.load(Path.of("patterns")));
+    }
+
+    @Test
+    void heldOutDocumentsOfOtherKindsKeepTheirScores() throws Exception {
+        List<Path> docs;
+        try (Stream<Path> s = Files.list(HELD_OUT)) {
+            docs = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertEquals(4, docs.size(), "the four held-out fixtures");
+        ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
+        // measured (four fixtures): entities P 0.948 R 0.798 F1 0.867; measures P 0.901 R 0.671 F1 0.769
+        assertAtLeast(report, "entities", 0.86, 0.94);
+        assertAtLeast(report, "measures", 0.76, 0.89);
+    }
+
+    @Test
+    void annotatedSamplesKeepTheirScores() throws Exception {
+        assumeTrue(Files.isDirectory(SHARED_GOLD), "../shared/gold is not here");
+        List<Path> docs = List.of(Path.of("corpus/000_e3c7a792a1080dbf.txt"), Path.of("corpus/004_ba8f813c9e095246.txt"));
+        ScoreReport report = extractAndScore(docs, SHARED_GOLD, Path.of("target/sample-eval"));
+        // measured: entities P 0.963 R 0.881 F1 0.920; measures P 0.749 R 0.867 F1 0.803
+        assertAtLeast(report, "entities", 0.915, 0.95);
+        assertAtLeast(report, "measures", 0.80, 0.74);
+    }
+
+    private static void assertAtLeast(ScoreReport report, String kind, double f1, double precision) {
+        KindScore k = report.kinds().get(kind);
+        assertTrue(k != null, "no " + kind + " scored");
+        assertTrue(k.f1() >= f1, kind + " F1 " + k.f1() + " fell below " + f1 + ": " + k.toJson());
+        assertTrue(k.precision() >= precision, kind + " precision " + k.precision() + " fell below " + precision);
+    }
+
+    /** Runs the whole pipeline on each document, writes entities.jsonl and measures.jsonl, scores them. */
+    private static ScoreReport extractAndScore(List<Path> docs, Path gold, Path out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> entities = new ArrayList<>(), measures = new ArrayList<>();
+        for (Path p : docs) {
+            DocumentResult r = pipeline.extract(p.getFileName().toString(), Files.readAllBytes(p));
+            String text = r.parsed().text().text();
+            for (Entity e : r.entities()) {
+                assertEquals(text.substring(e.charStart(), e.charEnd()).replace("\r", "").replace("\n", ""), e.text());
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("doc", e.doc());
+                o.put("line", e.line());
+                o.put("text", e.text());
+                o.put("type", e.type());
+                o.put("canonical", e.canonical());
+                o.put("rule", e.rule());
+                entities.add(json.writeValueAsString(o));
+            }
+            for (Measure m : r.measures()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("doc", m.doc());
+                o.put("line", m.line());
+                o.put("text", m.text());
+                o.put("actor", m.actor());
+                o.put("status", m.status());
+                o.put("instrument", m.instrument());
+                o.put("linked_figures", m.linkedFigures());
+                measures.add(json.writeValueAsString(o));
+            }
+        }
+        Files.createDirectories(out);
+        Files.write(out.resolve("entities.jsonl"), entities, StandardCharsets.UTF_8);
+        Files.write(out.resolve("measures.jsonl"), measures, StandardCharsets.UTF_8);
+        Files.write(out.resolve("figures.jsonl"), List.of(), StandardCharsets.UTF_8);
+        return new Scorer(gold, out).score();
+    }
+}

@@ -32,13 +32,8 @@ final class TableGrid {
         List<Integer> data = new ArrayList<>();
         for (int i : members) if (isDataRow(lines.get(i).text())) data.add(i);
         if (data.size() < 2) data = members;
-        float[] seps = separators(lines, data);
+        float[] seps = mergeComplementary(separators(lines, data), lines, data);
         if (seps.length == 0) return;
-        // more columns than any row has cells means the strips are not column gaps (centred or ragged numbers):
-        // keep the rows as read
-        int widest = 0;
-        for (int i : members) widest = Math.max(widest, lines.get(i).text().split("\t", -1).length);
-        if (seps.length + 1 > widest) return;
         for (int i : members) {
             String aligned = rewrite(lines.get(i), seps);
             if (aligned != null) rows.get(i).text = aligned;
@@ -48,6 +43,8 @@ final class TableGrid {
     /** A row with a number in a cell after the first: its glyphs show where the columns are. */
     static boolean isDataRow(String text) {
         String[] cells = text.split("\t");
+        // a running footer caught in the table (跟踪评级报告 | 8): its page number is no column
+        if (java.util.Arrays.stream(cells).anyMatch(c -> c.strip().equals("|"))) return false;
         for (int k = 1; k < cells.length; k++) if (cells[k].strip().matches("[-+]?[0-9][0-9,.]*%?")) return true;
         return false;
     }
@@ -60,6 +57,9 @@ final class TableGrid {
         if (width <= 2 || width > 20000) return new float[0];
         int[] covered = new int[width];
         boolean[] broken = new boolean[width]; // a cell break ('\t') of some row spans this x
+        // where glyphs of numbers end and glyphs of words begin: a right-aligned number column followed closely by a
+        // left-aligned label column (96.1%  一、教育支出 in a two-sided table) leaves a narrow strip between them
+        int[] numberEnds = new int[width], otherEnds = new int[width], wordStarts = new int[width], otherStarts = new int[width];
         for (int i : data) {
             PdfReader.PdfLine l = lines.get(i);
             String t = l.text();
@@ -69,6 +69,10 @@ final class TableGrid {
                 if (t.charAt(c) == '\t') { tabSince = true; continue; }
                 float a = l.xs()[c], b = l.xe()[c];
                 if (Float.isNaN(a)) continue;
+                boolean number = isNumberChar(t.charAt(c));
+                int ea = Math.min(width - 1, Math.max(0, (int) Math.ceil(b - 0.5f))), sa = Math.min(width - 1, Math.max(0, (int) Math.floor(a + 0.5f)));
+                if (number) numberEnds[ea]++; else otherEnds[ea]++;
+                if (Character.isIdeographic(t.charAt(c)) || Character.isLetter(t.charAt(c))) wordStarts[sa]++; else otherStarts[sa]++;
                 // shrink each glyph a little: glyph boxes of neighbouring columns may touch through side bearings
                 for (int x = (int) Math.floor(a + 0.5f); x < (int) Math.ceil(b - 0.5f) && x < width; x++) if (x >= 0) covered[x]++;
                 if (tabSince && !Float.isNaN(prevEnd)) {
@@ -92,11 +96,57 @@ final class TableGrid {
             boolean crossed = false;
             while (x < width && covered[x] == 0) { crossed |= broken[x]; x++; }
             // a strip at the very left or right edge is margin, not a boundary
-            if (crossed && from > 0 && x < width && x - from >= minGap) out.add((from + x) / 2f);
+            boolean wide = x - from >= minGap
+                    || x - from >= minGap / 2 && numbersThenWords(from, x, minGap / 0.6f, numberEnds, otherEnds, wordStarts, otherStarts);
+            if (crossed && from > 0 && x < width && wide) out.add((from + x) / 2f);
         }
         float[] seps = new float[out.size()];
         for (int k = 0; k < seps.length; k++) seps[k] = out.get(k);
         return seps;
+    }
+
+    /**
+     * Drops each boundary whose two neighbouring columns are never both filled in one data row: such a strip lies
+     * between ragged or centred cells of one column (合计 centred under left-aligned 代建项目, numbers of several
+     * widths), not between two columns. Two real columns share rows: 96.1% | 一、教育支出 of a two-sided table.
+     */
+    static float[] mergeComplementary(float[] seps, List<PdfReader.PdfLine> lines, List<Integer> data) {
+        float[] cur = seps;
+        while (cur.length > 0) {
+            boolean[] shared = new boolean[cur.length];
+            for (int i : data) {
+                String[] cells = rewrite(lines.get(i), cur).split("\t", -1);
+                for (int k = 0; k + 1 < cells.length && k < cur.length; k++) {
+                    if (!cells[k].isBlank() && !cells[k + 1].isBlank()) shared[k] = true;
+                }
+            }
+            int drop = -1;
+            for (int k = 0; k < cur.length && drop < 0; k++) if (!shared[k]) drop = k;
+            if (drop < 0) break;
+            float[] next = new float[cur.length - 1];
+            for (int k = 0, j = 0; k < cur.length; k++) if (k != drop) next[j++] = cur[k];
+            cur = next;
+        }
+        return cur;
+    }
+
+    /** Only number glyphs end within half an em left of the strip [from, to), and only words begin within half an em right of it. */
+    private static boolean numbersThenWords(int from, int to, float em, int[] numberEnds, int[] otherEnds,
+                                            int[] wordStarts, int[] otherStarts) {
+        int numbers = 0, others = 0, words = 0, notWords = 0;
+        for (int x = Math.max(0, from - (int) Math.ceil(em / 2)); x <= from && x < numberEnds.length; x++) {
+            numbers += numberEnds[x];
+            others += otherEnds[x];
+        }
+        for (int x = to; x < wordStarts.length && x <= to + (int) Math.floor(em / 2); x++) {
+            words += wordStarts[x];
+            notWords += otherStarts[x];
+        }
+        return numbers > 0 && others == 0 && words > 0 && notWords == 0;
+    }
+
+    private static boolean isNumberChar(char c) {
+        return c >= '0' && c <= '9' || c == '%' || c == '.' || c == ',';
     }
 
     /** The row's text with one '\t' per column boundary; pieces in one column are joined by a space. */
@@ -150,16 +200,22 @@ final class TableGrid {
         java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
         for (float s : seps) {
             if (s <= left || s >= right) continue;
+            // of the spaces within about three glyphs of the boundary, the widest gap: the one between two titles
+            // (2024 年（底）   2025 年（底）), not the word space inside one title; with none, the cell spans the columns
             int best = -1;
-            float bestDist = Float.MAX_VALUE;
+            float bestGap = -1, bestDist = Float.MAX_VALUE;
             for (int k : spaces) {
-                float mid = (l.xe()[k - 1] + l.xs()[k + 1]) / 2f;
-                if (Float.isNaN(mid)) continue;
-                float d = Math.abs(mid - s);
-                if (d < bestDist) { bestDist = d; best = k; }
+                float a = l.xe()[k - 1], b = l.xs()[k + 1];
+                if (Float.isNaN(a) || Float.isNaN(b)) continue;
+                float d = Math.abs((a + b) / 2f - s), gap = b - a;
+                if (d > 3f * l.em()) continue;
+                if (gap > bestGap + 0.1f * l.em() || Math.abs(gap - bestGap) <= 0.1f * l.em() && d < bestDist) {
+                    bestGap = Math.max(gap, bestGap);
+                    bestDist = d;
+                    best = k;
+                }
             }
-            // only a space within about three glyphs of the boundary; else the cell spans the columns
-            if (best >= 0 && bestDist <= 3f * l.em()) out.add(best);
+            if (best >= 0) out.add(best);
         }
         return new ArrayList<>(out);
     }

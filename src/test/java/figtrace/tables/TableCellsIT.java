@@ -92,6 +92,8 @@ class TableCellsIT {
         assertTrue(tables.size() >= 15, "cells from at least 15 tables, found " + tables.size());
         StringBuilder report = new StringBuilder();
         right.forEach((k, v) -> report.append(k).append(' ').append(v[0]).append('/').append(all.size()).append("; "));
+        report.append("tables ").append(tables.size());
+        System.out.println("TableCellsIT: " + report); // the measured numbers, for the README and reports
         for (var entry : right.entrySet()) {
             double share = entry.getValue()[0] / (double) all.size();
             assertTrue(share >= 0.97, entry.getKey() + " right in " + share + " (< 0.97): " + report + "\n"

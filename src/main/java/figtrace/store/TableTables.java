@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The {@code tables} and {@code cells} tables of figtrace.db: each rebuilt table (its whole model as JSON, and its
  * caption, pages and unit as columns for SQL) and one row per non-empty body cell with what its row and column say.
- * Created by migration 004_tables_cells.sql; filled inside the document's own transaction.
+ * Created by migration 008_tables_cells.sql; filled inside the document's own transaction.
  */
 final class TableTables {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -645,7 +645,7 @@ async function jumpToFigure(f) {
 }
 
 // ---- the panel (dataset) ----
-const PANEL_STATUS_LABEL = {single: '单一来源', agree: '一致', rounding_agree: '舍入后一致', conflict: '冲突', reviewed: '已审阅'};
+const PANEL_STATUS_LABEL = {single: '单一来源', agree: '一致', rounding_agree: '舍入后一致', ambiguous: '同文多值', conflict: '冲突', reviewed: '已审阅', superseded: '被本文主值取代', left_out: '单位不符未计入'};
 const panelView = {facetsLoaded: false, selected: null};
 
 function panelParams(extra) {

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
                 "checks where sources disagree. `run` writes panel.csv too; use this after reviewing, or for --wide."},
         footer = {"", "Examples:", "  ./figtrace panel",
                 "  ./figtrace panel --wide --indicators gdp,general_public_budget_revenue --to cities.csv",
+                "  ./figtrace panel --conflicts",
                 "", "Files: OUT/panel.csv (long), OUT/panel_checks.csv (every disagreement, with both sources),",
-                "OUT/panel_wide.csv (with --wide, unless --to names another file)."})
+                "OUT/panel_wide.csv (with --wide, unless --to names another file), OUT/panel_conflicts.csv (with --conflicts)."})
 public final class PanelCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -45,6 +46,10 @@ public final class PanelCommand implements Callable<Integer> {
 
     @Option(names = "--patterns", paramLabel = "DIR", description = "Rules folder (panel.tsv, regions.tsv). Default: patterns/.")
     Path patterns;
+
+    @Option(names = "--conflicts", description = {"Also list every conflict the panel reports, one line each with its "
+            + "cause and both sources, on stdout and in OUT/panel_conflicts.csv."})
+    boolean conflicts;
 
     @Option(names = "--wide", description = "Also write a wide table: one row per region and period, a column per indicator.")
     boolean wide;
@@ -82,6 +87,18 @@ public final class PanelCommand implements Callable<Integer> {
                     + panel.checks().stream().filter(c -> c.status() == PanelStatus.CONFLICT).count()
                     + " conflicting check(s) → " + out.resolve(PanelTables.PANEL_CSV) + ", "
                     + out.resolve(PanelTables.CHECKS_CSV));
+            if (conflicts) {
+                List<String[]> table = PanelTables.conflicts(panel.checks());
+                new OutputWriter(out).writeCsvTable(PanelTables.CONFLICTS_CSV, table);
+                for (String[] c : table.subList(1, table.size())) {
+                    // cause · check · key · first doc:line value vs second doc:line value
+                    stdout.println(c[0] + " | " + c[1] + " | " + c[2] + " · " + c[3] + " · " + c[4]
+                            + (c[5].isEmpty() ? "" : " · " + c[5]) + " | " + c[8] + ":" + c[10] + " " + c[6]
+                            + " vs " + c[12] + ":" + c[14] + " " + c[7]);
+                }
+                stdout.println("figtrace panel: " + (table.size() - 1) + " conflict(s) → "
+                        + out.resolve(PanelTables.CONFLICTS_CSV));
+            }
             if (wide) {
                 Path target = to != null ? to : out.resolve("panel_wide.csv");
                 List<String[]> table = PanelTables.wide(panel.rows(), indicators.stream().map(String::strip).toList());

@@ -12,10 +12,27 @@ import java.util.Set;
  * @param realGrowth  indicators whose growth rate is stated at comparable prices, so it is not checked against levels
  * @param scopeWords  words that put a figure at a narrower scope than its region (本级: the government's own level)
  * @param partWords   words that introduce the parts of a total stated before them in a sentence (其中, 分别)
+ * @param wholeWords  words that put a figure back at the whole region (全市)
+ * @param stageWords  word → budget stage (预算, 调整预算, 总计, 预计; "" for the outcome: 完成, 执行)
  */
 public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
-                         Map<String, String> scopeWords, List<String> partWords) {
+                         Map<String, String> scopeWords, List<String> partWords, List<String> wholeWords,
+                         Map<String, String> stageWords) {
+    /** The stage of a budget figure as adjusted during the year. */
+    public static final String ADJUSTED = "调整预算";
+    /** The stage of a budget as passed. */
+    public static final String PLANNED = "预算";
+    /** The stage of an estimate made before the year closed (a target figure with this stage still enters). */
+    public static final String ESTIMATE = "预计";
+
+    public PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
+                      Map<String, String> scopeWords, List<String> partWords) {
+        this(authority, parts, realGrowth, scopeWords, partWords, List.of(), Map.of());
+    }
+
     public PanelRules {
+        wholeWords = List.copyOf(wholeWords);
+        stageWords = figtrace.model.OrderedMaps.copyOf(stageWords);
         authority = figtrace.model.OrderedMaps.copyOf(authority);
         parts = List.copyOf(parts);
         realGrowth = Set.copyOf(realGrowth);

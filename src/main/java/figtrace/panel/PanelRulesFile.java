@@ -33,6 +33,8 @@ public final class PanelRulesFile {
         Set<String> realGrowth = new HashSet<>();
         Map<String, String> scope = new LinkedHashMap<>();
         List<String> partWords = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        Map<String, String> stage = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
@@ -59,11 +61,13 @@ public final class PanelRulesFile {
                 case "real_growth" -> realGrowth.add(key);
                 case "scope" -> scope.put(key, value);
                 case "part" -> partWords.add(key);
+                case "whole" -> whole.add(key);
+                case "stage" -> stage.put(key, value.equals("-") ? "" : value);
                 default -> problems.add(where + "unknown section '" + c[0].strip()
-                        + "' (use authority, parts, real_growth, scope or part)");
+                        + "' (use authority, parts, real_growth, scope, whole, stage or part)");
             }
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("\n", problems));
-        return new PanelRules(authority, parts, realGrowth, scope, partWords);
+        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage);
     }
 }

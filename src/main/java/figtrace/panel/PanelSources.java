@@ -23,56 +23,149 @@ public final class PanelSources {
         this.rules = rules;
     }
 
+    /** As {@link #of(Map, String, String, String, int, boolean, boolean)} without a document region or table title. */
+    public PanelSource of(Map<String, Object> columns, String docKind, int seq, boolean reviewed, boolean rejected) {
+        return of(columns, docKind, null, null, seq, reviewed, rejected);
+    }
+
     /**
      * The source for one figure, or null when it does not belong in the panel.
      *
-     * @param columns  the figure's columns (names as in FigureColumns) after review corrections
-     * @param docKind  its document's kind (bulletin, budget …), or null
-     * @param seq      its order in the document
-     * @param reviewed accepted or corrected by a reviewer
-     * @param rejected rejected by a reviewer
+     * @param columns    the figure's columns (names as in FigureColumns) after review corrections
+     * @param docKind    its document's kind (bulletin, budget …), or null
+     * @param ownRegion  the region the document is about (its context), standing in for a figure that names none:
+     *                   a budget report of 全市 that never writes the city's name is still about that city; or null
+     * @param tableTitle for a table cell, the title line above its table (2025年市本级一般公共预算收入决算表), whose
+     *                   scope words count when the row names none; or null
+     * @param seq        its order in the document
+     * @param reviewed   accepted or corrected by a reviewer
+     * @param rejected   rejected by a reviewer
      */
-    public PanelSource of(Map<String, Object> columns, String docKind, int seq, boolean reviewed, boolean rejected) {
+    public PanelSource of(Map<String, Object> columns, String docKind, String ownRegion, String tableTitle, int seq,
+                          boolean reviewed, boolean rejected) {
         // Databases written before figures carried indicator_id name the indicator only: its name stands in for the id.
         String indicatorId = text(columns.get("indicator_id"));
         if (indicatorId == null) indicatorId = text(columns.get("indicator"));
         String region = text(columns.get("region"));
+        if (region == null) region = text(ownRegion);
         String time = text(columns.get("time"));
         Object value = columns.get("value");
         if (rejected || indicatorId == null || region == null || !(value instanceof BigDecimal v)) {
             return null;
         }
-        if (Boolean.TRUE.equals(columns.get("target")) || text(columns.get("qualifier")) != null) return null;
+        String qualifier = text(columns.get("qualifier"));
+        // An approximate value (约, 左右) is still the value a document gives; a bound (超过, 以上) is not.
+        if (qualifier != null && !qualifier.equals("approx")) return null;
         String raw = text(columns.get("raw"));
         String quote = text(columns.get("quote"));
         int quoteStart = number(columns.get("char_start"));
         int spanStart = number(columns.get("span_start"));
         String rule = text(columns.get("rule"));
+        boolean inTable = rule != null && rule.contains("table");
+        String place = place(quote, spanStart - quoteStart);
+        if (place == null) place = inTable && tableTitle != null ? place(tableTitle, tableTitle.length()) : null;
+        String stage = stage(quote, spanStart - quoteStart);
+        if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
+        // A target stays out (力争, 目标 …), unless the document calls it an estimate of a year's outcome (预计完成).
+        if (Boolean.TRUE.equals(columns.get("target")) && !stage.equals(PanelRules.ESTIMATE)) return null;
+        String scope = join(place == null ? "" : place, stage);
         return new PanelSource(text(columns.get("id")), text(columns.get("doc")), (Integer) columns.get("page"),
                 number(columns.get("line")), quoteStart, quote == null ? "" : quote, raw == null ? v.toPlainString() : raw,
                 indicatorId, text(columns.get("indicator")), region, time == null ? "" : time,
-                scope(quote, spanStart - quoteStart), spanStart - quoteStart, text(columns.get("change")), v,
+                scope, spanStart - quoteStart, text(columns.get("change")), v,
                 text(columns.get("unit")) == null ? "" : text(columns.get("unit")), precision(raw, v), docKind,
-                rule != null && rule.contains("table"), seq, reviewed);
+                inTable, seq, reviewed);
+    }
+
+    /** The row's scope column: the part of the region and the budget stage, each only when it is not the default. */
+    static String join(String place, String stage) {
+        if (place.isEmpty()) return stage;
+        return stage.isEmpty() ? place : place + "·" + stage;
     }
 
     /**
-     * The narrower scope the figure's own clause names (其中市本级… → 本级), or "" for the whole region. Only the clause
-     * holding the figure counts: 全市收入X亿元，其中市本级Y亿元 puts Y at 本级 and X at the whole city.
+     * The narrower part of the region a figure is about (其中市本级… → 本级), "" for the whole region, or null when its
+     * sentence names neither. The nearest scope or whole word before the figure decides, so 全市收入X亿元，其中市本级Y亿元
+     * puts Y at 本级 and X at the whole city; words in brackets ((含高新区)) only qualify and do not count.
      */
-    String scope(String quote, int figureAt) {
-        if (quote == null || figureAt <= 0) return "";
-        int end = Math.min(figureAt, quote.length());
-        int start = 0;
-        for (int i = end - 1; i >= 0; i--) {
-            char c = quote.charAt(i);
-            if (c == '，' || c == '；' || c == '。' || c == ',' || c == ';' || c == '\n') { start = i + 1; break; }
-        }
-        String clause = quote.substring(start, end);
+    String place(String quote, int figureAt) {
+        if (quote == null || figureAt <= 0) return null;
+        String before = withoutBrackets(quote.substring(0, Math.min(figureAt, quote.length())));
+        int best = -1;
+        String found = null;
         for (Map.Entry<String, String> w : rules.scopeWords().entrySet()) {
-            if (clause.contains(w.getKey())) return w.getValue();
+            int at = before.lastIndexOf(w.getKey());
+            if (at >= 0 && at + w.getKey().length() > best) { best = at + w.getKey().length(); found = w.getValue(); }
         }
-        return "";
+        for (String w : rules.wholeWords()) {
+            int at = before.lastIndexOf(w);
+            if (at >= 0 && at + w.length() > best) { best = at + w.length(); found = ""; }
+        }
+        return found;
+    }
+
+    /** The narrower scope of a figure, or "" for the whole region (see {@link #place}). */
+    String scope(String quote, int figureAt) {
+        String place = place(quote, figureAt);
+        return place == null ? "" : place;
+    }
+
+    /**
+     * The budget stage a figure states, from the nearest stage word before it in its sentence: 批复的收入为X，支出为Y
+     * gives 预算 to both; 预算为22.79亿元，实际完成4.23亿元 gives 预算 and the outcome (""). A budget word followed by 的 is a
+     * comparison, not a stage (为年初预算的112.2%，增长1%: the growth is still of the outcome). A 预算 word after an
+     * adjusting word keeps the adjusted stage (调整后收入预算为…).
+     */
+    String stage(String quote, int figureAt) {
+        if (quote == null || figureAt <= 0) return "";
+        String clause = compact(quote.substring(0, Math.min(figureAt, quote.length())));
+        int best = -1, bestLength = 0;
+        String found = "";
+        boolean adjusted = false;
+        for (Map.Entry<String, String> w : rules.stageWords().entrySet()) {
+            int at = lastUse(clause, w.getKey());
+            if (at < 0) continue;
+            if (w.getValue().equals(PanelRules.ADJUSTED)) adjusted = true;
+            int end = at + w.getKey().length();
+            // The nearest word wins; of two ending at the same place the longer (预计完成 over 完成).
+            if (end > best || (end == best && w.getKey().length() > bestLength)) {
+                best = end; bestLength = w.getKey().length(); found = w.getValue();
+            }
+        }
+        return adjusted && found.equals(PanelRules.PLANNED) ? PanelRules.ADJUSTED : found;
+    }
+
+    /** Where {@code word} last occurs in {@code text} other than as a comparison (为年初预算的), or -1. */
+    private static int lastUse(String text, String word) {
+        int at = text.lastIndexOf(word);
+        while (at >= 0 && word.endsWith("预算") && at + word.length() < text.length()
+                && text.charAt(at + word.length()) == '的') {
+            at = at == 0 ? -1 : text.lastIndexOf(word, at - 1);
+        }
+        return at;
+    }
+
+    /** The text without bracketed asides ((含高新区)), and without the spaces and line breaks PDFs put inside words. */
+    static String withoutBrackets(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '（' || c == '(') depth++;
+            else if ((c == '）' || c == ')') && depth > 0) depth--;
+            else if (depth == 0 && !Character.isWhitespace(c) && c != '\u3000') b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** The text without the spaces and line breaks PDFs put inside words (年初\n预算 → 年初预算). */
+    static String compact(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u3000') b.append(c);
+        }
+        return b.toString();
     }
 
     /**

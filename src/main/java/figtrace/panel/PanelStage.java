@@ -62,11 +62,11 @@ public final class PanelStage {
             PanelKey key = new PanelKey(rowIndicator(s), s.region(), s.period(), s.scope());
             PanelRow row = rowByKey.get(key);
             if (row == null) continue;
-            checks.add(new Check("unit", key, PanelStatus.CONFLICT, row.value(), s.value(), row.chosen(), s,
+            checks.add(new Check("unit", key, PanelStatus.LEFT_OUT, row.value(), s.value(), row.chosen(), s,
                     s.raw() + " is in " + s.unit() + " while " + key.indicatorId() + " is stated in " + row.unit()
                             + " across the corpus: left out of the row (a growth rate or share without its change?)"));
         }
-        checks.addAll(levelMinusIncrease(sources, byKey));
+        checks.addAll(levelMinusIncrease(sources, rowByKey));
         checks.addAll(levelAndGrowth(rowByKey));
         checks.addAll(partsSum(rowByKey));
         return new Panel(rows, checks);
@@ -133,15 +133,30 @@ public final class PanelStage {
     }
 
     private PanelRow row(PanelKey key, List<PanelSource> sources, List<Check> checks) {
-        List<List<PanelSource>> clusters = clusters(sources);
+        // First each document on its own: its own statement about the key wins over weaker mentions in it.
+        List<PanelSource> kept = new ArrayList<>();
+        List<PanelSource> statements = new ArrayList<>();
+        Map<String, List<PanelSource>> byDoc = new TreeMap<>();
+        for (PanelSource s : sources) byDoc.computeIfAbsent(s.doc(), d -> new ArrayList<>()).add(s);
+        int before = checks.size();
+        for (List<PanelSource> inDoc : byDoc.values()) kept.addAll(ownStatement(key, inDoc, checks, statements));
+        boolean ambiguous = checks.subList(before, checks.size()).stream()
+                .anyMatch(c -> c.status() == PanelStatus.AMBIGUOUS);
+        // Documents are compared by their own statements; weaker mentions that agree with them only add support
+        // (a table's 490万元 and 517万元 both round to the text's 0.05亿元 without being one value).
+        List<List<PanelSource>> clusters = clusters(statements);
         clusters.sort(clusterOrder());
         List<PanelSource> best = clusters.get(0);
-        PanelSource chosen = best.stream().sorted(sourceOrder()).findFirst().orElseThrow();
+        // The value itself: the best source that agrees with the winning statement, support included (a table's
+        // 213.48亿元 under a text's 213.5亿元 is the more precise).
+        PanelSource chosen = kept.stream().filter(s -> best.contains(s) || best.stream().anyMatch(b -> withinRounding(b, s)))
+                .sorted(sourceOrder()).findFirst().orElseThrow();
         PanelStatus status;
         if (chosen.reviewed()) status = PanelStatus.REVIEWED;
-        else if (sources.size() == 1) status = PanelStatus.SINGLE;
         else if (clusters.size() > 1) status = PanelStatus.CONFLICT;
-        else if (best.stream().allMatch(s -> s.value().compareTo(chosen.value()) == 0)) status = PanelStatus.AGREE;
+        else if (ambiguous) status = PanelStatus.AMBIGUOUS;
+        else if (kept.size() == 1) status = PanelStatus.SINGLE;
+        else if (kept.stream().allMatch(s -> s.value().compareTo(chosen.value()) == 0)) status = PanelStatus.AGREE;
         else status = PanelStatus.ROUNDING_AGREE;
         for (int i = 1; i < clusters.size(); i++) {
             PanelSource other = clusters.get(i).stream().sorted(sourceOrder()).findFirst().orElseThrow();
@@ -150,10 +165,95 @@ public final class PanelStage {
         }
         List<String> ids = new ArrayList<>();
         ids.add(chosen.figureId());
-        sources.stream().sorted(sourceOrder()).map(PanelSource::figureId)
+        kept.stream().sorted(sourceOrder()).map(PanelSource::figureId)
                 .filter(id -> !id.equals(chosen.figureId())).distinct().forEach(ids::add);
         return new PanelRow(key, chosen.indicator(), regionCodes.apply(key.region()), chosen.value(), chosen.unit(),
-                status, sources.size(), chosen, ids);
+                status, kept.size(), chosen, ids);
+    }
+
+    /**
+     * The sources of one document that state its own value for a key. A document that gives several values for the
+     * same indicator, region, period and scope has usually said one of them about the key and mentioned the others
+     * about something narrower the extraction did not see (a table of another scope, a part, another year). Its own
+     * statement is, in order: reviewed; said of the whole region in words (全市…); naming the indicator by its
+     * catalogue name before the figure (一般公共预算收入, not an alias such as 财政收入); a table cell; exact (not 约).
+     * The sources of the strongest standing are kept; a weaker source that disagrees with them is superseded and
+     * recorded as a same_document check (status superseded) with both sources, not counted as a conflict. Sources of
+     * equal standing that disagree stay, and make a conflict.
+     */
+    private List<PanelSource> ownStatement(PanelKey key, List<PanelSource> inDoc, List<Check> checks,
+                                           List<PanelSource> statements) {
+        if (inDoc.size() == 1) { statements.addAll(inDoc); return inDoc; }
+        int top = inDoc.stream().mapToInt(this::standing).max().orElse(0);
+        List<PanelSource> strongest = new ArrayList<>(inDoc.stream().filter(s -> standing(s) == top).toList());
+        // Of equal standing, the first value the document states (a total comes before its parts).
+        strongest.sort(Comparator.comparingInt(PanelSource::quoteStart).thenComparingInt(PanelSource::spanInQuote)
+                .thenComparing(PanelSource::figureId));
+        PanelSource first = strongest.get(0);
+        List<PanelSource> kept = new ArrayList<>();
+        for (PanelSource s : strongest) {
+            if (withinRounding(first, s)) { kept.add(s); statements.add(s); continue; }
+            checks.add(new Check("same_document", key, PanelStatus.AMBIGUOUS, first.value(), s.value(), first, s,
+                    s.doc() + " states both " + first.raw() + " (line " + first.line() + ") and " + s.raw() + " (line "
+                            + s.line() + ") for " + key + " with equal standing (" + standingWords(s)
+                            + "); the first is kept: the extraction did not tell what the other is about"));
+        }
+        for (PanelSource s : inDoc) {
+            if (standing(s) == top) continue;
+            if (withinRounding(first, s)) { kept.add(s); continue; }
+            checks.add(new Check("same_document", key, PanelStatus.SUPERSEDED, first.value(), s.value(), first, s,
+                    first.doc() + " states " + first.raw() + " (" + standingWords(first) + "); its " + s.raw() + " ("
+                            + standingWords(s) + ") is taken for a mention of something narrower and left out of the row"));
+        }
+        return kept;
+    }
+
+    /** How strongly a source is the document's own statement of its key (see {@link #ownStatement}). */
+    private int standing(PanelSource s) {
+        int score = 0;
+        if (s.reviewed()) score += 32;
+        if (saysWhole(s)) score += 16;
+        if (namesIndicator(s)) score += 8;
+        if (!isPart(s)) score += 4;
+        if (s.inTable()) score += 2;
+        if (!s.raw().contains("约") && !s.quote().contains(s.raw() + "左右")) score += 1;
+        return score;
+    }
+
+    private String standingWords(PanelSource s) {
+        List<String> words = new ArrayList<>();
+        if (s.reviewed()) words.add("reviewed");
+        words.add(saysWhole(s) ? "said of the whole region" : "no whole-region word");
+        words.add(namesIndicator(s) ? "names " + s.indicator() : "does not name " + s.indicator());
+        words.add((s.inTable() ? "table" : "text") + ", line " + s.line());
+        return String.join(", ", words);
+    }
+
+    /** The figure's sentence names the whole region (全市…) before it, nearer than any narrower scope word. */
+    private boolean saysWhole(PanelSource s) {
+        String before = PanelSources.withoutBrackets(s.quote().substring(0, Math.min(Math.max(s.spanInQuote(), 0),
+                s.quote().length())));
+        int whole = rules.wholeWords().stream().mapToInt(w -> before.lastIndexOf(w)).max().orElse(-1);
+        if (whole < 0) return false;
+        int narrower = rules.scopeWords().keySet().stream().mapToInt(before::lastIndexOf).max().orElse(-1);
+        return whole > narrower;
+    }
+
+    /**
+     * The figure's sentence opens with a part word (其中, 分别 …: 其中，风电装机容量198.36万千瓦): it breaks down a total
+     * stated before it, so it is a part, not the region's value.
+     */
+    private boolean isPart(PanelSource s) {
+        String start = PanelSources.compact(s.quote().substring(0, Math.min(s.quote().length(), 12)));
+        return rules.partWords().stream().anyMatch(start::startsWith);
+    }
+
+    /** The figure's sentence names the indicator by its catalogue name before the figure. */
+    private static boolean namesIndicator(PanelSource s) {
+        if (s.indicator() == null || s.indicator().isEmpty()) return false;
+        String before = PanelSources.compact(s.quote().substring(0, Math.min(Math.max(s.spanInQuote(), 0),
+                s.quote().length())));
+        return before.contains(s.indicator());
     }
 
     private String conflictReason(PanelSource chosen, PanelSource other) {
@@ -216,7 +316,7 @@ public final class PanelStage {
      * A level and its stated increase in one sentence imply the previous period's level (138.53亿元, up 23.01亿元 →
      * 115.52亿元 a year before); each source of that previous level is compared with it.
      */
-    private List<Check> levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, List<PanelSource>> byKey) {
+    private List<Check> levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, PanelRow> rowByKey) {
         List<Check> checks = new ArrayList<>();
         // Undated levels by what they measure and where, looked up for each implied level instead of scanned.
         Map<List<String>, List<PanelSource>> undatedByWhat = new java.util.HashMap<>();
@@ -235,7 +335,7 @@ public final class PanelStage {
                                 && s.period().equals(increase.period()) && s.unit().equals(increase.unit()))
                         .findFirst().orElse(null);
                 String previous = Periods.previous(increase.period());
-                if (level == null || previous == null) continue;
+                if (level == null || previous == null || !againstLastYear(increase)) continue;
                 BigDecimal delta = increase.change().equals("decrease") ? increase.value().negate() : increase.value();
                 BigDecimal implied = level.value().subtract(delta);
                 BigDecimal implication = level.precision().add(increase.precision());
@@ -253,8 +353,11 @@ public final class PanelStage {
                                     + " for " + previous + "; the undated " + undated.raw() + " of " + undated.doc()
                                     + " matches it" + (diff.signum() == 0 ? "" : " after rounding")));
                 }
-                for (PanelSource stated : byKey.getOrDefault(key, List.of())) {
-                    if (!stated.unit().equals(level.unit())) continue;
+                // Compared with the value the panel holds for the previous period, not with each of its sources:
+                // the row's own choice already settled which of them is that period's value.
+                PanelRow row = rowByKey.get(key);
+                if (row != null && row.unit().equals(level.unit()) && settled(row)) {
+                    PanelSource stated = row.chosen();
                     BigDecimal diff = implied.subtract(stated.value()).abs();
                     PanelStatus status = diff.signum() == 0 ? PanelStatus.AGREE
                             : diff.compareTo(implication.add(stated.precision())) <= 0 ? PanelStatus.ROUNDING_AGREE
@@ -266,6 +369,19 @@ public final class PanelStage {
             }
         }
         return checks;
+    }
+
+    /**
+     * Whether an increase is stated against the previous year: its clause does not compare with a budget (比预算增加,
+     * 超预算), or names the previous year too (比上年, 同比, 同期, 去年).
+     */
+    private static boolean againstLastYear(PanelSource increase) {
+        String before = PanelSources.compact(increase.quote().substring(0,
+                Math.min(Math.max(increase.spanInQuote(), 0), increase.quote().length())));
+        int start = Math.max(Math.max(before.lastIndexOf('，'), before.lastIndexOf('；')), before.lastIndexOf('。')) + 1;
+        String clause = before.substring(start);
+        if (clause.contains("上年") || clause.contains("同比") || clause.contains("同期") || clause.contains("去年")) return true;
+        return !clause.contains("预算");
     }
 
     /** A level, the previous period's level and the stated growth rate must fit together (nominal indicators only). */
@@ -281,6 +397,7 @@ public final class PanelStage {
             String previous = Periods.previous(k.period());
             PanelRow before = previous == null ? null : rows.get(new PanelKey(base, k.region(), previous, k.scope()));
             if (now == null || before == null || before.value().signum() <= 0) continue;
+            if (!settled(growth) || !settled(now) || !settled(before)) continue;
             // The growth the two levels imply, with the widest and narrowest rates their rounding allows.
             BigDecimal lo = rate(now.value().subtract(now.chosen().precision()),
                     before.value().add(before.chosen().precision()));
@@ -301,6 +418,15 @@ public final class PanelStage {
         return checks;
     }
 
+    /**
+     * Whether a row's value is settled enough to check others against: not ambiguous (one document giving several
+     * values of equal standing, so the extraction did not tell which is the row's). A check against a guess would
+     * report the guess, not the documents.
+     */
+    private static boolean settled(PanelRow row) {
+        return row.status() != PanelStatus.AMBIGUOUS;
+    }
+
     private static BigDecimal rate(BigDecimal now, BigDecimal before) {
         return now.divide(before, MathContext.DECIMAL64).subtract(BigDecimal.ONE).multiply(HUNDRED)
                 .setScale(2, java.math.RoundingMode.HALF_UP);
@@ -311,7 +437,7 @@ public final class PanelStage {
         List<Check> checks = new ArrayList<>();
         for (PanelRow total : rows.values()) {
             for (PanelRules.Parts rule : rules.parts()) {
-                if (!rule.total().equals(total.key().indicatorId())) continue;
+                if (!rule.total().equals(total.key().indicatorId()) || !settled(total)) continue;
                 PanelKey k = total.key();
                 BigDecimal sum = BigDecimal.ZERO;
                 BigDecimal tolerance = total.chosen().precision();
@@ -319,7 +445,7 @@ public final class PanelStage {
                 boolean complete = true;
                 for (String part : rule.parts()) {
                     PanelRow row = rows.get(new PanelKey(part, k.region(), k.period(), k.scope()));
-                    if (row == null || !row.unit().equals(total.unit())) { complete = false; break; }
+                    if (row == null || !row.unit().equals(total.unit()) || !settled(row)) { complete = false; break; }
                     sum = sum.add(row.value());
                     tolerance = tolerance.add(row.chosen().precision());
                     raws.add(row.chosen().raw());

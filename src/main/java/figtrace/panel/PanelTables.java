@@ -12,6 +12,7 @@ public final class PanelTables {
 
     public static final String PANEL_CSV = "panel.csv";
     public static final String CHECKS_CSV = "panel_checks.csv";
+    public static final String CONFLICTS_CSV = "panel_conflicts.csv";
 
     public static final List<String> PANEL_HEADER = List.of("indicator_id", "indicator", "region", "region_code",
             "period", "scope", "value", "unit", "status", "n_sources", "doc", "page", "line", "quote", "figure_ids");
@@ -45,6 +46,49 @@ public final class PanelTables {
                     oneLine(c.second().quote()), c.reason()});
         }
         return table;
+    }
+
+    public static final List<String> CONFLICTS_HEADER = List.of("cause", "check", "indicator_id", "region", "period",
+            "scope", "expected", "actual", "first_doc", "first_page", "first_line", "first_quote", "second_doc",
+            "second_page", "second_line", "second_quote", "reason");
+
+    /**
+     * Every conflict the panel reports, one line each with both sources, its reason, and its cause in words: a check
+     * whose status is conflict (documents that disagree on a fact, a level minus its increase or a growth rate that
+     * misses the previous level, parts that do not add up). Same-document ambiguities and superseded mentions are no
+     * conflicts; they stay in panel_checks.csv.
+     */
+    public static List<String[]> conflicts(List<Check> checks) {
+        List<String[]> table = new ArrayList<>();
+        table.add(CONFLICTS_HEADER.toArray(String[]::new));
+        for (Check c : checks) {
+            if (c.status() != PanelStatus.CONFLICT) continue;
+            table.add(new String[]{cause(c), c.kind(), c.key().indicatorId(), c.key().region(), c.key().period(),
+                    c.key().scope(), plain(c.expected()), plain(c.actual()),
+                    c.first().doc(), page(c.first()), String.valueOf(c.first().line()), oneLine(c.first().quote()),
+                    c.second().doc(), page(c.second()), String.valueOf(c.second().line()),
+                    oneLine(c.second().quote()), c.reason()});
+        }
+        return table;
+    }
+
+    /** The cause of a conflict as far as the panel can tell it from the check alone. */
+    static String cause(Check c) {
+        boolean oneDoc = c.first().doc().equals(c.second().doc());
+        return switch (c.kind()) {
+            case "same_fact" -> oneDoc ? "one document, two values of equal standing"
+                    : "two documents disagree (" + kind(c.first()) + " vs " + kind(c.second()) + ")";
+            case "level_minus_increase" -> "a level minus its stated increase misses the previous period's level"
+                    + (oneDoc ? " (both in one document)" : "");
+            case "level_and_growth" -> "a stated growth rate does not fit the two levels"
+                    + (oneDoc ? " (both in one document)" : "");
+            case "parts_sum" -> "parts do not add up to their total";
+            default -> c.kind();
+        };
+    }
+
+    private static String kind(PanelSource s) {
+        return s.docKind() == null ? "unknown kind" : s.docKind();
     }
 
     /**

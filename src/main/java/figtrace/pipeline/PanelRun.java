@@ -35,8 +35,10 @@ public final class PanelRun {
         PanelRules rules = PanelRulesFile.read(patternsDir);
         PanelSources sources = new PanelSources(rules);
         Map<String, DocumentRow> docs;
+        Map<String, String> texts = new java.util.HashMap<>();
         try (Store store = Store.open(db)) {
             docs = store.documentRows();
+            for (String doc : docs.keySet()) store.documentText(doc).ifPresent(t -> texts.put(doc, t));
         }
         List<PanelSource> inputs = new ArrayList<>();
         try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
@@ -44,13 +46,35 @@ public final class PanelRun {
                 DocumentRow doc = docs.get(f.figure().doc());
                 if (doc == null || doc.retired()) continue;
                 ReviewStatus status = f.review().status();
-                PanelSource s = sources.of(f.review().apply(f.figure()), doc.metadata().get("doc_kind"),
-                        f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
+                Map<String, Object> columns = f.review().apply(f.figure());
+                String rule = f.figure().rule();
+                String title = rule != null && rule.contains("table")
+                        ? tableTitle(texts.get(f.figure().doc()), f.figure().charStart()) : null;
+                PanelSource s = sources.of(columns, doc.metadata().get("doc_kind"), doc.metadata().get("own_region"),
+                        title, f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
                         status == ReviewStatus.REJECTED);
                 if (s != null) inputs.add(s);
             }
         }
         return new PanelStage(rules, regionCodes).build(inputs);
+    }
+
+    /**
+     * The title of the table a cell at {@code rowStart} belongs to: the nearest line above it that is no table row (no
+     * tab-separated cells) and names a table (表: 2025年市本级一般公共预算收入执行情况表), within 60 lines; null when
+     * there is none. Header rows (项目 预算数 执行数) and unit notes are passed over.
+     */
+    static String tableTitle(String text, int rowStart) {
+        if (text == null || rowStart <= 0 || rowStart > text.length()) return null;
+        int end = text.lastIndexOf('\n', rowStart - 1);
+        for (int n = 0; n < 60 && end > 0; n++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(start, end).strip();
+            end = start - 1;
+            if (line.isEmpty() || line.contains("\t") || !line.contains("表")) continue;
+            return line.length() > 200 ? line.substring(line.length() - 200) : line;
+        }
+        return null;
     }
 
     /** Stores the panel in the database {@code db} and writes panel.csv and panel_checks.csv into {@code out}. */

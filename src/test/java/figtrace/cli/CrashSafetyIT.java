@@ -86,6 +86,55 @@ class CrashSafetyIT {
         assertEquals(Files.readString(clean.resolve("figures.jsonl")), Files.readString(crashed.resolve("figures.jsonl")));
     }
 
+    /**
+     * Kills at random moments, not only after the first saved document: while the schema is created, mid-document,
+     * while outputs are written. The delays come from a fixed seed so a failure can be replayed; each kill lands on a
+     * run that resumes the previous killed one. Afterwards one normal run must leave what a clean run leaves.
+     */
+    @Test
+    void killsAtRandomMomentsNeverLoseOrCorruptAnything() throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        for (String doc : DOCS) Files.copy(Path.of("src/test/resources/docs", doc), corpus.resolve(doc));
+        Path crashed = tmp.resolve("crashed"), clean = tmp.resolve("clean");
+        String patterns = Path.of("patterns").toAbsolutePath().toString();
+        java.util.Random random = new java.util.Random(20261207);
+        int kills = 0;
+        for (int trial = 0; trial < RANDOM_KILLS; trial++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "figtrace.cli.Main", "run", corpus.toString(),
+                    "--out", crashed.toString(), "--patterns", patterns, "-q")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("child" + trial + ".log").toFile()).start();
+            try {
+                Thread.sleep(300 + random.nextInt(6_000)); // JVM start-up alone takes ~1 s: some kills land before any work
+                if (child.isAlive()) kills++;
+                child.destroyForcibly();
+                assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+            } finally {
+                child.destroyForcibly();
+            }
+            if (Files.exists(crashed.resolve("figtrace.db"))) {
+                try (SqliteStore store = SqliteStore.open(crashed.resolve("figtrace.db"))) {
+                    assertEquals(List.of("ok"), store.integrityCheck(), "after kill " + trial);
+                }
+            }
+        }
+        assertTrue(kills >= 1, "no child was still running when killed: the delays are too long for this corpus");
+        assertEquals(Main.OK, run(new StringWriter(), "run", corpus.toString(), "--out", crashed.toString(),
+                "--patterns", patterns));
+        assertEquals(Main.OK, run(new StringWriter(), "run", corpus.toString(), "--out", clean.toString(),
+                "--patterns", patterns));
+        for (String table : List.of("documents", "figures", "document_text")) {
+            List<String> expected = content(clean.resolve("figtrace.db"), table);
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, content(crashed.resolve("figtrace.db"), table), table);
+        }
+        assertEquals(Files.readString(clean.resolve("figures.jsonl")), Files.readString(crashed.resolve("figures.jsonl")));
+        System.out.printf("run crash suite: %d random kills, database sound after each, outputs equal a clean run%n", kills);
+    }
+
+    /** Bounded for CI: each trial is at most ~6 s. */
+    private static final int RANDOM_KILLS = 5;
+
     private static int run(StringWriter err, String... args) {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));

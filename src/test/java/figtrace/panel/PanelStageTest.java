@@ -169,4 +169,129 @@ class PanelStageTest {
         assertEquals("CNY", row.unit());
         assertEquals("unit", panel.checks().get(0).kind());
     }
+
+    /** A source built the way PanelRun builds one: from a figure's columns. */
+    private static PanelSource fromColumns(String doc, String quote, String raw, String value, String region,
+                                           String ownRegion, String tableTitle, String rule, String qualifier,
+                                           boolean target) {
+        java.util.Map<String, Object> c = new java.util.HashMap<>();
+        c.put("id", doc + "#" + raw + "#" + quote.hashCode());
+        c.put("doc", doc);
+        c.put("line", 1);
+        c.put("char_start", 0);
+        c.put("span_start", quote.indexOf(raw));
+        c.put("quote", quote);
+        c.put("raw", raw);
+        c.put("value", new BigDecimal(value));
+        c.put("unit", "CNY");
+        c.put("time", "2025");
+        c.put("region", region);
+        c.put("indicator", "一般公共预算收入");
+        c.put("indicator_id", "general_public_budget_revenue");
+        c.put("rule", rule);
+        c.put("qualifier", qualifier);
+        c.put("target", target);
+        return new PanelSources(RULES).of(c, "budget", ownRegion, tableTitle, quote.indexOf(raw), false, false);
+    }
+
+    @Test
+    void theOwnLevelAndTheWholeCityAreDifferentRowsWhicheverWordNamesThem() {
+        // Budget reports of two cities: 市直 and 市级 are the government's own level like 市本级; 全市 is the city.
+        PanelSource own = fromColumns("h.html", "2025年市直一般公共预算收入完成60.9亿元，增长15.35%。", "60.9亿元",
+                "6090000000", "黄石市", null, null, "figures:money", null, false);
+        PanelSource whole = fromColumns("h.html", "2025年全市一般公共预算收入完成213.5亿元，增长12.3%。", "213.5亿元",
+                "21350000000", "黄石市", null, null, "figures:money", null, false);
+        PanelSource level = fromColumns("w.html", "市级（含市属开发区，下同）一般公共预算收入130.1亿元。", "130.1亿元",
+                "13010000000", "潍坊市", null, null, "figures:money", null, false);
+        assertEquals("本级", own.scope());
+        assertEquals("", whole.scope());
+        assertEquals("本级", level.scope(), "a zone inside brackets only qualifies");
+        PanelStage.Panel panel = STAGE.build(List.of(own, whole));
+        assertEquals(2, panel.rows().size());
+        assertTrue(panel.rows().stream().allMatch(r -> r.status() == PanelStatus.SINGLE));
+    }
+
+    @Test
+    void theBudgetAsPassedTheAdjustedBudgetAndTheOutcomeAreDifferentRows() {
+        String quote = "批准的全市2025年一般公共预算收入为53.03亿元，调整后收入预算为52.8亿元，实际完成53.68亿元，为年初预算的101.2%，比上年增加3.64亿元。";
+        PanelSource plan = fromColumns("f.html", quote, "53.03亿元", "5303000000", "阜新市", null, null, "figures:money", null, false);
+        PanelSource adjusted = fromColumns("f.html", quote, "52.8亿元", "5280000000", "阜新市", null, null, "figures:money", null, false);
+        PanelSource outcome = fromColumns("f.html", quote, "53.68亿元", "5368000000", "阜新市", null, null, "figures:money", null, false);
+        PanelSource increase = fromColumns("f.html", quote, "3.64亿元", "364000000", "阜新市", null, null, "figures:money", null, false);
+        assertEquals("预算", plan.scope());
+        assertEquals("调整预算", adjusted.scope());
+        assertEquals("", outcome.scope());
+        assertEquals("", increase.scope(), "为年初预算的 compares; the increase is of the outcome");
+        String total = "全市政府性基金预算收入64.7亿元，加上上级补助收入、债务转贷收入等，全市政府性基金预算收入总计343.37亿元。";
+        assertEquals("总计", fromColumns("z.html", total, "343.37亿元", "34337000000", "湛江市", null, null,
+                "figures:money", null, false).scope());
+        assertEquals("", fromColumns("z.html", total, "64.7亿元", "6470000000", "湛江市", null, null,
+                "figures:money", null, false).scope());
+    }
+
+    @Test
+    void anEstimateOfTheYearEntersAndAnApproximateValueIsStillAValueButABoundIsNot() {
+        PanelSource estimate = fromColumns("y.html", "全市地方一般公共预算收入（预计完成数，下同）113.6亿元，为预算的100%。",
+                "113.6亿元", "11360000000", "益阳市", null, null, "figures:money", null, true);
+        assertEquals("预计", estimate.scope());
+        PanelSource approx = fromColumns("yy.pdf", "全市一般公共预算地方收入预计完成 207 亿元左右，同比增长 3.2%左右。",
+                "207 亿元", "20700000000", "岳阳市", null, null, "figures:money", "approx", true);
+        assertEquals("预计", approx.scope());
+        assertEquals(null, fromColumns("a.html", "全市一般公共预算收入超过100亿元。", "100亿元", "10000000000", "某市",
+                null, null, "figures:money", "gt", false));
+        assertEquals(null, fromColumns("a.html", "力争全市一般公共预算收入达到100亿元。", "100亿元", "10000000000", "某市",
+                null, null, "figures:money", null, true), "a target that is no estimate stays out");
+    }
+
+    @Test
+    void aFigureThatNamesNoRegionIsAboutTheDocumentsOwnRegion() {
+        PanelSource s = fromColumns("l.html", "2025年，全市一般公共预算收入184.2亿元，较上年同期增长3%。", "184.2亿元",
+                "18420000000", null, "六安市", null, "figures:money", null, false);
+        assertEquals("六安市", s.region());
+        assertEquals(null, fromColumns("l.html", "全市一般公共预算收入184.2亿元。", "184.2亿元", "18420000000", null, null,
+                null, "figures:money", null, false), "no region at all: no panel source");
+    }
+
+    @Test
+    void aTableCellTakesTheScopeOfItsTableTitleWhenItsRowNamesNone() {
+        PanelSource own = fromColumns("j.pdf", "一、一般公共预算收入\t2805354\t2817200", "2805354", "28053540000", "济南市",
+                null, "2025 年市本级一般公共预算收入执行情况表", "figures:table_cell", null, false);
+        PanelSource zone = fromColumns("j.pdf", "一、一般公共预算收入\t360700\t240000", "360700", "3607000000", "济南市",
+                null, "2025 年济南高新区一般公共预算收入执行情况表", "figures:table_cell", null, false);
+        PanelSource draft = fromColumns("j.pdf", "一、一般公共预算收入\t2817200\t0.42", "2817200", "28172000000", "济南市",
+                null, "2026 年市本级一般公共预算收入草案表", "figures:table_cell", null, false);
+        assertEquals("本级", own.scope());
+        assertEquals("园区", zone.scope());
+        assertEquals("本级·预算", draft.scope());
+    }
+
+    @Test
+    void withinOneDocumentItsStatementAboutTheWholeRegionOutranksAMentionWithoutScope() {
+        // A table row of unknown scope and a sentence about the whole city: the sentence is the document's value.
+        PanelSource table = new PanelSource("t", "j.pdf", 3, 40, 500, "一、一般公共预算收入\t18185900\t18378757",
+                "18185900", "general_public_budget_revenue", "一般公共预算收入", "济南市", "2025", "", 11, null,
+                new BigDecimal("181859000000"), "CNY", new BigDecimal("5000"), "budget", true, 500, false);
+        String quote = "2025 年，全市一般公共预算收入完成 1093.35 亿元。";
+        PanelSource text = new PanelSource("x", "j.pdf", 1, 5, 10, quote, "1093.35 亿元", "general_public_budget_revenue",
+                "一般公共预算收入", "济南市", "2025", "", quote.indexOf("1093.35"), null, new BigDecimal("109335000000"),
+                "CNY", new BigDecimal("5000000"), "budget", false, 10, false);
+        PanelStage.Panel panel = STAGE.build(List.of(table, text));
+        PanelRow row = panel.rows().get(0);
+        assertEquals(0, new BigDecimal("109335000000").compareTo(row.value()));
+        assertEquals(PanelStatus.SINGLE, row.status());
+        Check check = panel.checks().get(0);
+        assertEquals("same_document", check.kind());
+        assertEquals(PanelStatus.SUPERSEDED, check.status());
+        assertEquals("t", check.second().figureId());
+
+        // Two values of equal standing in one document: the first is kept, the row says it is ambiguous, no conflict.
+        PanelSource a = new PanelSource("a", "s.html", null, 9, 100, "在校生 69.18万人", "69.18万人", "students", "在校学生",
+                "合肥市", "2025", "", 4, null, new BigDecimal("691800"), "count", new BigDecimal("50"), "bulletin", false, 100, false);
+        PanelSource b = new PanelSource("b", "s.html", null, 12, 200, "在校生 30.47万人", "30.47万人", "students", "在校学生",
+                "合肥市", "2025", "", 4, null, new BigDecimal("304700"), "count", new BigDecimal("50"), "bulletin", false, 200, false);
+        PanelStage.Panel two = STAGE.build(List.of(b, a));
+        assertEquals(PanelStatus.AMBIGUOUS, two.rows().get(0).status());
+        assertEquals("a", two.rows().get(0).chosen().figureId(), "the first the document states");
+        assertTrue(two.checks().stream().noneMatch(c -> c.status() == PanelStatus.CONFLICT));
+    }
 }

@@ -181,10 +181,13 @@ function renderRows() {
   tbody.replaceChildren();
   state.rows.forEach((r, i) => {
     const corrected = (field) => (r.corrections && field in r.corrections) ? 'corrected-cell' : null;
-    const where = (r.page !== null && r.page !== undefined ? r.page + '页 ' : '') + r.line + '行';
+    // 页/行 as 3/10 (the header names them), so page and line both fit a narrow column
+    const paged = r.page !== null && r.page !== undefined;
+    const where = paged ? r.page + '/' + r.line : String(r.line);
+    const whereTitle = paged ? `第 ${r.page} 页 第 ${r.line} 行` : `第 ${r.line} 行`;
     const tr = el('tr', {class: 'row status-' + r.status, dataset: {id: r.id, doc: r.doc, index: i}},
       el('td', {class: 'doc', title: r.doc}, r.doc),
-      el('td', {}, where),
+      el('td', {title: whereTitle}, where),
       el('td', {class: 'raw', title: r.raw}, r.raw),
       el('td', {class: 'num ' + (corrected('value') || '') + ' ' + (corrected('unit') || ''),
         title: (r.value ?? '') + ' ' + label(UNIT_LABEL, r.unit)}, formatValue(r.value, r.unit)),
@@ -320,10 +323,53 @@ async function loadSource(f) {
 }
 
 function showPageImage(f) {
-  $('page-image').src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+  const img = $('page-image');
+  const src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+  if (img.getAttribute('src') !== src) img.src = src;
   $('page-image-box').hidden = false;
   $('source').hidden = true;
   $('btn-page-image').textContent = '文字';
+  $('page-box').hidden = true;
+  for (const old of $('page-frame').querySelectorAll('.page-box-more')) old.remove();
+  $('page-box-note').hidden = true;
+  showPageBox(f);
+}
+
+/** Frames the figure on the page image where its position is known (PDF text positions, or the OCR words' box). */
+async function showPageBox(f) {
+  let b;
+  try {
+    b = await getJson('/api/page/box?' + new URLSearchParams({doc: f.doc, id: f.id}));
+  } catch (e) {
+    b = {box: null, how: 'none'};
+  }
+  if (state.detail !== f) return;
+  const frame = $('page-frame');
+  for (const old of frame.querySelectorAll('.page-box-more')) old.remove();
+  const box = $('page-box');
+  const boxes = b.boxes || (b.box ? [b.box] : []);
+  if (!boxes.length) {
+    box.hidden = true;
+    $('page-box-note').hidden = false;
+    $('page-box-note').textContent = '无法在页面图像上定位该数字（页面文字与抽取的文字对不上），请按行号查看。';
+    return;
+  }
+  const pad = 2; // points around the glyphs, so the frame does not cover them
+  // one frame per printed line the figure stands on (a figure wrapped over two lines has two)
+  boxes.forEach(([x0, y0, x1, y1], i) => {
+    const frameBox = i === 0 ? box : frame.appendChild(el('div', {class: 'page-box-more'}));
+    Object.assign(frameBox.style, {
+      left: ((x0 - pad) / b.width * 100) + '%', top: ((y0 - pad) / b.height * 100) + '%',
+      width: ((x1 - x0 + 2 * pad) / b.width * 100) + '%', height: ((y1 - y0 + 2 * pad) / b.height * 100) + '%',
+    });
+  });
+  box.dataset.how = b.how;
+  box.hidden = false;
+  $('page-box-note').hidden = true;
+  // bring the box into view inside the image pane once the image has its size
+  const scroll = () => scrollWithin($('page-image-box'), box, true);
+  const img = $('page-image');
+  if (img.complete && img.naturalWidth) scroll(); else img.addEventListener('load', scroll, {once: true});
 }
 
 function togglePageImage() {

@@ -32,6 +32,7 @@ public final class FigureStage {
     private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
+    private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
 
     public FigureStage(Rules rules) {
         this.rules = rules;
@@ -39,6 +40,7 @@ public final class FigureStage {
         for (Cue cue : rules.targets()) {
             if (cue.where().equals("word")) targetWords.add(cue.word());
             else if (cue.where().equals("not")) notTargets.add(cue.word());
+            else if (cue.where().equals("not_regex")) notTargetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
     }
@@ -127,25 +129,32 @@ public final class FigureStage {
     }
 
     private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
+    private static final java.util.regex.Pattern SUB_HEADING = java.util.regex.Pattern.compile("^\\s*[（(][一二三四五六七八九十]+[）)]");
 
     /**
-     * Top-level headings (一、2024年工作回顾 / 二、2025年工作安排) and the year each names, or a mention with a null
-     * value for a heading that names none: a section's year covers its paragraphs.
+     * Headings and the time each names (null when it names none): top-level (一、2024年工作回顾 / 二、2025年工作安排)
+     * and second-level ones ((三)“十四五”财政发展情况). A heading's time covers the paragraphs under it until the next
+     * heading of its level or above; a second-level heading that names none leaves its parent's time in force.
      */
     private static List<Mention> sectionTimes(String view, List<Mention> times) {
         List<Mention> out = new ArrayList<>();
+        String top = null;
         int pos = 0;
         while (pos < view.length()) {
             int nl = view.indexOf('\n', pos);
             int end = nl < 0 ? view.length() : nl;
             String para = view.substring(pos, end);
-            if (para.length() <= 40 && TOP_HEADING.matcher(para).find() && para.indexOf('。') < 0) {
-                String year = null;
+            boolean isTop = TOP_HEADING.matcher(para).find(), isSub = !isTop && SUB_HEADING.matcher(para).find();
+            if (para.length() <= 40 && (isTop || isSub) && para.indexOf('。') < 0) {
+                String time = null;
                 for (Mention m : times.subList(firstAtOrAfter(times, pos), times.size())) {
                     if (m.start() >= end) break;
-                    if (m.value().matches("[0-9]{4}")) { year = m.value(); break; }
+                    // a year (2024年工作回顾) or a span of years (“十四五”时期); not a yearless month range
+                    if (m.value().matches("[0-9]{4}(/[0-9]{4})?")) { time = m.value(); break; }
                 }
-                out.add(new Mention(pos, end, year));
+                if (time == null) time = TimeFinder.planPeriod(para);
+                if (isTop) top = time;
+                out.add(new Mention(pos, end, isTop ? time : time != null ? time : top));
             }
             pos = end + 1;
         }
@@ -335,7 +344,7 @@ public final class FigureStage {
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
             // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
             String inherited = change != null && prevInSentence != null && prevInSentence.subject() != null
-                    ? prevInSentence.subject() // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
+                    ? withoutCompletion(prevInSentence.subject()) // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
                     : inheritedSubject(sentence, kind);
             if (runSubject.isEmpty() && inherited != null && !nounFollows) {
                 runSubject = inherited;
@@ -343,18 +352,35 @@ public final class FigureStage {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
+            // 收入630.5亿元，完成预算的100.1%: not the revenue but how much of its budget it reached
+            // (of the figure just before it, the amount whose budget it is)
+            if (inherited != null && inherited.equals(runSubject) && prevInSentence != null && prevInSentence.subject() != null
+                    && !prevInSentence.subject().endsWith("完成率")
+                    && BUDGET_COMPLETION.matcher(t.substring(clauseFrom, c.start())).find()) {
+                runSubject = prevInSentence.subject() + "预算完成率";
+            }
         }
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         if (distributed && runSubject != null && runSubject.contains("、")) {
             String[] parts = runSubject.split("、");
             if (runIndex < parts.length) subject = parts[runIndex];
         }
-        boolean target = target(t.substring(sStart, c.start()));
+        boolean target = target(t.substring(sStart, c.start())) || comingBudgetYear(ctx, time);
         // a balance (存款余额, 债务余额) of a year is what stands at its end
         if (time != null && time.matches("[0-9]{4}") && subject != null && subject.contains("余额")) time = time + "-12-31";
+        time = yearEndOrYear(ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
     }
+
+    /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
+    private static String withoutCompletion(String subject) {
+        return subject.endsWith("预算完成率") && subject.length() > 5 ? subject.substring(0, subject.length() - 5) : subject;
+    }
+
+    /** 完成预算的, 为年初预算的, 达到调整预算的: a completion rate of the budget named before it. */
+    private static final java.util.regex.Pattern BUDGET_COMPLETION =
+            java.util.regex.Pattern.compile("(?:完成|为|达到?|占)(?:年初|调整后?)?预算的?\\s*$");
 
     private static String inheritedSubject(List<Reading> sentence, String kind) {
         for (int i = sentence.size() - 1; i >= 0; i--) {
@@ -449,7 +475,11 @@ public final class FigureStage {
      */
     private static final java.util.regex.Pattern SENTENCE_ONLY_TIME = java.util.regex.Pattern.compile("(?:上年|去年|前年)(?:末|底)?|年(?:末|底)");
 
-    /** The nearest time before the figure in its sentence; else the last one earlier in its paragraph. */
+    /**
+     * The nearest time before the figure in its sentence; else the last one earlier in its paragraph. A yearless
+     * part of the year (1-11月, 11月末) carries to later sentences only when it opens the paragraph (1—11月，全市…);
+     * in the middle of one (…政策，1-11月支持…117.3亿元。统筹落实…22.4亿元) it is its own sentence's.
+     */
     private static String time(Context ctx, int pos, int sentenceStart) {
         String time = time(ctx, pos, sentenceStart, false);
         // 年末/年底 alone is the end of the year the figure is otherwise about: 2026年预算…年末滚存结余 is 2026-12-31
@@ -480,7 +510,8 @@ public final class FigureStage {
             if (closedBefore(ctx.view(), m.end(), pos)) continue;
             if (skipYearEnd && YEAR_END_WORD.matcher(ctx.view().substring(m.start(), m.end())).matches()) continue;
             if (m.start() >= sentenceStart) inSentence = m;
-            else if (m.start() >= paragraph && !SENTENCE_ONLY_TIME.matcher(ctx.view().substring(m.start(), m.end())).matches()) inParagraph = m;
+            else if (m.start() >= paragraph && !SENTENCE_ONLY_TIME.matcher(ctx.view().substring(m.start(), m.end())).matches()
+                    && !(m.value().startsWith("?") && !ctx.view().substring(paragraph, m.start()).isBlank())) inParagraph = m;
         }
         Mention chosen = inSentence != null ? inSentence : inParagraph;
         Mention section = null;
@@ -488,7 +519,7 @@ public final class FigureStage {
         String sectionYear = section == null ? null : section.value();
         if (chosen == null) return sectionYear != null ? sectionYear : ctx.defaultTime();
         // 全年 under 一、2024年工作回顾 is 2024, whatever year the report's title names
-        if (sectionYear != null && ctx.view().startsWith("全年", chosen.start())) return sectionYear;
+        if (sectionYear != null && sectionYear.length() == 4 && ctx.view().startsWith("全年", chosen.start())) return sectionYear;
         if (chosen.value().startsWith("?")) {
             String context = null;
             List<Mention> before = ctx.times().subList(0, firstAtOrAfter(ctx.times(), chosen.start()));
@@ -498,6 +529,34 @@ public final class FigureStage {
             return TimeFinder.withYear(chosen.value(), context);
         }
         return chosen.value();
+    }
+
+    /**
+     * Under 年末/年底 a paragraph lists what stands at the year's end (schools, enrolled students, insured persons,
+     * vehicles, livestock on hand, registered firms) and sometimes what flowed during the year (enrolments,
+     * graduates, output, grants). A figure after a year-end word, in its sentence or an earlier sentence of its
+     * paragraph with no other time between, is dated at the year's end, unless its subject or measure word names a
+     * flow (patterns/subject_words.tsv, role flow): then it is the year. A year-end word says nothing about
+     * a paragraph that names no year-end.
+     */
+    private String yearEndOrYear(Context ctx, int pos, String time, String subject, String measureWord) {
+        if (time == null || subject == null) return time;
+        Mention last = null;
+        int paragraph = Sentences.paragraphStart(ctx.view(), pos);
+        for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), paragraph), ctx.times().size())) {
+            if (m.end() > pos) break;
+            if (!closedBefore(ctx.view(), m.end(), pos)) last = m;
+        }
+        if (last == null || !last.value().matches("[0-9]{4}-12-31")
+                || !YEAR_END_WORD.matcher(ctx.view().substring(last.start(), last.end())).find()) return time;
+        String year = last.value().substring(0, 4);
+        boolean flow = false;
+        for (String w : rules.subjectWords().flows()) {
+            if (subject.contains(w) || measureWord != null && measureWord.equals(w)) { flow = true; break; }
+        }
+        if (flow && time.equals(last.value())) return year;
+        if (!flow && time.equals(year)) return last.value();
+        return time;
     }
 
     /** Index of the first mention starting at or after {@code pos} (mentions are in text order). */
@@ -536,9 +595,20 @@ public final class FigureStage {
         return found;
     }
 
+    /**
+     * A budget report's figures about the year after the one it executed (2026年…预算安排, 增长8.9%) are its draft
+     * budget: a plan, whatever words stand before them. Final accounts close a year and plan nothing.
+     */
+    private static boolean comingBudgetYear(Context ctx, String time) {
+        if (ctx.document().kind() != DocKind.BUDGET || time == null || ctx.periodYear() == null) return false;
+        if (!time.matches("[0-9]{4}(-.*)?")) return false;
+        return Integer.parseInt(time.substring(0, 4)) > ctx.periodYear();
+    }
+
     private boolean target(String sentenceBefore) {
         // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
         for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
+        for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
         for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;

@@ -18,7 +18,8 @@ final class Subjects {
     private static final Pattern TABLE_REF = Pattern.compile("^由?表[0-9一二三四五六七八九十]+可知");
     private static final Pattern TIME_WORDS = Pattern.compile("(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末|以来|度)?"
             + "|今年|(?<![比较同与])去年|(?<![比较同与])上年|本年|近年来|近年|截至|截止|上半年|下半年|前三季度|(?:第)?[一二三四]季度|全年"
-            + "|[0-9]{1,2}[-—至~][0-9]{1,2}月");
+            + "|[0-9]{1,2}[-—至~][0-9]{1,2}月"
+            + "|[\u201C\"]?十[一二三四五]五[\u201D\"]?(?:时期|期间|以来|末)");
     static final int MAX_LENGTH = 14;
     private static final int COUNTED_NOUN_LENGTH = 20;
 
@@ -57,6 +58,11 @@ final class Subjects {
             for (String w : words.trailing()) {
                 if (s.endsWith(w)) { s = s.substring(0, s.length() - w.length()); changed = true; }
             }
+        }
+        // 执行中部分县区按程序调增收入预算(1.8亿元): what was adjusted is what the figure measures
+        for (String v : words.cutAfter()) {
+            int at = s.lastIndexOf(v);
+            if (at >= 0 && s.length() - at - v.length() >= 2) s = s.substring(at + v.length());
         }
         // 比全疆各项贷款增速高(6.58个百分点): the subject is what is compared
         if (s.startsWith("比") && s.length() > 2 && "高低快慢多少".indexOf(s.charAt(s.length() - 1)) >= 0) {

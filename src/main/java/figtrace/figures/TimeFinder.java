@@ -28,6 +28,7 @@ final class TimeFinder {
             "(?<month>" + y("y8") + "年" + mo("m8") + "月)",
             "(?<year>" + y("y9") + "年)",
             "(?<ylist>(?:19[4-9][0-9]|20[0-9]{2})(?=(?:、(?:19[4-9][0-9]|20[0-9]{2}))*、(?:19[4-9][0-9]|20[0-9]{2})年))",
+            "(?<relmonthend>(?<![0-9年\\-—–~～至到])" + mo("m11") + "月(?:底|末))",
             "(?<relmonths>(?<![0-9年])" + mo("m10a") + "月?" + SEP + mo("m10b") + "月)",
             "(?<plan>十(?<planno>[一二三四五])五[”\"]?(?:时期|期间|以来))",
             "(?<lastyearend>(?<![比较同与])(?:上年|去年)(?:末|底))",
@@ -49,8 +50,10 @@ final class TimeFinder {
         List<Mention> out = new ArrayList<>();
         Matcher m = TIME.matcher(arabicDates(text));
         while (m.find()) {
-            String before = text.substring(Math.max(0, m.start() - 1), m.start());
+            String before = wordBefore(text, m.start());
             if (YARDSTICK_BEFORE.contains(before)) continue;
+            // 是2020年的1.1倍, 是“十三五”时期的3倍: the base of a multiple
+            if (before.equals("是") && text.startsWith("的", m.end())) continue;
             // 全年 and 年末 are the report year's (a bulletin published in 2026 on 2025 says 年末 for 2025-12-31)
             String value = m.group("rel") != null && m.group("rel").equals("全年")
                     ? (periodYear == null ? null : String.valueOf(periodYear))
@@ -60,6 +63,29 @@ final class TimeFinder {
             if (value != null) out.add(new Mention(m.start(), m.end(), value));
         }
         return out;
+    }
+
+    /**
+     * The character before a time expression, looking through an opening quote: 比“十三五”时期 compares with the
+     * 13th plan just as 比2020年 compares with 2020.
+     */
+    private static String wordBefore(String text, int start) {
+        int i = start;
+        while (i > 0 && "“\"‘'「".indexOf(text.charAt(i - 1)) >= 0) i--;
+        return text.substring(Math.max(0, i - 1), i);
+    }
+
+    private static final Pattern PLAN = Pattern.compile("十([一二三四五])五(?![规计])");
+
+    /**
+     * The years of the five-year plan a heading names ((三)“十四五”我市财政发展情况 → 2021/2025), or null; a
+     * heading's bare “十四五” is its period, while 十四五规划 or 十四五计划 in a heading is the plan itself.
+     */
+    static String planPeriod(String heading) {
+        Matcher m = PLAN.matcher(heading);
+        if (!m.find()) return null;
+        int start = 1966 + 5 * (10 + "一二三四五".indexOf(m.group(1)) + 1 - 3);
+        return start + "/" + (start + 4);
     }
 
     private static final Pattern CHINESE_YEAR = Pattern.compile("[〇零一二三四五六七八九]{4}(?=年)");
@@ -113,6 +139,10 @@ final class TimeFinder {
         if (m.group("month") != null) return String.format("%s-%02d", m.group("y8"), Integer.parseInt(m.group("m8")));
         if (m.group("year") != null) return m.group("y9");
         if (m.group("ylist") != null) return m.group("ylist");
+        if (m.group("relmonthend") != null) {
+            // 11月末 without a year: the end of that month of the year the context gives (filled in by withYear)
+            return String.format("?-%02d-end", Integer.parseInt(m.group("m11")));
+        }
         if (m.group("relmonths") != null) {
             // 1—10月 without a year: the year comes from context, marked with '?' and filled in by the caller
             return String.format("?-%02d/?-%02d", Integer.parseInt(m.group("m10a")), Integer.parseInt(m.group("m10b")));
@@ -153,6 +183,11 @@ final class TimeFinder {
     static String withYear(String value, String contextTime) {
         if (!value.startsWith("?")) return value;
         if (contextTime == null || contextTime.length() < 4) return null;
-        return value.replace("?", contextTime.substring(0, 4));
+        String year = contextTime.substring(0, 4);
+        if (value.endsWith("-end")) {
+            int month = Integer.parseInt(value.substring(2, 4));
+            return String.format("%s-%02d-%02d", year, month, java.time.YearMonth.of(Integer.parseInt(year), month).lengthOfMonth());
+        }
+        return value.replace("?", year);
     }
 }

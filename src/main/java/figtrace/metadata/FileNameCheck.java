@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *       year it speaks in, its date). A report about one year is written, dated and often named in the next (a 2025
  *       bulletin published in 2026), so a name year counts as agreeing within one year; it disagrees only when it is
  *       further from every content year.</li>
- *   <li>places: Chinese place names of the administrative gazetteer in the name against the document's own region;
- *       they agree when one lies inside the other (新疆 and 和田地区). Pinyin (luoyang) cannot be matched: the
- *       gazetteer has no pinyin, so for such names only the years are compared, and the message says so.</li>
+ *   <li>places: place names of the administrative gazetteer in the name, in Chinese (洛阳市) or in pinyin (luoyang,
+ *       qiandongnan: {@link PlacePinyin}), against the document's own region; they agree when one lies inside the
+ *       other (新疆 and 和田地区). Pinyin is ambiguous (wuzhong is 吴忠市 and 吴中区, fuzhou 福州 and 抚州), so a pinyin
+ *       word agrees when any place it can spell agrees.</li>
  * </ul>
  * Silent when the content does not say its year or region: no warning without something to compare.
  */
@@ -39,9 +40,11 @@ public final class FileNameCheck {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
     private final Map<String, Region> names;
+    private final PlacePinyin pinyin;
 
     public FileNameCheck(Map<String, Region> regionNames) {
         this.names = regionNames;
+        this.pinyin = new PlacePinyin(regionNames);
     }
 
     public Optional<DocIssue> check(String fileName, DocumentContext context) {
@@ -61,17 +64,26 @@ public final class FileNameCheck {
                     + context.metadata().date() + ")"));
         }
 
-        List<Region> namePlaces = placesIn(base);
         Region own = context.ownRegion() == null ? null : names.get(context.ownRegion().name());
-        boolean placeCompared = !namePlaces.isEmpty() && own != null;
-        if (placeCompared && namePlaces.stream().noneMatch(p -> p.contains(own) || own.contains(p))) {
-            problems.add("the file name names " + String.join("、", namePlaces.stream().map(Region::standard).toList())
-                    + ", the content is about " + own.standard());
+        if (own != null) {
+            // Each place word of the name (a Chinese name, or a pinyin word with every place it can spell) must agree.
+            Map<String, List<Region>> nameWords = new java.util.LinkedHashMap<>();
+            for (Region r : placesIn(base)) nameWords.put(r.standard(), List.of(r));
+            nameWords.putAll(pinyin.placesIn(base));
+            List<String> disagreeing = new ArrayList<>();
+            nameWords.forEach((word, places) -> {
+                if (places.stream().noneMatch(p -> p.contains(own) || own.contains(p))) {
+                    String spelled = String.join("/", places.stream().map(Region::standard).distinct().toList());
+                    disagreeing.add(word.equals(spelled) ? word : word + " (" + spelled + ")");
+                }
+            });
+            if (!disagreeing.isEmpty()) {
+                problems.add("the file name names " + String.join("、", disagreeing) + ", the content is about "
+                        + own.standard());
+            }
         }
         if (problems.isEmpty()) return Optional.empty();
-        String note = namePlaces.isEmpty() && !HAN.matcher(base).find()
-                ? " (places in a pinyin name are not compared, only years)" : "";
-        return Optional.of(new DocIssue(CODE, fileName + ": " + String.join("; ", problems) + note
+        return Optional.of(new DocIssue(CODE, fileName + ": " + String.join("; ", problems)
                 + ". The file may be mislabelled: check which is right and rename the file, or trust the content"
                 + " (figures are read from the content, not the name)."));
     }

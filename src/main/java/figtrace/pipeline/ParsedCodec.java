@@ -4,6 +4,7 @@ import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
 import figtrace.model.DocumentText;
+import figtrace.model.OcrWord;
 import figtrace.model.ParsedDocument;
 import figtrace.model.SourceFile;
 import figtrace.model.TextLine;
@@ -75,6 +76,18 @@ final class ParsedCodec {
             out.writeBoolean(l.continues());
             out.writeInt(l.table());
         }
+        // OCR words: without them the figures of OCR pages would lose source ocr, their confidence and page box
+        out.writeInt(d.text().ocrWords().size());
+        for (OcrWord w : d.text().ocrWords()) {
+            out.writeInt(w.start());
+            out.writeInt(w.end());
+            out.writeInt(w.page());
+            out.writeFloat(w.confidence());
+            out.writeFloat(w.x0());
+            out.writeFloat(w.y0());
+            out.writeFloat(w.x1());
+            out.writeFloat(w.y1());
+        }
     }
 
     static ParsedDocument readParsed(DataInputStream in) throws IOException {
@@ -92,7 +105,14 @@ final class ParsedCodec {
         for (int i = 0; i < n; i++) {
             lines.add(new TextLine(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readInt()));
         }
-        return new ParsedDocument(new DocumentText(text, lines), pages < 0 ? null : pages, status, issues, meta);
+        n = in.readInt();
+        if (n < 0) throw new IOException("bad reply from the parse worker");
+        List<OcrWord> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add(new OcrWord(in.readInt(), in.readInt(), in.readInt(), in.readFloat(), in.readFloat(),
+                    in.readFloat(), in.readFloat(), in.readFloat()));
+        }
+        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

@@ -136,7 +136,7 @@ public final class RulesStage {
         List<Cue> cues = new ArrayList<>();
         for (Tsv.Row row : Tsv.read(dir, "targets.tsv", 2, problems)) {
             String type = row.get(1);
-            if (type.equals("regex")) {
+            if (type.equals("regex") || type.equals("not_regex")) {
                 try {
                     Pattern.compile(row.get(0));
                 } catch (com.google.re2j.PatternSyntaxException e) {
@@ -144,7 +144,7 @@ public final class RulesStage {
                     continue;
                 }
             } else if (!type.equals("word") && !type.equals("not")) {
-                problems.add("targets.tsv", row.line(), "type must be 'word', 'regex' or 'not', found '" + type + "'");
+                problems.add("targets.tsv", row.line(), "type must be 'word', 'regex', 'not' or 'not_regex', found '" + type + "'");
                 continue;
             }
             cues.add(new Cue(row.get(0), type, "target"));

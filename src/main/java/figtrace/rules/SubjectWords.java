@@ -10,8 +10,10 @@ import java.util.Map;
  * that the noun phrase naming what is measured is left. See the file's header for each role.
  */
 public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
-                           List<String> leadingVerbs, List<String> determiners, List<String> words) {
-    private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word");
+                           List<String> leadingVerbs, List<String> determiners, List<String> words,
+                           List<String> flows, List<String> cutAfter) {
+    private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
+            "flow", "cut_after");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -20,6 +22,8 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         leadingVerbs = List.copyOf(leadingVerbs);
         determiners = List.copyOf(determiners);
         words = List.copyOf(words);
+        flows = List.copyOf(flows);
+        cutAfter = List.copyOf(cutAfter);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -41,6 +45,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         byRole.get("trailing").sort(java.util.Comparator.comparingInt(String::length).reversed());
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
-                byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"));
+                byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
+                byRole.get("flow"), byRole.get("cut_after"));
     }
 }

@@ -72,6 +72,7 @@ final class ReviewApi {
             case "/api/chart/time" -> Http.json(exchange, 200, panel.chart(q, "period"));
             case "/api/chart/regions" -> Http.json(exchange, 200, panel.chart(q, "region"));
             case "/api/page.png" -> pageImage(exchange, q);
+            case "/api/page/box" -> Http.json(exchange, 200, pageBox(q));
             case "/api/export.csv" -> export(exchange, q, false);
             case "/api/export.xlsx" -> export(exchange, q, true);
             default -> throw new Http.NotFound("no such API: " + path);
@@ -255,6 +256,40 @@ final class ReviewApi {
             throw new Http.BadRequest("cannot render " + name + ": " + e.getMessage());
         }
         Http.send(exchange, 200, "image/png", png);
+    }
+
+    private final PageBoxes pageBoxes = new PageBoxes();
+
+    /**
+     * Where a figure stands on its page image ({@code /api/page/box?doc=…&id=…}): {@code boxes}, one [x0, y0, x1, y1]
+     * per printed line of the figure in points from the page's top-left corner (empty when it cannot be placed), and
+     * {@code box}, the first of them or null; {@code width}/{@code height} of the
+     * page in points, so the page can scale the box to the image; {@code how}: ocr, line, text or none.
+     */
+    private Map<String, Object> pageBox(Map<String, String> q) {
+        FigureKey key = new FigureKey(requiredParam(q, "doc"), requiredParam(q, "id"));
+        if (CorpusFiles.problem(key.doc()) != null) {
+            throw new Http.BadRequest("bad document name: " + CorpusFiles.problem(key.doc()));
+        }
+        Figure f = table.figure(key).orElseThrow(() -> new Http.NotFound("no figure " + key.id() + " in " + key.doc()));
+        if (f.page() == null) throw new Http.BadRequest(key.doc() + " is not a PDF: its figures have no page box");
+        String text = table.text(key.doc()).orElseThrow(() -> new Http.NotFound("no text stored for " + key.doc()));
+        Path file = corpus.resolve(key.doc(), Set.of(key.doc())).orElseThrow(() -> new Http.NotFound("no document "
+                + key.doc() + " in the corpus folder"));
+        PageBoxes.Placement p;
+        try {
+            p = pageBoxes.place(file, f, text);
+        } catch (IOException e) {
+            throw new Http.BadRequest("cannot read " + key.doc() + ": " + e.getMessage());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("page", f.page());
+        answer.put("width", p.width());
+        answer.put("height", p.height());
+        answer.put("box", p.box() == null ? null : p.box().list());
+        answer.put("boxes", p.boxes().stream().map(PageBoxes.Box::list).toList());
+        answer.put("how", p.how());
+        return answer;
     }
 
     /** The original file of a document, as a download: never rendered in our origin, so it cannot run script. */

@@ -47,13 +47,45 @@ class FileNameCheckTest {
     }
 
     @Test
-    void aPinyinNameWithAnotherYearIsFlaggedOnTheYearAlone() {
+    void aPinyinNameWithAnotherYearAndPlaceIsFlaggedOnBoth() {
         DocIssue issue = check("docx_qiandongnan_2016_tjgb_MISLABELLED_as_luoyang2023.docx",
                 "黔东南州2016年国民经济和社会发展统计公报", "2017-03-16", DocKind.BULLETIN).orElseThrow();
         assertEquals("name_mismatch", issue.code());
         assertTrue(issue.message().contains("says 2023 (it also has 2016)"), issue.message());
         assertTrue(issue.message().contains("reports on 2016"), issue.message());
-        assertTrue(issue.message().contains("only years"), "says that pinyin places are not compared: " + issue.message());
+        // luoyang is 洛阳市 in pinyin; qiandongnan, the right place, is not named as a mismatch
+        assertTrue(issue.message().contains("names luoyang (洛阳市)"), issue.message());
+        assertTrue(!issue.message().contains("qiandongnan ("), issue.message());
+    }
+
+    @Test
+    void aPinyinNameOfAnotherPlaceIsFlaggedWhenTheYearAgrees() {
+        // an atlas-style name (place_year_kind) over another prefecture's bulletin of the same year
+        DocIssue issue = check("zhoukou_2025_statistical_bulletin.html", "鹤壁市2025年国民经济和社会发展统计公报",
+                "2026-03-20", DocKind.BULLETIN).orElseThrow();
+        assertTrue(issue.message().contains("names zhoukou (周口市), the content is about 鹤壁市"), issue.message());
+        assertTrue(!issue.message().contains("says 20"), "the year agrees: " + issue.message());
+    }
+
+    @Test
+    void pinyinNamesOfTheRightPlaceOrOfAPlaceAroundItAreNotFlagged() {
+        // ambiguous pinyin (wuzhong: 吴忠市 and 苏州's 吴中区) agrees when one of its places does; a province around
+        // the prefecture agrees; words that are no pinyin (tjgb, report, hotan) are ignored
+        assertEquals(Optional.empty(), check("pdf_wuzhong_ningxia_2025_budget_report.pdf",
+                "关于吴忠市2025年预算执行情况和2026年预算草案的报告", "2026-01-10", DocKind.BUDGET));
+        assertEquals(Optional.empty(), check("docx_hotan_xinjiang_2025_tjgb.docx",
+                "和田地区2025年国民经济和社会发展统计公报", "2026-03-27", DocKind.BULLETIN));
+        assertEquals(Optional.empty(), check("luoyang_2025_statistical_bulletin.html",
+                "洛阳市2025年国民经济和社会发展统计公报", "2026-03-28", DocKind.BULLETIN));
+        assertEquals(Optional.empty(), check("henan_luoyang_2025_budget.pdf",
+                "洛阳市2025年国民经济和社会发展统计公报", "2026-03-28", DocKind.BULLETIN));
+    }
+
+    @Test
+    void pinyinIsSpelledByHanlpWordsFirst() {
+        assertEquals("luoyang", PlacePinyin.spell("洛阳"));
+        assertEquals("qiandongnan", PlacePinyin.spell("黔东南"));
+        assertEquals("chongqing", PlacePinyin.spell("重庆"));
     }
 
     @Test

@@ -84,7 +84,8 @@ class WebAttackTest {
             String encoded = t.contains("%") ? t : URLEncoder.encode(t, StandardCharsets.UTF_8);
             for (String target : List.of("/corpus/" + t, "/api/source?doc=" + encoded, "/api/figures?doc=" + encoded,
                     "/api/facets?doc=" + encoded, "/api/entities?doc=" + encoded, "/api/measures?doc=" + encoded,
-                    "/api/cite?id=" + encoded, "/static/" + t, "/" + t)) {
+                    "/api/cite?id=" + encoded, "/api/page.png?page=1&doc=" + encoded,
+                    "/api/page/box?id=x&doc=" + encoded, "/static/" + t, "/" + t)) {
                 String[] r = raw("GET", target, "", null);
                 assertFalse(r[1].contains("SECRET-42"), target + " leaked the file outside the corpus");
                 assertFalse(r[1].contains("root:x:0:0"), target + " leaked /etc/passwd");

@@ -37,6 +37,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final LayoutStage layout;
     private final FigureStage figures;
+    private final figtrace.tables.TableStage tables;
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
@@ -58,10 +59,11 @@ public final class Pipeline {
         this.nameCheck = new figtrace.metadata.FileNameCheck(rules.regionNames());
         this.figures = new FigureStage(rules);
         try {
+            this.tables = new figtrace.tables.TableStage(rules);
             this.entities = new EntityStage(rules.dir());
             this.measures = new MeasureStage(rules.dir());
             this.metadata = new MetadataStage(rules.dir());
-        } catch (PatternFile.PatternException e) { // a bad line in an entity, measure or metadata table
+        } catch (PatternFile.PatternException | figtrace.tables.TableStage.BadTableWords e) { // a bad line in a table of patterns/
             throw new RulesException(List.of(e.getMessage()));
         }
     }
@@ -95,7 +97,8 @@ public final class Pipeline {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
         }
-        List<Figure> found = OcrReview.mark(figures.extract(context), parsed.text());
+        List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
+        List<Figure> found = OcrReview.mark(figures.extract(context, rebuilt), parsed.text());
         long t3 = System.nanoTime();
         List<Entity> named = entities.extract(context);
         long t4 = System.nanoTime();
@@ -103,7 +106,7 @@ public final class Pipeline {
         long t5 = System.nanoTime();
         LOG.debug("{}: layout {} ms, metadata and context {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
                 name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
-        return new DocumentResult(source, described, found, named, acts, links(found, named, acts));
+        return new DocumentResult(source, described, found, named, acts, links(found, named, acts), rebuilt);
     }
 
     /**

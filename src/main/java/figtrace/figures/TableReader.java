@@ -76,6 +76,7 @@ final class TableReader {
             // 预算收入执行情况表) with the column's measure (执行数), else what the caption names
             if (row.region() != null && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
+                if (col.change() != null) measure = ""; // 比上年增（减）% says the change, not what is measured
                 if (captionIndicator != null && !measure.contains(captionIndicator)
                         && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {
                     subject = measure.isEmpty() || col.change() != null || PLAIN_MEASURE.matcher(measure).matches()

@@ -529,7 +529,7 @@ public final class TableStage {
                 // a group title over sub-titles (2024年 over 预算数 | 执行数; 总量（亿元） | 增长（%） over 地区生产总值
                 // 第一产业 … in a city GDP table) spans the empty cells right of it, up to the next title
                 boolean subTitles = k < below.size() && !below.get(k).isEmpty() && !below.get(k - 1).isEmpty();
-                if (subTitles) row.set(k, row.get(k - 1));
+                if (subTitles && isGroupTitle(row.get(k - 1))) row.set(k, row.get(k - 1));
             }
             for (int k = 0; k < n; k++) heads[k] = heads[k] + row.get(k).strip();
         }
@@ -549,6 +549,15 @@ public final class TableStage {
             }
         }
         return heads;
+    }
+
+    /**
+     * A title that groups the columns under it: a year (2024年), a unit (总量（亿元）, 增长（%）) or a kind of value
+     * (绝对数, 比上年增长); not a letter-spaced word split over cells (收 | 入).
+     */
+    private static boolean isGroupTitle(String title) {
+        String t = norm(title);
+        return YEAR.matcher(t).find() || PAREN.matcher(t).find() || t.matches(".*(?:" + KINDS + ").*");
     }
 
     /** Each column's role: label, code, unit or value, from its header words and then from what its cells hold. */

@@ -108,7 +108,7 @@ public final class PanelCommand implements Callable<Integer> {
             }
             stdout.flush();
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | figtrace.rules.RulesException e) {
             err.println("figtrace panel: " + e.getMessage());
             err.flush();
             return 2;

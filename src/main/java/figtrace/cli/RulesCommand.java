@@ -41,13 +41,18 @@ public final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-            Rules rules;
-            try {
-                rules = RulesStage.load(Defaults.patterns(patterns));
-                new figtrace.pipeline.Pipeline(rules); // the entity and measure tables load here
-            } catch (RulesException e) {
-                e.problems().forEach(err::println);
-                err.println(e.problems().size() + " problem(s); fix them and run 'figtrace rules check' again.");
+            java.nio.file.Path dir = Defaults.patterns(patterns);
+            // every file of patterns/ is read, each by the stage that uses it, so that the problems of all of them
+            // are listed together (a bad figure rule does not hide a bad entity line)
+            List<String> found = new java.util.ArrayList<>();
+            Rules rules = loaded(() -> RulesStage.load(dir), found);
+            loaded(() -> new figtrace.entities.EntityStage(dir), found);
+            loaded(() -> new figtrace.measures.MeasureStage(dir), found);
+            loaded(() -> new figtrace.metadata.MetadataStage(dir), found);
+            loaded(() -> figtrace.panel.PanelRulesFile.read(dir), found);
+            if (!found.isEmpty()) {
+                found.forEach(err::println);
+                err.println(found.size() + " problem(s); fix them and run 'figtrace rules check' again.");
                 return Main.BAD_USAGE;
             }
             List<String> problems = RuleExamples.check(rules);
@@ -58,6 +63,16 @@ public final class RulesCommand implements Runnable {
             }
             out.println(rules.figureRules().size() + " rules, " + RuleExamples.count(rules) + " examples: all pass.");
             return Main.OK;
+        }
+
+        /** What {@code load} gives, or null with its problems added to {@code found}. */
+        private static <T> T loaded(java.util.function.Supplier<T> load, List<String> found) {
+            try {
+                return load.get();
+            } catch (RulesException e) {
+                found.addAll(e.problems());
+                return null;
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.pipeline.CorpusRunner;
 import figtrace.pipeline.PanelRun;
-import figtrace.pipeline.RegionCodes;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesException;
 import figtrace.rules.RulesStage;
@@ -32,7 +31,7 @@ final class Runs {
         String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
         return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr),
                 ocr.available() ? options.withOcrCache(out.resolve("cache").resolve("ocr")) : options)
-                .derive((db, dir) -> PanelRun.save(PanelRun.build(db, patterns, RegionCodes.load(patterns)), db, dir));
+                .derive((db, dir) -> PanelRun.update(db, patterns, dir));
     }
 
     static int reportRules(PrintWriter err, String command, RulesException e) {

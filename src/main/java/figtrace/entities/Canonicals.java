@@ -1,8 +1,8 @@
 package figtrace.entities;
 
 /**
- * Standard full names for names the text shortens. Known names carry their canonical in patterns/entities.tsv and
- * patterns/places.tsv; a canonical there may say {@code {province}} or {@code {city}}, filled from the document's own
+ * Standard full names for names the text shortens. Known names carry their canonical in patterns/entities.tsv (places
+ * theirs in patterns/regions.tsv); a canonical in entities.tsv may say {@code {province}} or {@code {city}}, filled from the document's own
  * region, so one table serves every region (自治区党委 → 中共宁夏回族自治区委员会 in a Ningxia report, 省委 → 中共河南省委员会
  * in a Henan one). This class also covers the regular patterns so the tables need not list every agency.
  */

@@ -1,5 +1,8 @@
 package figtrace.entities;
 
+import figtrace.rules.PatternTable;
+import figtrace.rules.Problems;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The entity word lists, read once from patterns/entities.tsv and patterns/places.tsv. Immutable after loading. */
+/** The entity word lists, read once from patterns/entities.tsv and the places of patterns/regions.tsv. Immutable after loading. */
 final class EntityRules {
 
-    static final Set<String> TYPES = Set.of("ORG", "PLACE", "PERSON", "DOC", "PROGRAM", "INDUSTRY");
+    /** The entity types: the codes of {@link figtrace.model.EntityType}. */
+    static final Set<String> TYPES = Set.copyOf(figtrace.model.Coded.codes(figtrace.model.EntityType.class));
 
     record Known(String text, String type, String canonical, String rule) {}
 
@@ -67,19 +71,20 @@ final class EntityRules {
 
     static EntityRules load(Path dir) {
         EntityRules r = new EntityRules();
-        for (PatternFile.Row row : PatternFile.read(dir, "entities.tsv", "kind", "text")) {
+        Problems problems = new Problems();
+        for (PatternTable.Row row : PatternTable.read(dir, "entities.tsv", problems, "kind", "text")) {
             String kind = row.get("kind"), text = row.get("text"), type = row.opt("type");
             switch (kind) {
-                case "name" -> r.addKnown(new Known(text, checkType(row, type),
+                case "name" -> r.addKnown(new Known(text, checkType(row, type, problems),
                         row.opt("canonical") == null ? text : row.opt("canonical"), "entities:name"));
-                case "suffix" -> r.suffixes.add(new Suffix(text, checkType(row, type), "quoted".equals(row.opt("canonical"))));
-                case "inner" -> r.innerByType.computeIfAbsent(checkType(row, type), k -> new HashSet<>()).add(text);
+                case "suffix" -> r.suffixes.add(new Suffix(text, checkType(row, type, problems), "quoted".equals(row.opt("canonical"))));
+                case "inner" -> r.innerByType.computeIfAbsent(checkType(row, type, problems), k -> new HashSet<>()).add(text);
                 case "stop" -> r.stops.add(text);
                 case "generic" -> r.generics.add(text);
                 case "category" -> r.categories.add(text);
                 case "keep" -> r.keeps.add(text);
                 case "not_first" -> r.notFirst.add(text);
-                case "modifier" -> r.modifiersByType.computeIfAbsent(type == null ? "" : checkType(row, type),
+                case "modifier" -> r.modifiersByType.computeIfAbsent(type == null ? "" : checkType(row, type, problems),
                         k -> new ArrayList<>()).add(text);
                 case "title" -> r.titles.add(text);
                 case "surnames" -> r.surnames += text;
@@ -87,18 +92,18 @@ final class EntityRules {
                     try {
                         r.quotedPrograms.add(com.google.re2j.Pattern.compile(text));
                     } catch (com.google.re2j.PatternSyntaxException e) {
-                        throw row.error("bad pattern '" + text + "': " + e.getDescription());
+                        row.problem(problems, "bad pattern '" + text + "': " + e.getDescription());
                     }
                 }
                 case "pattern" -> {
                     try {
-                        r.shapes.add(new Shape(com.google.re2j.Pattern.compile(text), checkType(row, type)));
+                        r.shapes.add(new Shape(com.google.re2j.Pattern.compile(text), checkType(row, type, problems)));
                     } catch (com.google.re2j.PatternSyntaxException e) {
-                        throw row.error("bad pattern '" + text + "': " + e.getDescription());
+                        row.problem(problems, "bad pattern '" + text + "': " + e.getDescription());
                     }
                 }
                 case "byline" -> r.bylines.add(text);
-                case "not_after" -> r.notAfter.computeIfAbsent(checkType(row, type), k -> new ArrayList<>()).add(text);
+                case "not_after" -> r.notAfter.computeIfAbsent(checkType(row, type, problems), k -> new ArrayList<>()).add(text);
                 case "blocked" -> r.blocked.add(text);
                 case "list_cue" -> r.listCues.add(text);
                 case "list_tail" -> r.listTails.put(text, "cue".equals(row.opt("canonical")));
@@ -107,16 +112,14 @@ final class EntityRules {
                 case "class_ending" -> r.classEndings.add(text);
                 case "program_cue_before" -> r.programCuesBefore.add(text);
                 case "program_cue_after" -> r.programCuesAfter.add(text);
-                default -> throw row.error("unknown kind '" + kind
+                default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
                         + " quoted_program, pattern, byline, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
                         + " program_cue_before or program_cue_after)");
             }
         }
-        for (PatternFile.Row row : PatternFile.read(dir, "places.tsv", "name", "canonical")) {
-            r.addKnown(new Known(row.get("name"), "PLACE", row.get("canonical"), "entities:place"));
-        }
-        r.loadGazetteer(dir);
+        r.loadPlaces(dir, problems);
+        problems.throwIfAny();
         r.industryQualifiers.addAll(r.modifiersByType.getOrDefault("INDUSTRY", List.of()));
         r.known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(r.industryQualifiers::add);
         r.industryQualifiers.sort(Comparator.comparingInt((String m) -> -m.length()));
@@ -128,21 +131,27 @@ final class EntityRules {
     }
 
     /**
-     * China's administrative places from regions.tsv (the gazetteer the figures use too): every standard form and
-     * alias of a province or prefecture, and every county of three characters or more, is a PLACE whose canonical is
-     * the official full name (河南 → 河南省, 郑州 → 郑州市). Names listed in places.tsv win.
+     * The places of regions.tsv, the one place list (the figures read it too). First the names of its
+     * {@code entity_names} column (English names such as Xinjiang, short forms such as 石河子, countries, 全国, informal
+     * areas such as 南疆): each is a PLACE whose canonical is its row's official name (rule entities:place). Then the
+     * gazetteer: every standard form and alias of a province or prefecture, and every county of three characters or
+     * more, is a PLACE whose canonical is the official full name (河南 → 河南省, 郑州 → 郑州市), unless named already.
      */
-    private void loadGazetteer(Path dir) {
-        List<PatternFile.Row> rows = PatternFile.read(dir, "regions.tsv", "standard", "level");
+    private void loadPlaces(Path dir, Problems problems) {
+        List<PatternTable.Row> rows = PatternTable.read(dir, "regions.tsv", problems, "standard", "level");
         Map<String, String> provinceFull = new HashMap<>();
-        for (PatternFile.Row row : rows) {
+        for (PatternTable.Row row : rows) {
             if (!row.get("level").equals("province")) continue;
             // the first alias with an official ending is the official name (新疆维吾尔自治区, not a variant after it)
             String full = aliases(row).stream().filter(a -> a.endsWith("省") || a.endsWith("自治区") || a.endsWith("市")
                     || a.endsWith("特别行政区")).findFirst().orElse(row.get("standard"));
             provinceFull.put(row.get("standard"), full);
         }
-        for (PatternFile.Row row : rows) {
+        for (PatternTable.Row row : rows) {
+            String official = provinceFull.getOrDefault(row.get("standard"), row.get("standard"));
+            for (String n : names(row, "entity_names")) addKnown(new Known(n, "PLACE", official, "entities:place"));
+        }
+        for (PatternTable.Row row : rows) {
             String level = row.get("level"), standard = row.get("standard");
             if (!Set.of("province", "prefecture", "county").contains(level)) continue;
             String full = level.equals("province") ? provinceFull.get(standard) : standard;
@@ -163,8 +172,13 @@ final class EntityRules {
         }
     }
 
-    private static List<String> aliases(PatternFile.Row row) {
-        String a = row.header().contains("aliases") ? row.get("aliases") : "";
+    private static List<String> aliases(PatternTable.Row row) {
+        return names(row, "aliases");
+    }
+
+    /** The comma-separated names in {@code column}. */
+    private static List<String> names(PatternTable.Row row, String column) {
+        String a = row.get(column);
         return a.isEmpty() ? List.of() : java.util.Arrays.stream(a.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
@@ -176,9 +190,9 @@ final class EntityRules {
         return k != null && k.type().equals("PLACE") ? places.get(k.canonical()) : null;
     }
 
-    private static String checkType(PatternFile.Row row, String type) {
+    private static String checkType(PatternTable.Row row, String type, Problems problems) {
         if (type == null || !TYPES.contains(type)) {
-            throw row.error("type '" + type + "' is not one of " + String.join(", ", TYPES.stream().sorted().toList()));
+            row.problem(problems, "type '" + type + "' is not one of " + String.join(", ", TYPES.stream().sorted().toList()));
         }
         return type;
     }

@@ -4,6 +4,7 @@ import figtrace.ids.Ids;
 
 import figtrace.model.DocumentText;
 import figtrace.model.Entity;
+import figtrace.model.EntityType;
 import figtrace.model.TextLine;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Set;
 
 /**
  * Finds named entities (ORG, PLACE, PERSON, DOC, PROGRAM, INDUSTRY) in a document. Rules and word lists come from
- * {@code patterns/entities.tsv}, {@code patterns/places.tsv} and the gazetteer {@code patterns/regions.tsv}; HanLP adds
+ * {@code patterns/entities.tsv} and the one place list {@code patterns/regions.tsv}; HanLP adds
  * person names and its own place and organisation words (checked before they are taken).
  *
  * <p>Each distinct surface form is reported once, at its first occurrence (that is how the gold sets count).
@@ -99,7 +100,7 @@ public final class EntityStage {
                         : Canonicals.canonical(surface, c.type(), rules, own);
                 TextLine line = text.lineAt(start);
                 out.add(new Entity(Ids.entity(contentKey, start, end, c.type()), doc, line.page() == 0 ? null : line.page(),
-                        line.number(), start, end, surface, c.type(), canonical,
+                        line.number(), start, end, surface, EntityType.of(c.type()), canonical,
                         Canonicals.canonicalId(c.type(), canonical), c.attributes(), c.rule()));
             }
         }

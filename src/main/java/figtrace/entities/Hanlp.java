@@ -8,9 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place figtrace.entities touches HanLP. HanLP keeps global static state (dictionaries, caches), so all calls
- * go through this class and are serialised on one lock. We use it for two things only: word boundaries with parts of
- * speech (so a name extended leftwards stops at a verb) and person names.
+ * The one place figtrace.entities touches HanLP. We use it for two things only: word boundaries with parts of speech
+ * (so a name extended leftwards stops at a verb) and person names.
+ *
+ * <p>Threads: HanLP's analysis calls are thread-safe, its configuration calls are not (its author: "all interfaces
+ * that analyse input are thread-safe, intermediate results live on the stack; configuration interfaces modify the
+ * analyser's state", hankcs/HanLP#732). {@code ViterbiSegment} has no fields of its own, so one configured instance of
+ * each segmenter serves every thread under a shared read lock. Two things write global state and take the write lock:
+ * adding words to the global custom dictionary ({@link #addWords}; readers must not see its trie mid-insert), and the
+ * first use of each segmenter, which builds the organisation recogniser's Aho-Corasick failure links lazily and
+ * unsynchronised ({@code Trie.checkForConstructedFailureStates}: the NullPointerException of hankcs/HanLP#390 under
+ * concurrent first use), so the segmenters are created and run once on a warm-up sentence before any reader shares
+ * them. Before this, one global lock serialised every call and a run with two jobs waited on the entity stage.
  */
 final class Hanlp {
 
@@ -22,23 +31,41 @@ final class Hanlp {
         boolean isPerson() { return nature.startsWith("nr"); }
     }
 
-    private static final Object LOCK = new Object();
-    private static Segment segment; // created lazily: loading HanLP costs about a second
-    private static Segment namesSegment; // with HanLP's place and organisation recognisers
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock LOCK =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** A sentence with a person, places and organisations, so every recogniser runs (and builds what it builds). */
+    private static final String WARM_UP = "国务院总理李强在北京市人民政府会见了华为技术有限公司和新疆维吾尔自治区代表。";
+    private static volatile Segments segments; // created lazily: loading HanLP costs about a second
+
+    private record Segments(Segment words, Segment names) {}
 
     private Hanlp() {}
 
     /**
      * Teaches HanLP our known names so it doesn't split them (上库 → 上/库). This changes HanLP's global custom
-     * dictionary, which is why it lives here; adding the same word twice is harmless.
+     * dictionary, which is why it lives here; adding the same word twice is harmless. Every pipeline of a run adds the
+     * same words, so after the first only the (shared) check runs.
      */
     static void addWords(java.util.Collection<String> words) {
-        synchronized (LOCK) {
+        List<String> missing = new ArrayList<>();
+        LOCK.readLock().lock();
+        try {
             for (String w : words) {
-                if (w.length() >= 2 && !com.hankcs.hanlp.dictionary.CustomDictionary.contains(w)) {
+                if (w.length() >= 2 && !com.hankcs.hanlp.dictionary.CustomDictionary.contains(w)) missing.add(w);
+            }
+        } finally {
+            LOCK.readLock().unlock();
+        }
+        if (missing.isEmpty()) return;
+        LOCK.writeLock().lock();
+        try {
+            for (String w : missing) {
+                if (!com.hankcs.hanlp.dictionary.CustomDictionary.contains(w)) {
                     com.hankcs.hanlp.dictionary.CustomDictionary.insert(w, "nz 1000");
                 }
             }
+        } finally {
+            LOCK.writeLock().unlock();
         }
     }
 
@@ -48,30 +75,44 @@ final class Hanlp {
      * check what they take. Empty when the terms don't tile {@code s}.
      */
     static List<Token> nameTokens(String s) {
-        List<Term> terms;
-        synchronized (LOCK) {
-            if (namesSegment == null) {
-                namesSegment = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
-                        .enablePlaceRecognize(true).enableOrganizationRecognize(true)
-                        .enableNumberQuantifierRecognize(false);
-            }
-            terms = namesSegment.seg(s);
-        }
-        return tiled(s, terms);
+        return tiled(s, seg(s, true));
     }
 
     /** The words of {@code s}, or an empty list when HanLP's terms don't tile {@code s} exactly. */
     static List<Token> tokens(String s) {
-        List<Term> terms;
-        synchronized (LOCK) {
-            if (segment == null) {
-                // number/quantifier recognition stays off: it is known to drop the start of some sentences
-                segment = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
-                        .enableNumberQuantifierRecognize(false);
-            }
-            terms = segment.seg(s);
+        return tiled(s, seg(s, false));
+    }
+
+    private static List<Term> seg(String s, boolean names) {
+        Segments ready = segments();
+        LOCK.readLock().lock();
+        try {
+            return (names ? ready.names() : ready.words()).seg(s);
+        } finally {
+            LOCK.readLock().unlock();
         }
-        return tiled(s, terms);
+    }
+
+    private static Segments segments() {
+        Segments ready = segments;
+        if (ready != null) return ready;
+        LOCK.writeLock().lock();
+        try {
+            if (segments == null) {
+                // number/quantifier recognition stays off: it is known to drop the start of some sentences
+                Segment words = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
+                        .enableNumberQuantifierRecognize(false);
+                Segment names = HanLP.newSegment().enableOffset(true).enableNameRecognize(true)
+                        .enablePlaceRecognize(true).enableOrganizationRecognize(true)
+                        .enableNumberQuantifierRecognize(false);
+                words.seg(WARM_UP);
+                names.seg(WARM_UP);
+                segments = new Segments(words, names);
+            }
+            return segments;
+        } finally {
+            LOCK.writeLock().unlock();
+        }
     }
 
     private static List<Token> tiled(String s, List<Term> terms) {

@@ -1,5 +1,8 @@
 package figtrace.figures;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.ids.Ids;
 
 import com.google.re2j.Matcher;
@@ -339,7 +342,9 @@ public final class FigureStage {
             runSubject = prevInSentence.runSubject();
         } else {
             List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
-                    .stream().takeWhile(m -> m.end() <= c.start()).map(m -> t.substring(m.start(), m.end())).toList();
+                    .stream().takeWhile(m -> m.end() <= c.start())
+                    .filter(m -> !RegionFinder.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
+                    .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
@@ -443,7 +448,7 @@ public final class FigureStage {
         List<Mention> chain = new ArrayList<>();
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > runStart) break;
-            if (RegionFinder.isYardstick(ctx.view(), m)) continue;
+            if (RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
             chain.add(m);
@@ -633,7 +638,7 @@ public final class FigureStage {
         String found = null;
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
-            if (m.start() < sentenceStart || RegionFinder.isYardstick(ctx.view(), m)) continue;
+            if (m.start() < sentenceStart || RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
             found = m.value();
         }
         if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
@@ -672,8 +677,8 @@ public final class FigureStage {
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
         return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),
-                r.unitName(), r.measureWord(), r.kind(), r.qualifier(), r.time(), r.region(), r.subject(),
-                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), r.change(), r.target(), c.rule().qualifiedId(),
+                r.unitName(), r.measureWord(), FigureKind.of(r.kind()), Qualifier.of(r.qualifier()), r.time(), r.region(), r.subject(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(), Change.of(r.change()), r.target(), c.rule().qualifiedId(),
                 c.rule().id().equals("range") ? "one end of a range" : null);
     }
 

@@ -80,6 +80,28 @@ final class RegionFinder {
         return false;
     }
 
+    /** Not the place a figure is about: a yardstick or a trading partner. */
+    static boolean notTheFiguresPlace(String text, Mention m) {
+        return isYardstick(text, m) || isTradePartner(text, m);
+    }
+
+    private static final java.util.regex.Pattern TRADE_AFTER =
+            java.util.regex.Pattern.compile("^(?:[、和及与][^，。；,;、]{1,10})*(?:进出口|出口|进口|贸易|外贸)");
+    private static final java.util.regex.Pattern PARTNER_BEFORE =
+            java.util.regex.Pattern.compile("(?:对|自|从|向|与)(?:[^，。；,;、]{1,10}[、和及与])*$");
+
+    /**
+     * 对东盟出口134.83亿元, 出口美国7.6亿元, 自日本进口, 对东盟、欧盟、韩国进出口分别增长…: the trading partner of the
+     * document's own region (atlas zhenjiang and huaihua bulletins; xinjiang's 对中亚五国进出口), not the place the
+     * figure is about; the partner stays in the subject.
+     */
+    static boolean isTradePartner(String text, Mention m) {
+        String before = text.substring(Math.max(0, m.start() - 40), m.start());
+        if (before.endsWith("出口") || before.endsWith("进口")) return true;
+        if (!PARTNER_BEFORE.matcher(before).find()) return false;
+        return TRADE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find();
+    }
+
     /** The province of a region's standard name (itself for a province), or null. */
     String provinceOf(String standard) {
         Region r = standard == null ? null : names.get(standard);

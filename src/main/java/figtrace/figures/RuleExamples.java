@@ -1,5 +1,6 @@
 package figtrace.figures;
 
+import figtrace.model.Coded;
 import figtrace.layout.LayoutStage;
 import figtrace.model.DocType;
 import figtrace.model.Figure;
@@ -74,9 +75,9 @@ public final class RuleExamples {
             case "value" -> f.value() == null ? null : f.value().toPlainString();
             case "unit" -> f.unit();
             case "measure_word" -> f.measureWord();
-            case "kind" -> f.kind();
-            case "qualifier" -> f.qualifier();
-            case "change" -> f.change();
+            case "kind" -> Coded.codeOf(f.kind());
+            case "qualifier" -> Coded.codeOf(f.qualifier());
+            case "change" -> Coded.codeOf(f.change());
             case "time" -> f.time();
             case "region" -> f.region();
             case "subject" -> f.subject();

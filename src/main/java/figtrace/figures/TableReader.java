@@ -1,6 +1,8 @@
 package figtrace.figures;
 
+import figtrace.model.Change;
 import figtrace.model.DocumentText;
+import figtrace.model.FigureKind;
 import figtrace.model.Figure;
 import figtrace.model.SourceFile;
 import figtrace.model.Table;
@@ -101,9 +103,9 @@ final class TableReader {
             out.add(new Figure(cell.figureId(), source.name(), line.page() == 0 ? null : line.page(), line.number(),
                     line.start(), line.end(), text.lineText(line), cell.charStart(), cell.charEnd(), cell.text(),
                     value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
-                    unit == null ? null : unit.info().measureWord(), unit == null ? null : unit.info().kind(), null, time,
+                    unit == null ? null : unit.info().measureWord(), unit == null ? null : FigureKind.of(unit.info().kind()), null, time,
                     region, subject, indicator == null ? null : indicator.name(), indicator == null ? null : indicator.id(),
-                    change, false,
+                    Change.of(change), false,
                     "figures:table_cell", unit == null ? where + "; no unit found in the header, row, caption or 单位 line" : where));
         }
         return out;

@@ -203,7 +203,7 @@ final class ClauseReader {
             // 产学研合作水平仍需提升: a shortcoming or a wish, not a result
             String part = s.substring(from, e);
             boolean wish = cues.statusCues.entrySet().stream()
-                    .anyMatch(c -> c.getValue().equals("recommended") && part.contains(c.getKey()));
+                    .anyMatch(c -> c.getValue() == figtrace.model.MeasureStatus.RECOMMENDED && part.contains(c.getKey()));
             return named && !wish && !isGeneric(subject);
         }
         return false;

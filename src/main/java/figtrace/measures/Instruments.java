@@ -1,5 +1,7 @@
 package figtrace.measures;
 
+import figtrace.model.Instrument;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,19 +16,19 @@ final class Instruments {
 
     private Instruments() {}
 
-    static String of(MeasureCues cues, String clause) {
+    static Instrument of(MeasureCues cues, String clause) {
         Matcher m = TITLE.matcher(clause);
         if (m.find()) {
             String title = m.group(1).replaceAll("[（(][^）)]*[）)]$", "");
-            String best = null;
+            Instrument best = null;
             int bestAt = -1;
             for (var e : cues.instruments.entrySet()) {
                 int i = title.lastIndexOf(e.getKey());
                 if (i > bestAt) { bestAt = i; best = e.getValue(); }
             }
-            return best != null ? best : "regulation";
+            return best != null ? best : Instrument.REGULATION;
         }
         for (var e : cues.instruments.entrySet()) if (clause.contains(e.getKey())) return e.getValue();
-        return "other";
+        return Instrument.OTHER;
     }
 }

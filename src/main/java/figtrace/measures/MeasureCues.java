@@ -1,6 +1,10 @@
 package figtrace.measures;
 
-import figtrace.entities.PatternFile;
+import figtrace.model.Coded;
+import figtrace.model.Instrument;
+import figtrace.model.MeasureStatus;
+import figtrace.rules.PatternTable;
+import figtrace.rules.Problems;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,21 +17,18 @@ import java.util.Set;
 /** The measure cue words, read once from patterns/measure_cues.tsv. Immutable after loading. */
 final class MeasureCues {
 
-    static final Set<String> STATUSES = Set.of("done", "ongoing", "planned", "recommended");
-    static final Set<String> INSTRUMENTS = Set.of("fund", "loan", "tax", "platform", "talent", "plan", "regulation",
-            "finance", "cooperation", "other");
 
     /** Verbs, longest first so 启动运行 is tried before 启动; value "passive" marks verbs whose subject is not the actor. */
     final List<String> verbs = new ArrayList<>();
     final Set<String> passiveVerbs = new java.util.HashSet<>();
     final List<String> adverbs = new ArrayList<>();
-    final Map<String, String> statusCues = new LinkedHashMap<>();
-    final Map<String, String> sectionCues = new LinkedHashMap<>();
+    final Map<String, MeasureStatus> statusCues = new LinkedHashMap<>();
+    final Map<String, MeasureStatus> sectionCues = new LinkedHashMap<>();
     /** Words that keep a clause planned inside a section that reports what was done (将, 下一步, 到2030年). */
     final List<String> futureCues = new ArrayList<>();
     /** The reporting body of a document kind: "report" → "{region}人民政府"; "budget:province" for a province's. */
     final Map<String, String> reporters = new LinkedHashMap<>();
-    final Map<String, String> instruments = new LinkedHashMap<>(); // file order = priority
+    final Map<String, Instrument> instruments = new LinkedHashMap<>(); // file order = priority
     final List<String> generics = new ArrayList<>();
     final List<String> actors = new ArrayList<>();
     final List<String> preps = new ArrayList<>();
@@ -43,7 +44,8 @@ final class MeasureCues {
 
     static MeasureCues load(Path dir) {
         MeasureCues c = new MeasureCues();
-        for (PatternFile.Row row : PatternFile.read(dir, "measure_cues.tsv", "kind", "word")) {
+        Problems faults = new Problems();
+        for (PatternTable.Row row : PatternTable.read(dir, "measure_cues.tsv", faults, "kind", "word")) {
             String kind = row.get("kind"), word = row.get("word"), value = row.opt("value");
             switch (kind) {
                 case "verb" -> {
@@ -51,14 +53,14 @@ final class MeasureCues {
                     if ("passive".equals(value)) c.passiveVerbs.add(word);
                 }
                 case "adverb" -> c.adverbs.add(word);
-                case "status" -> c.statusCues.put(word, checked(row, value, STATUSES));
-                case "section" -> c.sectionCues.put(word, checked(row, value, STATUSES));
+                case "status" -> c.statusCues.put(word, checked(row, value, MeasureStatus.class, faults));
+                case "section" -> c.sectionCues.put(word, checked(row, value, MeasureStatus.class, faults));
                 case "future" -> c.futureCues.add(word);
                 case "reporter" -> {
-                    if (value == null || !value.contains("{region}")) throw row.error("a reporter needs a value with {region}");
-                    c.reporters.put(word, value);
+                    if (value == null || !value.contains("{region}")) row.problem(faults, "a reporter needs a value with {region}");
+                    else c.reporters.put(word, value);
                 }
-                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, INSTRUMENTS));
+                case "instrument" -> c.instruments.putIfAbsent(word, checked(row, value, Instrument.class, faults));
                 case "generic" -> c.generics.add(word);
                 case "actor" -> c.actors.add(word);
                 case "prep" -> c.preps.add(word);
@@ -71,10 +73,10 @@ final class MeasureCues {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
                     } catch (com.google.re2j.PatternSyntaxException e) {
-                        throw row.error("bad pattern '" + word + "': " + e.getDescription());
+                        row.problem(faults, "bad pattern '" + word + "': " + e.getDescription());
                     }
                 }
-                default -> throw row.error("unknown kind '" + kind
+                default -> row.problem(faults, "unknown kind '" + kind
                         + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete, thing or copula)");
             }
         }
@@ -85,14 +87,19 @@ final class MeasureCues {
         c.preps.sort(longestFirst);
         c.leads.sort(longestFirst);
         c.generics.sort(longestFirst);
+        faults.throwIfAny();
         return c;
     }
 
-    private static String checked(PatternFile.Row row, String value, Set<String> allowed) {
-        if (value == null || !allowed.contains(value)) {
-            throw row.error("value '" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+    /** The value of the closed vocabulary {@code type} that the row's value column names, or null (a problem). */
+    private static <E extends Enum<E> & Coded> E checked(PatternTable.Row row, String value, Class<E> type,
+                                                          Problems faults) {
+        if (value == null || !Coded.isCode(type, value)) {
+            row.problem(faults, "value '" + value + "' is not one of "
+                    + String.join(", ", Coded.codes(type).stream().sorted().toList()));
+            return null;
         }
-        return value;
+        return Coded.parse(type, value);
     }
 
     /**
@@ -107,8 +114,8 @@ final class MeasureCues {
     }
 
     /** The status of the section a heading opens: of the cue words it holds, the one ending last (…重点工作完成情况 → done). */
-    String sectionStatus(String heading) {
-        String found = null;
+    MeasureStatus sectionStatus(String heading) {
+        MeasureStatus found = null;
         int bestEnd = -1;
         for (var e : sectionCues.entrySet()) {
             int i = heading.lastIndexOf(e.getKey());

@@ -5,8 +5,10 @@ import figtrace.ids.Ids;
 import figtrace.model.DocumentText;
 import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
+import figtrace.model.EntityType;
 import figtrace.model.Figure;
 import figtrace.model.Measure;
+import figtrace.model.MeasureStatus;
 import figtrace.model.TextLine;
 
 import java.nio.file.Path;
@@ -75,16 +77,16 @@ public final class MeasureStage {
      */
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter) {
         java.util.Set<String> orgs = new java.util.HashSet<>();
-        for (Entity e : entities) if (e.type().equals("ORG")) orgs.add(e.text());
+        for (Entity e : entities) if (e.type() == EntityType.ORG) orgs.add(e.text());
         List<Measure> out = new ArrayList<>();
         String contentKey = Ids.textKey(text.text()); // ids from content: a renamed file keeps them
-        String sectionStatus = null;
+        MeasureStatus sectionStatus = null;
         for (Paragraph para : Paragraph.of(text)) {
             String s = para.text();
             TextLine line = para.first();
             if (s.isBlank() || line.isTableRow() || REFERENCE.matcher(s).find() || FRONT_MATTER.matcher(s).find()) continue;
             if (isHeading(s)) {
-                String cue = cues.sectionStatus(s);
+                MeasureStatus cue = cues.sectionStatus(s);
                 if (TOP_HEADING.matcher(s).find() || cue != null) sectionStatus = cue;
                 continue;
             }
@@ -94,7 +96,7 @@ public final class MeasureStage {
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 List<String> linked = figures.isEmpty() ? c.figures() : figures.stream()
                         .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
-                String status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
+                MeasureStatus status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 // the reporting government acts unless the clause's subject is another named body (市级, 校企 are
                 // parts of the reporter, not other bodies)

@@ -1,5 +1,7 @@
 package figtrace.measures;
 
+import figtrace.model.MeasureStatus;
+
 import java.util.regex.Pattern;
 
 /**
@@ -16,17 +18,17 @@ final class Status {
     private Status() {}
 
     /** @param hasFigures a clause reporting counts or amounts (认定…532家) reports a result */
-    static String of(MeasureCues cues, String clause, String sectionStatus, boolean hasFigures) {
-        if ("planned".equals(sectionStatus)) return "planned";
+    static MeasureStatus of(MeasureCues cues, String clause, MeasureStatus sectionStatus, boolean hasFigures) {
+        if (sectionStatus == MeasureStatus.PLANNED) return MeasureStatus.PLANNED;
         String text = clause;
         for (String n : cues.notCues) text = text.replace(n, " ".repeat(n.length()));
         // in a section reporting the past year (预算执行情况, 工作回顾) 持续, 争取 and 推进 tell what was done; only an
         // explicit future word (将, 下一步, 到2030年) makes a clause there a plan
-        if ("done".equals(sectionStatus)) {
-            for (String f : cues.futureCues) if (text.contains(f)) return "planned";
-            return "done";
+        if (sectionStatus == MeasureStatus.DONE) {
+            for (String f : cues.futureCues) if (text.contains(f)) return MeasureStatus.PLANNED;
+            return MeasureStatus.DONE;
         }
-        String found = null;
+        MeasureStatus found = null;
         int at = Integer.MAX_VALUE;
         for (var e : cues.statusCues.entrySet()) {
             int i = text.indexOf(e.getKey());
@@ -34,6 +36,6 @@ final class Status {
         }
         if (found != null) return found;
         if (sectionStatus != null) return sectionStatus;
-        return hasFigures || YEAR.matcher(text).find() ? "done" : "ongoing";
+        return hasFigures || YEAR.matcher(text).find() ? MeasureStatus.DONE : MeasureStatus.ONGOING;
     }
 }

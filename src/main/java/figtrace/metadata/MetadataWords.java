@@ -1,6 +1,7 @@
 package figtrace.metadata;
 
-import figtrace.entities.PatternFile;
+import figtrace.rules.PatternTable;
+import figtrace.rules.Problems;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The word lists of patterns/metadata.tsv, read once. Kept in a data file so that a new label or issuer ending is an
- * edit, not a release. A bad line fails loading with {@code patterns/metadata.tsv:LINE: what is wrong}.
+ * edit, not a release. Bad lines fail loading with a {@link figtrace.rules.RulesException} naming each as
+ * {@code patterns/metadata.tsv:LINE: what is wrong}.
  */
 final class MetadataWords {
 
@@ -39,15 +41,17 @@ final class MetadataWords {
     MetadataWords(Path patternsDir) {
         Map<String, String> labelMap = new LinkedHashMap<>();
         StringBuilder names = new StringBuilder();
-        for (PatternFile.Row row : PatternFile.read(patternsDir, "metadata.tsv", "kind", "text")) {
+        Problems problems = new Problems();
+        for (PatternTable.Row row : PatternTable.read(patternsDir, "metadata.tsv", problems, "kind", "text")) {
             String kind = row.get("kind"), text = row.get("text");
             switch (kind) {
                 case "label" -> {
                     String field = row.opt("value");
                     if (field == null || !FIELDS.contains(field)) {
-                        throw row.error("label '" + text + "' needs a value, one of " + FIELDS);
+                        row.problem(problems, "label '" + text + "' needs a value, one of " + FIELDS);
+                    } else {
+                        labelMap.put(text, field);
                     }
-                    labelMap.put(text, field);
                 }
                 case "chrome" -> chrome.add(text);
                 case "heading" -> headings.add(text);
@@ -60,15 +64,15 @@ final class MetadataWords {
                 case "doc_kind" -> {
                     String value = row.opt("value"), where = row.opt("where");
                     if (value == null || !KINDS.contains(value)) {
-                        throw row.error("doc_kind '" + text + "' needs a value, one of " + KINDS);
+                        row.problem(problems, "doc_kind '" + text + "' needs a value, one of " + KINDS);
+                    } else if (!Set.of("title", "top", "issuer").contains(String.valueOf(where))) {
+                        row.problem(problems, "doc_kind '" + text + "' needs where = title, top or issuer, not '" + where + "'");
+                    } else {
+                        kindCues.add(new KindCue(text, value, where));
                     }
-                    if (!Set.of("title", "top", "issuer").contains(String.valueOf(where))) {
-                        throw row.error("doc_kind '" + text + "' needs where = title, top or issuer, not '" + where + "'");
-                    }
-                    kindCues.add(new KindCue(text, value, where));
                 }
                 case "surnames" -> names.append(text);
-                default -> throw row.error("unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
+                default -> row.problem(problems, "unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
                         + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames)");
             }
         }
@@ -78,6 +82,7 @@ final class MetadataWords {
         sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
         this.labels = ordered;
         this.surnames = names.toString();
+        problems.throwIfAny();
     }
 
     boolean isChrome(String squeezed) {

@@ -21,7 +21,7 @@ package figtrace.model;
  * @param ocrConfidence for a name read by OCR, Tesseract's lowest confidence (0–100) among its words; else null
  */
 public record Entity(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                     String type, String canonical, String canonicalId, String attributes, String rule, String source,
+                     EntityType type, String canonical, String canonicalId, String attributes, String rule, String source,
                      java.math.BigDecimal ocrConfidence) {
 
     public Entity {
@@ -30,7 +30,7 @@ public record Entity(String id, String doc, Integer page, int line, int charStar
 
     /** An entity read from a text layer or a file (source {@code text}). */
     public Entity(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                  String type, String canonical, String canonicalId, String attributes, String rule) {
+                  EntityType type, String canonical, String canonicalId, String attributes, String rule) {
         this(id, doc, page, line, charStart, charEnd, text, type, canonical, canonicalId, attributes, rule,
                 Figure.SOURCE_TEXT, null);
     }

@@ -37,8 +37,8 @@ import java.math.BigDecimal;
  */
 public record Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
                      int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
-                     String kind, String qualifier, String time, String region, String subject, String indicator,
-                     String indicatorId, String change, boolean target, String rule, String note, String source,
+                     FigureKind kind, Qualifier qualifier, String time, String region, String subject, String indicator,
+                     String indicatorId, Change change, boolean target, String rule, String note, String source,
                      BigDecimal ocrConfidence, String ocrBox) {
 
     public static final String SOURCE_TEXT = "text";
@@ -47,8 +47,8 @@ public record Figure(String id, String doc, Integer page, int line, int charStar
     /** A figure read from a text layer or a file (source {@code text}). */
     public Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
                   int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
-                  String kind, String qualifier, String time, String region, String subject, String indicator,
-                  String indicatorId, String change, boolean target, String rule, String note) {
+                  FigureKind kind, Qualifier qualifier, String time, String region, String subject, String indicator,
+                  String indicatorId, Change change, boolean target, String rule, String note) {
         this(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit, measureWord, kind,
                 qualifier, time, region, subject, indicator, indicatorId, change, target, rule, note, SOURCE_TEXT, null,
                 null);
@@ -57,8 +57,8 @@ public record Figure(String id, String doc, Integer page, int line, int charStar
     /** A figure without an indicator id (hand-made fixtures, rows stored before the catalogue had ids). */
     public Figure(String id, String doc, Integer page, int line, int charStart, int charEnd, String quote,
                   int spanStart, int spanEnd, String raw, BigDecimal value, String unit, String measureWord,
-                  String kind, String qualifier, String time, String region, String subject, String indicator,
-                  String change, boolean target, String rule, String note) {
+                  FigureKind kind, Qualifier qualifier, String time, String region, String subject, String indicator,
+                  Change change, boolean target, String rule, String note) {
         this(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit, measureWord, kind,
                 qualifier, time, region, subject, indicator, null, change, target, rule, note);
     }

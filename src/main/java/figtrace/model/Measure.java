@@ -25,7 +25,7 @@ import java.util.List;
  * @param ocrConfidence  for a clause read by OCR, Tesseract's lowest confidence (0–100) among its words; else null
  */
 public record Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                      String actor, String status, String instrument, List<String> linkedFigures,
+                      String actor, MeasureStatus status, Instrument instrument, List<String> linkedFigures,
                       List<String> entityIds, String rule, String source, java.math.BigDecimal ocrConfidence) {
     public Measure {
         linkedFigures = List.copyOf(linkedFigures);
@@ -35,7 +35,7 @@ public record Measure(String id, String doc, Integer page, int line, int charSta
 
     /** A measure read from a text layer or a file (source {@code text}). */
     public Measure(String id, String doc, Integer page, int line, int charStart, int charEnd, String text,
-                   String actor, String status, String instrument, List<String> linkedFigures,
+                   String actor, MeasureStatus status, Instrument instrument, List<String> linkedFigures,
                    List<String> entityIds, String rule) {
         this(id, doc, page, line, charStart, charEnd, text, actor, status, instrument, linkedFigures, entityIds, rule,
                 Figure.SOURCE_TEXT, null);

@@ -40,6 +40,16 @@ public final class PanelStage {
 
     /** The panel and its checks for these sources (their order does not matter). */
     public Panel build(List<PanelSource> sources) {
+        Ordered o = buildOrdered(sources);
+        return new Panel(o.rows(), o.checks());
+    }
+
+    /**
+     * As {@link #build}, with where each check stands in the panel's order ({@link CheckOrder}). The panel of a corpus
+     * is the union of the panels of its indicator families ({@link PanelFamilies}): built family by family, rows merge
+     * by key and checks by their order, giving the same panel as one build over all sources (in store order).
+     */
+    public Ordered buildOrdered(List<PanelSource> sources) {
         Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
         Set<PanelSource> parts = parts(sources);
         Map<String, String> units = dominantUnits(sources, parts);
@@ -52,9 +62,11 @@ public final class PanelStage {
         }
         List<PanelRow> rows = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
+        List<CheckOrder> orders = new ArrayList<>();
         Map<PanelKey, PanelRow> rowByKey = new LinkedHashMap<>();
         for (Map.Entry<PanelKey, List<PanelSource>> e : byKey.entrySet()) {
             PanelRow row = row(e.getKey(), e.getValue(), checks);
+            while (orders.size() < checks.size()) orders.add(CheckOrder.ofKey(CheckOrder.ROW, e.getKey()));
             rows.add(row);
             rowByKey.put(row.key(), row);
         }
@@ -62,14 +74,15 @@ public final class PanelStage {
             PanelKey key = new PanelKey(rowIndicator(s), s.region(), s.period(), s.scope());
             PanelRow row = rowByKey.get(key);
             if (row == null) continue;
+            orders.add(CheckOrder.ofSource(CheckOrder.UNIT, null, s));
             checks.add(new Check("unit", key, PanelStatus.LEFT_OUT, row.value(), s.value(), row.chosen(), s,
                     s.raw() + " is in " + s.unit() + " while " + key.indicatorId() + " is stated in " + row.unit()
                             + " across the corpus: left out of the row (a growth rate or share without its change?)"));
         }
-        checks.addAll(levelMinusIncrease(sources, rowByKey));
-        checks.addAll(levelAndGrowth(rowByKey));
-        checks.addAll(partsSum(rowByKey));
-        return new Panel(rows, checks);
+        levelMinusIncrease(sources, rowByKey, checks, orders);
+        for (Check c : levelAndGrowth(rowByKey)) { checks.add(c); orders.add(CheckOrder.ofKey(CheckOrder.GROWTH, c.key())); }
+        for (Check c : partsSum(rowByKey)) { checks.add(c); orders.add(CheckOrder.ofKey(CheckOrder.PARTS, c.key())); }
+        return new Ordered(rows, checks, orders);
     }
 
     /**
@@ -118,11 +131,16 @@ public final class PanelStage {
 
     /** Sources grouped by the sentence (quote) that holds them, in document and position order. */
     private static java.util.Collection<List<PanelSource>> sentences(List<PanelSource> sources) {
+        return bySentence(sources).values();
+    }
+
+    /** As {@link #sentences}, by a key that orders them (document, then the quote's start as text). */
+    private static Map<String, List<PanelSource>> bySentence(List<PanelSource> sources) {
         Map<String, List<PanelSource>> bySentence = new TreeMap<>();
         for (PanelSource s : sources) {
             bySentence.computeIfAbsent(s.doc() + "\u0000" + s.quoteStart(), k -> new ArrayList<>()).add(s);
         }
-        return bySentence.values();
+        return bySentence;
     }
 
     /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */
@@ -316,8 +334,8 @@ public final class PanelStage {
      * A level and its stated increase in one sentence imply the previous period's level (138.53亿元, up 23.01亿元 →
      * 115.52亿元 a year before); each source of that previous level is compared with it.
      */
-    private List<Check> levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, PanelRow> rowByKey) {
-        List<Check> checks = new ArrayList<>();
+    private void levelMinusIncrease(List<PanelSource> sources, Map<PanelKey, PanelRow> rowByKey, List<Check> checks,
+                                    List<CheckOrder> orders) {
         // Undated levels by what they measure and where, looked up for each implied level instead of scanned.
         Map<List<String>, List<PanelSource>> undatedByWhat = new java.util.HashMap<>();
         for (PanelSource s : sources) {
@@ -326,9 +344,11 @@ public final class PanelStage {
                         k -> new ArrayList<>()).add(s);
             }
         }
-        for (List<PanelSource> sentence : sentences(sources)) {
+        for (Map.Entry<String, List<PanelSource>> e : bySentence(sources).entrySet()) {
+            List<PanelSource> sentence = e.getValue();
             for (PanelSource increase : sentence) {
                 if (increase.change() == null || !INCREASE.contains(increase.change())) continue;
+                CheckOrder order = CheckOrder.ofSource(CheckOrder.INCREASE, e.getKey(), increase);
                 PanelSource level = sentence.stream()
                         .filter(s -> (s.change() == null || s.change().isEmpty())
                                 && s.indicatorId().equals(increase.indicatorId()) && s.region().equals(increase.region())
@@ -347,6 +367,7 @@ public final class PanelStage {
                         List.of(level.indicatorId(), level.region(), level.scope(), level.unit()), List.of())) {
                     BigDecimal diff = implied.subtract(undated.value()).abs();
                     if (diff.compareTo(implication.add(undated.precision())) > 0) continue;
+                    orders.add(order);
                     checks.add(new Check("level_minus_increase", key, diff.signum() == 0 ? PanelStatus.AGREE
                             : PanelStatus.ROUNDING_AGREE, implied, undated.value(), level, undated,
                             level.raw() + " minus its increase " + increase.raw() + " gives " + implied.toPlainString()
@@ -362,13 +383,13 @@ public final class PanelStage {
                     PanelStatus status = diff.signum() == 0 ? PanelStatus.AGREE
                             : diff.compareTo(implication.add(stated.precision())) <= 0 ? PanelStatus.ROUNDING_AGREE
                             : PanelStatus.CONFLICT;
+                    orders.add(order);
                     checks.add(new Check("level_minus_increase", key, status, implied, stated.value(), level, stated,
                             level.raw() + " minus its increase " + increase.raw() + " gives " + implied.toPlainString()
                                     + " for " + previous + "; " + stated.doc() + " states " + stated.raw()));
                 }
             }
         }
-        return checks;
     }
 
     /**
@@ -460,6 +481,16 @@ public final class PanelStage {
             }
         }
         return checks;
+    }
+
+    /** The dataset and its checks, each check with its place in the panel's order ({@code orders}, same size). */
+    public record Ordered(List<PanelRow> rows, List<Check> checks, List<CheckOrder> orders) {
+        public Ordered {
+            rows = List.copyOf(rows);
+            checks = List.copyOf(checks);
+            orders = List.copyOf(orders);
+            if (checks.size() != orders.size()) throw new IllegalArgumentException("a check without its order");
+        }
     }
 
     /** The dataset and its checks. */

@@ -1,7 +1,6 @@
 package figtrace.pipeline;
 
 import figtrace.entities.EntityStage;
-import figtrace.entities.PatternFile;
 import figtrace.figures.FigureStage;
 import figtrace.ingest.IngestStage;
 import figtrace.layout.LayoutStage;
@@ -44,27 +43,41 @@ public final class Pipeline {
     private final ContextReader contexts;
     private final figtrace.metadata.FileNameCheck nameCheck;
 
-    /** A pipeline without OCR. @throws RulesException when an entity or measure pattern file has a bad line */
+    /** A pipeline without OCR. @throws RulesException when an entity, measure or metadata table has bad lines */
     public Pipeline(Rules rules) throws RulesException {
         this(rules, Ocr.NONE);
     }
 
     /**
      * A pipeline that reads PDF pages without a usable text layer with {@code ocr}.
-     * @throws RulesException when an entity or measure pattern file has a bad line
+     * @throws RulesException when an entity, measure or metadata table has bad lines
      */
     public Pipeline(Rules rules, Ocr ocr) throws RulesException {
         this.layout = new LayoutStage(ocr);
         this.contexts = new ContextReader(rules);
         this.nameCheck = new figtrace.metadata.FileNameCheck(rules.regionNames());
         this.figures = new FigureStage(rules);
+        // each stage loads its own tables; every problem in any of them is reported together
+        figtrace.rules.Problems problems = new figtrace.rules.Problems();
+        this.entities = loaded(() -> new EntityStage(rules.dir()), problems);
+        this.measures = loaded(() -> new MeasureStage(rules.dir()), problems);
+        this.metadata = loaded(() -> new MetadataStage(rules.dir()), problems);
+        this.tables = loaded(() -> {
+            try {
+                return new figtrace.tables.TableStage(rules);
+            } catch (figtrace.tables.TableStage.BadTableWords e) { // a bad line in patterns/table_words.tsv
+                throw new RulesException(List.of(e.getMessage()));
+            }
+        }, problems);
+        problems.throwIfAny();
+    }
+
+    private static <T> T loaded(java.util.function.Supplier<T> stage, figtrace.rules.Problems problems) {
         try {
-            this.tables = new figtrace.tables.TableStage(rules);
-            this.entities = new EntityStage(rules.dir());
-            this.measures = new MeasureStage(rules.dir());
-            this.metadata = new MetadataStage(rules.dir());
-        } catch (PatternFile.PatternException | figtrace.tables.TableStage.BadTableWords e) { // a bad line in a table of patterns/
-            throw new RulesException(List.of(e.getMessage()));
+            return stage.get();
+        } catch (RulesException e) {
+            problems.addAll(e.problems());
+            return null;
         }
     }
 

@@ -1,11 +1,10 @@
 package figtrace.pipeline;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import figtrace.rules.PatternTable;
+import figtrace.rules.Problems;
+
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,29 +26,12 @@ public final class RegionCodes {
     }
 
     private static Function<String, String> column(Path patternsDir, String name) {
-        Map<String, String> codes = new HashMap<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(patternsDir.resolve("regions.tsv"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("patterns/regions.tsv: cannot be read (" + e.getMessage()
-                    + "); restore it from the repository");
+        Map<String, String> values = new HashMap<>();
+        Problems problems = new Problems();
+        for (PatternTable.Row row : PatternTable.read(patternsDir, "regions.tsv", problems, "standard")) {
+            if (!row.get(name).isEmpty()) values.putIfAbsent(row.get("standard"), row.get(name));
         }
-        int standard = -1, code = -1;
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cells = line.split("\t", -1);
-            if (standard < 0) {
-                List<String> header = List.of(cells);
-                standard = header.indexOf("standard");
-                code = header.indexOf(name);
-                if (standard < 0 || code < 0) break;
-                continue;
-            }
-            if (cells.length > Math.max(standard, code) && !cells[code].isBlank()) {
-                codes.putIfAbsent(cells[standard].strip(), cells[code].strip());
-            }
-        }
-        return region -> region == null ? "" : codes.getOrDefault(region, "");
+        problems.throwIfAny();
+        return region -> region == null ? "" : values.getOrDefault(region, "");
     }
 }

@@ -1,353 +1,84 @@
 package figtrace.review;
 
-import figtrace.json.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.Figure;
+import figtrace.store.SqliteFigureTable;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import figtrace.store.SqliteStore;
-import figtrace.store.StoreException;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read-only queries over the run database for the review page, export and citations: filtered, sorted, paged
- * figures with their review status computed in SQL from the decisions (so filtering by status stays one indexed
- * query on tens of thousands of rows), documents, their text.
+ * The stored figures as the review page, export and citations read them: filtered, sorted, paged, each with its
+ * review status, and the documents with their text. Read-only. {@link SqliteFigureTable} answers it from the run's
+ * database (in one indexed query per page); another store (PostgreSQL, Parquet for Spark) implements the same methods.
  */
-public final class FigureTable implements AutoCloseable {
+public interface FigureTable extends AutoCloseable {
 
     /** Largest page the API serves; bigger requests get this many rows. */
-    public static final int MAX_PAGE_SIZE = 500;
+    int MAX_PAGE_SIZE = 500;
 
-    private static final String FIGURE_COLUMNS = "f.id, f.doc, f.page, f.line, f.char_start, f.char_end, f.quote,"
-            + " f.span_start, f.span_end, f.raw, f.value, f.unit, f.measure_word, f.kind, f.qualifier, f.time,"
-            + " f.region, f.subject, f.indicator, f.change, f.target, f.rule, f.note,"
-            + " f.indicator_id";
-
-    /**
-     * The latest status-changing decision per figure; SQLite returns the bare column {@code action} from the row
-     * holding max(id), which is the latest decision.
-     */
-    private static final String FROM_PLAIN = " FROM figures f";
-
-    private static final String FROM_WITH_STATUS = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
-            + " FROM decisions WHERE orphaned = 0 AND undone = 0 AND action IN ('accept', 'reject', 'correct', 'reset')"
-            + " GROUP BY doc, figure_id) s ON s.doc = f.doc AND s.figure_id = f.id";
-
-    private static final String STATUS = "CASE s.action WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected'"
-            + " WHEN 'correct' THEN 'corrected' ELSE 'unreviewed' END";
-
-    /** Sort keys the API accepts, as SQL; the document position always breaks ties so pages never overlap. */
-    private static final Map<String, String> SORTS = Map.of(
-            "doc", "f.doc", "line", "f.doc, f.page, f.line", "value", "f.value_num", "region", "f.region",
-            "subject", "f.subject", "time", "f.time", "kind", "f.kind", "indicator", "f.indicator",
-            "status", STATUS, "raw", "f.raw");
-
-    private static final ObjectMapper JSON = Json.MAPPER;
-
-    private final Path file;
-    private final Connection connection;
-    private final ReviewStore reviews;
-
-    private FigureTable(Path file, Connection connection, ReviewStore reviews) {
-        this.file = file;
-        this.connection = connection;
-        this.reviews = reviews;
-    }
-
-    /** Opens the run database {@code db}; {@code reviews} must be open on the same file (it created decisions). */
-    public static FigureTable open(Path db, ReviewStore reviews) {
-        try {
-            return new FigureTable(db, SqliteStore.connect(db, true), reviews);
-        } catch (StoreException e) {
-            throw new ReviewException("cannot open " + db + ": " + e.getMessage(), e);
-        }
+    /** Opens the run database {@code db}; {@code reviews} must be open on the same file (it holds the decisions). */
+    static FigureTable open(Path db, ReviewStore reviews) {
+        return SqliteFigureTable.open(db, reviews);
     }
 
     /** Whether {@code sort} (optionally with a leading '-' for descending) names a sort key. */
-    public static boolean validSort(String sort) {
+    static boolean validSort(String sort) {
         if (sort == null || sort.isEmpty()) return true;
-        return SORTS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
+        return SqliteFigureTable.sortKeys().contains(sort.startsWith("-") ? sort.substring(1) : sort);
     }
 
     /** One page (0-based) of the matching figures with their reviews. */
-    public synchronized FigurePage page(FigureFilter filter, String sort, int page, int size) {
-        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int pageNumber = Math.max(0, page);
-        List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        String from = from(filter, sort);
-        long total = count(from + where, parameters);
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(pageSize);
-        pageParameters.add((long) pageNumber * pageSize);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from + where + orderBy(sort)
-                + " LIMIT ? OFFSET ?", pageParameters);
-        return new FigurePage(withReviews(figures), total, pageNumber, pageSize);
-    }
+    FigurePage page(FigureFilter filter, String sort, int page, int size);
 
     /** Every matching figure with its review, for export. */
-    public synchronized List<ReviewedFigure> all(FigureFilter filter, String sort) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from(filter, sort) + where + orderBy(sort),
-                parameters);
-        Map<FigureKey, List<Decision>> byFigure = new LinkedHashMap<>();
-        for (Decision d : reviews.all()) {
-            if (!d.orphaned()) byFigure.computeIfAbsent(new FigureKey(d.doc(), d.figureId()), k -> new ArrayList<>()).add(d);
-        }
-        List<ReviewedFigure> rows = new ArrayList<>(figures.size());
-        for (Figure f : figures) {
-            List<Decision> decisions = byFigure.get(new FigureKey(f.doc(), f.id()));
-            rows.add(new ReviewedFigure(f, decisions == null ? FigureReview.UNREVIEWED : FigureReview.of(decisions)));
-        }
-        return rows;
-    }
+    List<ReviewedFigure> all(FigureFilter filter, String sort);
 
     /**
      * Every matching figure with its review, one at a time in store order, never all held at once: the panel reads the
-     * whole corpus this way with memory that does not grow with it (only the reviews are held, by figure).
+     * whole corpus this way with memory that does not grow with it.
      */
-    public synchronized void forEach(FigureFilter filter, java.util.function.Consumer<ReviewedFigure> action) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        Map<FigureKey, List<Decision>> byFigure = new LinkedHashMap<>();
-        for (Decision d : reviews.all()) {
-            if (!d.orphaned()) byFigure.computeIfAbsent(new FigureKey(d.doc(), d.figureId()), k -> new ArrayList<>()).add(d);
-        }
-        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + from(filter, null) + where
-                + orderBy(null))) {
-            bind(st, parameters);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Figure f = readFigure(rs);
-                    List<Decision> decisions = byFigure.get(new FigureKey(f.doc(), f.id()));
-                    action.accept(new ReviewedFigure(f, decisions == null ? FigureReview.UNREVIEWED : FigureReview.of(decisions)));
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
-        }
-    }
+    void forEach(FigureFilter filter, java.util.function.Consumer<ReviewedFigure> action);
 
-    public synchronized Optional<Figure> figure(FigureKey key) {
-        return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? AND f.id = ?",
-                List.of(key.doc(), key.id())).stream().findFirst();
-    }
-
-    /** Figures with this id in any document (copies of one file share ids), by document name. */
-    public synchronized List<Figure> figuresWithId(String id) {
-        return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.id = ? ORDER BY f.doc", List.of(id));
-    }
-
-    /** A document's figures in text order. */
-    public synchronized List<Figure> figuresOf(String doc) {
-        return figures("SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? ORDER BY f.span_start, f.id",
-                List.of(doc));
-    }
-
-    public synchronized Optional<DocumentInfo> document(String doc) {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT doc, sha256, type, pages, status, metadata FROM documents WHERE doc = ?")) {
-            st.setString(1, doc);
-            try (ResultSet rs = st.executeQuery()) {
-                Optional<DocumentInfo> info = Optional.empty();
-                if (rs.next()) {
-                    int pages = rs.getInt(4);
-                    Integer pagesOrNull = rs.wasNull() ? null : pages;
-                    info = Optional.of(new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
-                            pagesOrNull, rs.getString(5), metadata(rs.getString(6))));
-                }
-                connection.commit();
-                return info;
-            }
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read document " + doc + " from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    public synchronized Optional<String> text(String doc) {
-        return strings("SELECT text FROM document_text WHERE doc = ?", List.of(doc)).stream().findFirst();
-    }
-
-    /** Distinct values for the page's filter lists: doc, region, time, kind, indicator (at most 2000 each). */
-    public synchronized Map<String, List<String>> facets() {
-        return facets(null);
-    }
+    /** The review of every figure that has decisions (orphaned ones left out), by figure. */
+    Map<FigureKey, FigureReview> reviewsByFigure();
 
     /**
-     * The values each filter offers; with {@code doc}, those of that document only, so choosing a document narrows
-     * the region, period, kind and indicator lists to what it holds.
+     * The figures whose indicator is one of {@code indicatorIds} (their indicator_id; the indicator's name for figures
+     * stored before they had ids), and those of {@code extra}, with their reviews from {@code reviewed}, one at a time
+     * in store order (document, position, id) — as {@link #forEach} would give them, restricted to these.
      */
-    public synchronized Map<String, List<String>> facets(String doc) {
-        Map<String, List<String>> facets = new LinkedHashMap<>();
-        facets.put("doc", strings("SELECT doc FROM documents ORDER BY doc LIMIT 2000", List.of()));
-        boolean one = doc != null && !doc.isEmpty();
-        for (String column : List.of("region", "time", "kind", "indicator")) {
-            facets.put(column, strings("SELECT DISTINCT " + column + " FROM figures WHERE " + column
-                    + " IS NOT NULL" + (one ? " AND doc = ?" : "") + " ORDER BY " + column + " LIMIT 2000",
-                    one ? List.of(doc) : List.of()));
-        }
-        return facets;
-    }
+    void forEachOfIndicators(java.util.Collection<String> indicatorIds, java.util.Collection<FigureKey> extra,
+                             Map<FigureKey, FigureReview> reviewed, java.util.function.Consumer<ReviewedFigure> action);
 
-    private static String where(FigureFilter filter, List<Object> parameters) {
-        List<String> conditions = new ArrayList<>();
-        exact(conditions, parameters, "f.doc", filter.doc());
-        exact(conditions, parameters, "f.region", filter.region());
-        exact(conditions, parameters, "f.time", filter.time());
-        exact(conditions, parameters, "f.kind", filter.kind());
-        exact(conditions, parameters, "f.indicator", filter.indicator());
-        if (filter.status() != null) {
-            conditions.add(STATUS + " = ?");
-            parameters.add(filter.status().code());
-        }
-        if (present(filter.subject())) {
-            conditions.add("f.subject LIKE ? ESCAPE '\\'");
-            parameters.add(like(filter.subject()));
-        }
-        if (present(filter.text())) {
-            conditions.add("(f.quote LIKE ? ESCAPE '\\' OR f.raw LIKE ? ESCAPE '\\' OR f.subject LIKE ? ESCAPE '\\')");
-            String pattern = like(filter.text());
-            parameters.add(pattern);
-            parameters.add(pattern);
-            parameters.add(pattern);
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
+    /**
+     * The indicators each document's figures have (indicator_id, or the indicator's name where a figure has no id),
+     * for {@code docs}, or for every document when it is null.
+     */
+    Map<String, java.util.Set<String>> indicatorsByDoc(java.util.Collection<String> docs);
 
-    private static void exact(List<String> conditions, List<Object> parameters, String column, String value) {
-        if (!present(value)) return;
-        conditions.add(column + " = ?");
-        parameters.add(value);
-    }
+    /** The stored figure {@code key}, if there is one. */
+    Optional<Figure> figure(FigureKey key);
 
-    private static boolean present(String value) { return value != null && !value.isBlank(); }
+    /** Figures with this id in any document (copies of one file share ids), by document name. */
+    List<Figure> figuresWithId(String id);
 
-    /** A LIKE pattern matching {@code text} anywhere, with the LIKE wildcards in it taken literally. */
-    private static String like(String text) {
-        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
+    /** A document's figures in text order. */
+    List<Figure> figuresOf(String doc);
 
-    private static String orderBy(String sort) {
-        String tieBreak = "f.doc, f.span_start, f.id";
-        if (sort == null || sort.isEmpty() || !validSort(sort)) return " ORDER BY " + tieBreak;
-        boolean descending = sort.startsWith("-");
-        String expression = SORTS.get(descending ? sort.substring(1) : sort);
-        String direction = descending ? " DESC" : " ASC";
-        // Each part of a compound key gets the direction. Plain column order (SQLite: NULLs smallest) so the
-        // indices serve the sort; "x IS NULL" first would force sorting all rows on every page.
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (String part : expression.equals(STATUS) ? List.of(STATUS) : List.of(expression.split(", "))) {
-            order.append(part).append(direction).append(", ");
-        }
-        return order.append(tieBreak).toString();
-    }
+    /** A stored document's name, hash, type, pages, status and metadata. */
+    Optional<DocumentInfo> document(String doc);
 
-    /** The join with the decisions only where the status is filtered or sorted on: plain queries stay on indices. */
-    private static String from(FigureFilter filter, String sort) {
-        boolean status = filter.status() != null || (sort != null && sort.replace("-", "").equals("status"));
-        return status ? FROM_WITH_STATUS : FROM_PLAIN;
-    }
+    /** A stored document's text. */
+    Optional<String> text(String doc);
 
-    private long count(String fromWhere, List<Object> parameters) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT count(*)" + fromWhere)) {
-            bind(st, parameters);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                long n = rs.getLong(1);
-                connection.commit();
-                return n;
-            }
-        } catch (SQLException e) {
-            throw new ReviewException("cannot count figures in " + file + ": " + e.getMessage(), e);
-        }
-    }
+    /** Distinct values for the page's filter lists: doc, region, time, kind, indicator (at most 2000 each). */
+    Map<String, List<String>> facets();
 
-    private List<ReviewedFigure> withReviews(List<Figure> figures) {
-        List<FigureKey> keys = figures.stream().map(f -> new FigureKey(f.doc(), f.id())).toList();
-        Map<FigureKey, List<Decision>> decisions = reviews.decisions(keys);
-        List<ReviewedFigure> rows = new ArrayList<>();
-        for (Figure f : figures) {
-            rows.add(new ReviewedFigure(f, FigureReview.of(decisions.get(new FigureKey(f.doc(), f.id())))));
-        }
-        return rows;
-    }
-
-    private List<Figure> figures(String sql, List<Object> parameters) {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            bind(st, parameters);
-            List<Figure> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) rows.add(readFigure(rs));
-            }
-            connection.commit(); // ends the read transaction so WAL checkpoints are not held back
-            return rows;
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<String> strings(String sql, List<Object> parameters) {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            bind(st, parameters);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) rows.add(rs.getString(1));
-            }
-            connection.commit();
-            return rows;
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement st, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) st.setObject(i + 1, parameters.get(i));
-    }
-
-    private static Figure readFigure(ResultSet rs) throws SQLException {
-        String value = rs.getString(11);
-        int page = rs.getInt(3);
-        Integer pageOrNull = rs.wasNull() ? null : page;
-        return new Figure(rs.getString(1), rs.getString(2), pageOrNull, rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                value == null ? null : new BigDecimal(value), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                rs.getString(24), rs.getString(20), rs.getInt(21) == 1, rs.getString(22), rs.getString(23));
-    }
-
-    private Map<String, String> metadata(String json) {
-        if (json == null || json.isBlank()) return Map.of();
-        try {
-            Map<String, Object> raw = JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-            Map<String, String> metadata = new LinkedHashMap<>();
-            raw.forEach((k, v) -> { if (v != null) metadata.put(k.toLowerCase(), v.toString()); });
-            return metadata;
-        } catch (IOException e) {
-            return Map.of(); // unreadable metadata must not block review; citations fall back to the file name
-        }
-    }
+    /** The values each filter offers; with {@code doc}, those of that document only. */
+    Map<String, List<String>> facets(String doc);
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new ReviewException("cannot close " + file + ": " + e.getMessage(), e);
-        }
-    }
+    void close();
 }

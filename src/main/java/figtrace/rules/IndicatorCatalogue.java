@@ -39,7 +39,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         Map<String, Indicator> endings = new LinkedHashMap<>();
         Map<String, Indicator> wholes = new LinkedHashMap<>();
         Map<String, Integer> ids = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "indicators.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "indicators.tsv", 2, problems)) {
             String id = row.get(0), name = row.get(1);
             if (!ID.matcher(id).matches()) {
                 problems.add("indicators.tsv", row.line(), "id '" + id + "' must be snake_case: lower-case letters,"
@@ -69,7 +69,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
             }
         }
         List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "indicator_words.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
                 case "leading" -> leading.add(row.get(0));

@@ -3,11 +3,14 @@ package figtrace.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects what is wrong with the pattern files, each as {@code patterns/FILE:LINE: what is wrong}. */
-final class Problems {
+/**
+ * Collects what is wrong with the pattern files, each as {@code patterns/FILE:LINE: what is wrong}, so that a loader
+ * reads every file to the end and the user sees every problem at once; {@link #throwIfAny} ends loading.
+ */
+public final class Problems {
     private final List<String> messages = new ArrayList<>();
 
-    void add(String file, int line, String message) {
+    public void add(String file, int line, String message) {
         messages.add("patterns/" + file + ":" + line + ": " + message);
     }
 
@@ -15,7 +18,17 @@ final class Problems {
         add(file, line, "rule '" + ruleId + "': " + message);
     }
 
-    List<String> list() { return List.copyOf(messages); }
+    /** Adds the problems another loader found (each already in the {@code patterns/FILE:LINE: …} form). */
+    public void addAll(List<String> formatted) {
+        messages.addAll(formatted);
+    }
 
-    boolean isEmpty() { return messages.isEmpty(); }
+    public List<String> list() { return List.copyOf(messages); }
+
+    public boolean isEmpty() { return messages.isEmpty(); }
+
+    /** @throws RulesException with every problem collected, when there is any */
+    public void throwIfAny() {
+        if (!messages.isEmpty()) throw new RulesException(messages);
+    }
 }

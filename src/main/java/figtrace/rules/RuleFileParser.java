@@ -3,9 +3,6 @@ package figtrace.rules;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +25,8 @@ final class RuleFileParser {
     private static final Set<String> KEYS = ordered("id", "priority", "pattern", "unit", "kind", "measure_word",
             "qualifier", "not_before", "not_after", "not_number", "power_of", "example");
     private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("\\{([a-z_]+)(?::([a-z]+))?}");
-    private static final Set<String> KINDS = ordered("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
+    private static final Set<String> KINDS = ordered(figtrace.model.Coded.codes(figtrace.model.FigureKind.class).toArray(String[]::new));
+    private static final Set<String> QUALIFIERS = ordered(figtrace.model.Coded.codes(figtrace.model.Qualifier.class).toArray(String[]::new));
 
     private final String file;
     private final Map<String, String> macros;
@@ -40,14 +38,10 @@ final class RuleFileParser {
         this.problems = problems;
     }
 
-    List<FigureRule> parse(Path path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(file, 0, "cannot be read (" + e.getMessage() + "); restore it from the repository");
-            return List.of();
-        }
+    /** The rules of {@code dir/FILE}; problems go to the {@link Problems} given to the constructor. */
+    List<FigureRule> parse(Path dir) {
+        List<String> lines = PatternTable.lines(dir, file, problems);
+        if (lines == null) return List.of();
         List<FigureRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<int[]> block = new ArrayList<>(); // line indices of the current block
@@ -161,6 +155,11 @@ final class RuleFileParser {
         String kind = fields.get("kind");
         if (kind != null && !KINDS.contains(kind)) {
             problems.addRule(file, fieldLine.get("kind"), id, "kind '" + kind + "' is not one of " + KINDS);
+            ok = false;
+        }
+        if (fields.get("qualifier") != null && !QUALIFIERS.contains(fields.get("qualifier"))) {
+            problems.addRule(file, fieldLine.get("qualifier"), id, "qualifier '" + fields.get("qualifier")
+                    + "' is not one of " + QUALIFIERS);
             ok = false;
         }
         Pattern notBefore = charClass(fields, fieldLine, "not_before", id);

@@ -31,7 +31,8 @@ public final class RulesStage {
      */
     static final String NUMBER = "[0-9]+万[0-9]{1,4}(?:\\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?"
             + "|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*";
-    private static final Set<String> KINDS = Set.of("money", "count", "percent", "pp", "physical", "rank", "multiple", "ratio");
+    /** The figure kinds a unit may have: the codes of {@link figtrace.model.FigureKind}. */
+    private static final List<String> KINDS = figtrace.model.Coded.codes(figtrace.model.FigureKind.class);
 
     private RulesStage() {}
 
@@ -51,19 +52,19 @@ public final class RulesStage {
             macros.put("unit:" + kind, alternation(units.values().stream().filter(u -> u.kind().equals(kind))
                     .map(UnitInfo::surface).toList()));
         }
-        List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir.resolve("figures.rules"));
+        List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir);
         List<Cue> qualifiers = loadCues(dir, "qualifiers.tsv", Set.of("before", "after", "inside"),
-                Set.of("approx", "gt", "ge", "lt", "le"), problems);
+                Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Qualifier.class)), problems);
         List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"),
-                Set.of("growth", "yoy_growth", "increase", "decrease", "share", "diff"), problems);
+                Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Change.class)), problems);
         List<Cue> targets = loadTargets(dir, problems);
         Map<String, Region> regions = loadRegions(dir, problems);
         Map<String, String> self = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
+        for (PatternTable.Row row : PatternTable.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
         IndicatorCatalogue indicators = IndicatorCatalogue.load(dir, problems);
         SubjectWords subjectWords = SubjectWords.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "skip_lines.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
                 problems.add("skip_lines.tsv", row.line(), "action must be skip_line or stop, found '" + row.get(1) + "'");
                 continue;
@@ -75,7 +76,7 @@ public final class RulesStage {
             }
         }
         List<Pattern> notFigures = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "not_figures.tsv", 1, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "not_figures.tsv", 1, problems)) {
             try {
                 notFigures.add(Pattern.compile("^(?:" + row.get(0) + ")"));
             } catch (com.google.re2j.PatternSyntaxException e) {
@@ -95,7 +96,7 @@ public final class RulesStage {
 
     private static Map<String, UnitInfo> loadUnits(Path dir, Problems problems) {
         Map<String, UnitInfo> units = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "units.tsv", 4, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "units.tsv", 4, problems)) {
             String kind = row.get(2);
             if (!KINDS.contains(kind)) {
                 problems.add("units.tsv", row.line(), "kind '" + kind + "' is not one of " + KINDS);
@@ -111,7 +112,7 @@ public final class RulesStage {
 
     private static Map<String, BigDecimal> loadMultipliers(Path dir, Problems problems) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "multipliers.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "multipliers.tsv", 2, problems)) {
             BigDecimal f = decimal(row.get(1), "multipliers.tsv", row.line(), problems);
             if (f != null) out.put(row.get(0), f);
         }
@@ -120,7 +121,7 @@ public final class RulesStage {
 
     private static List<Cue> loadCues(Path dir, String file, Set<String> wheres, Set<String> meanings, Problems problems) {
         List<Cue> cues = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, file, 3, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, file, 3, problems)) {
             if (!wheres.contains(row.get(1))) {
                 problems.add(file, row.line(), "second column '" + row.get(1) + "' must be one of " + wheres);
             } else if (!meanings.contains(row.get(2))) {
@@ -134,7 +135,7 @@ public final class RulesStage {
 
     private static List<Cue> loadTargets(Path dir, Problems problems) {
         List<Cue> cues = new ArrayList<>();
-        for (Tsv.Row row : Tsv.read(dir, "targets.tsv", 2, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "targets.tsv", 2, problems)) {
             String type = row.get(1);
             if (type.equals("regex") || type.equals("not_regex")) {
                 try {
@@ -154,19 +155,21 @@ public final class RulesStage {
 
     private static final java.util.regex.Pattern ADMIN_CODE = java.util.regex.Pattern.compile("[1-9][0-9]{5}");
 
-    /** regions.tsv: code, standard name, level, province, aliases; every name and alias maps to its place. */
+    /** regions.tsv: code, standard name, level, province, aliases (entity_names is the entities' column); every name and alias maps to its place. */
     private static Map<String, Region> loadRegions(Path dir, Problems problems) {
         Map<String, Region> names = new LinkedHashMap<>();
-        for (Tsv.Row row : Tsv.read(dir, "regions.tsv", 4, problems)) {
+        for (PatternTable.Row row : PatternTable.read(dir, "regions.tsv", 4, problems)) {
             String code = row.get(0), standard = row.get(1), level = row.get(2);
             if (!code.isEmpty() && !ADMIN_CODE.matcher(code).matches()) {
                 problems.add("regions.tsv", row.line(), "code must be a 6-digit administrative code (410600) or empty, found '" + code + "'");
                 continue;
             }
-            if (!Set.of("province", "prefecture", "county", "corps", "other", "not_place").contains(level)) {
-                problems.add("regions.tsv", row.line(), "level must be province, prefecture, county, corps, other or not_place, found '" + level + "'");
+            if (!Set.of("province", "prefecture", "county", "corps", "other", "area", "not_place").contains(level)) {
+                problems.add("regions.tsv", row.line(), "level must be province, prefecture, county, corps, other, area or not_place, found '" + level + "'");
                 continue;
             }
+            // an informal area (南疆) has no borders a figure could be placed in: read by the entities only
+            if (level.equals("area")) continue;
             List<String> aliases = java.util.Arrays.stream(row.get(4).split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
             // a province's official name is its first alias ending like one: 新疆维吾尔自治区, 河南省, 北京市
             String official = !level.equals("province") ? standard : aliases.stream()

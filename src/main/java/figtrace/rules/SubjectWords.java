@@ -30,8 +30,8 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
     static SubjectWords load(Path dir, Problems problems) {
         Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
         for (String role : ROLES) byRole.put(role, new ArrayList<>());
-        for (Tsv.Row row : Tsv.read(dir, "subject_words.tsv", 2, problems)) {
-            // Tsv strips cells, so a word that is a space cannot be written; quotes and dashes can
+        for (PatternTable.Row row : PatternTable.read(dir, "subject_words.tsv", 2, problems)) {
+            // PatternTable strips cells, so a word that is a space cannot be written; quotes and dashes can
             String word = row.cells().get(0);
             List<String> list = byRole.get(row.get(1));
             if (list == null) {

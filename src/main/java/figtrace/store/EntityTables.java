@@ -57,15 +57,17 @@ final class EntityTables {
         return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, type, canonical, canonical_id,"
                 + " attributes, rule, source, ocr_confidence FROM entities WHERE doc = ? ORDER BY char_start, char_end DESC, id", doc,
                 rs -> new figtrace.model.Entity(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), decimal(rs.getObject(14))));
+                        rs.getInt(5), rs.getInt(6), rs.getString(7), figtrace.model.EntityType.of(rs.getString(8)),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                        decimal(rs.getObject(14))));
     }
 
     static List<figtrace.model.Measure> measures(Connection connection, String doc) {
         return read(connection, "SELECT id, doc, page, line, char_start, char_end, text, actor, status, instrument,"
                 + " linked_figures, entity_ids, rule, source, ocr_confidence FROM measures WHERE doc = ? ORDER BY char_start, id", doc,
                 rs -> new figtrace.model.Measure(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8),
+                        figtrace.model.MeasureStatus.of(rs.getString(9)), figtrace.model.Instrument.of(rs.getString(10)),
                         list(rs.getString(11)), list(rs.getString(12)), rs.getString(13), rs.getString(14),
                         decimal(rs.getObject(15))));
     }

@@ -1,5 +1,6 @@
 package figtrace.store;
 
+import figtrace.model.Coded;
 import figtrace.model.Figure;
 
 import java.util.List;
@@ -28,14 +29,14 @@ public final class FigureColumns {
             new Column("value", Figure::value),
             new Column("unit", Figure::unit),
             new Column("measure_word", Figure::measureWord),
-            new Column("kind", Figure::kind),
-            new Column("qualifier", Figure::qualifier),
+            new Column("kind", f -> Coded.codeOf(f.kind())),
+            new Column("qualifier", f -> Coded.codeOf(f.qualifier())),
             new Column("time", Figure::time),
             new Column("region", Figure::region),
             new Column("subject", Figure::subject),
             new Column("indicator", Figure::indicator),
             new Column("indicator_id", Figure::indicatorId),
-            new Column("change", Figure::change),
+            new Column("change", f -> Coded.codeOf(f.change())),
             new Column("target", Figure::target),
             new Column("rule", Figure::rule),
             new Column("note", Figure::note),

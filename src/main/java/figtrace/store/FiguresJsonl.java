@@ -1,5 +1,8 @@
 package figtrace.store;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +38,9 @@ public final class FiguresJsonl {
                 j.path("line").intValue(), j.path("char_start").intValue(), j.path("char_end").intValue(),
                 text(j, "quote"), j.path("span_start").intValue(), j.path("span_end").intValue(), text(j, "raw"),
                 j.path("value").isNumber() ? j.get("value").decimalValue() : null, text(j, "unit"),
-                text(j, "measure_word"), text(j, "kind"), text(j, "qualifier"), text(j, "time"), text(j, "region"),
-                text(j, "subject"), text(j, "indicator"), text(j, "indicator_id"), text(j, "change"), j.path("target").booleanValue(),
+                text(j, "measure_word"), FigureKind.of(text(j, "kind")), Qualifier.of(text(j, "qualifier")), text(j, "time"),
+                text(j, "region"), text(j, "subject"), text(j, "indicator"), text(j, "indicator_id"),
+                Change.of(text(j, "change")), j.path("target").booleanValue(),
                 text(j, "rule"), text(j, "note"), j.hasNonNull("source") ? text(j, "source") : Figure.SOURCE_TEXT,
                 j.path("ocr_confidence").isNumber() ? j.get("ocr_confidence").decimalValue() : null, text(j, "ocr_box"));
     }

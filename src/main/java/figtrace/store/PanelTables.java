@@ -16,10 +16,31 @@ final class PanelTables {
 
     /** Replaces the stored panel with {@code panel}; the caller commits. */
     static void replace(Connection connection, PanelStage.Panel panel) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.executeUpdate("DELETE FROM panel");
-            st.executeUpdate("DELETE FROM panel_sources");
-            st.executeUpdate("DELETE FROM panel_checks");
+        replace(connection, null, panel);
+    }
+
+    /**
+     * Replaces the stored rows, sources and checks of the row indicators {@code indicatorIds} (all when null) with
+     * {@code panel}, which holds only rows and checks of those indicators; the caller commits.
+     */
+    static void replace(Connection connection, java.util.Collection<String> indicatorIds, PanelStage.Panel panel)
+            throws SQLException {
+        if (indicatorIds == null) {
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate("DELETE FROM panel");
+                st.executeUpdate("DELETE FROM panel_sources");
+                st.executeUpdate("DELETE FROM panel_checks");
+            }
+        } else {
+            for (String table : java.util.List.of("panel", "panel_sources", "panel_checks")) {
+                try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + table + " WHERE indicator_id = ?")) {
+                    for (String id : indicatorIds) {
+                        st.setString(1, id);
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            }
         }
         try (PreparedStatement row = connection.prepareStatement("INSERT INTO panel (indicator_id, indicator, region,"
                 + " region_code, period, scope, value, value_num, unit, status, n_sources, doc, page, line, quote,"

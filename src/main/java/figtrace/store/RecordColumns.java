@@ -1,5 +1,6 @@
 package figtrace.store;
 
+import figtrace.model.Coded;
 import figtrace.model.Entity;
 import figtrace.model.Link;
 import figtrace.model.Measure;
@@ -23,7 +24,7 @@ public final class RecordColumns {
             new Column<>("char_start", Entity::charStart),
             new Column<>("char_end", Entity::charEnd),
             new Column<>("text", Entity::text),
-            new Column<>("type", Entity::type),
+            new Column<>("type", e -> Coded.codeOf(e.type())),
             new Column<>("canonical", Entity::canonical),
             new Column<>("canonical_id", Entity::canonicalId),
             new Column<>("attributes", Entity::attributes),
@@ -40,8 +41,8 @@ public final class RecordColumns {
             new Column<>("char_end", Measure::charEnd),
             new Column<>("text", Measure::text),
             new Column<>("actor", Measure::actor),
-            new Column<>("status", Measure::status),
-            new Column<>("instrument", Measure::instrument),
+            new Column<>("status", m -> Coded.codeOf(m.status())),
+            new Column<>("instrument", m -> Coded.codeOf(m.instrument())),
             new Column<>("linked_figures", Measure::linkedFigures),
             new Column<>("entity_ids", Measure::entityIds),
             new Column<>("rule", Measure::rule),

@@ -1,5 +1,8 @@
 package figtrace.store;
 
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
+import figtrace.model.Change;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
@@ -34,6 +37,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
  * {@code value_num} REAL, only for sorting and ranges.
+ *
+ * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
+ * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
 public final class SqliteStore implements Store {
 
@@ -357,8 +363,13 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized void savePanel(figtrace.panel.PanelStage.Panel panel) {
+        replacePanel(null, panel);
+    }
+
+    @Override
+    public synchronized void replacePanel(java.util.Collection<String> indicatorIds, figtrace.panel.PanelStage.Panel panel) {
         try {
-            PanelTables.replace(connection, panel);
+            PanelTables.replace(connection, indicatorIds, panel);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -410,14 +421,16 @@ public final class SqliteStore implements Store {
         return rs.wasNull() ? null : value;
     }
 
-    private static Figure readFigure(ResultSet rs) throws SQLException {
+    /** A figure from a row holding the figures table's columns by name (the review queries read rows with it too). */
+    static Figure readFigure(ResultSet rs) throws SQLException {
         String value = rs.getString("value");
         return new Figure(rs.getString("id"), rs.getString("doc"), nullableInt(rs, "page"),
                 rs.getInt("line"), rs.getInt("char_start"), rs.getInt("char_end"), rs.getString("quote"),
                 rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
                 value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
-                rs.getString("kind"), rs.getString("qualifier"), rs.getString("time"), rs.getString("region"),
-                rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"), rs.getString("change"),
+                FigureKind.of(rs.getString("kind")), Qualifier.of(rs.getString("qualifier")), rs.getString("time"),
+                rs.getString("region"), rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"),
+                Change.of(rs.getString("change")),
                 rs.getInt("target") == 1,
                 rs.getString("rule"), rs.getString("note"), rs.getString("source"),
                 rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),

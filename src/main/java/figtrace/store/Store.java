@@ -86,6 +86,12 @@ public interface Store extends AutoCloseable {
     /** Replaces the stored panel (rows, their sources and the checks) with {@code panel}, in one transaction. */
     void savePanel(figtrace.panel.PanelStage.Panel panel);
 
+    /**
+     * Replaces the stored rows, sources and checks of the row indicators {@code indicatorIds} (one indicator family's,
+     * see {@link figtrace.panel.PanelFamilies}) with {@code panel}, which holds only theirs, in one transaction.
+     */
+    void replacePanel(java.util.Collection<String> indicatorIds, figtrace.panel.PanelStage.Panel panel);
+
     /** A check of the store's own consistency: ["ok"] when sound, else the problems found. */
     List<String> integrityCheck();
 

@@ -54,7 +54,7 @@ final class PanelView {
         if (panel == null) {
             try {
                 panel = PanelRun.build(db, patterns, RegionCodes.load(patterns));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | figtrace.rules.RulesException e) {
                 throw new Http.BadRequest("the panel rules cannot be read: " + e.getMessage());
             }
         }

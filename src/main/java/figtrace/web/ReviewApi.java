@@ -60,10 +60,13 @@ final class ReviewApi {
             case "/api/figure" -> Http.json(exchange, 200, figure(q));
             case "/api/source" -> Http.json(exchange, 200, source(q));
             case "/api/entities" -> Http.json(exchange, 200, records.entities(q.get("doc"), q.get("type"), q.get("q"),
-                    integer(q, "page", 0), integer(q, "size", 50)));
-            case "/api/entity" -> Http.json(exchange, 200, records.entity(requiredParam(q, "id")));
+                    page(q), integer(q, "size", 50)));
+            case "/api/entity" -> {
+                String id = requiredParam(q, "id");
+                Http.json(exchange, 200, records.entity(id).orElseThrow(() -> new Http.NotFound("no entity " + id)));
+            }
             case "/api/measures" -> Http.json(exchange, 200, records.measures(q.get("doc"), q.get("status"),
-                    q.get("instrument"), q.get("q"), integer(q, "page", 0), integer(q, "size", 50)));
+                    q.get("instrument"), q.get("q"), page(q), integer(q, "size", 50)));
             case "/api/cite" -> Http.json(exchange, 200, cite(q));
             case "/api/orphans" -> Http.json(exchange, 200, reviews.orphaned().stream().map(ReviewApi::decision).toList());
             case "/api/panel" -> Http.json(exchange, 200, panel.rows(q));
@@ -366,6 +369,13 @@ final class ReviewApi {
         String value = q.get(name);
         if (value == null || value.isEmpty()) throw new Http.BadRequest("missing parameter '" + name + "'");
         return value;
+    }
+
+    /** The 0-based page the request asks for (default 0); a negative one is a bad request. */
+    private static int page(Map<String, String> q) {
+        int page = integer(q, "page", 0);
+        if (page < 0) throw new Http.BadRequest("page must not be negative");
+        return page;
     }
 
     private static int integer(Map<String, String> q, String name, int fallback) {

@@ -43,7 +43,7 @@ class CitationsTest {
         DocumentInfo doc = new DocumentInfo("a.pdf", "x", "pdf", 1, "ok", Map.of("title", "T", "author",
                 "张三；李四, 王五、赵六", "date", "D:20230102"));
         Figure f = new Figure("f1", "a.pdf", 1, 3, 0, 10, "全区生产总值\n增长6.8%，\t较上年", 0, 1, "6.8%", null, "%",
-                null, "percent", null, null, null, null, null, null, false, "r", null);
+                null, figtrace.model.FigureKind.PERCENT, null, null, null, null, null, null, false, "r", null);
         assertEquals("张三, 李四, 王五, 等. T[Z]. 2023. 第1页第3行：“全区生产总值增长6.8%， 较上年”", Citations.cite(doc, f));
     }
 

@@ -1,5 +1,6 @@
 package figtrace.entities;
 
+import figtrace.model.EntityType;
 import figtrace.layout.LayoutStage;
 import figtrace.model.Entity;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,14 @@ class EntityStageTest {
     void titleInBookQuotesIsADocEntityWithItsDocumentNumber() {
         Entity e = find(run("按照《国家高新技术产业开发区综合评价指标体系》（工信部规〔2024〕169号）要求，优化布局。"),
                 "《国家高新技术产业开发区综合评价指标体系》");
-        assertEquals("DOC", e.type());
+        assertEquals(EntityType.DOC, e.type());
         assertEquals("docNumber=工信部规〔2024〕169号", e.attributes());
     }
 
     @Test
     void shortPrefectureNameGetsFullCanonical() {
         Entity e = find(run("昌吉州和伊犁州的企业。"), "昌吉州");
-        assertEquals("PLACE", e.type());
+        assertEquals(EntityType.PLACE, e.type());
         assertEquals("昌吉回族自治州", e.canonical());
         assertEquals("PLACE:昌吉回族自治州", e.canonicalId());
     }
@@ -58,7 +59,7 @@ class EntityStageTest {
     @Test
     void quotedNameWithPlanSuffixIsAProgramWithItsQuotes() {
         Entity e = find(run("组织实施“天山英才”培养计划，三批共支持企业科技人才159人。"), "“天山英才”培养计划");
-        assertEquals("PROGRAM", e.type());
+        assertEquals(EntityType.PROGRAM, e.type());
         assertEquals("天山英才培养计划", e.canonical());
     }
 
@@ -71,32 +72,32 @@ class EntityStageTest {
     @Test
     void organisationNameExtendsLeftUntilAVerb() {
         List<Entity> es = run("支持丝绸之路经济带创新驱动发展试验区先行快速发展。");
-        assertEquals("ORG", find(es, "丝绸之路经济带创新驱动发展试验区").type());
+        assertEquals(EntityType.ORG, find(es, "丝绸之路经济带创新驱动发展试验区").type());
     }
 
     @Test
     void shortHighTechZoneNameIsAnOrgWithTheOfficialCanonical() {
         Entity e = find(run("分别为乌鲁木齐高新区、昌吉高新区。"), "乌鲁木齐高新区");
-        assertEquals("ORG", e.type());
+        assertEquals(EntityType.ORG, e.type());
         assertEquals("乌鲁木齐高新技术产业开发区", e.canonical());
     }
 
     @Test
     void genericClassOfPlatformsIsNotAnEntity() {
         List<Entity> es = run("推进自治区制造业创新中心、重点实验室等建设。");
-        assertTrue(es.stream().noneMatch(e -> e.type().equals("ORG")), es.toString());
+        assertTrue(es.stream().noneMatch(e -> e.type() == EntityType.ORG), es.toString());
     }
 
     @Test
     void knownIndustryFollowedByClusterIsTheCluster() {
         List<Entity> es = run("着力打造现代化油气生产加工产业集群。");
-        assertEquals("INDUSTRY", find(es, "油气生产加工产业集群").type());
+        assertEquals(EntityType.INDUSTRY, find(es, "油气生产加工产业集群").type());
     }
 
     @Test
     void personNeedsASurnameAndTwoCharacterNamesATitle() {
         List<Entity> es = run("2024年李强总理在新疆调研时强调，要延链强链。");
-        assertEquals("PERSON", find(es, "李强").type());
+        assertEquals(EntityType.PERSON, find(es, "李强").type());
         assertTrue(es.stream().noneMatch(e -> e.text().equals("强链")), es.toString());
     }
 
@@ -122,7 +123,7 @@ class EntityStageTest {
     @Test
     void ordinalBelongsToTheName() {
         List<Entity> es = run("根据第五次全国经济普查情况调整。");
-        assertEquals("PROGRAM", find(es, "第五次全国经济普查").type());
+        assertEquals(EntityType.PROGRAM, find(es, "第五次全国经济普查").type());
     }
 
     @Test
@@ -173,7 +174,7 @@ class EntityStageTest {
     @Test
     void aCitysOwnBodiesTakeTheCityFromTheTitle() {
         List<Entity> es = run("关于普洱市2025年地方财政预算执行情况的报告\n在市委的领导下，市人大监督。");
-        assertEquals("DOC", find(es, "关于普洱市2025年地方财政预算执行情况的报告").type());
+        assertEquals(EntityType.DOC, find(es, "关于普洱市2025年地方财政预算执行情况的报告").type());
         assertEquals("中共普洱市委员会", find(es, "市委").canonical());
         assertEquals("普洱市人民代表大会", find(es, "市人大").canonical());
     }
@@ -181,14 +182,14 @@ class EntityStageTest {
     @Test
     void namesInABylineArePeople() {
         List<Entity> es = run("编辑:韩佳 张兴红\n记者 王斌、韩显明报道");
-        for (String name : List.of("韩佳", "张兴红", "王斌", "韩显明")) assertEquals("PERSON", find(es, name).type());
+        for (String name : List.of("韩佳", "张兴红", "王斌", "韩显明")) assertEquals(EntityType.PERSON, find(es, name).type());
     }
 
     @Test
     void theItemsOfAnIndustryListAreIndustriesButServicesAreNot() {
         List<Entity> es = run("省科学院在先进材料、量子科技、人工智能等领域形成成果，发展锂电、光伏、氢能、新型储能等产业。");
         for (String name : List.of("先进材料", "量子科技", "锂电", "光伏", "氢能", "新型储能")) {
-            assertEquals("INDUSTRY", find(es, name).type());
+            assertEquals(EntityType.INDUSTRY, find(es, name).type());
         }
         assertTrue(run("加大教育、医疗卫生、社会保障和就业等领域的投入。").isEmpty());
     }
@@ -196,7 +197,7 @@ class EntityStageTest {
     @Test
     void companiesInAListAreFoundByHanlpsOrganisationRecogniser() {
         List<Entity> es = run("依托金风科技、特变电工、塔里木油田等龙头企业。");
-        for (String name : List.of("金风科技", "特变电工", "塔里木油田")) assertEquals("ORG", find(es, name).type());
+        for (String name : List.of("金风科技", "特变电工", "塔里木油田")) assertEquals(EntityType.ORG, find(es, name).type());
     }
 
     @Test

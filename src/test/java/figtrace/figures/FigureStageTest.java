@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.model.Change;
+import figtrace.model.Qualifier;
 import figtrace.model.Figure;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +28,14 @@ class FigureStageTest {
     @Test
     void growthAfterALevelKeepsTheLevelsSubject() {
         Figure f = only("截至2024年底，科技型企业贷款余额6616.93亿元，同比增长14.48%。", "14.48%");
-        assertEquals("yoy_growth", f.change());
+        assertEquals(Change.YOY_GROWTH, f.change());
         assertEquals("科技型企业贷款余额", f.subject());
     }
 
     @Test
     void decreaseIsTheChangeNotANegativeValue() {
         Figure f = only("2024年，全市工业增加值同比下降3.2%。", "3.2%");
-        assertEquals("decrease", f.change());
+        assertEquals(Change.DECREASE, f.change());
         assertEquals(0, new BigDecimal("3.2").compareTo(f.value()));
     }
 
@@ -41,7 +43,7 @@ class FigureStageTest {
     void percentagePointsAgainstAYardstickAreADiff() {
         Figure f = only("增速高于全国平均水平11.0个百分点。", "11.0个百分点");
         assertEquals("pp", f.unit());
-        assertEquals("diff", f.change());
+        assertEquals(Change.DIFF, f.change());
     }
 
     @Test
@@ -52,7 +54,7 @@ class FigureStageTest {
         List<Figure> loans = figures("知识产权质押融资贷款企业户次、余额同比分别增长47.7%、85.7%。");
         assertEquals("知识产权质押融资贷款企业户次", loans.get(0).subject());
         assertEquals("余额", loans.get(1).subject());
-        assertEquals("yoy_growth", loans.get(1).change());
+        assertEquals(Change.YOY_GROWTH, loans.get(1).change());
     }
 
     @Test
@@ -65,7 +67,7 @@ class FigureStageTest {
     void comparisonYearInBracketsIsNotTheFiguresTime() {
         Figure f = only("2024年投入强度为0.67%，较上年(修订后2023年0.59%)增长0.08个百分点。", "0.08个百分点");
         assertEquals("2024", f.time());
-        assertEquals("increase", f.change());
+        assertEquals(Change.INCREASE, f.change());
     }
 
     @Test
@@ -76,10 +78,10 @@ class FigureStageTest {
 
     @Test
     void qualifiersComeFromTheWordsAround() {
-        assertEquals("gt", only("整机国产化率超过90%。", "90%").qualifier());
-        assertEquals("ge", only("纯度提高到11N以上。", "11N").qualifier());
-        assertEquals("lt", only("研发投入不足5%。", "5%").qualifier());
-        assertEquals("approx", only("投资约30亿元。", "30亿元").qualifier());
+        assertEquals(Qualifier.GT, only("整机国产化率超过90%。", "90%").qualifier());
+        assertEquals(Qualifier.GE, only("纯度提高到11N以上。", "11N").qualifier());
+        assertEquals(Qualifier.LT, only("研发投入不足5%。", "5%").qualifier());
+        assertEquals(Qualifier.APPROX, only("投资约30亿元。", "30亿元").qualifier());
     }
 
     @Test
@@ -192,6 +194,6 @@ class FigureStageTest {
         assertEquals("2024", fs.get(1).time());
         assertTrue(fs.get(0).subject().startsWith("税收收入"), fs.get(0).subject());
         assertEquals("%", fs.get(2).unit());
-        assertEquals("growth", fs.get(2).change());
+        assertEquals(Change.GROWTH, fs.get(2).change());
     }
 }

@@ -1,5 +1,6 @@
 package figtrace.figures;
 
+import figtrace.model.Change;
 import figtrace.model.Figure;
 import figtrace.rules.Indicator;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class IndicatorsTest {
         Figure gdp = only("初步核算，全年全市实现地区生产总值2765.8亿元，比上年增长5.5%。", "5.5%");
         assertEquals("gdp", gdp.indicatorId());
         assertEquals("地区生产总值", gdp.indicator());
-        assertEquals("growth", gdp.change());
+        assertEquals(Change.GROWTH, gdp.change());
         Figure none = only("全市共有公共图书馆12个。", "12个");
         assertNull(none.indicatorId());
     }

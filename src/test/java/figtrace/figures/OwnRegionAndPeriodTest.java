@@ -55,13 +55,27 @@ class OwnRegionAndPeriodTest {
     }
 
     @Test
+    void tradingPartnersAreInTheSubjectNotTheRegion() {
+        // atlas zhenjiang (对东盟出口134.83亿元…) and huaihua (出口东盟25.5亿元…) bulletins: each city's own exports to
+        // a partner; taking the partner as the region made two cities' exports one panel fact that "conflicted"
+        String a = "2025年镇江市国民经济和社会发展统计公报\n对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%。\n";
+        List<Figure> fs = figures(a, "2025年镇江市国民经济和社会发展统计公报", DocKind.BULLETIN);
+        assertEquals(List.of("镇江市", "镇江市", "镇江市"), fs.stream().map(Figure::region).toList());
+        String b = "怀化市2025年国民经济与社会发展统计公报\n按贸易对象分，出口东盟25.5亿元，下降25.3%；出口美国7.6亿元，下降19.8%；出口南非0.4亿元。\n";
+        List<Figure> hs = figures(b, "怀化市2025年国民经济与社会发展统计公报", DocKind.BULLETIN);
+        assertEquals(List.of("怀化市", "怀化市", "怀化市", "怀化市", "怀化市"), hs.stream().map(Figure::region).toList());
+        assertEquals("出口东盟", hs.get(0).subject());
+        assertEquals("出口南非", hs.get(4).subject(), "a partner does not leak into the next clause");
+        String c = "全年自日本进口12亿元。\n";
+        assertEquals(null, figures(c, null, DocKind.OTHER).get(0).region());
+    }
+
+    @Test
     void placesListedWithFenbieGiveEachFigureItsOwnRegion() {
-        // two atlas bulletins: 对东盟、欧盟、韩国进出口分别增长… and 中亚五国、东盟…分别
-        String a = "2025年某市国民经济和社会发展统计公报\n对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%。\n";
-        List<Figure> fs = figures(a, null, DocKind.BULLETIN);
-        assertEquals(List.of("东盟", "欧盟", "韩国"), fs.stream().map(Figure::region).toList());
-        String b = "全年对中亚五国、东盟、欧盟出口分别为120亿元、80亿元、60亿元。\n";
-        assertEquals(List.of("中亚五国", "东盟", "欧盟"), figures(b, null, DocKind.OTHER).stream().map(Figure::region).toList());
+        // xinjiang work report (乌鲁木齐、昌吉、哈密…分别) and atlas bulletins listing their counties with 分别
+        String a = "乌鲁木齐市、克拉玛依市、哈密市地区生产总值分别增长6.1%、5.2%和7.0%。\n";
+        List<Figure> fs = figures(a, null, DocKind.OTHER);
+        assertEquals(List.of("乌鲁木齐市", "克拉玛依市", "哈密市"), fs.stream().map(Figure::region).toList());
     }
 
     @Test

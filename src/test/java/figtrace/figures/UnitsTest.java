@@ -1,5 +1,7 @@
 package figtrace.figures;
 
+import figtrace.model.Change;
+import figtrace.model.FigureKind;
 import figtrace.model.Figure;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +47,21 @@ class UnitsTest {
     @Test
     void ratiosAreOneFigurePerTerm() {
         Figure toOne = only("城乡居民人均可支配收入比值1.89:1，比上年缩小0.03。", "1.89:1");          // 濮阳, 阿克苏
-        assertEquals("ratio", toOne.kind());
+        assertEquals(FigureKind.RATIO, toOne.kind());
         var parts = figures("增长6.1%。三次产业结构为9.0:44.9:46.1。").stream()
-                .filter(f -> "ratio".equals(f.kind())).toList();                           // 滨州, 昆明 …
+                .filter(f -> FigureKind.RATIO == f.kind()).toList();                           // 滨州, 昆明 …
         assertEquals(3, parts.size());
         assertEquals("46.1", parts.get(2).raw());
         assertEquals("industry_structure", parts.get(0).indicatorId());
-        assertTrue(figures("时间：2026-01-28 10:00:00来源：长沙市").stream().noneMatch(f -> "ratio".equals(f.kind())));
+        assertTrue(figures("时间：2026-01-28 10:00:00来源：长沙市").stream().noneMatch(f -> FigureKind.RATIO == f.kind()));
     }
 
     @Test
     void growingSomeFoldIsAMultipleThatGrows() {
         Figure f = only("书报杂志类增长2.0%，家具类增长2.4倍。", "2.4倍");                    // 乌鲁木齐
-        assertEquals("multiple", f.kind());
-        assertEquals("growth", f.change());
-        assertEquals("yoy_growth", only("（含辽滨经开区0.4亿元），同比增长11.8倍。", "11.8倍").change()); // 盘锦
+        assertEquals(FigureKind.MULTIPLE, f.kind());
+        assertEquals(Change.GROWTH, f.change());
+        assertEquals(Change.YOY_GROWTH, only("（含辽滨经开区0.4亿元），同比增长11.8倍。", "11.8倍").change()); // 盘锦
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeterminismIT {
     static final List<String> OUTPUTS = List.of("figures.jsonl", "figures.csv", "entities.jsonl", "entities.csv",
-            "measures.jsonl", "measures.csv", "documents.csv");
+            "measures.jsonl", "measures.csv", "documents.csv", "panel.csv", "panel_checks.csv");
 
     @TempDir Path tmp;
 

@@ -1,5 +1,7 @@
 package figtrace.measures;
 
+import figtrace.model.Instrument;
+import figtrace.model.MeasureStatus;
 import figtrace.entities.EntityStage;
 import figtrace.layout.LayoutStage;
 import figtrace.model.DocumentText;
@@ -43,34 +45,34 @@ class MeasureStageTest {
     void agencyBeforeTheVerbIsTheActorAndAFundIsTheInstrument() {
         Measure m = find(run("近年来，自治区设立100亿元人才基金，自治区本级每年安排科技项目资金20亿元。"), "自治区设立");
         assertEquals("自治区", m.actor());
-        assertEquals("fund", m.instrument());
+        assertEquals(Instrument.FUND, m.instrument());
         assertEquals(List.of("100亿元"), m.linkedFigures());
     }
 
     @Test
     void cumulativeResultIsDone() {
         Measure m = find(run("累计向科技型企业发放信用贷款2126.8亿元，增长56.24%。"), "累计");
-        assertEquals("done", m.status());
-        assertEquals("loan", m.instrument());
+        assertEquals(MeasureStatus.DONE, m.status());
+        assertEquals(Instrument.LOAN, m.instrument());
         assertEquals(List.of("2126.8亿元", "56.24%"), m.linkedFigures());
     }
 
     @Test
     void targetWithLiZhengIsPlanned() {
         Measure m = find(run("积极推进高新技术企业创建，力争2025年高新技术企业净增700家。"), "积极推进");
-        assertEquals("planned", m.status());
+        assertEquals(MeasureStatus.PLANNED, m.status());
     }
 
     @Test
     void clausesUnderANextStepsHeadingArePlanned() {
         List<Measure> ms = run("二、下一步工作\n\n加强专业化技术转移机构建设。");
-        assertEquals("planned", ms.get(0).status());
-        assertEquals("platform", ms.get(0).instrument());
+        assertEquals(MeasureStatus.PLANNED, ms.get(0).status());
+        assertEquals(Instrument.PLATFORM, ms.get(0).instrument());
     }
 
     @Test
     void expertProposalWithYingIsRecommended() {
-        assertEquals("recommended", run("政府应提高企业准入门槛。").get(0).status());
+        assertEquals(MeasureStatus.RECOMMENDED, run("政府应提高企业准入门槛。").get(0).status());
     }
 
     @Test
@@ -78,7 +80,7 @@ class MeasureStageTest {
         List<Measure> ms = run("国家怀柔实验室新疆基地入轨运行，国家风力发电技术创新中心揭牌。");
         Measure m = find(ms, "国家风力发电技术创新中心揭牌");
         assertNull(m.actor());
-        assertEquals("done", m.status());
+        assertEquals(MeasureStatus.DONE, m.status());
     }
 
     @Test
@@ -91,17 +93,17 @@ class MeasureStageTest {
         assertEquals(text.substring(m.charStart(), m.charEnd()), m.text());
         assertEquals(2, m.line());
         assertEquals("自治区教育厅、发改委、工信厅", m.actor());
-        assertEquals("done", m.status());
-        assertEquals("regulation", m.instrument());
+        assertEquals(MeasureStatus.DONE, m.status());
+        assertEquals(Instrument.REGULATION, m.instrument());
     }
 
     @Test
     void badCueFileLineIsReportedWithFileAndLine() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cues");
         java.nio.file.Files.writeString(dir.resolve("measure_cues.tsv"), "# c\nkind\tword\tvalue\nstatus\t已\tfinished\n");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(figtrace.entities.PatternFile.PatternException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(figtrace.rules.RulesException.class,
                 () -> new MeasureStage(dir));
-        assertTrue(e.getMessage().startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("patterns/measure_cues.tsv:3: value 'finished'"), e.getMessage());
     }
 
     @Test
@@ -118,7 +120,7 @@ class MeasureStageTest {
         assertEquals(15, m.charEnd());
         assertEquals(1, m.line());
         assertEquals(1, m.page());
-        assertEquals("fund", m.instrument());
+        assertEquals(Instrument.FUND, m.instrument());
     }
 
     @Test
@@ -126,11 +128,11 @@ class MeasureStageTest {
         String text = "自治区设立100亿元人才基金。";
         DocumentText doc = LayoutStage.linesOf(text, 0);
         var fig = new figtrace.model.Figure("f1", "t.txt", null, 1, 0, 14, text, 5, 11, "100亿元",
-                new java.math.BigDecimal("10000000000"), "CNY", null, "money", null, null, "新疆", "人才基金", null,
+                new java.math.BigDecimal("10000000000"), "CNY", null, figtrace.model.FigureKind.MONEY, null, null, "新疆", "人才基金", null,
                 null, false, "figures:money", null);
         Measure m = STAGE.extract("t.txt", doc, List.of(), List.of(fig)).get(0);
         assertEquals(List.of("100亿元"), m.linkedFigures());
-        assertEquals("done", m.status());
+        assertEquals(MeasureStatus.DONE, m.status());
     }
 
     @Test
@@ -176,7 +178,7 @@ class MeasureStageTest {
     void aSectionReportingThePastMakesItsMeasuresDoneAndAPlanningSectionPlanned() {
         List<Measure> ms = run("一、2025年预算执行情况\n持续深化零基预算改革，争取新增债券资金20亿元。\n"
                 + "二、2026年预算安排情况\n深化零基预算改革，设立产业引导基金。\n");
-        assertEquals("done", find(ms, "持续深化").status());
-        assertEquals("planned", find(ms, "深化零基预算改革，设立").status());
+        assertEquals(MeasureStatus.DONE, find(ms, "持续深化").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "深化零基预算改革，设立").status());
     }
 }

@@ -1,6 +1,6 @@
 package figtrace.metadata;
 
-import figtrace.entities.PatternFile;
+import figtrace.rules.RulesException;
 import figtrace.model.DocumentMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +51,12 @@ class MetadataPartsTest {
     void aBadPatternLineIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("metadata.tsv"), "# comment\nkind\ttext\tvalue\twhere\nlabel\t题目\ttitle\n"
                 + "doc_kind\t公报\tbulletin\tsomewhere\n");
-        PatternFile.PatternException e = assertThrows(PatternFile.PatternException.class, () -> new MetadataStage(dir));
-        assertEquals("patterns/metadata.tsv:4: doc_kind '公报' needs where = title, top or issuer, not 'somewhere'",
-                e.getMessage());
+        RulesException e = assertThrows(RulesException.class, () -> new MetadataStage(dir));
+        assertEquals(List.of("patterns/metadata.tsv:4: doc_kind '公报' needs where = title, top or issuer, not 'somewhere'"),
+                e.problems());
         Files.writeString(dir.resolve("metadata.tsv"), "kind\ttext\tvalue\nlabel\t作者\tauthor\n");
-        e = assertThrows(PatternFile.PatternException.class, () -> new MetadataStage(dir));
-        assertEquals("patterns/metadata.tsv:2: label '作者' needs a value, one of " + MetadataWords.FIELDS, e.getMessage());
+        e = assertThrows(RulesException.class, () -> new MetadataStage(dir));
+        assertEquals(List.of("patterns/metadata.tsv:2: label '作者' needs a value, one of " + MetadataWords.FIELDS), e.problems());
     }
 
     @Test

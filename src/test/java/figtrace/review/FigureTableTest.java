@@ -41,7 +41,7 @@ class FigureTableTest {
                     int span = start + quote.indexOf(raw);
                     figures.add(new Figure(String.format("f%015x", d * 100000L + i), doc, null, i + 1, start,
                             start + quote.length(), quote, span, span + raw.length(), raw,
-                            new BigDecimal(i * 7 % 1000).multiply(new BigDecimal("100000000")), "CNY", null, "money",
+                            new BigDecimal(i * 7 % 1000).multiply(new BigDecimal("100000000")), "CNY", null, figtrace.model.FigureKind.MONEY,
                             null, String.valueOf(2015 + i % 10), REGIONS[i % 5], "地区生产总值", "gdp", null, false,
                             "figures:money", null));
                 }
@@ -96,6 +96,28 @@ class FigureTableTest {
             assertEquals("19125.91亿元", first.get(0).figure().raw());
             assertTrue(first.get(2).figure().value().compareTo(second.get(0).figure().value()) >= 0);
             assertTrue(first.stream().noneMatch(second::contains));
+        }
+    }
+
+    /** The review side reads figure rows with the store's one reader, so an OCR figure stays an OCR figure in export. */
+    @Test
+    void anOcrFigureKeepsItsSourceConfidenceAndBox() {
+        Path db = dir.resolve("ocr.db");
+        List<Figure> figures = TestDb.xinjiangFigures(TestDb.XJ_TEXT, 0);
+        Figure ocr = figures.get(0).fromOcr(new BigDecimal("71"), "10,20,30,40", "read by OCR");
+        List<Figure> stored = new ArrayList<>(figures);
+        stored.set(0, ocr);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.save(TestDb.xinjiang(stored));
+        }
+        try (ReviewStore reviews = ReviewStore.open(db); FigureTable table = FigureTable.open(db, reviews)) {
+            Figure read = table.figure(new FigureKey(ocr.doc(), ocr.id())).orElseThrow();
+            assertEquals(Figure.SOURCE_OCR, read.source());
+            assertEquals(0, new BigDecimal("71").compareTo(read.ocrConfidence()));
+            assertEquals("10,20,30,40", read.ocrBox());
+            assertEquals(ocr.kind(), read.kind());
+            Figure text = table.figure(new FigureKey(figures.get(1).doc(), figures.get(1).id())).orElseThrow();
+            assertEquals(Figure.SOURCE_TEXT, text.source());
         }
     }
 }

@@ -1,5 +1,8 @@
 package figtrace.store;
 
+import figtrace.model.Change;
+import figtrace.model.FigureKind;
+import figtrace.model.Qualifier;
 import figtrace.model.DocIssue;
 import figtrace.model.DocStatus;
 import figtrace.model.DocType;
@@ -21,19 +24,19 @@ final class Fixtures {
 
     static Figure gdp(String doc) {
         return new Figure("f-gdp", doc, null, 1, 0, 33, "2024年全区地区生产总值6616.93亿元，同比增长6.1%。", 14, 23,
-                "6616.93亿元", new BigDecimal("661693000000"), "CNY", null, "money", null, "2024", "新疆",
+                "6616.93亿元", new BigDecimal("661693000000"), "CNY", null, FigureKind.MONEY, null, "2024", "新疆",
                 "地区生产总值", "gdp", null, false, "figures:money", null);
     }
 
     static Figure growth(String doc) {
         return new Figure("f-growth", doc, 3, 1, 0, 33, "2024年全区地区生产总值6616.93亿元，同比增长6.1%。", 28, 32,
-                "6.1%", new BigDecimal("6.1"), "%", null, "percent", "approx", "2024", "新疆", "地区生产总值",
-                null, "yoy_growth", true, "figures:percent", "备注, with \"quotes\"");
+                "6.1%", new BigDecimal("6.1"), "%", null, FigureKind.PERCENT, Qualifier.APPROX, "2024", "新疆", "地区生产总值",
+                null, Change.YOY_GROWTH, true, "figures:percent", "备注, with \"quotes\"");
     }
 
     static Figure injected(String doc) {
         return new Figure("f-inj", doc, null, 2, 34, 50, "=SUM(A1) 增长-3.5%", 45, 50, "-3.5%",
-                new BigDecimal("-3.5"), "%", null, "percent", null, null, null, "@cmd", null, "+growth", false,
+                new BigDecimal("-3.5"), "%", null, FigureKind.PERCENT, null, null, null, "@cmd", "+growth", null, false,
                 "figures:percent", "-1+1");
     }
 

@@ -96,7 +96,7 @@ class OutputWriterTest {
         assertEquals("-3.5%", row[9], "a number a spreadsheet reads as a number is never changed");
         assertEquals("-3.5", row[10]);
         assertEquals("'@cmd", row[17]);
-        assertEquals("'+growth", row[FigureColumns.names().indexOf("change")]);
+        assertEquals("'+growth", row[FigureColumns.names().indexOf("indicator")]);
         assertEquals("'-1+1", row[FigureColumns.names().indexOf("note")]);
     }
 

@@ -129,8 +129,8 @@ public final class TestDb {
         String clause = first.quote();
         int at = text.indexOf(clause);
         figtrace.model.Measure measure = new figtrace.model.Measure("m-1", doc, first.page(), first.line(), at,
-                at + clause.length(), clause, doc.equals(XJ) ? "自治区" : "新疆", doc.equals(XJ) ? "completed" : "planned",
-                doc.equals(XJ) ? "other" : "platform", List.of(first.raw()), List.of("e-xj"), "measures:test");
+                at + clause.length(), clause, doc.equals(XJ) ? "自治区" : "新疆", doc.equals(XJ) ? figtrace.model.MeasureStatus.DONE : figtrace.model.MeasureStatus.PLANNED,
+                doc.equals(XJ) ? figtrace.model.Instrument.OTHER : figtrace.model.Instrument.PLATFORM, List.of(first.raw()), List.of("e-xj"), "measures:test");
         links.add(new figtrace.model.Link("measure_figure", "m-1", first.id()));
         links.add(new figtrace.model.Link("measure_entity", "m-1", "e-xj"));
         return new DocumentResult(result.source(), result.parsed(), result.figures(), entities, List.of(measure), links);
@@ -142,7 +142,7 @@ public final class TestDb {
         if (at < 0) throw new IllegalArgumentException("entity not in text: " + surface);
         int line = 1;
         for (int i = 0; i < at; i++) if (text.charAt(i) == '\n') line++;
-        return new figtrace.model.Entity(id, doc, null, line, at, at + surface.length(), surface, "PLACE", canonical,
+        return new figtrace.model.Entity(id, doc, null, line, at, at + surface.length(), surface, figtrace.model.EntityType.PLACE, canonical,
                 canonicalId, null, "entities:test");
     }
 
@@ -157,8 +157,8 @@ public final class TestDb {
         for (int i = 0; i < spanStart; i++) if (text.charAt(i) == '\n') line++;
         String id = "f" + hex(doc + "|" + quote + "|" + raw + "|" + spanStart + "|" + idSalt).substring(0, 16);
         return new Figure(id, doc, null, line, charStart, charStart + quote.length(), quote, spanStart,
-                spanStart + raw.length(), raw, new BigDecimal(value), unit, null, kind, null, time, region, subject,
-                indicator, change, false, "figures:" + kind, null);
+                spanStart + raw.length(), raw, new BigDecimal(value), unit, null, figtrace.model.FigureKind.of(kind), null, time, region, subject,
+                indicator, figtrace.model.Change.of(change), false, "figures:" + kind, null);
     }
 
     public static SourceFile source(String name, String text, DocType type) {

@@ -326,7 +326,7 @@ class TruthFixturesIT {
                 case "region" -> f.region();
                 case "subject" -> f.subject();
                 case "indicator" -> indicatorOf(f);
-                case "change" -> f.change();
+                case "change" -> figtrace.model.Coded.codeOf(f.change());
                 case "target" -> Boolean.toString(f.target());
                 default -> throw new IllegalArgumentException(field);
             };

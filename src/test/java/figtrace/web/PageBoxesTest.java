@@ -78,7 +78,7 @@ class PageBoxesTest {
         // a figure whose text is nowhere on its page (the page was read differently) gets no box, not a wrong one
         String other = "甲".repeat(f.spanStart()) + "999999.99" + "乙".repeat(5);
         Figure missing = new Figure(f.id(), f.doc(), f.page(), 1, 0, other.length(), other, f.spanStart(),
-                f.spanStart() + 9, "999999.99", BigDecimal.ONE, "%", null, "percent", null, null, null, null, null,
+                f.spanStart() + 9, "999999.99", BigDecimal.ONE, "%", null, figtrace.model.FigureKind.PERCENT, null, null, null, null, null,
                 null, false, "figures:percent", null);
         PageBoxes.Placement none = new PageBoxes().place(PDF, missing, other);
         assertNull(none.box());

@@ -258,7 +258,7 @@ class ReviewServerTest {
         assertEquals("planned", paper.get("status").asText());
         assertEquals("4000亿元", paper.get("figures").get(0).get("raw").asText());
         assertEquals("新疆", paper.get("entities").get(0).get("text").asText());
-        JsonNode xj = json.readTree(get("/api/measures?status=completed").body());
+        JsonNode xj = json.readTree(get("/api/measures?status=done").body());
         assertEquals(1, xj.get("total").asInt());
         JsonNode figure = xj.get("rows").get(0).get("figures").get(0);
         assertEquals(gdp.id(), figure.get("id").asText());
@@ -266,7 +266,7 @@ class ReviewServerTest {
         assertEquals("地区生产总值", figure.get("subject").asText());
         assertEquals(1, json.readTree(get("/api/measures?instrument=platform").body()).get("total").asInt());
         assertEquals(1, json.readTree(get("/api/measures?q=" + enc("自治区")).body()).get("total").asInt());
-        assertEquals(List.of("completed", "planned"), json.convertValue(all.get("facets").get("status"), List.class));
+        assertEquals(List.of("done", "planned"), json.convertValue(all.get("facets").get("status"), List.class));
         assertEquals(400, get("/api/measures?page=-1").statusCode());
         assertEquals(400, get("/api/measures?size=x").statusCode());
     }

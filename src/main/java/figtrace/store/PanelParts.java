@@ -1,0 +1,276 @@
+package figtrace.store;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import figtrace.ids.Sha256;
+import figtrace.panel.Check;
+import figtrace.panel.CheckOrder;
+import figtrace.panel.PanelKey;
+import figtrace.panel.PanelRow;
+import figtrace.panel.PanelStage;
+import figtrace.panel.PanelTables;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.Stream;
+
+/**
+ * The panel outputs ({@code panel.csv}, {@code panel_checks.csv}) kept as one pair of part files per indicator family
+ * ({@link figtrace.panel.PanelFamilies}) in {@code OUT/parts/panel/}: its rows with their keys and its checks with
+ * their {@link CheckOrder}, as the CSV cells they print as. A run that changed some families rewrites only their parts,
+ * then writes each output by merging the parts in key and check order, one record of each part in memory at a time,
+ * and replaces the file only when its bytes changed. The merge gives the order one build over all figures gives
+ * ({@link PanelStage#buildOrdered}), so the outputs are byte for byte those of a full rebuild.
+ */
+public final class PanelParts {
+
+    /** The folder under the output folder that holds the panel's parts. */
+    public static final String DIR = OutputParts.DIR + "/panel";
+    private static final String ROWS = ".rows", CHECKS = ".checks";
+
+    private final Path out;
+    private final Path dir;
+
+    public PanelParts(Path out) {
+        this.out = out;
+        this.dir = out.resolve(DIR);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether the parts of {@code family} are there. */
+    public boolean has(String family) {
+        return Files.isRegularFile(part(family, ROWS)) && Files.isRegularFile(part(family, CHECKS));
+    }
+
+    /** Replaces the parts of {@code family} with its panel (or removes them when it has no rows and no checks). */
+    public void write(String family, PanelStage.Ordered panel) throws IOException {
+        Files.createDirectories(dir);
+        if (panel.rows().isEmpty() && panel.checks().isEmpty()) {
+            remove(family);
+            return;
+        }
+        List<String[]> rowCells = PanelTables.panel(panel.rows());
+        writeRecords(part(family, ROWS), d -> {
+            for (int i = 0; i < panel.rows().size(); i++) {
+                writeKey(d, panel.rows().get(i).key());
+                writeCells(d, rowCells.get(i + 1));
+            }
+        });
+        List<String[]> checkCells = PanelTables.checks(panel.checks());
+        writeRecords(part(family, CHECKS), d -> {
+            for (int i = 0; i < panel.checks().size(); i++) {
+                CheckOrder o = panel.orders().get(i);
+                d.writeInt(o.phase());
+                d.writeBoolean(o.key() != null);
+                if (o.key() != null) writeKey(d, o.key());
+                writeString(d, o.sentence());
+                writeString(d, o.doc());
+                d.writeInt(o.seq());
+                writeString(d, o.figureId());
+                d.writeInt(i);
+                writeCells(d, checkCells.get(i + 1));
+            }
+        });
+    }
+
+    /** Removes the parts of {@code family}. */
+    public void remove(String family) throws IOException {
+        Files.deleteIfExists(part(family, ROWS));
+        Files.deleteIfExists(part(family, CHECKS));
+    }
+
+    /** Removes every part (a full rebuild starts from none). */
+    public void clear() throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(ROWS) || name.endsWith(CHECKS) || name.startsWith(".")) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * Writes panel.csv and panel_checks.csv from the parts, each only when its bytes differ from the file there.
+     *
+     * @return how many of the two files were replaced
+     */
+    public int writeOutputs() throws IOException {
+        Files.createDirectories(dir);
+        List<Path> rowParts = new ArrayList<>(), checkParts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".")) continue;
+                if (name.endsWith(ROWS)) rowParts.add(f);
+                else if (name.endsWith(CHECKS)) checkParts.add(f);
+            }
+        }
+        int replaced = 0;
+        replaced += merge(PanelTables.PANEL_CSV, PanelTables.PANEL_HEADER, rowParts, RowRecord::read,
+                Comparator.comparing(RowRecord::key));
+        replaced += merge(PanelTables.CHECKS_CSV, PanelTables.CHECKS_HEADER, checkParts, CheckRecord::read,
+                Comparator.comparing(CheckRecord::order).thenComparingInt(CheckRecord::seq));
+        return replaced;
+    }
+
+    private interface RecordReader<T> { T read(DataInputStream in) throws IOException; }
+
+    private interface Body { void write(DataOutputStream out) throws IOException; }
+
+    private record RowRecord(PanelKey key, String[] cells) implements HasCells {
+        static RowRecord read(DataInputStream in) throws IOException {
+            return new RowRecord(readKey(in), readCells(in));
+        }
+    }
+
+    private record CheckRecord(CheckOrder order, int seq, String[] cells) implements HasCells {
+        static CheckRecord read(DataInputStream in) throws IOException {
+            int phase = in.readInt();
+            PanelKey key = in.readBoolean() ? readKey(in) : null;
+            String sentence = readString(in), doc = readString(in);
+            int docSeq = in.readInt();
+            String figureId = readString(in);
+            int seq = in.readInt();
+            return new CheckRecord(new CheckOrder(phase, key, sentence, doc, docSeq, figureId), seq, readCells(in));
+        }
+    }
+
+    private interface HasCells { String[] cells(); }
+
+    /** One part being read: its next record, or null at its end. */
+    private static final class Cursor<T> {
+        final DataInputStream in;
+        final RecordReader<T> reader;
+        final int index;
+        T next;
+
+        Cursor(Path file, RecordReader<T> reader, int index) throws IOException {
+            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            this.reader = reader;
+            this.index = index;
+            advance();
+        }
+
+        void advance() throws IOException {
+            try {
+                next = reader.read(in);
+            } catch (EOFException end) {
+                next = null;
+                in.close();
+            }
+        }
+    }
+
+    /** Writes one output as the merge of its parts; replaces the file only when it changed. Returns 1 if replaced. */
+    private <T extends HasCells> int merge(String fileName, List<String> header, List<Path> parts, RecordReader<T> reader,
+                                           Comparator<T> order) throws IOException {
+        Path target = out.resolve(fileName);
+        Path temp = Files.createTempFile(out, "." + fileName + ".", ".tmp");
+        List<Cursor<T>> cursors = new ArrayList<>();
+        try {
+            AtomicFiles.readableByAll(temp);
+            // ties (none are expected: a key or source belongs to one family) fall back to the part's name
+            PriorityQueue<Cursor<T>> queue = new PriorityQueue<>(Comparator.<Cursor<T>, T>comparing(c -> c.next, order)
+                    .thenComparingInt(c -> c.index));
+            for (int i = 0; i < parts.size(); i++) {
+                Cursor<T> c = new Cursor<>(parts.get(i), reader, i);
+                cursors.add(c);
+                if (c.next != null) queue.add(c);
+            }
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                w.write('\uFEFF');
+                CSVWriter csv = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                        ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\r\n");
+                csv.writeNext(header.stream().map(OutputWriter::cell).toArray(String[]::new));
+                while (!queue.isEmpty()) {
+                    Cursor<T> c = queue.poll();
+                    String[] cells = c.next.cells();
+                    for (int i = 0; i < cells.length; i++) cells[i] = OutputWriter.cell(cells[i]);
+                    csv.writeNext(cells);
+                    c.advance();
+                    if (c.next != null) queue.add(c);
+                }
+                csv.flush();
+                if (csv.checkError()) throw new IOException("cannot write " + fileName);
+            }
+            if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1) return 0;
+            AtomicFiles.replace(temp, target);
+            return 1;
+        } finally {
+            for (Cursor<T> c : cursors) c.in.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private Path part(String family, String suffix) {
+        return dir.resolve(Sha256.hex("panel family\t" + family).substring(0, 32) + suffix);
+    }
+
+    private static void writeRecords(Path target, Body body) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                body.write(d);
+            }
+            AtomicFiles.replace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeKey(DataOutputStream d, PanelKey k) throws IOException {
+        writeString(d, k.indicatorId());
+        writeString(d, k.region());
+        writeString(d, k.period());
+        writeString(d, k.scope());
+    }
+
+    private static PanelKey readKey(DataInputStream in) throws IOException {
+        return new PanelKey(readString(in), readString(in), readString(in), readString(in));
+    }
+
+    private static void writeCells(DataOutputStream d, String[] cells) throws IOException {
+        d.writeInt(cells.length);
+        for (String c : cells) writeString(d, c);
+    }
+
+    private static String[] readCells(DataInputStream in) throws IOException {
+        String[] cells = new String[in.readInt()];
+        for (int i = 0; i < cells.length; i++) cells[i] = readString(in);
+        return cells;
+    }
+
+    private static void writeString(DataOutputStream d, String s) throws IOException {
+        if (s == null) { d.writeInt(-1); return; }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        d.writeInt(b.length);
+        d.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) throw new EOFException();
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

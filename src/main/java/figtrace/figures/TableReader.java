@@ -78,7 +78,8 @@ final class TableReader {
             // 预算收入执行情况表) with the column's measure (执行数), else what the caption names
             if (row.region() != null && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
-                if (col.change() != null) measure = ""; // 比上年增（减）% says the change, not what is measured
+                // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
+                if (col.change() != null && CHANGE_ONLY.matcher(measure).matches()) measure = "";
                 if (captionIndicator != null && !measure.contains(captionIndicator)
                         && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {
                     subject = measure.isEmpty() || col.change() != null || PLAIN_MEASURE.matcher(measure).matches()
@@ -127,6 +128,7 @@ final class TableReader {
         return null;
     }
 
+    private static final Pattern CHANGE_ONLY = Pattern.compile(".*(?:比上年|增长|增减|增速|增幅|同比|上涨|下降|为上年).*|[增减]+");
     private static final Pattern COLUMN_KIND = Pattern.compile("(.{2,}?)(?:总量|绝对数|比上年增长|同比增长|增长|增速|增幅)");
 
     /**

@@ -47,7 +47,7 @@ class TableStageTest {
         assertEquals("2024", area.time());
         Figure growth = cell(r, "-3.4");
         assertEquals("%", growth.unit());
-        assertEquals("growth", growth.change());
+        assertEquals(figtrace.model.Change.GROWTH, growth.change());
     }
 
     @Test
@@ -65,7 +65,7 @@ class TableStageTest {
         assertEquals("非税收入（执行数）", executed.subject());
         Figure rate = cell(r, "-2.0");
         assertEquals("%", rate.unit());
-        assertEquals("growth", rate.change());
+        assertEquals(figtrace.model.Change.GROWTH, rate.change());
     }
 
     @Test

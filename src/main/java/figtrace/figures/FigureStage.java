@@ -368,10 +368,11 @@ public final class FigureStage {
             }
         }
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
-        if (distributed && runSubject != null && runSubject.contains("、")) {
-            String[] parts = runSubject.split("、");
-            if (runIndex < parts.length) subject = parts[runIndex];
-        }
+        // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
+        boolean overPlacesOrTimes = distributed && (distributedRegion(ctx, sStart, runStart, runIndex) != null
+                || distributedTime(ctx, sStart, runStart, runIndex) != null);
+        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
+        if (own != null) subject = own;
         boolean target = target(t.substring(sStart, c.start())) || comingBudgetYear(ctx, time);
         time = balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = yearEndOrYear(ctx, c.start(), time, subject, measureWord);

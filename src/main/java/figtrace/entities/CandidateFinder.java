@@ -138,7 +138,7 @@ final class CandidateFinder {
             if (rules.generics.contains(inner)) continue;
             // 实施“…”, 推行“…”模式, “…”建设: a quoted term an action is taken on is a programme
             boolean cued = rules.programCuesBefore.stream().anyMatch(c -> line.startsWith(c, m.start() - c.length())
-                    && m.start() >= c.length()) || followedBy(line, m.end(), rules.programCuesAfter);
+                    && m.start() >= c.length()) || followedBy(line, endOfQuotedChain(line, m.end()), rules.programCuesAfter);
             if (k == null && type == null && !rules.isQuotedProgram(inner) && !cued) continue;
             if (type == null) type = "PROGRAM";
             out.add(new Candidate(offset + m.start(1), offset + m.end(1), type, k == null ? null : k.canonical(),
@@ -204,6 +204,21 @@ final class CandidateFinder {
             if (!isNameChar(c) && c != '、') return false;
         }
         return false;
+    }
+
+    private static final Pattern NEXT_QUOTED = Pattern.compile("、?“[^“”，。；\\n]{1,16}”");
+
+    /**
+     * Where a chain of quoted terms that shares the words after it ends: “万企兴万村”、“民营企业进边疆”行动 (guangxi),
+     * “人工智能+”“数据要素×”行动 (hebei), “浙里来消费”“浙夜好生活”等系列活动 (zhejiang work reports); 等 and 系列
+     * after the chain are skipped too.
+     */
+    private static int endOfQuotedChain(String line, int end) {
+        Matcher next = NEXT_QUOTED.matcher(line);
+        while (next.region(end, line.length()).lookingAt()) end = next.end();
+        if (line.startsWith("等", end)) end++;
+        if (line.startsWith("系列", end)) end += 2;
+        return end;
     }
 
     private static boolean followedBy(String line, int end, List<String> words) {

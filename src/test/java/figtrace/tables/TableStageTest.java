@@ -51,6 +51,19 @@ class TableStageTest {
     }
 
     @Test
+    void aColumnOfRatiosToThePreviousYearIsNoGrowthRate() {
+        // atlas henan and guangdong budget tables: 预算数为上年执行数的% 161.6 is +61.6%, not a growth of 161.6%
+        DocumentResult r = html("<p>表3 2026年省级国有资本经营预算支出预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>预算数为上年执行数的%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>161.6</td></tr></table>");
+        assertNull(cell(r, "161.6").change());
+        assertEquals(figtrace.model.Change.GROWTH, html("<p>表3 预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>比上年增长%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>61.6</td></tr></table>")
+                .figures().stream().filter(f -> f.raw().equals("61.6")).findFirst().orElseThrow().change());
+    }
+
+    @Test
     void htmlColspanAndRowspanKeepEveryCellInItsColumn() {
         DocumentResult r = html("<p>表1 2025年收支表</p><table>"
                 + "<tr><td rowspan=\"2\">项目</td><td colspan=\"2\">2025年</td><td rowspan=\"2\">比上年增长（%）</td></tr>"

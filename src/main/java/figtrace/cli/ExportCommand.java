@@ -39,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin RunFolder run;
 
     @Option(names = "--to", required = true, paramLabel = "FILE",
-            description = "File to write; .xlsx gives a workbook, anything else CSV (UTF-8 with BOM).")
+            description = "File to write; .xlsx gives a workbook (figures, panel, and one sheet per rebuilt table), anything else CSV (UTF-8 with BOM).")
     Path to;
 
     @Option(names = "--doc", paramLabel = "FILE", description = "Only this document's figures.")
@@ -63,6 +63,15 @@ public final class ExportCommand implements Callable<Integer> {
         return sheets;
     }
 
+    /** The rebuilt tables of the run (of --doc only when given), one sheet each in the workbook. */
+    private List<figtrace.model.Table> tables(Path db) throws IOException {
+        try {
+            return figtrace.tables.TableSheets.load(db, doc);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot read the tables of " + db + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -78,7 +87,7 @@ public final class ExportCommand implements Callable<Integer> {
             try {
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     if (to.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
-                        ReviewedExport.writeXlsx(rows, panelSheets(db), stream);
+                        ReviewedExport.writeXlsx(rows, panelSheets(db), tables(db), stream);
                     } else {
                         ReviewedExport.writeCsv(rows, stream);
                     }

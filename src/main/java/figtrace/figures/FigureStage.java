@@ -49,13 +49,38 @@ public final class FigureStage {
         }
     }
 
-    /** The figures of one document, read with its context (own region, period, kind). */
+    /** The figures of one document, read with its context (own region, period, kind); its tables are rebuilt here. */
     public List<Figure> extract(DocumentContext document) {
+        return extract(document, new figtrace.tables.TableStage(rules).read(document.source(), document.text()));
+    }
+
+    /**
+     * Lines holding a numeric cell of a rebuilt table are table rows even when layout did not mark them (a lone row
+     * under the caption, a label line between two runs of rows): their numbers are read once, as cells.
+     */
+    private static void markCellLines(DocumentText text, List<figtrace.model.Table> tables, boolean[] tableRows) {
+        List<figtrace.model.TextLine> lines = text.lines();
+        for (figtrace.model.Table t : tables) {
+            for (figtrace.model.TableCell c : t.cells()) {
+                if (c.figureId() == null) continue;
+                int lo = 0, hi = lines.size() - 1;
+                while (lo < hi) { // the last line starting at or before the cell
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (lines.get(mid).start() <= c.charStart()) lo = mid; else hi = mid - 1;
+                }
+                if (lo < tableRows.length) tableRows[lo] = true;
+            }
+        }
+    }
+
+    /** The figures of a document whose tables were already rebuilt (every numeric table cell is one). */
+    public List<Figure> extract(DocumentContext document, List<figtrace.model.Table> tables) {
         SourceFile source = document.source();
         DocumentText text = document.text();
         if (text.isBlank()) return List.of();
         boolean[] skipped = SkippedLines.mark(text, rules);
-        boolean[] tableRows = TableReader.tableRows(text);
+        boolean[] tableRows = figtrace.tables.TableStage.tableRows(text);
+        markCellLines(text, tables, tableRows);
         boolean[] notProse = new boolean[skipped.length];
         for (int i = 0; i < notProse.length; i++) notProse[i] = skipped[i] || tableRows[i];
         MatchView view = MatchView.of(text, notProse);
@@ -75,7 +100,13 @@ public final class FigureStage {
             }
         }
         spreadRangeYears(view.text, sentence, figures);
-        figures.addAll(new TableReader(rules, regions, ctx).read(source, text, skipped, tableRows));
+        // a figure's id is its span: where a table cell and the text read the same span, the cell (with its table,
+        // row and column) is the one kept, so no id is stored twice
+        List<Figure> cells = new TableReader(rules, regions, ctx).read(source, text, skipped, tables);
+        java.util.Set<String> cellIds = new java.util.HashSet<>();
+        for (Figure f : cells) cellIds.add(f.id());
+        figures.removeIf(f -> cellIds.contains(f.id()));
+        figures.addAll(cells);
         figures.sort(Comparator.comparingInt(Figure::spanStart));
         return figures;
     }

@@ -17,6 +17,7 @@ import org.jsoup.select.NodeVisitor;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,29 +268,88 @@ final class HtmlReader {
         }
 
         void flush() {
+            // A paragraph holding a table row flattened by its cells' tabs (项目\t播种面积\t比上年增长) keeps them
+            // as cell breaks; tabs that only indent the HTML source (next to a line break) are whitespace.
+            List<String> cells = flattenedCells(cur);
             // strip() also takes the ideographic spaces (U+3000) Chinese pages indent paragraphs with.
-            String s = collapse(cur).strip();
+            String s = cells == null ? collapse(cur).strip() : String.join("\t", cells);
             cur.setLength(0);
-            if (!s.isEmpty()) rows.add(new Row(0, s));
+            if (s.isEmpty()) return;
+            Row row = new Row(0, s);
+            row.tabular = cells != null;
+            rows.add(row);
         }
 
+        /** The cells of a paragraph whose text separates cells by tabs, or null when it is prose. */
+        static List<String> flattenedCells(CharSequence raw) {
+            String t = raw.toString();
+            int tab = t.indexOf('\t');
+            if (tab < 0) return null;
+            List<String> cells = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i <= t.length(); i++) {
+                if (i < t.length() && t.charAt(i) != '\t') continue;
+                if (i < t.length()) {
+                    // a tab in a run of whitespace holding a line break is source indentation
+                    int a = i, b = i;
+                    while (a > 0 && isSpace(t.charAt(a - 1))) a--;
+                    while (b + 1 < t.length() && isSpace(t.charAt(b + 1))) b++;
+                    String run = t.substring(a, b + 1);
+                    if (run.indexOf('\n') >= 0 || run.indexOf('\r') >= 0) continue;
+                }
+                cells.add(collapse(t.substring(from, Math.min(i, t.length()))).strip());
+                from = i + 1;
+            }
+            while (!cells.isEmpty() && cells.get(0).isEmpty()) cells.remove(0);
+            while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) cells.remove(cells.size() - 1);
+            long filled = cells.stream().filter(c -> !c.isEmpty()).count();
+            return filled >= 2 ? cells : null;
+        }
+
+        /**
+         * One row per {@code <tr>}, cells separated by '\t', laid on the table's grid: a cell spanning k columns
+         * (colspan) is followed by k-1 empty cells, and the rows under a cell spanning m rows (rowspan) get an empty
+         * cell in its place, so every cell keeps its column.
+         */
         private void emitTable(Element table) {
             int index = nextTable++;
             boolean any = false;
+            Map<Integer, Integer> spannedUntil = new HashMap<>(); // column → last row index a rowspan covers
+            int r = -1;
             for (Element tr : table.select("tr")) {
+                r++;
                 List<String> cells = new ArrayList<>();
                 boolean nonEmpty = false;
+                int col = 0;
                 for (Element cell : tr.children()) {
                     if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) continue;
+                    while (spannedUntil.getOrDefault(col, -1) >= r) { cells.add(""); col++; }
                     String c = cellText(cell);
                     nonEmpty |= !c.isEmpty();
-                    cells.add(c);
+                    int colspan = span(cell.attr("colspan")), rowspan = span(cell.attr("rowspan"));
+                    for (int k = 0; k < colspan; k++) {
+                        cells.add(k == 0 ? c : "");
+                        if (rowspan > 1) spannedUntil.put(col, r + rowspan - 1);
+                        col++;
+                    }
                 }
+                while (spannedUntil.getOrDefault(col, -1) >= r && col < 200) { cells.add(""); col++; }
                 if (!nonEmpty) continue;
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) cells.remove(cells.size() - 1);
                 rows.add(new Row(0, String.join("\t", cells), index));
                 any = true;
             }
             if (!any) nextTable--;
+        }
+
+        /** A colspan or rowspan attribute: 1 when missing or odd, at most 50. */
+        private static int span(String attr) {
+            try {
+                int n = Integer.parseInt(attr.strip());
+                return n < 1 ? 1 : Math.min(n, 50);
+            } catch (NumberFormatException e) {
+                return 1;
+            }
         }
 
         /** A cell's blocks joined by a space: a cell is one value, but its paragraphs must not run together. */

@@ -205,6 +205,7 @@ final class PdfReader {
     static List<Row> layOut(List<List<PdfLine>> pages) {
         boolean[][] furniture = furniture(pages);
         List<Row> rows = new ArrayList<>();
+        List<PdfLine> rowLines = new ArrayList<>(); // the line each row came from, for the table grid
         for (int p = 0; p < pages.size(); p++) {
             List<PdfLine> lines = pages.get(p);
             List<Row> pageRows = new ArrayList<>();
@@ -236,11 +237,13 @@ final class PdfReader {
                                 && kept.get(i + 1).left <= l.left + 1f * l.em));
             }
             rows.addAll(pageRows);
+            rowLines.addAll(kept);
         }
         // The last line of the document cannot continue.
         if (!rows.isEmpty()) rows.get(rows.size() - 1).continues = false;
         bridgeShortGaps(rows);
         Lines.markTabularRuns(rows, 0);
+        TableGrid.align(rows, rowLines);
         // Table rows never wrap into prose, and a line followed by a table (a table's title) does not run into it.
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -424,8 +427,15 @@ final class PdfReader {
         return n;
     }
 
-    /** One visual line: its text (cells joined by '\t'), how many cells, its left and right edges and typical glyph width. */
-    record PdfLine(String text, int cells, float left, float right, float em) {}
+    /**
+     * One visual line: its text (cells joined by '\t'), how many cells, its left and right edges and typical glyph width;
+     * {@code xs}/{@code xe} hold each character's left and right x (NaN for a '\t' or a space), or are null.
+     */
+    record PdfLine(String text, int cells, float left, float right, float em, float[] xs, float[] xe) {
+        PdfLine(String text, int cells, float left, float right, float em) {
+            this(text, cells, left, right, em, null, null);
+        }
+    }
 
     /** Collects PDFBox's words per line with their positions instead of writing text. */
     static final class LineStripper extends PDFTextStripper {
@@ -433,6 +443,7 @@ final class PdfReader {
         /** PDFBox's words on the current line; only their boundaries are used, the text is rebuilt from glyphs. */
         private final List<String> words = new ArrayList<>();
         private final List<List<TextPosition>> positions = new ArrayList<>();
+        private final GlyphXs glyphs = new GlyphXs();
 
         LineStripper(boolean sortByPosition) {
             setSortByPosition(sortByPosition);
@@ -446,6 +457,7 @@ final class PdfReader {
             lines = new ArrayList<>();
             words.clear();
             positions.clear();
+            glyphs.clear();
             try {
                 getText(doc);
             } catch (IOException | RuntimeException e) {
@@ -502,23 +514,28 @@ final class PdfReader {
                         boolean numbers = sb.length() > 0 && (isNumberChar(sb.charAt(sb.length() - 1)) || isNumberChar(u.charAt(0)));
                         if (gap > (numbers ? 1.0f : 2.0f) * em) {
                             sb.append('\t');
+                            glyphs.gap();
                             cells++;
                         } else if (pendingSpace) {
                             sb.append(' ');
+                            glyphs.gap();
                         }
                     }
                     pendingSpace = false;
                     sb.append(u);
+                    glyphs.add(u.length(), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj());
                     prevEnd = t.getXDirAdj() + t.getWidthDirAdj();
                 }
             }
-            String text = sb.toString().strip();
+            // Collapse runs of spaces the PDF itself holds (justified or letter-spaced text), keeping each
+            // character's x for the table grid (TableGrid).
+            GlyphXs.Stripped line = glyphs.strip(sb);
+            String text = line.text();
             if (!text.isEmpty()) {
-                // Collapse runs of spaces the PDF itself holds (justified or letter-spaced text).
-                text = text.replaceAll(" {2,}", " ");
                 lines.add(new PdfLine(text, text.indexOf('\t') >= 0 ? cells : 1, Float.isNaN(left) ? 0 : left,
-                        Float.isNaN(prevEnd) ? 0 : prevEnd, em));
+                        Float.isNaN(prevEnd) ? 0 : prevEnd, em, line.xs(), line.xe()));
             }
+            glyphs.clear();
             words.clear();
             positions.clear();
         }

@@ -65,6 +65,12 @@ public final class PanelSources {
         String place = place(quote, spanStart - quoteStart);
         if (place == null) place = inTable && tableTitle != null ? place(tableTitle, tableTitle.length()) : null;
         String stage = stage(quote, spanStart - quoteStart);
+        // a table cell: its column's title first (年初预算数 | 调整预算数 | 执行数 of one row are three stages of one
+        // budget: atlas guangdong per-city tables, xinjiang budget tables), then the table's title
+        if (stage.isEmpty() && inTable) {
+            String column = columnTitle(text(columns.get("subject")));
+            stage = stage(column, column.length());
+        }
         if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
         // A target stays out (力争, 目标 …), unless the document calls it an estimate of a year's outcome (预计完成).
         if (Boolean.TRUE.equals(columns.get("target")) && !stage.equals(PanelRules.ESTIMATE)) return null;
@@ -75,6 +81,16 @@ public final class PanelSources {
                 scope, spanStart - quoteStart, text(columns.get("change")), v,
                 text(columns.get("unit")) == null ? "" : text(columns.get("unit")), precision(raw, v), docKind,
                 inTable, seq, reviewed);
+    }
+
+    /**
+     * The column title a table cell's subject ends with in brackets (一般公共预算收入（2025年年初预算数）: the table
+     * reader writes row subject and column title so), or "" when it has none.
+     */
+    static String columnTitle(String subject) {
+        if (subject == null || !(subject.endsWith("）") || subject.endsWith(")"))) return "";
+        int open = Math.max(subject.lastIndexOf('（'), subject.lastIndexOf('('));
+        return open < 0 ? "" : subject.substring(open + 1, subject.length() - 1);
     }
 
     /** The row's scope column: the part of the region and the budget stage, each only when it is not the default. */

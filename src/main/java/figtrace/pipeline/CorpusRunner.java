@@ -337,7 +337,12 @@ public final class CorpusRunner {
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
             // figures, entities and measures from per-document parts: only changed documents are read from the store
             new OutputParts(out).write(store, current);
-            new OutputWriter(out).writeDocumentsCsv(current, retiredRows);
+            OutputWriter writer = new OutputWriter(out);
+            writer.writeDocumentsCsv(current, retiredRows);
+            // the rebuilt tables are written whole (tables.jsonl and tables/*.csv), read from the store a document at a time
+            List<figtrace.model.Table> tables = new ArrayList<>();
+            for (DocumentRow row : current) tables.addAll(store.tables(row.doc()));
+            writer.writeTables(tables);
             for (DerivedOutput d : derived) d.write(store.file(), out);
             Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
             Files.writeString(tmp, state);

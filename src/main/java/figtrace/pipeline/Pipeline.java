@@ -36,6 +36,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final LayoutStage layout;
     private final FigureStage figures;
+    private final figtrace.tables.TableStage tables;
     private final EntityStage entities;
     private final MeasureStage measures;
     private final MetadataStage metadata;
@@ -61,6 +62,13 @@ public final class Pipeline {
         this.entities = loaded(() -> new EntityStage(rules.dir()), problems);
         this.measures = loaded(() -> new MeasureStage(rules.dir()), problems);
         this.metadata = loaded(() -> new MetadataStage(rules.dir()), problems);
+        this.tables = loaded(() -> {
+            try {
+                return new figtrace.tables.TableStage(rules);
+            } catch (figtrace.tables.TableStage.BadTableWords e) { // a bad line in patterns/table_words.tsv
+                throw new RulesException(List.of(e.getMessage()));
+            }
+        }, problems);
         problems.throwIfAny();
     }
 
@@ -102,7 +110,8 @@ public final class Pipeline {
             LOG.debug("{}: {} after layout {} ms", name, parsed.status().code(), ms(t0, t1));
             return new DocumentResult(source, described, List.of());
         }
-        List<Figure> found = OcrReview.mark(figures.extract(context), parsed.text());
+        List<figtrace.model.Table> rebuilt = tables.read(source, parsed.text());
+        List<Figure> found = OcrReview.mark(figures.extract(context, rebuilt), parsed.text());
         long t3 = System.nanoTime();
         List<Entity> named = entities.extract(context);
         long t4 = System.nanoTime();
@@ -110,7 +119,7 @@ public final class Pipeline {
         long t5 = System.nanoTime();
         LOG.debug("{}: layout {} ms, metadata and context {} ms, figures {} ms ({}), entities {} ms ({}), measures {} ms ({})",
                 name, ms(t0, t1), ms(t1, t2), ms(t2, t3), found.size(), ms(t3, t4), named.size(), ms(t4, t5), acts.size());
-        return new DocumentResult(source, described, found, named, acts, links(found, named, acts));
+        return new DocumentResult(source, described, found, named, acts, links(found, named, acts), rebuilt);
     }
 
     /**

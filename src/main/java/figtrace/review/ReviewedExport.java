@@ -86,6 +86,15 @@ public final class ReviewedExport {
      */
     public static void writeXlsx(List<ReviewedFigure> rows, Map<String, List<String[]>> moreSheets, OutputStream out)
             throws IOException {
+        writeXlsx(rows, moreSheets, List.of(), out);
+    }
+
+    /**
+     * As {@link #writeXlsx(List, Map, OutputStream)}, then the rebuilt tables: an index sheet and one sheet per table
+     * as printed, numeric cells as numbers ({@link figtrace.tables.TableSheets}).
+     */
+    public static void writeXlsx(List<ReviewedFigure> rows, Map<String, List<String[]>> moreSheets,
+                                 List<figtrace.model.Table> tables, OutputStream out) throws IOException {
         // Streaming workbook: keeps only a window of rows in memory, so 50k figures export without a big heap.
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
@@ -97,6 +106,7 @@ public final class ReviewedExport {
             for (Map.Entry<String, List<String[]>> extra : moreSheets.entrySet()) {
                 writeSheet(workbook, extra.getKey(), extra.getValue());
             }
+            figtrace.tables.TableSheets.write(workbook, tables);
             workbook.write(out);
         } finally {
             workbook.dispose();

@@ -63,7 +63,7 @@ public final class OutputWriter {
     /** Whether every output file is there (a run writes them all or, when nothing changed, none). */
     public static boolean allPresent(Path outDir) {
         for (String f : List.of(FIGURES_JSONL, FIGURES_CSV, DOCUMENTS_CSV, ENTITIES_JSONL, ENTITIES_CSV, MEASURES_JSONL,
-                MEASURES_CSV)) {
+                MEASURES_CSV, TABLES_JSONL)) {
             if (!Files.isRegularFile(outDir.resolve(f))) return false;
         }
         return true;
@@ -75,6 +75,7 @@ public final class OutputWriter {
         writeAll(results.stream().map(DocumentRow::of).toList(), List.of(), figures,
                 results.stream().flatMap(r -> r.entities().stream()).toList(),
                 results.stream().flatMap(r -> r.measures().stream()).toList());
+        writeTables(results.stream().flatMap(r -> r.tables().stream()).toList());
     }
 
     /**
@@ -171,6 +172,60 @@ public final class OutputWriter {
         if (value == null) return "";
         String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
         return SpreadsheetSafety.safe(text);
+    }
+
+    public static final String TABLES_JSONL = "tables.jsonl", TABLES_DIR = "tables";
+
+    /**
+     * The rebuilt tables: tables.jsonl (one table a line: caption, unit, header rows, columns with their meaning,
+     * rows, cells with offsets and figure ids) and each table as it prints under tables/ (DOC-tNN.csv: header rows,
+     * then one line per body row). CSV files of tables that no longer exist are removed.
+     */
+    public void writeTables(List<figtrace.model.Table> tables) throws IOException {
+        AtomicFiles.writeUtf8(outDir.resolve(TABLES_JSONL), out -> {
+            for (figtrace.model.Table t : tables) {
+                out.write(JSON.writeValueAsString(t));
+                out.write('\n');
+            }
+        });
+        java.nio.file.Path dir = outDir.resolve(TABLES_DIR);
+        java.nio.file.Files.createDirectories(dir);
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (figtrace.model.Table t : tables) {
+            String name = tableFileName(t);
+            written.add(name);
+            List<String[]> rows = new ArrayList<>();
+            int width = t.columns().size();
+            for (List<String> h : t.headerRows()) {
+                String[] line = new String[width];
+                for (int k = 0; k < width; k++) line[k] = cell(k < h.size() ? h.get(k) : "");
+                rows.add(line);
+            }
+            String[][] body = new String[t.rows().size()][width];
+            for (String[] line : body) java.util.Arrays.fill(line, "");
+            for (figtrace.model.TableRow r : t.rows()) if (!r.label().isEmpty() && width > 0) {
+                int label = 0;
+                for (figtrace.model.TableColumn c : t.columns()) if (c.role().equals("label")) { label = c.index(); break; }
+                body[r.index()][label] = cell(r.label());
+            }
+            for (figtrace.model.TableCell c : t.cells()) {
+                if (c.column() < width && !(t.columns().get(c.column()).role().equals("label"))) body[c.row()][c.column()] = cell(c.text());
+            }
+            rows.addAll(java.util.Arrays.asList(body));
+            writeCsv(TABLES_DIR + "/" + name, rows);
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".csv") && !written.contains(n)) java.nio.file.Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** tables/DOC-t03.csv, with characters that are unsafe in file names replaced. */
+    static String tableFileName(figtrace.model.Table t) {
+        String doc = t.doc().replaceAll("[\\\\/:*?\"<>|\\s]", "_");
+        return doc + "-t" + String.format("%02d", t.seq() + 1) + ".csv";
     }
 
     /** Writes a table (first row the header) as CSV for spreadsheets: BOM, CRLF, formula-safe cells. */

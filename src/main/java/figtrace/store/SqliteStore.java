@@ -145,6 +145,7 @@ public final class SqliteStore implements Store {
             insertText(result);
             insertFigures(result.figures());
             EntityTables.insert(connection, result);
+            TableTables.insert(connection, result);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackAfter(e);
@@ -339,7 +340,9 @@ public final class SqliteStore implements Store {
                 new Object[]{"UPDATE entities SET doc = ? WHERE doc = ?", to, from},
                 new Object[]{"UPDATE measures SET doc = ? WHERE doc = ?", to, from},
                 new Object[]{"UPDATE links SET doc = ? WHERE doc = ?", to, from},
-                new Object[]{"UPDATE document_lines SET doc = ? WHERE doc = ?", to, from});
+                new Object[]{"UPDATE document_lines SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE tables SET doc = ? WHERE doc = ?", to, from},
+                new Object[]{"UPDATE cells SET doc = ? WHERE doc = ?", to, from});
     }
 
     /** Runs statements (SQL followed by its parameters) as one transaction. */
@@ -389,6 +392,12 @@ public final class SqliteStore implements Store {
     @Override
     public synchronized List<figtrace.model.Measure> measures(String doc) {
         return EntityTables.measures(connection, doc);
+    }
+
+    /** A document's rebuilt tables as stored, in document order. */
+    @Override
+    public synchronized List<figtrace.model.Table> tables(String doc) {
+        return TableTables.tables(connection, doc);
     }
 
     /** A document's stored lines as {page (0 when unpaged), number, start, end}, in text order. */

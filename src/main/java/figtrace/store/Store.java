@@ -59,6 +59,9 @@ public interface Store extends AutoCloseable {
     /** A document's entities as stored, in text order. */
     List<Entity> entities(String doc);
 
+    /** A document's rebuilt tables as stored, in document order. */
+    List<figtrace.model.Table> tables(String doc);
+
     /** A document's measures as stored, in text order. */
     List<Measure> measures(String doc);
 

@@ -136,7 +136,7 @@ class OutputWriterTest {
         assertEquals(1, Files.readAllLines(dir.resolve("figures.jsonl")).size());
         try (var files = Files.list(dir)) {
             assertEquals(List.of("documents.csv", "entities.csv", "entities.jsonl", "figures.csv", "figures.jsonl",
-                            "measures.csv", "measures.jsonl"),
+                            "measures.csv", "measures.jsonl", "tables", "tables.jsonl"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

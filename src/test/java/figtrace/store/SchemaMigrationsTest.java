@@ -43,8 +43,8 @@ class SchemaMigrationsTest {
         SqliteStore.open(db).close();
         try (Connection c = jdbc(db)) {
             assertEquals(SqliteStore.schemaVersion(), version(c));
-            assertEquals(List.of("decisions", "document_lines", "document_text", "documents", "entities", "figures",
-                    "links", "measures", "panel", "panel_checks", "panel_sources"), tables(c));
+            assertEquals(List.of("cells", "decisions", "document_lines", "document_text", "documents", "entities", "figures",
+                    "links", "measures", "panel", "panel_checks", "panel_sources", "tables"), tables(c));
             assertTrue(names(c, "index").contains("review_figures_value"), "the store owns the review's indices");
         }
     }

@@ -1,0 +1,101 @@
+package figtrace.tables;
+
+import figtrace.model.DocumentResult;
+import figtrace.model.Figure;
+import figtrace.model.Table;
+import figtrace.pipeline.Pipeline;
+import figtrace.rules.RulesStage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class TableStageTest {
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void load() throws Exception {
+        pipeline = new Pipeline(RulesStage.load(Path.of("patterns")));
+    }
+
+    private static DocumentResult html(String body) {
+        String page = "<html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>";
+        return pipeline.extract("t.html", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Figure cell(DocumentResult r, String raw) {
+        return r.figures().stream().filter(f -> f.raw().equals(raw) && "figures:table_cell".equals(f.rule()))
+                .findFirst().orElseThrow(() -> new AssertionError("no table figure " + raw + " in " + r.figures()));
+    }
+
+    @Test
+    void aTableFlattenedIntoTabSeparatedParagraphsIsRebuiltWithItsHeaderParagraphs() {
+        DocumentResult r = html("<p>2024年，全市粮食生产稳定。</p><p>表2　2024年主要农作物播种面积</p>"
+                + "<p>项目</p><p>播种面积</p><p>（万亩）</p><p>比上年增长</p><p>（%）</p>"
+                + "<p>粮食作物\t523.6\t1.2</p><p>油料\t12.5\t-3.4</p><p>蔬菜\t88.1\t2.0</p>");
+        assertEquals(1, r.tables().size(), "one table: " + r.tables());
+        Table t = r.tables().get(0);
+        assertEquals(3, t.rows().size());
+        Figure area = cell(r, "523.6");
+        assertEquals("播种面积（万亩）", t.columns().get(1).header());
+        assertEquals("粮食作物", area.subject().replaceAll("（.*", ""));
+        assertEquals("2024", area.time());
+        Figure growth = cell(r, "-3.4");
+        assertEquals("%", growth.unit());
+        assertEquals(figtrace.model.Change.GROWTH, growth.change());
+    }
+
+    @Test
+    void aColumnOfRatiosToThePreviousYearIsNoGrowthRate() {
+        // atlas henan and guangdong budget tables: 预算数为上年执行数的% 161.6 is +61.6%, not a growth of 161.6%
+        DocumentResult r = html("<p>表3 2026年省级国有资本经营预算支出预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>预算数为上年执行数的%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>161.6</td></tr></table>");
+        assertNull(cell(r, "161.6").change());
+        assertEquals(figtrace.model.Change.GROWTH, html("<p>表3 预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>比上年增长%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>61.6</td></tr></table>")
+                .figures().stream().filter(f -> f.raw().equals("61.6")).findFirst().orElseThrow().change());
+    }
+
+    @Test
+    void htmlColspanAndRowspanKeepEveryCellInItsColumn() {
+        DocumentResult r = html("<p>表1 2025年收支表</p><table>"
+                + "<tr><td rowspan=\"2\">项目</td><td colspan=\"2\">2025年</td><td rowspan=\"2\">比上年增长（%）</td></tr>"
+                + "<tr><td>预算数</td><td>执行数</td></tr>"
+                + "<tr><td>税收收入</td><td>100</td><td>120</td><td>5.0</td></tr>"
+                + "<tr><td>非税收入</td><td></td><td>30</td><td>-2.0</td></tr></table>");
+        Table t = r.tables().get(0);
+        assertEquals(4, t.columns().size(), t.columns().toString());
+        assertEquals("2025年执行数", t.columns().get(2).header());
+        Figure executed = cell(r, "30");
+        assertEquals("2025", executed.time());
+        assertEquals("非税收入（执行数）", executed.subject());
+        Figure rate = cell(r, "-2.0");
+        assertEquals("%", rate.unit());
+        assertEquals(figtrace.model.Change.GROWTH, rate.change());
+    }
+
+    @Test
+    void aCodeColumnIsNoFigureAndATwoSidedTableIsTwoTables() {
+        DocumentResult r = html("<p>表3 2024年收支平衡表</p><p>单位：万元</p><table>"
+                + "<tr><td>收入</td><td>预计执行数</td><td>支出</td><td>预计执行数</td></tr>"
+                + "<tr><td>税收收入</td><td>500</td><td>教育支出</td><td>400</td></tr>"
+                + "<tr><td>非税收入</td><td>200</td><td>科学技术支出</td><td>100</td></tr></table>"
+                + "<p>表4 2024年支出表</p><p>单位：万元</p><table><tr><td>科目编码</td><td>项目</td><td>2024年决算数</td></tr>"
+                + "<tr><td>201</td><td>一般公共服务支出</td><td>3000</td></tr><tr><td>205</td><td>教育支出</td><td>4000</td></tr></table>");
+        assertEquals(3, r.tables().size(), r.tables().toString());
+        assertEquals("科学技术支出", cell(r, "100").subject().replaceAll("（.*", ""));
+        assertEquals("非税收入", cell(r, "200").subject().replaceAll("（.*", ""));
+        assertEquals(0, new java.math.BigDecimal("2000000").compareTo(cell(r, "200").value()));
+        assertEquals(List.of(), r.figures().stream().filter(f -> f.raw().equals("201") || f.raw().equals("205")).toList());
+        Table codes = r.tables().get(2);
+        assertEquals("code", codes.columns().get(0).role());
+        assertNull(codes.cells().get(0).figureId());
+    }
+}

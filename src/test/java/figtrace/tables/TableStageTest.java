@@ -64,6 +64,17 @@ class TableStageTest {
     }
 
     @Test
+    void aTermRateOrRankColumnIsNotInTheTablesUnit() {
+        // atlas guangdong bond list (亿元: 年限 | 利率 | 发行量) and ningde ranking table (排名 beside 亿元 columns)
+        DocumentResult r = html("<p>表5 2025年全省政府债券发行情况表</p><p>单位：亿元</p><table>"
+                + "<tr><td>债券名称</td><td>年限</td><td>利率</td><td>发行量</td></tr>"
+                + "<tr><td>2025年某市政府专项债券（十三期）</td><td>7</td><td>2.02%</td><td>20</td></tr></table>");
+        assertNull(cell(r, "7").unit(), "a term of 7 years is no 7亿元");
+        assertEquals("%", cell(r, "2.02%").unit());
+        assertEquals(0, new java.math.BigDecimal("2000000000").compareTo(cell(r, "20").value()));
+    }
+
+    @Test
     void htmlColspanAndRowspanKeepEveryCellInItsColumn() {
         DocumentResult r = html("<p>表1 2025年收支表</p><table>"
                 + "<tr><td rowspan=\"2\">项目</td><td colspan=\"2\">2025年</td><td rowspan=\"2\">比上年增长（%）</td></tr>"

@@ -11,6 +11,7 @@ import figtrace.model.DocumentContext;
 import figtrace.model.DocumentText;
 import figtrace.model.ReportPeriod;
 import figtrace.model.Figure;
+import figtrace.rules.FigureWords;
 import figtrace.model.SourceFile;
 import figtrace.model.TextLine;
 import figtrace.rules.Cue;
@@ -260,10 +261,15 @@ public final class FigureStage {
     }
 
     /** 一个/一批/一项 are articles ("a batch of"), not counts — unless the text stresses the one: 仅有一家. */
-    private static boolean onlyOne(String t, int start) {
-        String before = t.substring(Math.max(0, start - 2), start);
-        return before.endsWith("仅") || before.endsWith("只") || before.endsWith("仅有") || before.endsWith("只有")
-                || before.endsWith("唯一") || before.endsWith("共");
+    private boolean onlyOne(String t, int start) {
+        List<String> only = rules.figureWords().only();
+        return FigureWords.endsWithAny(t.substring(Math.max(0, start - FigureWords.longest(only)), start), only);
+    }
+
+    /** 分别 (patterns/figure_words.tsv distributive) in the six characters before a run of listed figures. */
+    private boolean distributed(String t, int from, int runStart) {
+        String before = t.substring(Math.max(from, runStart - 6), runStart);
+        return rules.figureWords().distributive().stream().anyMatch(before::contains);
     }
 
     /** Numbers inside a short quoted name (“十四五”, “两个确立”), a title 《…》 or a document number 〔…〕 are names. */
@@ -331,7 +337,7 @@ public final class FigureStage {
         boolean listed = prevInSentence != null && t.substring(prevInSentence.end(), c.start()).matches("[、,，和及与或]*");
         int runIndex = listed ? prevInSentence.runIndex() + 1 : 0;
         int runStart = listed ? prevInSentence.runStart() : c.start();
-        boolean distributed = t.substring(Math.max(sStart, runStart - 6), runStart).contains("分别");
+        boolean distributed = distributed(t, sStart, runStart);
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
         String time = distributed ? distributedTime(ctx, sStart, runStart, runIndex) : null;
         if (time == null) time = time(ctx, c.start(), sStart);
@@ -343,7 +349,7 @@ public final class FigureStage {
         } else {
             List<String> placeNames = ctx.places().subList(firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
                     .stream().takeWhile(m -> m.end() <= c.start())
-                    .filter(m -> !RegionFinder.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
+                    .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
                     .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
@@ -387,7 +393,7 @@ public final class FigureStage {
      * figures as years, gives each its own year (atlas xiamen rating report; 2021—2023年…分别为 in bulletins' five-year
      * reviews). The last readings of {@code figures} are the sentence's, in order.
      */
-    private static void spreadRangeYears(String t, List<Reading> sentence, List<Figure> figures) {
+    private void spreadRangeYears(String t, List<Reading> sentence, List<Figure> figures) {
         int base = figures.size() - sentence.size();
         for (int i = 0; i < sentence.size(); ) {
             int j = i;
@@ -395,7 +401,7 @@ public final class FigureStage {
             Reading first = sentence.get(i);
             int n = j - i;
             java.util.regex.Matcher m = first.time() == null ? null : YEAR_RANGE.matcher(first.time());
-            boolean distributed = t.substring(Math.max(first.sentenceStart(), first.runStart() - 6), first.runStart()).contains("分别");
+            boolean distributed = distributed(t, first.sentenceStart(), first.runStart());
             if (n >= 2 && distributed && m != null && m.matches()
                     && Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(1)) + 1 == n) {
                 boolean same = true;
@@ -445,11 +451,11 @@ public final class FigureStage {
      * 对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%: the k-th listed figure is about the k-th of the places
      * listed one after another (、 和 及 与) before it; null when the sentence lists fewer than two.
      */
-    private static String distributedRegion(Context ctx, int sentenceStart, int runStart, int runIndex) {
+    private String distributedRegion(Context ctx, int sentenceStart, int runStart, int runIndex) {
         List<Mention> chain = new ArrayList<>();
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > runStart) break;
-            if (RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
+            if (regions.notTheFiguresPlace(ctx.view(), m)) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
             chain.add(m);
@@ -635,11 +641,11 @@ public final class FigureStage {
     }
 
     /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
-    private static String region(Context ctx, int pos, int sentenceStart) {
+    private String region(Context ctx, int pos, int sentenceStart) {
         String found = null;
         for (Mention m : ctx.places().subList(firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
-            if (m.start() < sentenceStart || RegionFinder.notTheFiguresPlace(ctx.view(), m)) continue;
+            if (m.start() < sentenceStart || regions.notTheFiguresPlace(ctx.view(), m)) continue;
             found = m.value();
         }
         if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();

@@ -1,5 +1,6 @@
 package figtrace.figures;
 
+import figtrace.rules.FigureWords;
 import figtrace.rules.Region;
 import figtrace.rules.Rules;
 
@@ -17,9 +18,12 @@ import java.util.Set;
 final class RegionFinder {
     /** Marks a self-region word (我区, 全区…); resolved to the document's main region later. */
     static final String SELF = "\u0000self";
-    private static final List<String> YARDSTICK_BEFORE = List.of("高于", "低于", "居", "位居", "位列", "比", "较", "快于",
-            "慢于", "排名", "排", "与", "同");
-    private static final List<String> YARDSTICK_AFTER = List.of("平均", "水平", "第", "排名", "同期", "前列");
+    /** Yardstick, share and trade words (patterns/figure_words.tsv). */
+    private final FigureWords words;
+    /** A partner's name is followed by its trade: (、欧盟)*出口 (built from the trade words). */
+    private final java.util.regex.Pattern tradeAfter;
+    /** A partner is introduced by a preposition: 对(东盟、)* (built from the partner words). */
+    private final java.util.regex.Pattern partnerBefore;
     private final Map<String, Region> names;
     private final Map<String, String> selfWords; // word → the level it refers to
     /** For each first character, the lengths of the names that start with it, longest first. */
@@ -28,6 +32,10 @@ final class RegionFinder {
     RegionFinder(Rules rules) {
         this.names = new HashMap<>(rules.regionNames());
         this.selfWords = rules.selfRegionWords();
+        this.words = rules.figureWords();
+        this.tradeAfter = java.util.regex.Pattern.compile("^(?:[、和及与][^，。；,;、]{1,10})*(?:" + alternation(words.tradeWords()) + ")");
+        this.partnerBefore = java.util.regex.Pattern.compile("(?:" + alternation(words.tradePartnerBefore())
+                + ")(?:[^，。；,;、]{1,10}[、和及与])*$");
         Map<Character, java.util.TreeSet<Integer>> lengths = new HashMap<>();
         for (String n : names.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
         for (String n : selfWords.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
@@ -69,37 +77,38 @@ final class RegionFinder {
         return out;
     }
 
-    static boolean isYardstick(String text, Mention m) {
-        String before = text.substring(Math.max(0, m.start() - 2), m.start());
-        for (String w : YARDSTICK_BEFORE) if (before.endsWith(w)) return true;
+    /** A place that is only a yardstick (高于全国, 居全国第2位, 全国平均, 占全国92.2%): not where the figure belongs. */
+    boolean isYardstick(String text, Mention m) {
+        String before = text.substring(Math.max(0, m.start() - FigureWords.longest(words.yardstickBefore())), m.start());
+        if (FigureWords.endsWithAny(before, words.yardstickBefore())) return true;
         // 占全国92.2%, 占全国份额: the nation is the whole a share is of (realdocs xinjiang and zhejiang work reports;
         // atlas hefei, suzhou, shenzhen). 占全疆总量, 占全省 stay: the document's own region, which the share is about
-        if (before.endsWith("占") && (m.value().equals("全国") || m.value().equals("中国"))) return true;
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 2));
-        for (String w : YARDSTICK_AFTER) if (after.startsWith(w)) return true;
-        return false;
+        String beforeShare = text.substring(Math.max(0, m.start() - FigureWords.longest(words.shareWords())), m.start());
+        if (FigureWords.endsWithAny(beforeShare, words.shareWords()) && words.shareWholes().contains(m.value())) return true;
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + FigureWords.longest(words.yardstickAfter())));
+        return FigureWords.startsWithAny(after, words.yardstickAfter());
     }
 
     /** Not the place a figure is about: a yardstick or a trading partner. */
-    static boolean notTheFiguresPlace(String text, Mention m) {
+    boolean notTheFiguresPlace(String text, Mention m) {
         return isYardstick(text, m) || isTradePartner(text, m);
     }
-
-    private static final java.util.regex.Pattern TRADE_AFTER =
-            java.util.regex.Pattern.compile("^(?:[、和及与][^，。；,;、]{1,10})*(?:进出口|出口|进口|贸易|外贸)");
-    private static final java.util.regex.Pattern PARTNER_BEFORE =
-            java.util.regex.Pattern.compile("(?:对|自|从|向|与)(?:[^，。；,;、]{1,10}[、和及与])*$");
 
     /**
      * 对东盟出口134.83亿元, 出口美国7.6亿元, 自日本进口, 对东盟、欧盟、韩国进出口分别增长…: the trading partner of the
      * document's own region (atlas zhenjiang and huaihua bulletins; xinjiang's 对中亚五国进出口), not the place the
      * figure is about; the partner stays in the subject.
      */
-    static boolean isTradePartner(String text, Mention m) {
+    boolean isTradePartner(String text, Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
-        if (before.endsWith("出口") || before.endsWith("进口")) return true;
-        if (!PARTNER_BEFORE.matcher(before).find()) return false;
-        return TRADE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find();
+        if (FigureWords.endsWithAny(before, words.tradeVerbs())) return true;
+        if (!partnerBefore.matcher(before).find()) return false;
+        return tradeAfter.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find();
+    }
+
+    private static String alternation(List<String> words) {
+        return String.join("|", words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .map(java.util.regex.Pattern::quote).toList());
     }
 
     /** The province of a region's standard name (itself for a province), or null. */

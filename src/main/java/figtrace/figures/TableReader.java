@@ -200,7 +200,7 @@ final class TableReader {
     /** A place named in a caption (表1 凯里市居民消费价格…) is where the table's figures belong. */
     private String regionIn(String caption) {
         for (Mention m : regions.find(caption)) {
-            if (!m.value().equals(RegionFinder.SELF) && !RegionFinder.isYardstick(caption, m)) return m.value();
+            if (!m.value().equals(RegionFinder.SELF) && !regions.isYardstick(caption, m)) return m.value();
         }
         return null;
     }

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Word lists come from {@code patterns/metadata.tsv}, read once in the constructor (a bad line fails there).
  * {@link #extract} is pure and never throws.
+ *
+ * <p>Where the header's lines are is {@link HeaderLines}; the shapes of lines, titles and bylines have their own
+ * classes. The field-by-field {@code Reader} stays here as one inner class (the class is about 320 lines) because each
+ * field it reads uses the ones read before it (the byline sits under the title, a date may come from the number).
  */
 public final class MetadataStage {
 
@@ -40,6 +44,7 @@ public final class MetadataStage {
     private final Shapes shapes;
     private final Titles titles;
     private final Bylines bylines;
+    private final HeaderLines header;
 
     /** Loads patterns/metadata.tsv from {@code patternsDir}; a bad line fails with {@code patterns/metadata.tsv:LINE: …}. */
     public MetadataStage(Path patternsDir) {
@@ -47,6 +52,7 @@ public final class MetadataStage {
         this.shapes = new Shapes(words);
         this.titles = new Titles(shapes);
         this.bylines = new Bylines(words, shapes);
+        this.header = new HeaderLines(shapes);
     }
 
     /** Word lists from ./patterns. */
@@ -144,7 +150,7 @@ public final class MetadataStage {
                 set("title", cite.title(), citeWhere);
             }
             if (title != null) {
-                found = locate(lines, title); // the printed title also heads the body of a CNKI paper
+                found = header.locate(lines, title); // the printed title also heads the body of a CNKI paper
                 return;
             }
             found = titles.confirmedByFormat(lines, formatTitle);
@@ -199,7 +205,7 @@ public final class MetadataStage {
         /** An issuer line or letterhead in the header or signature, else a broker's name heading the format's title. */
         private void readIssuer() {
             if (issuer == null) {
-                Line at = issuerLine(lines, found);
+                Line at = header.issuerLine(lines, found);
                 if (at != null) {
                     set("issuer", shapes.isLetterhead(at) ? shapes.letterheadIssuer(at) : at.raw().replaceAll("[\\s　]+", " "),
                             at.where());
@@ -222,7 +228,7 @@ public final class MetadataStage {
                 if (d != null) set("date", d.iso(), labels.get("date").line().where());
             }
             if (date == null) {
-                Line at = dateLine(lines, found);
+                Line at = header.dateLine(lines, found);
                 if (at != null) set("date", Dates.find(at.text().replaceFirst("^[—\\-\\s]+", "")).iso(), at.where());
             }
             if (date == null && cite != null && cite.year() != null) set("date", cite.year(), citeWhere);
@@ -234,7 +240,7 @@ public final class MetadataStage {
                 docNumber = labels.get("docnumber").value();
                 numberAt = labels.get("docnumber").line();
             } else {
-                numberAt = numberLine(lines, found);
+                numberAt = header.numberLine(lines, found);
                 if (numberAt != null) {
                     Matcher m = Shapes.DOC_NUMBER.matcher(numberAt.text());
                     docNumber = m.find() ? m.group() : null;
@@ -292,71 +298,6 @@ public final class MetadataStage {
             }
             src.put(field, where);
         }
-    }
-
-    /** The line where a labelled title is printed again as the heading of the body, for the byline under it. */
-    private Titles.Found locate(List<Line> lines, String title) {
-        String want = Titles.norm(title);
-        for (int i = 0; i < Math.min(lines.size(), Titles.HEADER); i++) {
-            Line l = lines.get(i);
-            if (shapes.isLabelLine(l) || !shapes.isTitleLike(l)) continue;
-            if (want.startsWith(Titles.norm(l.text())) || Titles.norm(l.text()).startsWith(want)) {
-                return new Titles.Found(l.text(), i, i);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The lines around the title where a header's issuer, date and number are printed: from a few lines above the title
-     * to a few below it, up to the body text; without a title, the first lines up to the body text. Starting at the
-     * title skips a table of contents before it.
-     */
-    private List<Line> header(List<Line> lines, Titles.Found title) {
-        List<Line> out = new ArrayList<>();
-        // the first lines up to the body text (a broker note prints its date above a headline set lower down)
-        for (int i = 0; i < Math.min(lines.size(), Titles.HEADER); i++) {
-            Line l = lines.get(i);
-            if (shapes.isProse(l) && !l.text().startsWith("—")) break;
-            if (title == null || i < title.first()) out.add(l);
-        }
-        if (title == null) return out;
-        for (int i = Math.max(0, title.first() - 4); i < Math.min(lines.size(), title.last() + 1 + Bylines.NEAR); i++) {
-            Line l = lines.get(i);
-            if (i >= title.first() && i <= title.last()) continue;
-            if (i > title.last() && shapes.isProse(l) && !l.text().startsWith("—")) break;
-            if (!out.contains(l)) out.add(l);
-        }
-        return out;
-    }
-
-    /** An issuer line in the header, else one signed in the last lines. */
-    private Line issuerLine(List<Line> lines, Titles.Found title) {
-        for (Line l : header(lines, title)) if (shapes.isIssuerLine(l) || shapes.isLetterhead(l)) return l;
-        for (int i = Math.max(0, lines.size() - SIGNATURE); i < lines.size(); i++) {
-            if (shapes.isIssuerLine(lines.get(i))) return lines.get(i);
-        }
-        return null;
-    }
-
-    /** A line starting with a date in the header, else a bare date line among the last lines (a signature). */
-    private Line dateLine(List<Line> lines, Titles.Found title) {
-        for (Line l : header(lines, title)) if (shapes.isDateLine(l)) return l;
-        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - SIGNATURE); i--) {
-            Line l = lines.get(i);
-            if (shapes.isDateLine(l) && l.text().length() <= 16) return l;
-        }
-        return null;
-    }
-
-    /** A document number stands on a short line of its own in the header or the signature, not cited in the body. */
-    private Line numberLine(List<Line> lines, Titles.Found title) {
-        List<Line> places = new ArrayList<>(header(lines, title));
-        places.addAll(lines.subList(Math.max(0, lines.size() - SIGNATURE), lines.size()));
-        for (Line l : places) {
-            if (l.text().length() <= MAX_NUMBER_LINE && Shapes.DOC_NUMBER.matcher(l.text()).find()) return l;
-        }
-        return null;
     }
 
     /** The first doc_kind row (file order) whose word is in the title or the first lines. */

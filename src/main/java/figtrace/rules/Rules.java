@@ -24,6 +24,7 @@ public record Rules(java.nio.file.Path dir,
                     SubjectWords subjectWords,
                     List<SkipLine> skipLines,
                     List<com.google.re2j.Pattern> notFigures,
+                    FigureWords figureWords,
                     String fingerprint) {
     public Rules {
         figureRules = List.copyOf(figureRules);

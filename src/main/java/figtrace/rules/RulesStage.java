@@ -63,6 +63,7 @@ public final class RulesStage {
         for (PatternTable.Row row : PatternTable.read(dir, "self_regions.tsv", 2, problems)) self.put(row.get(0), row.get(1));
         IndicatorCatalogue indicators = IndicatorCatalogue.load(dir, problems);
         SubjectWords subjectWords = SubjectWords.load(dir, problems);
+        FigureWords figureWords = FigureWords.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
@@ -85,7 +86,7 @@ public final class RulesStage {
         }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
         return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, subjectWords, skipLines,
-                notFigures, fingerprint(dir));
+                notFigures, figureWords, fingerprint(dir));
     }
 
     /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */

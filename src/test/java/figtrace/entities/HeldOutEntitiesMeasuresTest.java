@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
- * src/test/resources/heldout (three government work reports, a budget report, a news-published budget summary; see its
- * README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
+ * src/test/resources/heldout (four government work reports, a budget report, a news-published budget summary and a
+ * finance bureau's annual work summary; see its README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
  * change that loses names or measures on documents of these kinds fails here. Outputs are left in
  * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
  */
@@ -49,12 +49,14 @@ class HeldOutEntitiesMeasuresTest {
         try (Stream<Path> s = Files.list(HELD_OUT)) {
             docs = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertEquals(5, docs.size(), "the five held-out fixtures");
+        assertEquals(7, docs.size(), "the seven held-out fixtures");
         ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
-        // measured (five fixtures): entities P 0.946 R 0.824 F1 0.881; measures P 0.839 R 0.817 F1 0.828
-        // (before session 3's rules: entities 0.823, measures 0.758; 浙江 alone, never tuned on: 0.655/0.716 → 0.780/0.838)
-        assertAtLeast(report, "entities", 0.875, 0.94);
-        assertAtLeast(report, "measures", 0.82, 0.83);
+        // measured (seven fixtures, main 0110666): entities P 0.946 R 0.779 F1 0.855; measures P 0.837 R 0.758 F1 0.795.
+        // The five older fixtures alone: entities 0.885, measures 0.828 (all of them looked at while rules were written).
+        // 吉林 (work report, plans) and 中山 (finance bureau work summary), gold written before figtrace was run on them,
+        // never tuned on: entities P 0.947 R 0.643 F1 0.766, measures P 0.830 R 0.603 F1 0.698 — the honest number.
+        assertAtLeast(report, "entities", 0.85, 0.94);
+        assertAtLeast(report, "measures", 0.79, 0.83);
     }
 
     @Test

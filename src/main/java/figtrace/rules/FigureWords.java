@@ -1,0 +1,62 @@
+package figtrace.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small word lists of patterns/figure_words.tsv that the figure reader uses around a number or a place name:
+ * yardsticks (高于全国, 全国平均), the whole of a share (占全国), trading partners (对东盟出口), the words that make 一 a
+ * count (仅有一家) and the distributive 分别. See the file's header for each role.
+ */
+public record FigureWords(List<String> yardstickBefore, List<String> yardstickAfter, List<String> shareWords,
+                          List<String> shareWholes, List<String> tradePartnerBefore, List<String> tradeWords,
+                          List<String> tradeVerbs, List<String> only, List<String> distributive) {
+    private static final String FILE = "figure_words.tsv";
+    private static final List<String> ROLES = List.of("yardstick_before", "yardstick_after", "share_word",
+            "share_whole", "trade_partner_before", "trade_word", "trade_verb", "only", "distributive");
+
+    public FigureWords {
+        yardstickBefore = List.copyOf(yardstickBefore);
+        yardstickAfter = List.copyOf(yardstickAfter);
+        shareWords = List.copyOf(shareWords);
+        shareWholes = List.copyOf(shareWholes);
+        tradePartnerBefore = List.copyOf(tradePartnerBefore);
+        tradeWords = List.copyOf(tradeWords);
+        tradeVerbs = List.copyOf(tradeVerbs);
+        only = List.copyOf(only);
+        distributive = List.copyOf(distributive);
+    }
+
+    static FigureWords load(Path dir, Problems problems) {
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        for (String role : ROLES) byRole.put(role, new ArrayList<>());
+        for (PatternTable.Row row : PatternTable.read(dir, FILE, problems, "word", "role")) {
+            List<String> list = byRole.get(row.get("role"));
+            if (list == null) row.problem(problems, "role must be one of " + ROLES + ", found '" + row.get("role") + "'");
+            else list.add(row.get("word"));
+        }
+        return new FigureWords(byRole.get("yardstick_before"), byRole.get("yardstick_after"), byRole.get("share_word"),
+                byRole.get("share_whole"), byRole.get("trade_partner_before"), byRole.get("trade_word"),
+                byRole.get("trade_verb"), byRole.get("only"), byRole.get("distributive"));
+    }
+
+    /** Whether {@code text} ends with one of {@code words}. */
+    public static boolean endsWithAny(String text, List<String> words) {
+        for (String w : words) if (text.endsWith(w)) return true;
+        return false;
+    }
+
+    /** Whether {@code text} starts with one of {@code words}. */
+    public static boolean startsWithAny(String text, List<String> words) {
+        for (String w : words) if (text.startsWith(w)) return true;
+        return false;
+    }
+
+    /** The length of the longest of {@code words} (0 for none): how far back a word ending at a position can start. */
+    public static int longest(List<String> words) {
+        return words.stream().mapToInt(String::length).max().orElse(0);
+    }
+}

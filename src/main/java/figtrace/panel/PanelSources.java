@@ -65,7 +65,11 @@ public final class PanelSources {
         String place = place(quote, spanStart - quoteStart);
         if (place == null) place = inTable && tableTitle != null ? place(tableTitle, tableTitle.length()) : null;
         String stage = stage(quote, spanStart - quoteStart);
-        if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
+        // a table cell's column says its stage, kept in brackets at the end of its subject (一般公共预算支出小计（预算数）,
+        // （完成数）): a table row holds no stage word before the cell, and the title may name another (…预算草案)
+        String column = inTable ? columnOf(text(columns.get("subject"))) : null;
+        if (stage.isEmpty() && column != null) stage = stage(column, column.length());
+        else if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
         // A target stays out (力争, 目标 …), unless the document calls it an estimate of a year's outcome (预计完成).
         if (Boolean.TRUE.equals(columns.get("target")) && !stage.equals(PanelRules.ESTIMATE)) return null;
         String scope = join(place == null ? "" : place, stage);
@@ -75,6 +79,16 @@ public final class PanelSources {
                 scope, spanStart - quoteStart, text(columns.get("change")), v,
                 text(columns.get("unit")) == null ? "" : text(columns.get("unit")), precision(raw, v), docKind,
                 inTable, seq, reviewed);
+    }
+
+    /** The bracketed column measure at the end of a table cell's subject when it holds a stage word, else null. */
+    private String columnOf(String subject) {
+        if (subject == null || !subject.endsWith("）")) return null;
+        int open = subject.lastIndexOf('（');
+        if (open < 0) return null;
+        String column = subject.substring(open + 1, subject.length() - 1);
+        for (String w : rules.stageWords().keySet()) if (column.contains(w)) return column;
+        return null;
     }
 
     /** The row's scope column: the part of the region and the budget stage, each only when it is not the default. */

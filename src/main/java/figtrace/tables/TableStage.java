@@ -430,7 +430,7 @@ public final class TableStage {
             if (c.change() != null && year(heads[k]) == null && leftYear != null) {
                 c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change());
             }
-            if (c.valueColumn() && c.change() == null && year(heads[k]) != null) leftYear = year(heads[k]);
+            if (c.valueColumn() && c.change() == null && c.period() != null) leftYear = c.period();
             columns.add(c);
         }
         int labelCol = -1, unitCol = -1;

@@ -65,11 +65,13 @@ public final class PanelSources {
         String place = place(quote, spanStart - quoteStart);
         if (place == null) place = inTable && tableTitle != null ? place(tableTitle, tableTitle.length()) : null;
         String stage = stage(quote, spanStart - quoteStart);
-        // a table cell's column says its stage, kept in brackets at the end of its subject (一般公共预算支出小计（预算数）,
-        // （完成数）): a table row holds no stage word before the cell, and the title may name another (…预算草案)
-        String column = inTable ? columnOf(text(columns.get("subject"))) : null;
-        if (stage.isEmpty() && column != null) stage = stage(column, column.length());
-        else if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
+        // a table cell: its column's title first (年初预算数 | 调整预算数 | 执行数 of one row are three stages of one
+        // budget: atlas guangdong per-city tables, xinjiang budget tables), then the table's title
+        if (stage.isEmpty() && inTable) {
+            String column = columnTitle(text(columns.get("subject")));
+            stage = stage(column, column.length());
+        }
+        if (stage.isEmpty() && inTable && tableTitle != null) stage = stage(tableTitle, tableTitle.length());
         // A target stays out (力争, 目标 …), unless the document calls it an estimate of a year's outcome (预计完成).
         if (Boolean.TRUE.equals(columns.get("target")) && !stage.equals(PanelRules.ESTIMATE)) return null;
         String scope = join(place == null ? "" : place, stage);
@@ -81,14 +83,14 @@ public final class PanelSources {
                 inTable, seq, reviewed);
     }
 
-    /** The bracketed column measure at the end of a table cell's subject when it holds a stage word, else null. */
-    private String columnOf(String subject) {
-        if (subject == null || !subject.endsWith("）")) return null;
-        int open = subject.lastIndexOf('（');
-        if (open < 0) return null;
-        String column = subject.substring(open + 1, subject.length() - 1);
-        for (String w : rules.stageWords().keySet()) if (column.contains(w)) return column;
-        return null;
+    /**
+     * The column title a table cell's subject ends with in brackets (一般公共预算收入（2025年年初预算数）: the table
+     * reader writes row subject and column title so), or "" when it has none.
+     */
+    static String columnTitle(String subject) {
+        if (subject == null || !(subject.endsWith("）") || subject.endsWith(")"))) return "";
+        int open = Math.max(subject.lastIndexOf('（'), subject.lastIndexOf('('));
+        return open < 0 ? "" : subject.substring(open + 1, subject.length() - 1);
     }
 
     /** The row's scope column: the part of the region and the budget stage, each only when it is not the default. */

@@ -1,8 +1,6 @@
 package figtrace.rules;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +29,7 @@ public record FigureWords(List<String> yardstickBefore, List<String> yardstickAf
     }
 
     static FigureWords load(Path dir, Problems problems) {
-        Map<String, List<String>> byRole = new LinkedHashMap<>();
-        for (String role : ROLES) byRole.put(role, new ArrayList<>());
-        for (PatternTable.Row row : PatternTable.read(dir, FILE, problems, "word", "role")) {
-            List<String> list = byRole.get(row.get("role"));
-            if (list == null) row.problem(problems, "role must be one of " + ROLES + ", found '" + row.get("role") + "'");
-            else list.add(row.get("word"));
-        }
+        Map<String, List<String>> byRole = PatternTable.wordsByRole(dir, FILE, ROLES, problems);
         return new FigureWords(byRole.get("yardstick_before"), byRole.get("yardstick_after"), byRole.get("share_word"),
                 byRole.get("share_whole"), byRole.get("trade_partner_before"), byRole.get("trade_word"),
                 byRole.get("trade_verb"), byRole.get("only"), byRole.get("distributive"));

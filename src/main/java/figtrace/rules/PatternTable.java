@@ -79,6 +79,29 @@ public final class PatternTable {
     }
 
     /**
+     * A table of words by role ({@code word<TAB>role}, as subject_words.tsv and figure_words.tsv): for each of
+     * {@code roles}, its words in file order. The word is taken as written (a cell is not stripped here, so quotes and
+     * dashes stay); an unknown role or an empty word is a problem.
+     */
+    public static java.util.Map<String, List<String>> wordsByRole(Path dir, String file, List<String> roles,
+                                                                  Problems problems) {
+        java.util.Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
+        for (String role : roles) byRole.put(role, new ArrayList<>());
+        for (Row row : read(dir, file, 2, problems)) {
+            String word = row.cells().get(0);
+            List<String> list = byRole.get(row.get(1));
+            if (list == null) {
+                problems.add(file, row.line(), "role must be one of " + roles + ", found '" + row.get(1) + "'");
+            } else if (word.isEmpty()) {
+                problems.add(file, row.line(), "the word is empty");
+            } else {
+                list.add(word);
+            }
+        }
+        return byRole;
+    }
+
+    /**
      * The rows of {@code dir/file} read by position: each must have at least {@code minColumns} cells (columns are
      * separated by a TAB, a common slip is spaces).
      */

@@ -1,7 +1,6 @@
 package figtrace.rules;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,20 +27,8 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
     }
 
     static SubjectWords load(Path dir, Problems problems) {
-        Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
-        for (String role : ROLES) byRole.put(role, new ArrayList<>());
-        for (PatternTable.Row row : PatternTable.read(dir, "subject_words.tsv", 2, problems)) {
-            // PatternTable strips cells, so a word that is a space cannot be written; quotes and dashes can
-            String word = row.cells().get(0);
-            List<String> list = byRole.get(row.get(1));
-            if (list == null) {
-                problems.add("subject_words.tsv", row.line(), "role must be one of " + ROLES + ", found '" + row.get(1) + "'");
-            } else if (word.isEmpty()) {
-                problems.add("subject_words.tsv", row.line(), "the word is empty");
-            } else {
-                list.add(word);
-            }
-        }
+        // PatternTable strips cells, so a word that is a space cannot be written; quotes and dashes can
+        Map<String, List<String>> byRole = PatternTable.wordsByRole(dir, "subject_words.tsv", ROLES, problems);
         // longer trailing words first, so 同比增长 goes before 增长 and 比上年末 before 比上年
         byRole.get("trailing").sort(java.util.Comparator.comparingInt(String::length).reversed());
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());

@@ -195,6 +195,42 @@ class PanelStageTest {
     }
 
     @Test
+    void aTableCellTakesItsStageFromItsColumnTitle() {
+        // atlas guangdong per-city table (年初预算数 | 汇总调整预算数 | 执行数 of one row) and xinjiang budget tables
+        assertEquals("2025年年初预算数", PanelSources.columnTitle("一般公共预算收入（2025年年初预算数）"));
+        assertEquals("", PanelSources.columnTitle("一般公共预算收入"));
+        String row = "东 莞 市\t8,130,607\t8,919,770\t8,917,348";
+        String title = "2025年全省各市一般公共预算收入执行情况表";
+        PanelSource passed = cell(row, "8,130,607", "813060700000", "一般公共预算收入（2025年年初预算数）", title);
+        PanelSource adjusted = cell(row, "8,919,770", "891977000000", "一般公共预算收入（2025年汇总调整预算数）", title);
+        PanelSource outcome = cell(row, "8,917,348", "891734800000", "一般公共预算收入（2025年执行数）", title);
+        assertEquals("预算", passed.scope());
+        assertEquals("调整预算", adjusted.scope());
+        assertEquals("", outcome.scope());
+        PanelStage.Panel panel = STAGE.build(List.of(passed, adjusted, outcome));
+        assertEquals(3, panel.rows().size(), "three stages, three rows; none conflicts with another");
+    }
+
+    private static PanelSource cell(String quote, String raw, String value, String subject, String tableTitle) {
+        java.util.Map<String, Object> c = new java.util.HashMap<>();
+        c.put("id", raw);
+        c.put("doc", "g.pdf");
+        c.put("line", 1);
+        c.put("char_start", 0);
+        c.put("span_start", quote.indexOf(raw));
+        c.put("quote", quote);
+        c.put("raw", raw);
+        c.put("value", new BigDecimal(value));
+        c.put("unit", "CNY");
+        c.put("time", "2025");
+        c.put("region", "东莞市");
+        c.put("subject", subject);
+        c.put("indicator_id", "general_public_budget_revenue");
+        c.put("rule", "figures:table_cell");
+        return new PanelSources(RULES).of(c, "budget", "广东", tableTitle, quote.indexOf(raw), false, false);
+    }
+
+    @Test
     void theOwnLevelAndTheWholeCityAreDifferentRowsWhicheverWordNamesThem() {
         // Budget reports of two cities: 市直 and 市级 are the government's own level like 市本级; 全市 is the city.
         PanelSource own = fromColumns("h.html", "2025年市直一般公共预算收入完成60.9亿元，增长15.35%。", "60.9亿元",

@@ -62,4 +62,15 @@ class PatternTableTest {
         RulesException e = org.junit.jupiter.api.Assertions.assertThrows(RulesException.class, problems::throwIfAny);
         assertEquals(problems.list(), e.problems());
     }
+
+    @Test
+    void wordsByRoleKeepsFileOrderAndReportsUnknownRolesAndEmptyWords() throws Exception {
+        Path dir = dirWith("w.tsv", "word\trole\n高于\tbefore\n平均\tafter\n低于\tbefore\n第\tbeside\n\tafter\n");
+        Problems problems = new Problems();
+        var byRole = PatternTable.wordsByRole(dir, "w.tsv", List.of("before", "after"), problems);
+        assertEquals(List.of("高于", "低于"), byRole.get("before"));
+        assertEquals(List.of("平均"), byRole.get("after"));
+        assertEquals(List.of("patterns/w.tsv:5: role must be one of [before, after], found 'beside'",
+                "patterns/w.tsv:6: the word is empty"), problems.list());
+    }
 }

@@ -139,7 +139,15 @@ class RealBudgetReviewBrowserIT {
     void aFigureIsFramedOnItsPageImage() throws Exception {
         openPage();
         assertTrue(total() > 300, "eight pages of budget tables give hundreds of figures: " + total());
-        rows().get(3).click();
+        // the table may render again while the page settles (a stale row under load): click the row as it is now
+        wait.until(d -> {
+            try {
+                rows().get(3).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
         browser.findElement(By.id("btn-page-image")).click();
         WebElement frame = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-box")));

@@ -34,7 +34,7 @@ final class Hanlp {
     private static final java.util.concurrent.locks.ReentrantReadWriteLock LOCK =
             new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** A sentence with a person, places and organisations, so every recogniser runs (and builds what it builds). */
-    private static final String WARM_UP = "国务院总理李强在北京市人民政府会见了华为技术有限公司和新疆维吾尔自治区代表。";
+    private static final String WARM_UP = "国务院总理李强在北京市人民政府会见了华为技术有限公司和河南省代表。";
     private static volatile Segments segments; // created lazily: loading HanLP costs about a second
 
     private record Segments(Segment words, Segment names) {}

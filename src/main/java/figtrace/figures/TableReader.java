@@ -60,7 +60,7 @@ final class TableReader {
             TableColumn col = t.columns().get(cell.column());
             String n = norm(cell.text());
             boolean percentCell = n.endsWith("%") || "%".equals(col.unit());
-            UnitChoice unit = percentCell ? unit("%") : firstNonNull(unit(row.unit()), unit(col.unit()),
+            UnitChoice unit = percentCell ? unit("%") : TableColumn.NO_TABLE_UNIT.equals(col.unit()) ? null : firstNonNull(unit(row.unit()), unit(col.unit()),
                     "index".equals(col.unit()) ? index() : null, unitOfChange(col), unit(t.unit()),
                     t.caption() != null && t.caption().contains("指数") ? index() : null);
             BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);

@@ -9,10 +9,13 @@ package figtrace.model;
  * @param region  the place the column is about (a regional table's 乌鲁木齐市), or null
  * @param period  the period the header names (2024), or null
  * @param measure what the header says is measured, without period and unit (预算数, 执行数, 完成数), or null
- * @param unit    the unit the header gives ((万元), %, 上年=100 → index), or null
+ * @param unit    the unit the header gives ((万元), %, 上年=100 → index), {@link #NO_TABLE_UNIT}, or null
  * @param change  growth or share when the column holds a rate of change or a share (比上年增长%), else null
  */
 public record TableColumn(int index, String header, String role, String region, String period, String measure,
                           String unit, String change) {
+    /** The unit of a column whose values are not in the table's unit (年限, 利率, 排名 under a 亿元 caption). */
+    public static final String NO_TABLE_UNIT = "none";
+
     public boolean valueColumn() { return "value".equals(role); }
 }

@@ -659,6 +659,7 @@ public final class TableStage {
         if (period == null) period = captionYear;
         String unit = headerUnit(head);
         if (unit == null && (indexTable || words.has("index", head))) unit = "index";
+        if (unit == null && words.has("no_table_unit", head)) unit = TableColumn.NO_TABLE_UNIT;
         String change = null;
         if (words.has("share", head)) change = "share";
         else if (words.has("change", head)) change = "%".equals(unit) || head.contains("%") || head.contains("％") ? "growth" : "increase";

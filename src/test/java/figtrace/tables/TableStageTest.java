@@ -52,6 +52,30 @@ class TableStageTest {
     }
 
     @Test
+    void aColumnOfRatiosToThePreviousYearIsNoGrowthRate() {
+        // atlas henan and guangdong budget tables: 预算数为上年执行数的% 161.6 is +61.6%, not a growth of 161.6%
+        DocumentResult r = html("<p>表3 2026年省级国有资本经营预算支出预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>预算数为上年执行数的%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>161.6</td></tr></table>");
+        assertNull(cell(r, "161.6").change());
+        assertEquals(figtrace.model.Change.GROWTH, html("<p>表3 预算表</p><table>"
+                + "<tr><td>项目</td><td>2025年执行数</td><td>2026年预算数</td><td>比上年增长%</td></tr>"
+                + "<tr><td>国有资本经营预算支出</td><td>94930</td><td>153407</td><td>61.6</td></tr></table>")
+                .figures().stream().filter(f -> f.raw().equals("61.6")).findFirst().orElseThrow().change());
+    }
+
+    @Test
+    void aTermRateOrRankColumnIsNotInTheTablesUnit() {
+        // atlas guangdong bond list (亿元: 年限 | 利率 | 发行量) and ningde ranking table (排名 beside 亿元 columns)
+        DocumentResult r = html("<p>表5 2025年全省政府债券发行情况表</p><p>单位：亿元</p><table>"
+                + "<tr><td>债券名称</td><td>年限</td><td>利率</td><td>发行量</td></tr>"
+                + "<tr><td>2025年某市政府专项债券（十三期）</td><td>7</td><td>2.02%</td><td>20</td></tr></table>");
+        assertNull(cell(r, "7").unit(), "a term of 7 years is no 7亿元");
+        assertEquals("%", cell(r, "2.02%").unit());
+        assertEquals(0, new java.math.BigDecimal("2000000000").compareTo(cell(r, "20").value()));
+    }
+
+    @Test
     void htmlColspanAndRowspanKeepEveryCellInItsColumn() {
         DocumentResult r = html("<p>表1 2025年收支表</p><table>"
                 + "<tr><td rowspan=\"2\">项目</td><td colspan=\"2\">2025年</td><td rowspan=\"2\">比上年增长（%）</td></tr>"

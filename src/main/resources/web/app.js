@@ -690,6 +690,279 @@ async function jumpToFigure(f) {
   else toast('数字表中找不到该数字', true);
 }
 
+// ---- the table view ----
+// A rebuilt table as the document prints it: header rows, row labels indented by their level, each figure cell
+// coloured by its review status. A cell opens its figure and page; a column or row header opens the form that
+// accepts, rejects or corrects everything under it.
+
+const TABLE_FIELD_LABEL = {region: '地区', time: '时期', unit: '单位'};
+const tableView = {docsLoaded: false, model: null, reviews: {}, selectedCell: null, axis: null, doc: null, id: null};
+
+async function loadTableDocs() {
+  if (tableView.docsLoaded) return;
+  const body = await getJson('/api/tables');
+  const docs = [...new Set(body.tables.map((t) => t.doc))];
+  const select = $('t-doc');
+  select.replaceChildren(...docs.map((d) => el('option', {value: d}, d)));
+  if (!docs.length) {
+    $('t-info').textContent = '没有重建的表格（文档中没有找到表格，或数据库来自不重建表格的版本）';
+    return;
+  }
+  tableView.docsLoaded = true;
+  await loadTableList();
+}
+
+async function loadTableList() {
+  const doc = $('t-doc').value;
+  const body = await getJson('/api/tables?' + new URLSearchParams({doc}));
+  const select = $('t-table');
+  select.replaceChildren(...body.tables.map((t) => el('option', {value: t.id},
+    `${t.seq + 1}. ${t.caption || '（无标题表格）'}${t.side ? '（' + t.side + '）' : ''}`
+      + (t.pages ? ` · 第${t.pages}页` : '') + ` · ${t.figures} 个数字`)));
+  if (body.tables.length) await loadTable();
+}
+
+async function loadTable() {
+  const doc = $('t-doc').value, id = $('t-table').value;
+  if (!doc || !id) return;
+  let body;
+  try {
+    body = await getJson('/api/table?' + new URLSearchParams({doc, id}));
+  } catch (e) {
+    toast('读取表格失败：' + e.message, true);
+    return;
+  }
+  Object.assign(tableView, {model: body.table, reviews: body.reviews, decisions: body.decisions, doc, id});
+  renderTable();
+}
+
+function cellStatus(figureId) {
+  const r = tableView.reviews[figureId];
+  return r ? r.status : 'unreviewed';
+}
+
+function renderTable() {
+  const t = tableView.model;
+  $('t-caption').textContent = (t.caption || '（无标题表格）') + (t.unit ? `（单位：${t.unit}）` : '')
+    + (t.side ? ` · ${t.side}` : '');
+  const columns = t.columns || [];
+  const n = Math.max(columns.length, ...((t.headerRows || []).map((r) => r.length)));
+  const head = $('table-head');
+  head.replaceChildren();
+  // the header rows as printed (a spanned position is empty)
+  for (const hr of t.headerRows || []) {
+    head.append(el('tr', {}, ...Array.from({length: n}, (_, i) => el('th', {}, hr[i] || ''))));
+  }
+  // one more header row: what each column means, clickable to review or correct the whole column
+  const corrected = {};
+  for (const d of tableView.decisions || []) corrected[d.axis + '\u0000' + d.header + '\u0000' + d.field] = d.new_value;
+  head.append(el('tr', {class: 'meaning'}, ...Array.from({length: n}, (_, i) => {
+    const c = columns[i];
+    if (!c || c.role !== 'value') return el('th', {}, c && c.role === 'code' ? '编码' : '');
+    const parts = ['region', 'period', 'unit'].map((k) => {
+      const field = k === 'period' ? 'time' : k;
+      const fix = corrected['column\u0000' + c.header + '\u0000' + field];
+      return fix !== undefined ? '✎' + fix : (c[k] || '');
+    }).filter(Boolean);
+    const th = el('th', {class: 'axis', dataset: {column: i}, title: '点击：整列接受、拒绝或更正 ' + (c.header || '')},
+      parts.join(' · ') || '（未知）', ' ▾');
+    th.addEventListener('click', () => openAxis('column', i));
+    return th;
+  })));
+  const body = $('table-body');
+  body.replaceChildren();
+  const grid = (t.rows || []).map(() => new Array(n).fill(null));
+  for (const cell of t.cells || []) if (grid[cell.row]) grid[cell.row][cell.column] = cell;
+  (t.rows || []).forEach((row, r) => {
+    const tr = el('tr', {});
+    for (let i = 0; i < n; i++) {
+      const cell = grid[r][i];
+      const c = columns[i];
+      if (cell && cell.figureId) {
+        const td = el('td', {class: 'fig cell-' + cellStatus(cell.figureId), dataset: {figure: cell.figureId, row: r, column: i}},
+          cell.text);
+        td.addEventListener('click', () => openCell(td, cell));
+        tr.append(td);
+      } else if (c && c.role === 'label') {
+        const td = el('td', {class: 'row-label label', title: '点击：整行接受、拒绝或更正',
+          style: `padding-left: ${6 + 12 * (row.level || 0)}px`}, cell ? cell.text : '');
+        td.addEventListener('click', () => openAxis('row', r));
+        tr.append(td);
+      } else {
+        tr.append(el('td', {class: 'label'}, cell ? cell.text : ''));
+      }
+    }
+    body.append(tr);
+  });
+  const figures = (t.cells || []).filter((c) => c.figureId);
+  const counts = {};
+  for (const c of figures) counts[cellStatus(c.figureId)] = (counts[cellStatus(c.figureId)] || 0) + 1;
+  $('t-info').textContent = `${figures.length} 个数字：` + Object.entries(counts)
+    .map(([k, v]) => `${STATUS_LABEL[k] || k} ${v}`).join('，');
+}
+
+/** The figure cells under column {@code i} or row {@code i}. */
+function axisCells(axis, i) {
+  return (tableView.model.cells || []).filter((c) => c.figureId && (axis === 'column' ? c.column === i : c.row === i));
+}
+
+function axisHeader(axis, i) {
+  const t = tableView.model;
+  if (axis === 'column') return (t.columns[i] || {}).header || '';
+  return (t.rows[i] || {}).label || '';
+}
+
+function openAxis(axis, i) {
+  const cells = axisCells(axis, i);
+  tableView.axis = {axis, index: i, header: axisHeader(axis, i), count: cells.length};
+  const what = axis === 'column' ? '列' : '行';
+  $('t-correct-title').textContent = `${what}：${tableView.axis.header || '（无标题）'}`;
+  $('t-correct-count').textContent = `${cells.length} 个数字`;
+  const meaning = axis === 'column' ? tableView.model.columns[i] : tableView.model.rows[i];
+  const field = $('t-correct-field').value;
+  $('t-correct-value').value = (meaning && (field === 'time' ? meaning.period : meaning[field])) || '';
+  $('t-correct-form').hidden = false;
+  $('t-correct-value').focus();
+}
+
+async function axisBulk(action) {
+  const a = tableView.axis;
+  if (!a) return;
+  const filter = {doc: tableView.doc, table: tableView.id};
+  filter[a.axis] = String(a.index);
+  await tableBulk(action, filter, `${a.axis === 'column' ? '该列' : '该行'}的全部 ${a.count} 个数字`);
+}
+
+async function tableBulk(action, filter, what) {
+  let total;
+  try {
+    total = (await getJson('/api/figures?' + new URLSearchParams(Object.assign({size: 1}, filter)))).total;
+  } catch (e) {
+    toast('读取失败：' + e.message, true);
+    return;
+  }
+  if (!total) { toast('没有数字', true); return; }
+  if (!window.confirm(`确定${BULK_LABEL[action]}${what.replace(/\d+/, total)}？（可用“撤销”整体撤回）`)) return;
+  try {
+    const r = await postJson('/api/decisions/bulk', {action, filter, expected: total});
+    toast(`已${BULK_LABEL[action]} ${r.count} 条数字`);
+  } catch (e) {
+    toast('批量操作失败：' + e.message, true);
+    return;
+  }
+  await reloadTableKeepCell();
+}
+
+async function saveAxisCorrection() {
+  const a = tableView.axis;
+  if (!a) return;
+  const field = $('t-correct-field').value, value = $('t-correct-value').value.trim();
+  const what = a.axis === 'column' ? '列' : '行';
+  if (!window.confirm(`把${what}“${a.header}”的${TABLE_FIELD_LABEL[field]}更正为“${value}”？将应用到其下 ${a.count} 个数字，`
+      + '重新抽取后仍然有效。')) return;
+  try {
+    const r = await postJson('/api/tables/correct', {doc: tableView.doc, table: tableView.id, axis: a.axis,
+      header: a.header, field, value, expected: a.count});
+    toast(`已更正 ${r.count} 个数字的${TABLE_FIELD_LABEL[field]}`);
+  } catch (e) {
+    toast('更正失败：' + e.message, true);
+    return;
+  }
+  $('t-correct-form').hidden = true;
+  await reloadTableKeepCell();
+}
+
+async function openCell(td, cell) {
+  for (const x of $('table-body').querySelectorAll('td.selected')) x.classList.remove('selected');
+  td.classList.add('selected');
+  tableView.selectedCell = cell;
+  let f;
+  try {
+    f = await getJson('/api/figure?' + new URLSearchParams({doc: tableView.doc, id: cell.figureId}));
+  } catch (e) {
+    toast('读取数字失败：' + e.message, true);
+    return;
+  }
+  if (tableView.selectedCell !== cell) return;
+  tableView.figure = f;
+  $('t-empty').hidden = true;
+  $('t-cell').hidden = false;
+  $('t-cell-title').textContent = `${f.raw} · ${STATUS_LABEL[f.status]}`;
+  const q = f.quote || '';
+  const [s, e] = f.span_in_quote;
+  $('t-quote').replaceChildren(q.slice(0, s), el('mark', {}, q.slice(s, e)), q.slice(e));
+  const fields = $('t-fields');
+  fields.replaceChildren();
+  for (const [name, key, labels] of [['数值', 'value'], ['单位', 'unit', UNIT_LABEL], ['时期', 'time'], ['地区', 'region'],
+    ['主题', 'subject'], ['变化', 'change', CHANGE_LABEL], ['页/行', 'where']]) {
+    let v = key === 'where' ? (f.page ? `第 ${f.page} 页 第 ${f.line} 行` : `第 ${f.line} 行`) : f[key];
+    if (labels && v) v = label(labels, v);
+    if (key === 'value') v = formatValue(f.value, f.unit) + (f.value ? `（${f.value}）` : '');
+    fields.append(el('dt', {}, name), el('dd', {class: f.corrections && key in f.corrections ? 'corrected-cell' : null},
+      v === null || v === undefined || v === '' ? '—' : String(v)));
+  }
+  const paged = f.page !== null && f.page !== undefined;
+  $('t-page-box').hidden = !paged;
+  if (paged) {
+    const img = $('t-page-image');
+    const src = '/api/page.png?' + new URLSearchParams({doc: f.doc, page: f.page});
+    if (img.getAttribute('src') !== src) img.src = src;
+    frameOnPage($('t-page-frame'), $('t-page-box'), f, () => tableView.figure === f);
+  }
+}
+
+/** Frames figure {@code f} on the page image inside {@code frame}; {@code current} says whether it is still shown. */
+async function frameOnPage(frame, scroller, f, current) {
+  for (const old of frame.querySelectorAll('.page-box-more')) old.remove();
+  let b;
+  try {
+    b = await getJson('/api/page/box?' + new URLSearchParams({doc: f.doc, id: f.id}));
+  } catch (e) {
+    return;
+  }
+  if (!current()) return;
+  const pad = 2;
+  let first = null;
+  for (const [x0, y0, x1, y1] of b.boxes || []) {
+    const box = frame.appendChild(el('div', {class: 'page-box-more'}));
+    Object.assign(box.style, {
+      left: ((x0 - pad) / b.width * 100) + '%', top: ((y0 - pad) / b.height * 100) + '%',
+      width: ((x1 - x0 + 2 * pad) / b.width * 100) + '%', height: ((y1 - y0 + 2 * pad) / b.height * 100) + '%',
+    });
+    first = first || box;
+  }
+  if (!first) return;
+  const img = frame.querySelector('img');
+  const scroll = () => scrollWithin(scroller, first, true);
+  if (img.complete && img.naturalWidth) scroll(); else img.addEventListener('load', scroll, {once: true});
+}
+
+/** Reloads the shown table and, when a cell was open, opens it again so its status is current. */
+async function reloadTableKeepCell() {
+  const cell = tableView.selectedCell;
+  await loadTable();
+  const td = cell && $('table-body').querySelector(`td[data-figure="${CSS.escape(cell.figureId)}"]`);
+  if (td) await openCell(td, cell);
+}
+
+async function decideCell(action) {
+  const f = tableView.figure;
+  if (!f) return;
+  try {
+    await postJson('/api/decisions', {doc: f.doc, id: f.id, action});
+    toast('已保存：' + ACTION_LABEL[action]);
+  } catch (e) {
+    toast('保存失败：' + e.message, true);
+    return;
+  }
+  await reloadTableKeepCell();
+}
+
+async function tableUndo() {
+  await undo();
+  await reloadTableKeepCell();
+}
+
 // ---- the panel (dataset) ----
 const PANEL_STATUS_LABEL = {single: '单一来源', agree: '一致', rounding_agree: '舍入后一致', ambiguous: '同文多值', conflict: '冲突', reviewed: '已审阅', superseded: '被本文主值取代', left_out: '单位不符未计入'};
 const panelView = {facetsLoaded: false, selected: null};
@@ -809,6 +1082,7 @@ function showTab(name) {
   if (name === 'entities') loadEntities();
   if (name === 'measures') loadMeasures();
   if (name === 'panel') loadPanel();
+  if (name === 'tables') loadTableDocs().catch((e) => toast('读取表格失败：' + e.message, true));
 }
 
 function onKey(event) {
@@ -817,7 +1091,13 @@ function onKey(event) {
   if (event.key === 'Escape') { closeForms(); t.blur && t.blur(); return; }
   if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === '?') { event.preventDefault(); if (!$('help').open) $('help').showModal(); return; }
-  if ($('review').hidden || $('help').open) return;
+  if ($('help').open) return;
+  if (!$('tables').hidden) {
+    const tableActions = {a: () => decideCell('accept'), r: () => decideCell('reject'), u: tableUndo};
+    if (tableActions[event.key]) { event.preventDefault(); tableActions[event.key](); }
+    return;
+  }
+  if ($('review').hidden) return;
   const actions = {
     j: () => { if (state.selected + 1 < state.rows.length) selectRow(state.selected + 1); else nextPage(); },
     k: () => { if (state.selected > 0) selectRow(state.selected - 1); },
@@ -896,6 +1176,20 @@ function init() {
   $('panel-filters').addEventListener('submit', (e) => e.preventDefault());
   for (const name of ['indicator', 'region', 'period', 'status']) $('p-' + name).addEventListener('change', loadPanel);
   $('btn-panel-cite').addEventListener('click', citePanelCell);
+  $('t-doc').addEventListener('change', () => loadTableList().catch((e) => toast('读取表格失败：' + e.message, true)));
+  $('t-table').addEventListener('change', () => { $('t-correct-form').hidden = true; loadTable(); });
+  $('table-filters').addEventListener('submit', (e) => e.preventDefault());
+  $('t-accept').addEventListener('click', () => tableBulk('accept', {doc: tableView.doc, table: tableView.id}, '整张表的全部 0 个数字'));
+  $('t-reject').addEventListener('click', () => tableBulk('reject', {doc: tableView.doc, table: tableView.id}, '整张表的全部 0 个数字'));
+  $('t-undo').addEventListener('click', tableUndo);
+  $('t-axis-accept').addEventListener('click', () => axisBulk('accept'));
+  $('t-axis-reject').addEventListener('click', () => axisBulk('reject'));
+  $('t-correct-close').addEventListener('click', () => { $('t-correct-form').hidden = true; });
+  $('t-correct-form').addEventListener('submit', (e) => { e.preventDefault(); saveAxisCorrection(); });
+  $('t-correct-field').addEventListener('change', () => { if (tableView.axis) openAxis(tableView.axis.axis, tableView.axis.index); });
+  $('t-cell-accept').addEventListener('click', () => decideCell('accept'));
+  $('t-cell-reject').addEventListener('click', () => decideCell('reject'));
+  $('t-cell-open').addEventListener('click', () => { if (tableView.figure) jumpToFigure(tableView.figure); });
   for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => showTab(b.dataset.tab));
   for (const id of ['c-indicator', 'c-region', 'c-time']) $(id).addEventListener('change', loadCharts);
   document.addEventListener('keydown', onKey);

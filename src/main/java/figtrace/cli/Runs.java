@@ -34,6 +34,16 @@ final class Runs {
                 .derive((db, dir) -> PanelRun.update(db, patterns, dir));
     }
 
+    /** How the rules in {@code patterns} read a written unit, for corrections of a table column's unit. */
+    static figtrace.review.UnitScale unitScale(Path patterns) {
+        try {
+            figtrace.rules.Rules rules = figtrace.rules.RulesStage.load(patterns);
+            return new figtrace.review.UnitScale(rules.units(), rules.multipliers());
+        } catch (RulesException e) {
+            throw new figtrace.review.ReviewException("cannot read units from " + patterns + ": " + e.getMessage(), e);
+        }
+    }
+
     static int reportRules(PrintWriter err, String command, RulesException e) {
         e.problems().forEach(err::println);
         err.println("figtrace " + command + ": the rules have " + e.problems().size() + " problem(s); fix them (see"

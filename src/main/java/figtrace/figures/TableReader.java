@@ -70,6 +70,9 @@ final class TableReader {
             // the date a header or caption writes (2024年底 → 2024-12-31, 截至2025年6月底) before the bare year the
             // table model keeps; a year of the column's own header before one of the caption
             String ownYear = col.period() != null && col.header() != null && col.header().contains(col.period()) ? col.period() : null;
+            // a change column dated by the column it compares (2026年预算数 | 增长%), not by the caption
+            if (ownYear == null && col.change() != null && col.period() != null
+                    && (t.caption() == null || !t.caption().contains(col.period()))) ownYear = col.period();
             String time = firstNonNull(firstTime(col.header()), ownYear, firstTime(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();

@@ -215,7 +215,11 @@ final class HtmlReader {
 
     /** A data table holds no nested table and no long cell; otherwise it is page layout and read as blocks. */
     static boolean isDataTable(Element table) {
-        if (!table.select("table table").isEmpty() || table.select("table").size() > 1) return false;
+        // a table nested in a cell is page layout, unless it is a one-cell wrapper an editor left around a value
+        // (<td><table><tr><td>11.4</td></tr></table></td>): that is only the cell's content
+        for (Element nested : table.select("table")) {
+            if (nested != table && nested.select("td, th").size() > 1) return false;
+        }
         for (Element cell : table.select("td, th")) {
             if (cell.text().length() > LAYOUT_CELL_CHARS) return false;
         }
@@ -317,6 +321,7 @@ final class HtmlReader {
             Map<Integer, Integer> spannedUntil = new HashMap<>(); // column → last row index a rowspan covers
             int r = -1;
             for (Element tr : table.select("tr")) {
+                if (tr.closest("table") != table) continue; // a row of a one-cell wrapper inside a cell
                 r++;
                 List<String> cells = new ArrayList<>();
                 boolean nonEmpty = false;

@@ -61,6 +61,23 @@ public interface ReviewStore extends AutoCloseable {
     Undo undoLast();
 
     /** All decisions, orphaned ones included, oldest first. */
+    /**
+     * Records a correction of what a table column or row means, and the corrections it makes to the figures under it
+     * ({@code corrections}: figure → field → value), all in one transaction and one batch ({@link TableDecision#batch()})
+     * that {@link #undoLast()} undoes as a whole.
+     */
+    TableDecision recordTableDecision(String doc, String tableId, String caption, String axis, String header,
+                                      String field, String value, Map<FigureKey, Map<String, String>> corrections);
+
+    /** The table decisions, oldest first; undone ones only when {@code withUndone}. */
+    List<TableDecision> tableDecisions(boolean withUndone);
+
+    /**
+     * Gives every table decision to the figures under its header that do not have it yet (after a re-run); {@code
+     * corrections} says what a decision changes in which figures now. Returns how many figures got a decision.
+     */
+    int reapplyTableDecisions(java.util.function.Function<TableDecision, Map<FigureKey, Map<String, String>>> corrections);
+
     List<Decision> all();
 
     /** The decisions of one figure, oldest first (orphaned ones are not attached to any figure). */

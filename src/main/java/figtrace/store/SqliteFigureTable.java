@@ -305,6 +305,21 @@ public final class SqliteFigureTable implements FigureTable {
             conditions.add("f.subject LIKE ? ESCAPE '\\'");
             parameters.add(like(filter.subject()));
         }
+        if (present(filter.table())) {
+            // the figures read from the cells of one rebuilt table (or one of its columns or rows)
+            StringBuilder cells = new StringBuilder("f.id IN (SELECT c.figure_id FROM cells c WHERE c.doc = f.doc"
+                    + " AND c.table_id = ? AND c.figure_id IS NOT NULL");
+            parameters.add(filter.table());
+            if (filter.column() != null) {
+                cells.append(" AND c.col = ?");
+                parameters.add(filter.column());
+            }
+            if (filter.row() != null) {
+                cells.append(" AND c.row = ?");
+                parameters.add(filter.row());
+            }
+            conditions.add(cells.append(")").toString());
+        }
         if (present(filter.text())) {
             conditions.add("(f.quote LIKE ? ESCAPE '\\' OR f.raw LIKE ? ESCAPE '\\' OR f.subject LIKE ? ESCAPE '\\')");
             String pattern = like(filter.text());

@@ -32,7 +32,7 @@ public final class TableStage {
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
     private static final Pattern EMPTY_MARK = Pattern.compile("[-—–－]+|…+|/|\\*|x|X|×");
     private static final Pattern CODE = Pattern.compile("[0-9]{3,9}");
-    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附|图)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}])");
+    private static final Pattern CAPTION = Pattern.compile("^\\s*(?:附|图)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}]|$)");
     private static final Pattern UNIT_LINE = Pattern.compile("单位\\s*[:：]\\s*([^\\s,，;；)）]{1,10})");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
     private static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
@@ -81,11 +81,26 @@ public final class TableStage {
         List<Block> merged = new ArrayList<>();
         for (Block b : blocks) {
             Block prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (prev != null && continues(prev, b, text, isRow)) prev.absorb(b);
-            else merged.add(b);
+            if (prev != null && continues(prev, b, text, isRow)) {
+                prev.absorb(b);
+                continue;
+            }
+            if (prev != null && b.caption == null && b.unit == null && b.firstPage > 0 && b.firstPage == prev.lastPage + 1
+                    && gapLines(prev, b, text) <= 3) {
+                // rows at the top of the next page with no caption or 单位 line of their own continue the table above
+                // even when their header differs (a two-sided table's next page names its sides again): they keep
+                // its caption, number and unit (石嘴山 2026 budget tables, 万元 printed on the first page only)
+                b.above = prev;
+            }
+            merged.add(b);
         }
         List<Table> out = new ArrayList<>();
         for (Block b : merged) {
+            if (b.above != null) { // after the block above was built: its caption now holds a title row too
+                b.caption = b.above.caption;
+                b.label = b.above.label;
+                b.unit = b.above.unit;
+            }
             for (Table t : build(source, text, b, out.size())) out.add(t);
         }
         return out;
@@ -97,6 +112,8 @@ public final class TableStage {
     static final class Block {
         final List<Integer> lines = new ArrayList<>();
         String caption, unit, label;
+        /** The table on the page before that this captionless block continues under another header, or null. */
+        Block above;
         final List<String> headerParagraphs = new ArrayList<>();
         int firstPage, lastPage;
         /** Leading rows of continuation blocks to leave out (their repeated header). */
@@ -223,6 +240,12 @@ public final class TableStage {
         return true;
     }
 
+    /** A caption that is only the table's number (表二十 on its own line, the title on the next). */
+    private static boolean bareLabel(String caption) {
+        Matcher m = CAPTION.matcher(caption);
+        return m.find() && caption.substring(m.end()).strip().isEmpty();
+    }
+
     private static boolean sameText(DocumentText text, List<Integer> a, List<Integer> b) {
         StringBuilder x = new StringBuilder(), y = new StringBuilder();
         for (int i : a) x.append(TableWords.squeeze(text.lineText(text.lines().get(i))));
@@ -324,7 +347,8 @@ public final class TableStage {
                 List<Cell> only = cells(text, i);
                 long filled = only.stream().filter(c -> !c.text.isEmpty()).count();
                 if (header.isEmpty() && filled == 1 && !only.get(0).text.isEmpty() && width(text, b) > 1
-                        && !words.is("label", only.get(0).text) && (b.caption == null || !CAPTION.matcher(b.caption).find())) {
+                        && !words.is("label", only.get(0).text)
+                        && (b.caption == null || !CAPTION.matcher(b.caption).find() || bareLabel(b.caption))) {
                     b.caption = b.caption == null ? only.get(0).text : b.caption + " " + only.get(0).text;
                     continue;
                 }
@@ -398,7 +422,17 @@ public final class TableStage {
         boolean indexTable = (b.caption != null && words.has("index", b.caption));
 
         List<TableColumn> columns = new ArrayList<>();
-        for (int k = from; k < to; k++) columns.add(column(k - from, heads[k], roles[k], captionYear, indexTable));
+        String leftYear = null;
+        for (int k = from; k < to; k++) {
+            TableColumn c = column(k - from, heads[k], roles[k], captionYear, indexTable, side);
+            // a change without a year of its own (2025年完成数 | 2026年预算数 | 增长%) compares the column left of it
+            // with the year before: it is of that column's year, not the caption's or the document's
+            if (c.change() != null && year(heads[k]) == null && leftYear != null) {
+                c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change());
+            }
+            if (c.valueColumn() && c.change() == null && c.period() != null) leftYear = c.period();
+            columns.add(c);
+        }
         int labelCol = -1, unitCol = -1;
         for (TableColumn c : columns) {
             if (c.role().equals("label") && labelCol < 0) labelCol = c.index();
@@ -416,6 +450,7 @@ public final class TableStage {
             if (labelCol >= 0 && from + labelCol < all.size()) longest = Math.max(longest, all.get(from + labelCol).text.length());
         }
         int lastLabelLength = 0;
+        boolean lastLabelOnly = false; // the last row added is a label-only line (no cell but its label)
         for (int r = 0; r < body.size(); r++) {
             TextLine line = text.lines().get(body.get(r));
             List<Cell> all = bodyCells.get(r);
@@ -438,8 +473,22 @@ public final class TableStage {
             if (row.stream().allMatch(c -> c.text.isEmpty())) continue;
             int index = rows.size();
             String unit = unitCol >= 0 && unitCol < row.size() && !row.get(unitCol).text.isEmpty() ? row.get(unitCol).text : null;
-            rows.add(row(index, line.page() == 0 ? null : line.page(), line.number(), line.start(), line.end(), label,
-                    -1, -1, unit, levels));
+            TableRow above = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            if (paged && label.isEmpty() && labelCol >= 0 && lastLabelOnly && above != null
+                    && java.util.Objects.equals(above.page(), line.page() == 0 ? null : line.page())) {
+                // a row header printed on two lines around its numbers (其中:1.社会保险待遇 / the numbers / 支出; 石嘴山
+                // and Xinjiang budget PDFs): the unnamed number row is the label-only line above it, and the line
+                // below joins it as a wrapped label
+                rows.remove(rows.size() - 1);
+                index = above.index();
+                rows.add(row(index, above.page(), above.line(), above.charStart(), line.end(), above.label(),
+                        -1, -1, unit != null ? unit : above.unit(), levels));
+                lastLabelLength = above.label().length();
+            } else {
+                rows.add(row(index, line.page() == 0 ? null : line.page(), line.number(), line.start(), line.end(), label,
+                        -1, -1, unit, levels));
+            }
+            lastLabelOnly = onlyLabel;
             for (int k = 0; k < row.size(); k++) {
                 Cell c = row.get(k);
                 if (c.text.isEmpty()) continue;
@@ -604,7 +653,7 @@ public final class TableStage {
         return false;
     }
 
-    private TableColumn column(int index, String head, String role, String captionYear, boolean indexTable) {
+    private TableColumn column(int index, String head, String role, String captionYear, boolean indexTable, String side) {
         if (!role.equals("value")) return new TableColumn(index, head, role, null, null, null, null, null);
         String period = year(head);
         if (period == null) period = captionYear;
@@ -616,6 +665,9 @@ public final class TableStage {
         else if (words.has("change", head)) change = "%".equals(unit) || head.contains("%") || head.contains("％") ? "growth" : "increase";
         String bare = PAREN.matcher(head).replaceAll("").replaceAll("(?:19|20)[0-9]{2}\\s*年?", "")
                 .replaceAll("[%％\\s\u3000]", "");
+        // the side's title over a two-sided table's columns (一般公共预算收入 over 2025年完成数) names the side, not
+        // the column's measure
+        if (side != null && bare.startsWith(side) && bare.length() > side.length()) bare = bare.substring(side.length());
         // the kind of a group title over the column (总量 地区生产总值, 增长 第一产业) is its unit and change, not
         // what it measures
         Matcher kind = GROUP_KIND.matcher(bare);

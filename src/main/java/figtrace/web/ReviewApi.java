@@ -43,13 +43,18 @@ final class ReviewApi {
     private final CorpusFiles corpus;
     private final RecordViews records;
     private final PanelView panel;
+    private final TableViews tables;
+    private final Path dbFile;
 
-    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records, PanelView panel) {
+    ReviewApi(ReviewStore reviews, FigureTable table, CorpusFiles corpus, RecordViews records, PanelView panel,
+              TableViews tables, Path dbFile) {
+        this.dbFile = dbFile;
         this.reviews = reviews;
         this.table = table;
         this.corpus = corpus;
         this.records = records;
         this.panel = panel;
+        this.tables = tables;
     }
 
     void get(HttpExchange exchange, String path) throws IOException {
@@ -76,6 +81,8 @@ final class ReviewApi {
             case "/api/chart/regions" -> Http.json(exchange, 200, panel.chart(q, "region"));
             case "/api/page.png" -> pageImage(exchange, q);
             case "/api/page/box" -> Http.json(exchange, 200, pageBox(q));
+            case "/api/tables" -> Http.json(exchange, 200, tables.tables(q.get("doc")));
+            case "/api/table" -> Http.json(exchange, 200, tables.table(requiredParam(q, "doc"), requiredParam(q, "id")));
             case "/api/export.csv" -> export(exchange, q, false);
             case "/api/export.xlsx" -> export(exchange, q, true);
             default -> throw new Http.NotFound("no such API: " + path);
@@ -85,6 +92,12 @@ final class ReviewApi {
     void post(HttpExchange exchange, String path, byte[] bytes) throws IOException {
         if (path.equals("/api/decisions/bulk")) { bulk(exchange, body(exchange, bytes)); return; }
         if (path.equals("/api/decisions/undo")) { undo(exchange, body(exchange, bytes)); return; }
+        if (path.equals("/api/tables/correct")) {
+            Map<String, Object> answer = tables.correct(body(exchange, bytes));
+            panel.invalidate();
+            Http.json(exchange, 200, answer);
+            return;
+        }
         if (!path.equals("/api/decisions")) throw new Http.NotFound("no such API: " + path);
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         // JSON only: a cross-site form cannot send it without a CORS preflight, which this server never grants.
@@ -234,7 +247,16 @@ final class ReviewApi {
         if (!FigureTable.validSort(sort)) throw new Http.BadRequest("unknown sort '" + sort + "'");
         List<ReviewedFigure> rows = table.all(filter(q), sort);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (xlsx) ReviewedExport.writeXlsx(rows, panel.sheets(), out); // as figtrace export: with the panel sheets
+        if (xlsx) {
+            // as figtrace export: the figures, the panel and its checks, then each rebuilt table on its own sheet
+            List<figtrace.model.Table> rebuilt;
+            try {
+                rebuilt = figtrace.tables.TableSheets.load(dbFile, q.get("doc"));
+            } catch (java.sql.SQLException e) {
+                throw new Http.BadRequest("cannot read the tables: " + e.getMessage());
+            }
+            ReviewedExport.writeXlsx(rows, panel.sheets(), rebuilt, out);
+        }
         else ReviewedExport.writeCsv(rows, out);
         String name = xlsx ? "figures-reviewed.xlsx" : "figures-reviewed.csv";
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -314,7 +336,7 @@ final class ReviewApi {
         String status = q.get("status");
         return new FigureFilter(q.get("doc"), q.get("region"), q.get("subject"), q.get("time"), q.get("kind"),
                 q.get("indicator"), status == null || status.isEmpty() ? null : ReviewStatus.fromCode(status),
-                q.get("q"));
+                q.get("q"), q.get("table"), optionalInteger(q, "column"), optionalInteger(q, "row"));
     }
 
     private static Map<String, Object> row(ReviewedFigure r) {
@@ -376,6 +398,11 @@ final class ReviewApi {
         int page = integer(q, "page", 0);
         if (page < 0) throw new Http.BadRequest("page must not be negative");
         return page;
+    }
+
+    private static Integer optionalInteger(Map<String, String> q, String name) {
+        String value = q.get(name);
+        return value == null || value.isEmpty() ? null : integer(q, name, 0);
     }
 
     private static int integer(Map<String, String> q, String name, int fallback) {

@@ -41,18 +41,21 @@ public final class ReviewServer implements AutoCloseable {
     private final ReviewStore reviews;
     private final FigureTable table;
     private final RecordViews records;
+    private final figtrace.review.TableCells tableCells;
     private final RequestGuard guard;
     private final ReviewApi api;
     private final byte[] indexHtml;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ReviewServer(HttpServer server, ExecutorService executor, ReviewStore reviews, FigureTable table,
-                         RecordViews records, RequestGuard guard, ReviewApi api, byte[] indexHtml) {
+                         RecordViews records, figtrace.review.TableCells tableCells, RequestGuard guard, ReviewApi api,
+                         byte[] indexHtml) {
         this.server = server;
         this.executor = executor;
         this.reviews = reviews;
         this.table = table;
         this.records = records;
+        this.tableCells = tableCells;
         this.guard = guard;
         this.api = api;
         this.indexHtml = indexHtml;
@@ -74,10 +77,12 @@ public final class ReviewServer implements AutoCloseable {
         ReviewStore reviews = ReviewStore.open(db);
         FigureTable table = null;
         RecordViews records = null;
+        figtrace.review.TableCells tableCells = null;
         HttpServer bound = null;
         try {
             table = FigureTable.open(db, reviews);
             records = RecordViews.open(db);
+            tableCells = figtrace.review.TableCells.open(db);
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -90,15 +95,24 @@ public final class ReviewServer implements AutoCloseable {
             RequestGuard guard = new RequestGuard(host, actualPort);
             String index = new String(resource("web/index.html"), StandardCharsets.UTF_8)
                     .replace(TOKEN_PLACEHOLDER, guard.token());
+            // units are read from the rules only when a reviewer corrects a table column's unit
+            java.util.function.Supplier<figtrace.review.UnitScale> units = () -> {
+                try {
+                    figtrace.rules.Rules rules = figtrace.rules.RulesStage.load(patterns);
+                    return new figtrace.review.UnitScale(rules.units(), rules.multipliers());
+                } catch (figtrace.rules.RulesException e) {
+                    throw new ReviewException("cannot read units from " + patterns + ": " + e.getMessage(), e);
+                }
+            };
             ReviewApi api = new ReviewApi(reviews, table, new CorpusFiles(corpus), records,
-                    new PanelView(db, patterns, table, reviews));
+                    new PanelView(db, patterns, table, reviews), new TableViews(tableCells, reviews, units), db);
             // A few threads: requests are short SQLite reads; the stores serialise their own access.
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "figtrace-serve");
                 t.setDaemon(true);
                 return t;
             });
-            ReviewServer review = new ReviewServer(server, executor, reviews, table, records, guard, api,
+            ReviewServer review = new ReviewServer(server, executor, reviews, table, records, tableCells, guard, api,
                     index.getBytes(StandardCharsets.UTF_8));
             server.createContext("/", review::handle);
             server.setExecutor(executor);
@@ -106,6 +120,7 @@ public final class ReviewServer implements AutoCloseable {
             return review;
         } catch (RuntimeException e) {
             if (bound != null) bound.stop(0);
+            if (tableCells != null) tableCells.close();
             if (records != null) records.close();
             if (table != null) table.close();
             reviews.close();
@@ -196,6 +211,7 @@ public final class ReviewServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        tableCells.close();
         records.close();
         table.close();
         reviews.close();

@@ -44,7 +44,7 @@ class SchemaMigrationsTest {
         try (Connection c = jdbc(db)) {
             assertEquals(SqliteStore.schemaVersion(), version(c));
             assertEquals(List.of("cells", "decisions", "document_lines", "document_text", "documents", "entities", "figures",
-                    "links", "measures", "panel", "panel_checks", "panel_sources", "tables"), tables(c));
+                    "links", "measures", "panel", "panel_checks", "panel_sources", "table_decisions", "tables"), tables(c));
             assertTrue(names(c, "index").contains("review_figures_value"), "the store owns the review's indices");
         }
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class TableStageTest {
@@ -108,5 +109,26 @@ class TableStageTest {
         Table codes = r.tables().get(2);
         assertEquals("code", codes.columns().get(0).role());
         assertNull(codes.cells().get(0).figureId());
+    }
+
+    @Test
+    void aOneCellTableWrappingAValueInsideACellIsOnlyThatCellsText() {
+        // CMS editors leave <td><table><tr><td>11.4</td></tr></table></td> around a value (周口 2025 表2)
+        DocumentResult r = html("<p>表2 2025年居民消费价格主要数据</p><table>"
+                + "<tr><td>类 别</td><td>比上年涨跌幅（%）</td></tr>"
+                + "<tr><td>七、医疗保健</td><td>0.4</td></tr>"
+                + "<tr><td>八、其他用品及服务</td><td><table><tr><td>11.4</td></tr></table></td></tr></table>");
+        assertEquals(1, r.tables().size(), r.tables().toString());
+        Table t = r.tables().get(0);
+        assertEquals(2, t.rows().size(), t.rows().toString());
+        Figure other = cell(r, "11.4");
+        assertEquals("其他用品及服务", other.subject());
+        assertEquals("%", other.unit());
+        // a table around a nested table of several cells is still page layout, not a data table: its own cell (导航)
+        // is in no rebuilt table (the inner table is read on its own)
+        DocumentResult layout = html("<table><tr><td>导航</td><td><table><tr><td>首页</td><td>新闻</td></tr></table></td></tr></table>");
+        for (Table lt : layout.tables()) {
+            assertTrue(lt.cells().stream().noneMatch(c -> c.text().equals("导航")), layout.tables().toString());
+        }
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Makes a scaled benchmark corpus: N documents copied round-robin from the given folders, each copy made distinct
 (different bytes, so a different sha256) without changing what a reader sees much:
-  .txt/.html  a line naming the copy appended;  .pdf  a comment after %%EOF;  .docx  an extra zip entry;
+  .txt/.html  a line naming the copy appended;  .pdf  a comment after %%EOF;  .docx  a comment after the root of
+  word/document.xml;
   .doc        bytes appended (OLE2 readers ignore a tail).
 Usage: make_corpus.py OUT N SRC_DIR [SRC_DIR ...]"""
 import os, sys, zipfile, io
@@ -29,8 +30,12 @@ for i in range(n):
             buf = io.BytesIO()
             with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as zout:
                 for item in zin.infolist():
-                    zout.writestr(item, zin.read(item.filename))
-                zout.writestr('docProps/bench.txt', tag)
+                    body = zin.read(item.filename)
+                    if item.filename == 'word/document.xml':
+                        # a comment after the root element: new bytes, same document (an extra zip entry would be
+                        # a part without a content type, which makes OOXML readers refuse the whole file)
+                        body = body + b'<!-- ' + tag + b' -->'
+                    zout.writestr(item, body)
             data = buf.getvalue()
         else:
             data = data + tag

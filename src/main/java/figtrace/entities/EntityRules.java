@@ -38,6 +38,8 @@ final class EntityRules {
     final List<String> titles = new ArrayList<>();
     /** INDUSTRY modifiers and place names, longest first: what an industry's name may be stripped of at its start. */
     final List<String> industryQualifiers = new ArrayList<>();
+    /** {@link #industryQualifiers} by first character (the qualifiers a text has at a position, in the list's order). */
+    figtrace.text.WordsAt industryQualifiersAt;
     String surnames = "";
     /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
     final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
@@ -123,6 +125,7 @@ final class EntityRules {
         r.industryQualifiers.addAll(r.modifiersByType.getOrDefault("INDUSTRY", List.of()));
         r.known.values().stream().filter(k -> k.type().equals("PLACE")).map(Known::text).forEach(r.industryQualifiers::add);
         r.industryQualifiers.sort(Comparator.comparingInt((String m) -> -m.length()));
+        r.industryQualifiersAt = new figtrace.text.WordsAt(r.industryQualifiers);
         r.modifiersByType.values().forEach(l -> l.sort(Comparator.comparingInt((String m) -> -m.length())));
         r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));

@@ -65,11 +65,13 @@ final class NameBounds {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (String m : rules.industryQualifiers) {
+            // only the qualifiers the line has at start (by first character), in the list's order
+            for (String m : rules.industryQualifiersAt.allAt(line, start)) {
                 int next = start + m.length();
                 // only whole words: 新 is no modifier of 新疆
-                boolean wordEnd = tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next);
-                if (line.startsWith(m, start) && next < p && wordEnd) { start = next; moved = true; break; }
+                if (next < p && (tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next))) {
+                    start = next; moved = true; break;
+                }
             }
         }
         return start;

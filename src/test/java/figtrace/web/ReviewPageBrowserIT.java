@@ -237,13 +237,20 @@ class ReviewPageBrowserIT {
         waitForRows(8);
         rows().get(1).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#source li.cited mark.figure")));
-        // the source pane may render once more (page image loaded) between finding the mark and reading it: read the
-        // texts again when an element went stale
-        String raw = wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector("#quote mark")).getText());
-        String marked = wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector("#source li.cited mark.figure")).getText());
-        assertEquals(raw, marked, "the figure itself is marked inside its source line");
+        // the quote and the source pane render one after the other (and the source pane once more when the page image
+        // loaded), and a figure opened by an earlier test may still show: wait until both show the same figure, then
+        // compare (a mark that never matches the quote fails the wait's timeout)
+        String[] shown = new String[2];
+        try {
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                shown[0] = d.findElement(By.cssSelector("#quote mark")).getText();
+                shown[1] = d.findElement(By.cssSelector("#source li.cited mark.figure")).getText();
+                return !shown[0].isEmpty() && shown[0].equals(shown[1]);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // fall through: the assertion below names both texts
+        }
+        assertEquals(shown[0], shown[1], "the figure itself is marked inside its source line");
         // The quote and the action buttons are inside the window, not scrolled away by the source pane.
         for (String id : List.of("quote", "btn-accept", "fields")) {
             Object box = browser.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"

@@ -71,13 +71,20 @@ public final class TableSheets {
         for (Table t : tables) {
             if (!docs.contains(t.doc())) docs.add(t.doc());
             String name = sheetName(docs.indexOf(t.doc()) + 1, t, used);
-            text(index.createRow(r++), name, t.doc(), n(t.caption()), n(t.unit()),
-                    t.pages().isEmpty() ? "" : t.pages().toString(), n(t.side()), t.id(),
-                    String.valueOf(t.rows().size()), String.valueOf(t.figureCount()));
+            Row line = index.createRow(r++);
+            text(line, name, t.doc(), n(t.caption()), n(t.unit()),
+                    t.pages().isEmpty() ? "" : t.pages().toString(), n(t.side()), t.id());
+            line.createCell(7).setCellValue(t.rows().size()); // counts are numbers a spreadsheet can sort and sum
+            line.createCell(8).setCellValue(t.figureCount());
             writeTable(workbook.createSheet(name), t);
         }
         index.createFreezePane(0, 1);
+        index.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, r - 1, 0, INDEX_WIDTHS.length - 1));
+        for (int c = 0; c < INDEX_WIDTHS.length; c++) index.setColumnWidth(c, 256 * INDEX_WIDTHS[c]);
     }
+
+    /** Widths in characters of the index sheet's columns (sheet, doc, caption, unit, pages, side, table_id, rows, figures). */
+    private static final int[] INDEX_WIDTHS = {32, 28, 60, 10, 12, 10, 20, 8, 8};
 
     private static void writeTable(Sheet sheet, Table t) {
         Row head = sheet.createRow(0);

@@ -69,6 +69,11 @@ class TableSheetsTest {
             String first = index.getRow(1).getCell(0).getStringCellValue();
             assertEquals("xinjiang.pdf", index.getRow(1).getCell(1).getStringCellValue());
             assertEquals("万元", index.getRow(1).getCell(3).getStringCellValue());
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, index.getRow(1).getCell(8).getCellType(),
+                    "the figure count is a number");
+            assertNotNull(((org.apache.poi.xssf.usermodel.XSSFSheet) index).getCTWorksheet().getAutoFilter(),
+                    "the index sheet has a filter");
+            assertTrue(index.getColumnWidth(2) > index.getColumnWidth(7), "the caption column is wider than a count");
 
             Sheet sheet = book.getSheet(first);
             assertEquals("2024年完成数", sheet.getRow(0).getCell(2).getStringCellValue());

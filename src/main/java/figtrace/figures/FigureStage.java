@@ -339,10 +339,10 @@ public final class FigureStage {
         int runStart = listed ? prevInSentence.runStart() : c.start();
         boolean distributed = distributed(t, sStart, runStart);
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
-        String time = distributed ? distributedTime(ctx, sStart, runStart, runIndex) : null;
-        if (time == null) time = time(ctx, c.start(), sStart);
-        String region = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
-        if (region == null) region = region(ctx, c.start(), sStart);
+        String listedTime = distributed ? distributedTime(ctx, sStart, runStart, runIndex) : null;
+        String time = listedTime != null ? listedTime : time(ctx, c.start(), sStart);
+        String listedRegion = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
+        String region = listedRegion != null ? listedRegion : region(ctx, c.start(), sStart);
         String runSubject;
         if (listed) {
             runSubject = prevInSentence.runSubject();
@@ -375,8 +375,7 @@ public final class FigureStage {
         }
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
-        boolean overPlacesOrTimes = distributed && (distributedRegion(ctx, sStart, runStart, runIndex) != null
-                || distributedTime(ctx, sStart, runStart, runIndex) != null);
+        boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
         String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
         if (own != null) subject = own;
         boolean target = target(t.substring(sStart, c.start())) || comingBudgetYear(ctx, time);

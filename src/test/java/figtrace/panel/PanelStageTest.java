@@ -170,10 +170,9 @@ class PanelStageTest {
         assertEquals("unit", panel.checks().get(0).kind());
     }
 
-    /** A source built the way PanelRun builds one: from a figure's columns. */
-    private static PanelSource fromColumns(String doc, String quote, String raw, String value, String region,
-                                           String ownRegion, String tableTitle, String rule, String qualifier,
-                                           boolean target) {
+    /** A figure's columns as PanelRun reads them from the store: a general public budget revenue in yuan of 2025. */
+    private static java.util.Map<String, Object> columns(String doc, String quote, String raw, String value,
+                                                         String region, String rule) {
         java.util.Map<String, Object> c = new java.util.HashMap<>();
         c.put("id", doc + "#" + raw + "#" + quote.hashCode());
         c.put("doc", doc);
@@ -189,6 +188,14 @@ class PanelStageTest {
         c.put("indicator", "一般公共预算收入");
         c.put("indicator_id", "general_public_budget_revenue");
         c.put("rule", rule);
+        return c;
+    }
+
+    /** A source built the way PanelRun builds one: from a figure's columns. */
+    private static PanelSource fromColumns(String doc, String quote, String raw, String value, String region,
+                                           String ownRegion, String tableTitle, String rule, String qualifier,
+                                           boolean target) {
+        java.util.Map<String, Object> c = columns(doc, quote, raw, value, region, rule);
         c.put("qualifier", qualifier);
         c.put("target", target);
         return new PanelSources(RULES).of(c, "budget", ownRegion, tableTitle, quote.indexOf(raw), false, false);
@@ -212,21 +219,8 @@ class PanelStageTest {
     }
 
     private static PanelSource cell(String quote, String raw, String value, String subject, String tableTitle) {
-        java.util.Map<String, Object> c = new java.util.HashMap<>();
-        c.put("id", raw);
-        c.put("doc", "g.pdf");
-        c.put("line", 1);
-        c.put("char_start", 0);
-        c.put("span_start", quote.indexOf(raw));
-        c.put("quote", quote);
-        c.put("raw", raw);
-        c.put("value", new BigDecimal(value));
-        c.put("unit", "CNY");
-        c.put("time", "2025");
-        c.put("region", "东莞市");
+        java.util.Map<String, Object> c = columns("g.pdf", quote, raw, value, "东莞市", "figures:table_cell");
         c.put("subject", subject);
-        c.put("indicator_id", "general_public_budget_revenue");
-        c.put("rule", "figures:table_cell");
         return new PanelSources(RULES).of(c, "budget", "广东", tableTitle, quote.indexOf(raw), false, false);
     }
 

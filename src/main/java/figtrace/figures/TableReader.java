@@ -94,7 +94,7 @@ final class TableReader {
                 }
             }
             // a stock in a year's column (短期债务, 资产负债率 in 2024年) is its year-end balance
-            if (row.region() == null) time = FigureStage.balanceAtYearEnd(rules.subjectWords(), time, row.subject());
+            if (row.region() == null) time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, row.subject());
             // a row of growth rates (GDP 增速（%）) under columns of years or places
             String change = col.change() != null ? col.change() : rowChange(row.label(), unit);
             if (subject.isEmpty()) subject = col.measure() == null ? null : col.measure();

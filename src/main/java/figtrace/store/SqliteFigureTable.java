@@ -45,25 +45,6 @@ public final class SqliteFigureTable implements FigureTable {
             + " f.region, f.subject, f.indicator, f.change, f.target, f.rule, f.note,"
             + " f.indicator_id, f.source, f.ocr_confidence, f.ocr_box";
 
-    /**
-     * The latest status-changing decision per figure; SQLite returns the bare column {@code action} from the row
-     * holding max(id), which is the latest decision.
-     */
-    private static final String FROM_PLAIN = " FROM figures f";
-
-    private static final String FROM_WITH_STATUS = " FROM figures f LEFT JOIN (SELECT doc, figure_id, action, max(id)"
-            + " FROM decisions WHERE orphaned = 0 AND undone = 0 AND action IN ('accept', 'reject', 'correct', 'reset')"
-            + " GROUP BY doc, figure_id) s ON s.doc = f.doc AND s.figure_id = f.id";
-
-    private static final String STATUS = "CASE s.action WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected'"
-            + " WHEN 'correct' THEN 'corrected' ELSE 'unreviewed' END";
-
-    /** Sort keys the API accepts, as SQL; the document position always breaks ties so pages never overlap. */
-    private static final Map<String, String> SORTS = Map.of(
-            "doc", "f.doc", "line", "f.doc, f.page, f.line", "value", "f.value_num", "region", "f.region",
-            "subject", "f.subject", "time", "f.time", "kind", "f.kind", "indicator", "f.indicator",
-            "status", STATUS, "raw", "f.raw");
-
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path file;
@@ -87,7 +68,7 @@ public final class SqliteFigureTable implements FigureTable {
 
     /** The sort keys the queries understand (see {@link FigureTable#validSort}). */
     public static java.util.Set<String> sortKeys() {
-        return SORTS.keySet();
+        return FigureQuery.SORTS.keySet();
     }
 
     /** One page (0-based) of the matching figures with their reviews. */
@@ -96,13 +77,13 @@ public final class SqliteFigureTable implements FigureTable {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int pageNumber = Math.max(0, page);
         List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        String from = from(filter, sort);
+        String where = FigureQuery.where(filter, parameters);
+        String from = FigureQuery.from(filter, sort);
         long total = count(from + where, parameters);
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(pageSize);
         pageParameters.add((long) pageNumber * pageSize);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from + where + orderBy(sort)
+        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from + where + FigureQuery.orderBy(sort)
                 + " LIMIT ? OFFSET ?", pageParameters);
         return new FigurePage(withReviews(figures), total, pageNumber, pageSize);
     }
@@ -111,8 +92,8 @@ public final class SqliteFigureTable implements FigureTable {
     @Override
     public synchronized List<ReviewedFigure> all(FigureFilter filter, String sort) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + from(filter, sort) + where + orderBy(sort),
+        String where = FigureQuery.where(filter, parameters);
+        List<Figure> figures = figures("SELECT " + FIGURE_COLUMNS + FigureQuery.from(filter, sort) + where + FigureQuery.orderBy(sort),
                 parameters);
         Map<FigureKey, List<Decision>> byFigure = decisionsByFigure();
         List<ReviewedFigure> rows = new ArrayList<>(figures.size());
@@ -127,10 +108,10 @@ public final class SqliteFigureTable implements FigureTable {
     @Override
     public synchronized void forEach(FigureFilter filter, java.util.function.Consumer<ReviewedFigure> action) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
+        String where = FigureQuery.where(filter, parameters);
         Map<FigureKey, List<Decision>> byFigure = decisionsByFigure();
-        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + from(filter, null) + where
-                + orderBy(null))) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + FigureQuery.from(filter, null) + where
+                + FigureQuery.orderBy(null))) {
             bind(st, parameters);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) action.accept(reviewed(SqliteStore.readFigure(rs), byFigure));
@@ -166,8 +147,8 @@ public final class SqliteFigureTable implements FigureTable {
             parameters.add(k.doc());
             parameters.add(k.id());
         }
-        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + FROM_PLAIN + where
-                + orderBy(null))) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + FIGURE_COLUMNS + FigureQuery.FROM_PLAIN + where
+                + FigureQuery.orderBy(null))) {
             bind(st, parameters);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -290,79 +271,6 @@ public final class SqliteFigureTable implements FigureTable {
         return facets;
     }
 
-    private static String where(FigureFilter filter, List<Object> parameters) {
-        List<String> conditions = new ArrayList<>();
-        exact(conditions, parameters, "f.doc", filter.doc());
-        exact(conditions, parameters, "f.region", filter.region());
-        exact(conditions, parameters, "f.time", filter.time());
-        exact(conditions, parameters, "f.kind", filter.kind());
-        exact(conditions, parameters, "f.indicator", filter.indicator());
-        if (filter.status() != null) {
-            conditions.add(STATUS + " = ?");
-            parameters.add(filter.status().code());
-        }
-        if (present(filter.subject())) {
-            conditions.add("f.subject LIKE ? ESCAPE '\\'");
-            parameters.add(like(filter.subject()));
-        }
-        if (present(filter.table())) {
-            // the figures read from the cells of one rebuilt table (or one of its columns or rows)
-            StringBuilder cells = new StringBuilder("f.id IN (SELECT c.figure_id FROM cells c WHERE c.doc = f.doc"
-                    + " AND c.table_id = ? AND c.figure_id IS NOT NULL");
-            parameters.add(filter.table());
-            if (filter.column() != null) {
-                cells.append(" AND c.col = ?");
-                parameters.add(filter.column());
-            }
-            if (filter.row() != null) {
-                cells.append(" AND c.row = ?");
-                parameters.add(filter.row());
-            }
-            conditions.add(cells.append(")").toString());
-        }
-        if (present(filter.text())) {
-            conditions.add("(f.quote LIKE ? ESCAPE '\\' OR f.raw LIKE ? ESCAPE '\\' OR f.subject LIKE ? ESCAPE '\\')");
-            String pattern = like(filter.text());
-            parameters.add(pattern);
-            parameters.add(pattern);
-            parameters.add(pattern);
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static void exact(List<String> conditions, List<Object> parameters, String column, String value) {
-        if (!present(value)) return;
-        conditions.add(column + " = ?");
-        parameters.add(value);
-    }
-
-    private static boolean present(String value) { return value != null && !value.isBlank(); }
-
-    /** A LIKE pattern matching {@code text} anywhere, with the LIKE wildcards in it taken literally. */
-    private static String like(String text) {
-        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static String orderBy(String sort) {
-        String tieBreak = "f.doc, f.span_start, f.id";
-        if (sort == null || sort.isEmpty() || !FigureTable.validSort(sort)) return " ORDER BY " + tieBreak;
-        boolean descending = sort.startsWith("-");
-        String expression = SORTS.get(descending ? sort.substring(1) : sort);
-        String direction = descending ? " DESC" : " ASC";
-        // Each part of a compound key gets the direction. Plain column order (SQLite: NULLs smallest) so the
-        // indices serve the sort; "x IS NULL" first would force sorting all rows on every page.
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (String part : expression.equals(STATUS) ? List.of(STATUS) : List.of(expression.split(", "))) {
-            order.append(part).append(direction).append(", ");
-        }
-        return order.append(tieBreak).toString();
-    }
-
-    /** The join with the decisions only where the status is filtered or sorted on: plain queries stay on indices. */
-    private static String from(FigureFilter filter, String sort) {
-        boolean status = filter.status() != null || (sort != null && sort.replace("-", "").equals("status"));
-        return status ? FROM_WITH_STATUS : FROM_PLAIN;
-    }
 
     private long count(String fromWhere, List<Object> parameters) {
         try (PreparedStatement st = connection.prepareStatement("SELECT count(*)" + fromWhere)) {

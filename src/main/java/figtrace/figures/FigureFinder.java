@@ -1,0 +1,160 @@
+package figtrace.figures;
+
+import com.google.re2j.Matcher;
+import figtrace.rules.FigureRule;
+import figtrace.rules.FigureWords;
+import figtrace.rules.Rules;
+import figtrace.rules.UnitInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finding figures: every match of a figure rule of patterns/figures.rules around the numerals of a text, with the
+ * matches that are no figures left out (names such as “十四五”, articles such as 一个, chart labels) and overlaps
+ * resolved by priority, then length. What a found figure means is {@link FigureReader}'s work.
+ */
+final class FigureFinder {
+    private final Rules rules;
+
+    FigureFinder(Rules rules) {
+        this.rules = rules;
+    }
+
+    List<Candidate> candidates(String t) {
+        // re2j is linear but slow with capture groups over a long text, and every figure holds a numeral: match
+        // only in small windows around the numerals.
+        java.util.Set<Candidate> all = new java.util.LinkedHashSet<>();
+        for (int[] w : NumeralWindows.of(t)) {
+            String window = t.substring(w[0], w[1]);
+            for (FigureRule rule : rules.figureRules()) {
+                Matcher m = rule.pattern().matcher(window);
+                int from = 0;
+                while (from <= window.length() && m.find(from)) {
+                    Candidate c = candidate(rule, m, w[0]);
+                    if (c != null && accepted(c, t)) all.add(c);
+                    from = m.end() > m.start() ? m.end() : m.start() + 1;
+                }
+            }
+        }
+        List<Candidate> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
+                .thenComparingInt(c -> -c.length()).thenComparingInt(Candidate::start));
+        // Kept candidates never overlap, so the one starting last before c ends is the only one c can overlap: a
+        // lookup in a tree instead of a scan of all kept (quadratic on a page with 100,000 figures). Empty
+        // candidates, if any, are checked one by one.
+        List<Candidate> kept = new ArrayList<>();
+        java.util.TreeMap<Integer, Candidate> keptByStart = new java.util.TreeMap<>();
+        List<Candidate> keptEmpty = new ArrayList<>();
+        for (Candidate c : sorted) {
+            java.util.Map.Entry<Integer, Candidate> before = keptByStart.lowerEntry(c.end());
+            boolean clash = before != null && before.getValue().overlaps(c)
+                    || keptEmpty.stream().anyMatch(c::overlaps)
+                    || c.length() == 0 && kept.stream().anyMatch(c::overlaps);
+            if (clash) continue;
+            kept.add(c);
+            if (c.length() == 0) keptEmpty.add(c); else keptByStart.put(c.start(), c);
+        }
+        kept.sort(Comparator.comparingInt(Candidate::start));
+        return kept;
+    }
+
+    /** A range gives two figures, each end with the range's unit: 10—20% is 10% and 20%. */
+    static List<Candidate> ends(Candidate c) {
+        if (!c.isRange()) return List.of(c);
+        int lowEnd = c.start() + c.num().length();
+        return List.of(new Candidate(c.start(), lowEnd, c.rule(), c.num(), null, c.mult(), c.unit(), -1, null),
+                new Candidate(c.highStart(), c.end(), c.rule(), c.high(), c.inner(), c.mult(), c.unit(), -1, null));
+    }
+
+    private static Candidate candidate(FigureRule rule, Matcher m, int offset) {
+        int start = Integer.MAX_VALUE, end = -1;
+        String[] names = {"num", "inner", "mult", "unit"};
+        String[] values = new String[4];
+        for (int i = 0; i < names.length; i++) {
+            int s = groupStart(m, names[i]);
+            if (s < 0) continue;
+            values[i] = m.group(names[i]);
+            start = Math.min(start, s + offset);
+            end = Math.max(end, m.end(names[i]) + offset);
+        }
+        if (values[0] == null) return null;
+        int fig = groupStart(m, "fig");
+        if (fig >= 0) {
+            start = fig + offset;
+            end = m.end("fig") + offset;
+        }
+        int high = groupStart(m, "num2");
+        return new Candidate(start, end, rule, values[0], values[1], values[2], values[3],
+                high < 0 ? -1 : high + offset, high < 0 ? null : m.group("num2"));
+    }
+
+    private static int groupStart(Matcher m, String name) {
+        try {
+            return m.group(name) == null ? -1 : m.start(name);
+        } catch (IllegalArgumentException e) {
+            return -1; // the rule's pattern has no such group
+        }
+    }
+
+    private boolean accepted(Candidate c, String t) {
+        String ahead = t.substring(c.start(), Math.min(t.length(), c.start() + 24));
+        for (com.google.re2j.Pattern p : rules.notFigures()) if (p.matcher(ahead).find()) return false;
+        FigureRule rule = c.rule();
+        if (c.start() > 0 && rule.notBefore() != null
+                && rule.notBefore().matches(String.valueOf(t.charAt(c.start() - 1)))) return false;
+        if (c.end() < t.length() && rule.notAfter() != null
+                && rule.notAfter().matches(String.valueOf(t.charAt(c.end())))) return false;
+        if (c.mult() == null && c.inner() == null && rule.notNumber() != null && rule.notNumber().matches(c.num())) return false;
+        UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
+        boolean count = unit != null && unit.kind().equals("count");
+        if (count && c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
+        return !insideName(t, c.start(), c.end());
+    }
+
+    /** 一个/一批/一项 are articles ("a batch of"), not counts — unless the text stresses the one: 仅有一家. */
+    private boolean onlyOne(String t, int start) {
+        List<String> only = rules.figureWords().only();
+        return FigureWords.endsWithAny(t.substring(Math.max(0, start - FigureWords.longest(only)), start), only);
+    }
+
+    /** Numbers inside a short quoted name (“十四五”, “两个确立”), a title 《…》 or a document number 〔…〕 are names. */
+    private static boolean insideName(String t, int start, int end) {
+        // only the 40 characters before the number are looked at: a scan back to the line's start is quadratic on
+        // a page that is one 10 MB line
+        int open = -1;
+        for (int i = Math.min(start, t.length() - 1); i >= Math.max(0, start - 40); i--) {
+            char ch = t.charAt(i);
+            if (ch == '《' || ch == '〔' || ch == '\u201C') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) return false;
+        char o = t.charAt(open);
+        char close = o == '《' ? '》' : o == '〔' ? '〕' : '\u201D';
+        int closeAt = t.indexOf(close, open + 1);
+        if (closeAt < 0 || closeAt < end) return false;
+        return o != '\u201C' || closeAt - open <= 10;
+    }
+
+    /**
+     * Chart axis labels and data leaked from a picture (380% 300% … -60%) come as a paragraph of numbers with hardly
+     * a word: a paragraph of three or more numbers with fewer than two Chinese characters that are not numerals or units
+     * holds no figures.
+     */
+    static boolean chartLabels(String t, int pos) {
+        int from = Sentences.paragraphStart(t, pos);
+        int to = t.indexOf('\n', pos);
+        if (to < 0) to = t.length();
+        int words = 0, numbers = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c >= '\u4E00' && c <= '\u9FFF' && "零〇一二两三四五六七八九十百千万亿元个家项人%".indexOf(c) < 0) words++;
+            if (words >= 2) return false; // prose: no need to read the rest of a long paragraph
+            if (Character.isDigit(c) && (i == from || !Character.isDigit(t.charAt(i - 1)) && t.charAt(i - 1) != '.')) numbers++;
+        }
+        return words < 2 && numbers >= 3;
+    }
+}

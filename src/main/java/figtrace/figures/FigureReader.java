@@ -1,0 +1,219 @@
+package figtrace.figures;
+
+import figtrace.rules.Cue;
+import figtrace.rules.Rules;
+import figtrace.rules.UnitInfo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading one found figure: its value, unit, qualifier, change, time ({@link FigureTimes}), region, subject
+ * ({@link Subjects}, {@link ListedSubjects}) and whether it is a goal, from the sentence around it and the figures
+ * read before it in that sentence (a run of listed figures shares its change and subject; 分别 hands out times,
+ * places and listed subjects one by one).
+ */
+final class FigureReader {
+    private final Rules rules;
+    private final RegionFinder regions;
+    private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
+    private final List<String> targetWords = new ArrayList<>();
+    private final List<String> notTargets = new ArrayList<>();
+    private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
+
+    FigureReader(Rules rules, RegionFinder regions) {
+        this.rules = rules;
+        this.regions = regions;
+        for (Cue cue : rules.targets()) {
+            if (cue.where().equals("word")) targetWords.add(cue.word());
+            else if (cue.where().equals("not")) notTargets.add(cue.word());
+            else if (cue.where().equals("not_regex")) notTargetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+            else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+        }
+    }
+
+    /**
+     * What one figure means, read from its sentence. {@code runIndex} counts figures listed one after another
+     * (44.8%、34.86%), so that 分别 can hand each its own time and subject.
+     */
+    record Reading(int start, int end, int sentenceStart, BigDecimal value, UnitInfo unit, String unitName, String kind,
+                   String measureWord, String qualifier, String change, String time, String region, String subject,
+                   boolean target, int runIndex, int runStart, String runSubject) {}
+
+    Reading read(Candidate c, MatchView view, FigureStage.Context ctx, List<Reading> sentence) {
+        String t = view.text;
+        int sStart = Sentences.sentenceStart(t, c.start());
+        Reading prevInSentence = sentence.isEmpty() ? null : sentence.get(sentence.size() - 1);
+        UnitInfo unit = c.unit() == null ? null : rules.units().get(c.unit());
+        String unitName = c.rule().unit() != null ? c.rule().unit() : unit == null ? null : unit.unit();
+        String kind = c.rule().kind() != null ? c.rule().kind() : unit == null ? null : unit.kind();
+        String measureWord = c.rule().measureWord() != null ? c.rule().measureWord()
+                : unit != null && unit.measureWord() != null ? unit.measureWord()
+                : "rank".equals(kind) && c.unit() != null ? c.unit() : null;
+        BigDecimal value = value(c, unit);
+        String qualifier = qualifier(c, t);
+        int clauseFrom = Math.max(Sentences.clauseStart(t, c.start()), prevInSentence == null ? sStart : prevInSentence.end());
+        boolean listed = prevInSentence != null && t.substring(prevInSentence.end(), c.start()).matches("[、,，和及与或]*");
+        int runIndex = listed ? prevInSentence.runIndex() + 1 : 0;
+        int runStart = listed ? prevInSentence.runStart() : c.start();
+        boolean distributed = distributed(t, sStart, runStart);
+        String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
+        String listedTime = distributed ? FigureTimes.distributedTime(ctx, sStart, runStart, runIndex) : null;
+        String time = listedTime != null ? listedTime : FigureTimes.time(ctx, c.start(), sStart);
+        String listedRegion = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
+        String region = listedRegion != null ? listedRegion : region(ctx, c.start(), sStart);
+        String runSubject;
+        if (listed) {
+            runSubject = prevInSentence.runSubject();
+        } else {
+            List<String> placeNames = ctx.places().subList(FigureTimes.firstAtOrAfter(ctx.places(), clauseFrom), ctx.places().size())
+                    .stream().takeWhile(m -> m.end() <= c.start())
+                    .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
+                    .map(m -> t.substring(m.start(), m.end())).toList();
+            runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
+            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
+            boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
+            // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
+            // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
+            String inherited = change != null && prevInSentence != null && prevInSentence.subject() != null
+                    ? withoutCompletion(prevInSentence.subject()) // 竣工面积814.93万平方米，下降13.5%: the change of the figure just before
+                    : inheritedSubject(sentence, kind);
+            if (runSubject.isEmpty() && inherited != null && !nounFollows) {
+                runSubject = inherited;
+            } else if (!after.isEmpty() && (nounFollows || Subjects.onlyVerb(rules.subjectWords(), runSubject))) {
+                runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
+            }
+            if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
+            // 收入630.5亿元，完成预算的100.1%: not the revenue but how much of its budget it reached
+            // (of the figure just before it, the amount whose budget it is)
+            if (inherited != null && inherited.equals(runSubject) && prevInSentence != null && prevInSentence.subject() != null
+                    && !prevInSentence.subject().endsWith("完成率")
+                    && BUDGET_COMPLETION.matcher(t.substring(clauseFrom, c.start())).find()) {
+                runSubject = prevInSentence.subject() + "预算完成率";
+            }
+        }
+        String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
+        // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
+        boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
+        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
+        if (own != null) subject = own;
+        boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time);
+        time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
+        time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
+        return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
+                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+    }
+
+    /** 分别 (patterns/figure_words.tsv distributive) in the six characters before a run of listed figures. */
+    boolean distributed(String t, int from, int runStart) {
+        String before = t.substring(Math.max(from, runStart - 6), runStart);
+        return rules.figureWords().distributive().stream().anyMatch(before::contains);
+    }
+
+    /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
+    private static String withoutCompletion(String subject) {
+        return subject.endsWith("预算完成率") && subject.length() > 5 ? subject.substring(0, subject.length() - 5) : subject;
+    }
+
+    /** 完成预算的, 为年初预算的, 达到调整预算的: a completion rate of the budget named before it. */
+    private static final java.util.regex.Pattern BUDGET_COMPLETION =
+            java.util.regex.Pattern.compile("(?:完成|为|达到?|占)(?:年初|调整后?)?预算的?\\s*$");
+
+    private static String inheritedSubject(List<Reading> sentence, String kind) {
+        for (int i = sentence.size() - 1; i >= 0; i--) {
+            Reading r = sentence.get(i);
+            if (java.util.Objects.equals(r.kind(), kind) && r.subject() != null) return r.subject();
+        }
+        return sentence.isEmpty() ? null : sentence.get(sentence.size() - 1).subject();
+    }
+
+    /**
+     * 对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%: the k-th listed figure is about the k-th of the places
+     * listed one after another (、 和 及 与) before it; null when the sentence lists fewer than two.
+     */
+    private String distributedRegion(FigureStage.Context ctx, int sentenceStart, int runStart, int runIndex) {
+        List<Mention> chain = new ArrayList<>();
+        for (Mention m : ctx.places().subList(FigureTimes.firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
+            if (m.end() > runStart) break;
+            if (regions.notTheFiguresPlace(ctx.view(), m)) continue;
+            Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
+            chain.add(m);
+        }
+        if (chain.size() < 2 || runIndex >= chain.size()) return null;
+        String value = chain.get(runIndex).value();
+        return value.equals(RegionFinder.SELF) ? ctx.mainRegion() : value;
+    }
+
+    private BigDecimal value(Candidate c, UnitInfo unit) {
+        BigDecimal n = NumberParser.parse(c.num()).orElse(null);
+        if (n == null) return null;
+        if (c.rule().powerOf() != null) return BigDecimal.valueOf(c.rule().powerOf()).pow(n.intValue());
+        if (c.mult() != null) n = n.multiply(rules.multipliers().getOrDefault(c.mult(), BigDecimal.ONE));
+        if (unit != null) n = n.multiply(unit.factor());
+        return n.stripTrailingZeros();
+    }
+
+    private String qualifier(Candidate c, String t) {
+        if (c.rule().qualifier() != null) return c.rule().qualifier();
+        if (c.inner() != null) {
+            for (Cue q : rules.qualifiers()) if (q.where().equals("inside") && q.word().equals(c.inner())) return q.meaning();
+        }
+        String before = t.substring(Math.max(0, c.start() - 6), c.start());
+        if (before.endsWith("了")) before = before.substring(0, before.length() - 1);
+        String after = t.substring(c.end(), Math.min(t.length(), c.end() + 4));
+        Cue best = null;
+        for (Cue q : rules.qualifiers()) {
+            boolean hit = q.where().equals("before") ? before.endsWith(q.word()) : q.where().equals("after") && after.startsWith(q.word());
+            if (hit && (best == null || q.word().length() > best.word().length())) best = q;
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    private String change(String clauseBefore, String kind) {
+        String appliesTo = kind == null ? "amount" : switch (kind) {
+            case "percent" -> "rate";
+            case "pp" -> "pp";
+            case "multiple" -> "rate"; // 增长2.4倍 grew 2.4-fold: a rate of growth, not an amount added
+            default -> "amount";
+        };
+        Cue best = null;
+        int bestEnd = -1;
+        for (Cue cue : rules.changes()) {
+            if (!cue.where().equals(appliesTo) && !cue.where().equals("any")) continue;
+            int at = clauseBefore.lastIndexOf(cue.word());
+            if (at < 0) continue;
+            int end = at + cue.word().length();
+            // 增加值 (value added) and 对经济增长的贡献率 use the word as a noun, not as this figure's change; 调增后收入预算为
+            // 423.7亿元 is the level the change led to (atlas luoyang budget; 调整后, 增加后 in budget reports)
+            if (end < clauseBefore.length() && "值的后".indexOf(clauseBefore.charAt(end)) >= 0) continue;
+            if (end > bestEnd || end == bestEnd && cue.word().length() > best.word().length()) {
+                best = cue;
+                bestEnd = end;
+            }
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
+    private String region(FigureStage.Context ctx, int pos, int sentenceStart) {
+        String found = null;
+        for (Mention m : ctx.places().subList(FigureTimes.firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
+            if (m.end() > pos) break;
+            if (m.start() < sentenceStart || regions.notTheFiguresPlace(ctx.view(), m)) continue;
+            found = m.value();
+        }
+        if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
+        return found;
+    }
+
+    private boolean target(String sentenceBefore) {
+        // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
+        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
+        for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
+        for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
+        for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
+        return false;
+    }
+}

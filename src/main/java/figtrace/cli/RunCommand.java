@@ -80,13 +80,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         progress.clear();
         Runs.printSummary(out, summary, folders.out);
-        // review decisions live apart from extractions: find each one's figure again after re-extraction
-        figtrace.review.ReattachReport review = figtrace.review.ReviewStore.reattach(folders.out.resolve("figtrace.db"));
-        // corrections of a table column's or row's meaning go to the figures now under that header
-        figtrace.review.TableCells.reapply(folders.out.resolve("figtrace.db"),
-                () -> Runs.unitScale(Defaults.patterns(folders.patterns)));
-        if (!review.orphaned().isEmpty()) {
-            out.println("  " + review.orphaned().size() + " review decision(s) lost their figure (the text or rules"
+        // the run re-attached the review decisions before writing its outputs (Runs.runner); report those left without a figure
+        int orphaned;
+        try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(folders.out.resolve("figtrace.db"))) {
+            orphaned = reviews.orphaned().size();
+        }
+        if (orphaned > 0) {
+            out.println("  " + orphaned + " review decision(s) lost their figure (the text or rules"
                     + " changed); they are kept and listed on the review page under 孤立的审阅记录");
         }
         out.flush();

@@ -31,6 +31,12 @@ final class Runs {
         String fingerprint = RulesStage.fingerprint(patterns) + "+ocr:" + (ocr.available() ? ocr.describe() : "none");
         return new CorpusRunner(fingerprint, () -> new Pipeline(RulesStage.load(patterns), ocr),
                 ocr.available() ? options.withOcrCache(out.resolve("cache").resolve("ocr")) : options)
+                .reviewSync(db -> {
+                    // review decisions live apart from extractions: find each one's figure again after re-extraction,
+                    // then give the figures now under a corrected table column or row that correction
+                    figtrace.review.ReviewStore.reattach(db);
+                    figtrace.review.TableCells.reapply(db, () -> unitScale(patterns));
+                })
                 .derive((db, dir) -> PanelRun.update(db, patterns, dir));
     }
 

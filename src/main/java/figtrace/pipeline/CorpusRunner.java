@@ -113,10 +113,20 @@ public final class CorpusRunner {
         void write(Path db, Path out) throws IOException;
     }
 
+    /**
+     * What a run does with the review decisions in database {@code db} after storing re-extracted documents and before
+     * writing any output: find each decision's figure again (and whatever else the decisions imply), so figures.csv
+     * and the panel show the reviews of this run's figures.
+     */
+    public interface ReviewSync {
+        void sync(Path db);
+    }
+
     private final String rulesFingerprint;
     private final PipelineSource pipelineSource;
     private final Options options;
     private final List<DerivedOutput> derived = new ArrayList<>();
+    private ReviewSync reviewSync = figtrace.review.ReviewStore::reattach;
     private volatile boolean cancelled;
 
     public CorpusRunner(Rules rules) {
@@ -136,6 +146,7 @@ public final class CorpusRunner {
     public CorpusRunner withOptions(Options newOptions) {
         CorpusRunner r = new CorpusRunner(rulesFingerprint, pipelineSource, newOptions);
         r.derived.addAll(derived);
+        r.reviewSync = reviewSync;
         return r;
     }
 
@@ -144,6 +155,12 @@ public final class CorpusRunner {
     /** Adds an output derived from the store, written after figures.jsonl and the rest on every finished run. */
     public CorpusRunner derive(DerivedOutput output) {
         derived.add(output);
+        return this;
+    }
+
+    /** Replaces what the run does with review decisions before writing outputs (default: re-attach them). */
+    public CorpusRunner reviewSync(ReviewSync sync) {
+        reviewSync = Objects.requireNonNull(sync);
         return this;
     }
 
@@ -329,14 +346,20 @@ public final class CorpusRunner {
             if (row.status().failed()) failed.add(row);
             figureCount += row.figureCount();
         }
-        String state = outputState(current, retiredRows);
+        reviewSync.sync(store.file());
+        String state;
+        try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
+            state = outputState(current, retiredRows, reviews.stateByDoc());
+        }
         Path stateFile = out.resolve(OUTPUT_STATE);
         boolean upToDate = Files.isRegularFile(stateFile) && Files.readString(stateFile).equals(state)
                 && OutputWriter.allPresent(out);
         if (!upToDate) {
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
             // figures, entities and measures from per-document parts: only changed documents are read from the store
-            new OutputParts(out).write(store, current);
+            try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
+                new OutputParts(out).write(store, reviews, current);
+            }
             OutputWriter writer = new OutputWriter(out);
             writer.writeDocumentsCsv(current, retiredRows);
             // the rebuilt tables are written whole (tables.jsonl and tables/*.csv), read from the store a document at a time
@@ -353,9 +376,12 @@ public final class CorpusRunner {
                 (System.nanoTime() - t0) / 1_000_000, extracted, reused, renamed, retired, false);
     }
 
-    /** A hash of everything the outputs are made from, document by document in output order. */
-    static String outputState(List<DocumentRow> current, List<DocumentRow> retiredRows) {
-        StringBuilder s = new StringBuilder("outputs v1\n");
+    /**
+     * A hash of everything the outputs are made from, document by document in output order, with the state of each
+     * document's review decisions (figures.csv and the panel show them).
+     */
+    static String outputState(List<DocumentRow> current, List<DocumentRow> retiredRows, Map<String, String> reviews) {
+        StringBuilder s = new StringBuilder("outputs v2\n");
         for (List<DocumentRow> part : List.of(current, retiredRows)) {
             for (DocumentRow r : part) {
                 s.append(r.doc()).append('\t').append(r.sha256()).append('\t').append(r.rulesFingerprint())
@@ -366,7 +392,7 @@ public final class CorpusRunner {
             }
             s.append("--\n");
         }
-        s.append(ExtractorVersion.VALUE).append('\n');
+        s.append(ExtractorVersion.VALUE).append('\n').append(new java.util.TreeMap<>(reviews)).append('\n');
         return IngestStage.sha256(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

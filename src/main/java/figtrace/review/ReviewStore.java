@@ -60,7 +60,6 @@ public interface ReviewStore extends AutoCloseable {
      */
     Undo undoLast();
 
-    /** All decisions, orphaned ones included, oldest first. */
     /**
      * Records a correction of what a table column or row means, and the corrections it makes to the figures under it
      * ({@code corrections}: figure → field → value), all in one transaction and one batch ({@link TableDecision#batch()})
@@ -78,7 +77,14 @@ public interface ReviewStore extends AutoCloseable {
      */
     int reapplyTableDecisions(java.util.function.Function<TableDecision, Map<FigureKey, Map<String, String>>> corrections);
 
+    /** All decisions, orphaned ones included, oldest first. */
     List<Decision> all();
+
+    /**
+     * A short text per document that changes whenever any of its decisions is added, undone, re-attached or orphaned:
+     * outputs that show review statuses are rewritten for exactly the documents whose text changed.
+     */
+    Map<String, String> stateByDoc();
 
     /** The decisions of one figure, oldest first (orphaned ones are not attached to any figure). */
     List<Decision> decisions(FigureKey key);

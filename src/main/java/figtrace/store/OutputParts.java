@@ -6,6 +6,11 @@ import figtrace.ids.Sha256;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
 import figtrace.model.Measure;
+import figtrace.review.FigureKey;
+import figtrace.review.FigureReview;
+import figtrace.review.ReviewStore;
+import figtrace.review.ReviewedExport;
+import figtrace.review.ReviewedFigure;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,6 +34,11 @@ import java.util.stream.Stream;
  * held in memory). Memory therefore does not grow with the corpus, and a one-file change costs one document's records
  * plus a file copy. The outputs are byte for byte what writing them whole would give: each CSV row and JSON line is
  * written on its own, so they concatenate. Parts of documents no longer in the outputs are deleted.
+ *
+ * <p>{@code figures.csv} is the table for spreadsheets, the same as {@code figtrace export --to figures.csv}: reviewers'
+ * corrections applied, {@code value_num}, {@code review_status} and quotes on one line ({@link ReviewedExport}). So a
+ * document's parts are also named by the state of its review decisions. {@code figures.jsonl} stays the extraction
+ * exactly as extracted (each quote equals the source text at its offsets).
  */
 public final class OutputParts {
     /** The folder under the output folder that holds the parts; safe to delete (the next run writes them again). */
@@ -57,16 +68,19 @@ public final class OutputParts {
      * Writes the missing parts of {@code current} (the corpus's documents, in output order) from {@code store}, then
      * every output as the concatenation of its parts, then deletes parts no document needs.
      */
-    public void write(Store store, List<DocumentRow> current) throws IOException {
+    public void write(Store store, ReviewStore reviews, List<DocumentRow> current) throws IOException {
         Files.createDirectories(dir);
         removeTemporaries();
+        Map<String, String> reviewStates = reviews.stateByDoc();
         Set<String> keys = new HashSet<>();
+        List<String> order = new java.util.ArrayList<>();
         for (DocumentRow row : current) {
-            String key = key(row);
+            String key = key(row, reviewStates.get(row.doc()));
             keys.add(key);
-            if (!complete(key)) writeParts(store, row.doc(), key);
+            order.add(key);
+            if (!complete(key)) writeParts(store, reviews, row.doc(), key);
         }
-        for (Output o : Output.values()) concatenate(o, current);
+        for (Output o : Output.values()) concatenate(o, order);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
@@ -76,9 +90,13 @@ public final class OutputParts {
         }
     }
 
-    /** The name of a document's parts: a hash of everything they are made from. */
-    static String key(DocumentRow r) {
-        String state = "parts v1\t" + r.doc() + '\t' + r.sha256() + '\t' + r.rulesFingerprint() + '\t'
+    /**
+     * The name of a document's parts: a hash of everything they are made from.
+     *
+     * @param reviewState the document's {@link ReviewStore#stateByDoc()} (null when nothing was reviewed)
+     */
+    static String key(DocumentRow r, String reviewState) {
+        String state = "parts v2\t" + reviewState + '\t' + r.doc() + '\t' + r.sha256() + '\t' + r.rulesFingerprint() + '\t'
                 + r.extractorVersion() + '\t' + r.status().code() + '\t' + r.figureCount() + '\t' + r.issues() + '\t'
                 + r.metadata();
         return Sha256.hex(state).substring(0, 32);
@@ -93,8 +111,10 @@ public final class OutputParts {
         return dir.resolve(key + "." + o.file);
     }
 
-    private void writeParts(Store store, String doc, String key) throws IOException {
+    private void writeParts(Store store, ReviewStore reviews, String doc, String key) throws IOException {
         List<Figure> figures = store.figuresInExtractionOrder(doc);
+        Map<FigureKey, List<figtrace.review.Decision>> decisions =
+                reviews.decisions(figures.stream().map(f -> new FigureKey(f.doc(), f.id())).toList());
         List<Entity> entities = store.entities(doc);
         List<Measure> measures = store.measures(doc);
         AtomicFiles.writeUtf8(part(key, Output.FIGURES_JSONL), w -> {
@@ -102,7 +122,10 @@ public final class OutputParts {
         });
         AtomicFiles.writeUtf8(part(key, Output.FIGURES_CSV), w -> {
             CSVWriter csv = csv(w);
-            for (Figure f : figures) csv.writeNext(FigureColumns.ALL.stream().map(c -> OutputWriter.cell(c.getter().apply(f))).toArray(String[]::new));
+            for (Figure f : figures) {
+                FigureReview review = FigureReview.of(decisions.get(new FigureKey(f.doc(), f.id())));
+                csv.writeNext(OutputWriter.figureCsvRow(new ReviewedFigure(f, review)));
+            }
             csv.flush();
         });
         writeRecords(key, Output.ENTITIES_JSONL, Output.ENTITIES_CSV, RecordColumns.ENTITY, entities);
@@ -134,7 +157,7 @@ public final class OutputParts {
     private static byte[] header(Output o) throws IOException {
         if (!o.csv()) return new byte[0];
         List<String> names = switch (o) {
-            case FIGURES_CSV -> FigureColumns.names();
+            case FIGURES_CSV -> ReviewedExport.header();
             case ENTITIES_CSV -> RecordColumns.names(RecordColumns.ENTITY);
             default -> RecordColumns.names(RecordColumns.MEASURE);
         };
@@ -147,15 +170,15 @@ public final class OutputParts {
     }
 
     /** One output: its header, then every document's part, copied by the operating system; replaced atomically. */
-    private void concatenate(Output o, List<DocumentRow> current) throws IOException {
+    private void concatenate(Output o, List<String> keys) throws IOException {
         Path target = out.resolve(o.file);
         Path temp = Files.createTempFile(out, "." + o.file + ".", ".tmp");
         try {
             AtomicFiles.readableByAll(temp);
             try (FileChannel to = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 to.write(java.nio.ByteBuffer.wrap(header(o)));
-                for (DocumentRow row : current) {
-                    try (FileChannel from = FileChannel.open(part(key(row), o), StandardOpenOption.READ)) {
+                for (String key : keys) {
+                    try (FileChannel from = FileChannel.open(part(key, o), StandardOpenOption.READ)) {
                         long size = from.size(), done = 0;
                         while (done < size) done += from.transferTo(done, size - done, to);
                     }

@@ -6,6 +6,9 @@ import figtrace.model.DocumentResult;
 import figtrace.model.Entity;
 import figtrace.model.Figure;
 import figtrace.model.Measure;
+import figtrace.review.FigureReview;
+import figtrace.review.ReviewedExport;
+import figtrace.review.ReviewedFigure;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -130,13 +133,17 @@ public final class OutputWriter {
         });
     }
 
+    /** figures.csv of figures nobody reviewed yet (a run writes it from parts, with the reviews: {@link OutputParts}). */
     public void writeFiguresCsv(List<Figure> figures) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        rows.add(FigureColumns.names().toArray(String[]::new));
-        for (Figure figure : figures) {
-            rows.add(FigureColumns.ALL.stream().map(c -> cell(c.getter().apply(figure))).toArray(String[]::new));
-        }
+        rows.add(ReviewedExport.header().toArray(String[]::new));
+        for (Figure figure : figures) rows.add(figureCsvRow(new ReviewedFigure(figure, FigureReview.UNREVIEWED)));
         writeCsv(FIGURES_CSV, rows);
+    }
+
+    /** One row of figures.csv: the reviewed export's cells (corrections applied, value_num, review status), made safe. */
+    static String[] figureCsvRow(ReviewedFigure row) {
+        return ReviewedExport.cells(row).stream().map(OutputWriter::cell).toArray(String[]::new);
     }
 
     public void writeDocumentsCsv(List<DocumentRow> documents, List<DocumentRow> retired) throws IOException {

@@ -350,6 +350,24 @@ public final class SqliteReviewStore implements ReviewStore {
         return byFigure;
     }
 
+    @Override
+    public synchronized Map<String, String> stateByDoc() {
+        Map<String, String> states = new java.util.HashMap<>();
+        // max(id) moves with every new decision, the sums with undo and orphaning; a re-attachment changes figure ids
+        // (their total length is a cheap stand-in for a hash of them)
+        try (PreparedStatement st = connection.prepareStatement("SELECT doc, count(*), max(id), sum(undone),"
+                + " sum(orphaned), sum(length(figure_id) * id) FROM decisions GROUP BY doc");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                states.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/"
+                        + rs.getLong(5) + "/" + rs.getLong(6));
+            }
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read the review decisions of " + file + ": " + e.getMessage(), e);
+        }
+        return states;
+    }
+
     /** Decisions whose figure could not be found after the last re-extraction. */
     @Override
     public synchronized List<Decision> orphaned() {

@@ -116,8 +116,37 @@ class ReviewCrashIT {
         CliProcess.run("1g", tmp.resolve("rerun"), 600, "run", corpus.toString(), "--out", out.toString(), "--patterns", patterns, "-q");
         CliProcess.run("1g", tmp.resolve("clean"), 600, "run", corpus.toString(), "--out", clean.toString(), "--patterns", patterns, "-q");
         for (String f : DeterminismIT.OUTPUTS) {
+            // figures.csv and the panel show the reviews (checked below); a clean run has none
+            if (f.equals("figures.csv") || f.startsWith("panel")) continue;
             assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }
+        // figures.csv shows the review statuses (the decisions here accept or reject, never correct): apart from its
+        // two review columns it equals the clean run's, and the reviewed run's shows the decisions
+        List<String> cleanRows = withoutReviewColumns(clean.resolve("figures.csv"));
+        List<String> reviewedRows = withoutReviewColumns(out.resolve("figures.csv"));
+        assertEquals(cleanRows, reviewedRows, "figures.csv apart from review_status and review_notes");
+        String reviewed = Files.readString(out.resolve("figures.csv"));
+        assertTrue(reviewed.contains(",\"accepted\",") || reviewed.contains(",\"rejected\","), "figures.csv shows the decisions");
+        // the panel was rebuilt with the decisions: no rejected figure stands behind a panel value
+        Set<String> rejected = new HashSet<>();
+        try (com.opencsv.CSVReader reader = new com.opencsv.CSVReader(Files.newBufferedReader(out.resolve("figures.csv")))) {
+            List<String[]> rows = reader.readAll();
+            List<String> header = List.of(rows.get(0));
+            for (String[] row : rows.subList(1, rows.size())) {
+                if (row[header.indexOf("review_status")].equals("rejected")) rejected.add(row[0].replace("\uFEFF", ""));
+            }
+        }
+        String panel = Files.readString(out.resolve("panel.csv"));
+        assertTrue(!rejected.isEmpty() && rejected.stream().noneMatch(panel::contains),
+                "rejected figures are left out of the panel: " + rejected.stream().filter(panel::contains).toList());
+    }
+
+    private static List<String> withoutReviewColumns(Path csv) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (com.opencsv.CSVReader reader = new com.opencsv.CSVReader(Files.newBufferedReader(csv))) {
+            for (String[] row : reader.readAll()) rows.add(String.join("\u0001", java.util.Arrays.copyOf(row, row.length - 2)));
+        }
+        return rows;
     }
 
     private String waitForToken(URI base) throws Exception {

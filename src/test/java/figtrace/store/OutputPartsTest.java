@@ -28,11 +28,12 @@ class OutputPartsTest {
     void partsConcatenateToTheWholeOutputsAndOnlyChangedDocumentsAreRewritten(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
-        try (Store store = Store.open(out.resolve("figtrace.db"))) {
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(out.resolve("figtrace.db"))) {
             store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"))), provenance());
             store.save(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), provenance());
             List<DocumentRow> current = rows(store, "a.txt", "b.txt");
-            new OutputParts(out).write(store, current);
+            new OutputParts(out).write(store, reviews, current);
             assertEqualsWholeWrite(store, current, out, tmp.resolve("whole1"));
             Set<Path> partsBefore = parts(out);
             assertEquals(12, partsBefore.size(), "six parts per document");
@@ -43,11 +44,11 @@ class OutputPartsTest {
             store.save(new DocumentResult(new figtrace.model.SourceFile("b.txt", "cd".repeat(32), 10,
                     figtrace.model.DocType.TXT), changed.parsed(), changed.figures()), provenance());
             current = rows(store, "a.txt", "b.txt");
-            new OutputParts(out).write(store, current);
+            new OutputParts(out).write(store, reviews, current);
             assertEqualsWholeWrite(store, current, out, tmp.resolve("whole2"));
             Set<Path> partsAfter = parts(out);
             assertEquals(12, partsAfter.size(), "the changed document's old parts are deleted");
-            String aKey = OutputParts.key(current.get(0));
+            String aKey = OutputParts.key(current.get(0), null);
             for (Path p : partsAfter) {
                 if (p.getFileName().toString().startsWith(aKey)) {
                     assertEquals(times.get(p), mtime(p), "the unchanged document's part was not rewritten: " + p);
@@ -55,6 +56,70 @@ class OutputPartsTest {
                     assertFalse(partsBefore.contains(p), "the changed document got new parts: " + p);
                 }
             }
+        }
+    }
+
+    @Test
+    void figuresCsvShowsReviewsAndAReviewRewritesOnlyItsDocumentsParts(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(out.resolve("figtrace.db"))) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"))), provenance());
+            store.save(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), provenance());
+            List<DocumentRow> current = rows(store, "a.txt", "b.txt");
+            new OutputParts(out).write(store, reviews, current);
+            Set<Path> before = parts(out);
+
+            reviews.record(new figtrace.review.FigureKey("b.txt", "f-inj"), figtrace.review.Action.CORRECT, "region",
+                    "新疆", null);
+            new OutputParts(out).write(store, reviews, current);
+            Set<Path> after = parts(out);
+            String aKey = OutputParts.key(current.get(0), null);
+            assertEquals(before.stream().filter(p -> p.getFileName().toString().startsWith(aKey)).collect(Collectors.toSet()),
+                    after.stream().filter(p -> p.getFileName().toString().startsWith(aKey)).collect(Collectors.toSet()),
+                    "a.txt has no decision: its parts stay");
+            assertFalse(after.containsAll(before), "b.txt's parts are written again with its decision");
+
+            List<String[]> csv = readCsv(out.resolve(OutputWriter.FIGURES_CSV));
+            List<String> header = List.of(csv.get(0));
+            assertEquals(figtrace.review.ReviewedExport.header(), header);
+            String[] inj = csv.stream().filter(r -> r[0].equals("f-inj")).findFirst().orElseThrow();
+            assertEquals("corrected", inj[header.indexOf("review_status")]);
+            assertEquals("新疆", inj[header.indexOf("region")], "the correction is applied");
+            assertEquals("-3.5", inj[header.indexOf("value")], "a negative number stays a number");
+            assertEquals("-3.5", inj[header.indexOf("value_num")]);
+            String[] gdp = csv.stream().filter(r -> r[0].equals("f-gdp")).findFirst().orElseThrow();
+            assertEquals("unreviewed", gdp[header.indexOf("review_status")]);
+            assertEquals("661693000000", gdp[header.indexOf("value_num")]);
+            // figures.jsonl stays the extraction as extracted
+            assertTrue(Files.readString(out.resolve(OutputWriter.FIGURES_JSONL)).contains("\"region\":null"));
+        }
+    }
+
+    @Test
+    void quotesOfFiguresCsvAreOnOneLine(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Figure twoLines = new Figure("f-two", "c.txt", 1, 1, 0, 33, "2024年全区地区生产总值\n6616.93亿元", 14, 23,
+                "6616.93亿元", new java.math.BigDecimal("661693000000"), "CNY", null, figtrace.model.FigureKind.MONEY,
+                null, "2024", "新疆", "地区生产总值", "gdp", null, false, "figures:money", null);
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(out.resolve("figtrace.db"))) {
+            store.save(Fixtures.document("c.txt", List.of(twoLines)), provenance());
+            new OutputParts(out).write(store, reviews, rows(store, "c.txt"));
+            List<String[]> csv = readCsv(out.resolve(OutputWriter.FIGURES_CSV));
+            assertEquals("2024年全区地区生产总值 6616.93亿元", csv.get(1)[List.of(csv.get(0)).indexOf("quote")]);
+            assertTrue(Files.readString(out.resolve(OutputWriter.FIGURES_JSONL)).contains("生产总值\\n6616.93"),
+                    "JSONL keeps the exact quote");
+        }
+    }
+
+    private static List<String[]> readCsv(Path file) throws Exception {
+        String text = Files.readString(file);
+        assertEquals('\uFEFF', text.charAt(0));
+        try (com.opencsv.CSVReader reader = new com.opencsv.CSVReader(new java.io.StringReader(text.substring(1)))) {
+            return reader.readAll();
         }
     }
 

@@ -77,14 +77,17 @@ class OutputWriterTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("figures.csv"));
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3));
         List<String[]> rows = readCsv(dir.resolve("figures.csv"));
-        assertEquals(FigureColumns.names(), List.of(rows.get(0)));
+        List<String> header = figtrace.review.ReviewedExport.header();
+        assertEquals(header, List.of(rows.get(0)), "the run's figures.csv has the export's columns");
         assertEquals(4, rows.size());
         String[] gdp = rows.get(1);
-        assertEquals("6616.93亿元", gdp[9]);
-        assertEquals("661693000000", gdp[10]);
-        assertEquals("地区生产总值", gdp[17]);
+        assertEquals("6616.93亿元", gdp[header.indexOf("raw")]);
+        assertEquals("661693000000", gdp[header.indexOf("value")]);
+        assertEquals("661693000000", gdp[header.indexOf("value_num")]);
+        assertEquals("地区生产总值", gdp[header.indexOf("subject")]);
+        assertEquals("unreviewed", gdp[header.indexOf("review_status")]);
         assertEquals("", gdp[2], "null page is an empty cell");
-        assertEquals("备注, with \"quotes\"", rows.get(2)[FigureColumns.names().indexOf("note")]);
+        assertEquals("备注, with \"quotes\"", rows.get(2)[header.indexOf("note")]);
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
     }
 
@@ -92,12 +95,14 @@ class OutputWriterTest {
     void formulaCellsAreDefusedButNegativeNumbersStayNumeric() throws Exception {
         writeSample();
         String[] row = readCsv(dir.resolve("figures.csv")).get(3);
-        assertEquals("'=SUM(A1) 增长-3.5%", row[6]);
-        assertEquals("-3.5%", row[9], "a number a spreadsheet reads as a number is never changed");
-        assertEquals("-3.5", row[10]);
-        assertEquals("'@cmd", row[17]);
-        assertEquals("'+growth", row[FigureColumns.names().indexOf("indicator")]);
-        assertEquals("'-1+1", row[FigureColumns.names().indexOf("note")]);
+        List<String> header = figtrace.review.ReviewedExport.header();
+        assertEquals("'=SUM(A1) 增长-3.5%", row[header.indexOf("quote")]);
+        assertEquals("-3.5%", row[header.indexOf("raw")], "a number a spreadsheet reads as a number is never changed");
+        assertEquals("-3.5", row[header.indexOf("value")]);
+        assertEquals("-3.5", row[header.indexOf("value_num")]);
+        assertEquals("'@cmd", row[header.indexOf("subject")]);
+        assertEquals("'+growth", row[header.indexOf("indicator")]);
+        assertEquals("'-1+1", row[header.indexOf("note")]);
     }
 
     @Test

@@ -28,7 +28,11 @@ public final class OcrLines {
 
     private OcrLines() {}
 
-    /** The page's words grouped into lines, top to bottom; each line's placed words are recorded in {@code byLineText}. */
+    /**
+     * The page's words grouped into lines, top to bottom; each line's placed words are recorded in {@code byLineText}.
+     * Each character gets an x extent (its word's box cut evenly among the word's characters, in points), so OCR table
+     * rows are put into columns by {@link TableGrid} like text-layer rows.
+     */
     static List<PdfReader.PdfLine> lines(List<OcrPage.Word> words, int dpi, Map<String, List<Placed>> byLineText) {
         float scale = 72f / dpi;
         List<List<OcrPage.Word>> groups = group(words);
@@ -37,31 +41,55 @@ public final class OcrLines {
             g.sort(Comparator.comparingInt(OcrPage.Word::left));
             float em = em(g);
             StringBuilder sb = new StringBuilder();
+            GlyphXs xs = new GlyphXs();
             List<Placed> placed = new ArrayList<>();
             int cells = 1;
             OcrPage.Word prev = null;
+            boolean rule = false; // a table's vertical ruling line stood between the previous word and this one
             for (OcrPage.Word w : g) {
+                if (isRule(w.text())) { rule = prev != null; continue; }
                 if (prev != null) {
                     int gap = w.left() - prev.right();
                     char before = sb.charAt(sb.length() - 1), after = w.text().charAt(0);
                     boolean numbers = isNumberChar(before) || isNumberChar(after);
-                    if (gap > (numbers ? 1.0f : 2.0f) * em) {
+                    if (rule || gap > (numbers ? 1.0f : 2.0f) * em) {
                         sb.append('\t');
+                        xs.gap();
                         cells++;
                     } else if (isLatin(before) && isLatin(after)) {
                         sb.append(' ');
+                        xs.gap();
                     }
                 }
                 int start = sb.length();
                 sb.append(w.text());
+                int n = w.text().length();
+                for (int k = 0; k < n; k++) {
+                    xs.add(1, (w.left() + w.width() * k / (float) n) * scale, (w.left() + w.width() * (k + 1) / (float) n) * scale);
+                }
                 placed.add(new Placed(start, sb.length(), w));
                 prev = w;
+                rule = false;
             }
+            if (prev == null) continue; // only ruling lines
             String text = sb.toString();
+            GlyphXs.Stripped glyphs = xs.strip(text);
+            // the text has no runs of spaces or outer whitespace, so stripping keeps it as it is
+            boolean aligned = glyphs.text().equals(text) && glyphs.xs() != null;
             byLineText.put(text, placed);
-            lines.add(new PdfReader.PdfLine(text, cells, g.get(0).left() * scale, prev.right() * scale, em * scale));
+            OcrPage.Word first = g.stream().filter(w -> !isRule(w.text())).findFirst().orElseThrow();
+            lines.add(new PdfReader.PdfLine(text, cells, first.left() * scale, prev.right() * scale, em * scale,
+                    aligned ? glyphs.xs() : null, aligned ? glyphs.xe() : null));
         }
         return lines;
+    }
+
+    /**
+     * A word that is only a table's vertical ruling line as Tesseract reads it (|, ｜, 丨, brackets): no text, but a
+     * cell boundary between its neighbours.
+     */
+    static boolean isRule(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> "|｜丨[]【】".indexOf(c) >= 0);
     }
 
     /**
@@ -145,12 +173,26 @@ public final class OcrLines {
         List<OcrWord> out = new ArrayList<>();
         List<TextLine> lines = text.lines();
         for (int i = 0; i < lines.size() && i < rows.size(); i++) {
-            List<Placed> placed = byLineText.get(rows.get(i).text);
+            Row row = rows.get(i);
+            List<Placed> placed = byLineText.get(row.read);
             if (placed == null) continue;
             TextLine line = lines.get(i);
+            String now = text.lineText(line);
+            int cursor = 0;
             for (Placed p : placed) {
                 OcrPage.Word w = p.word();
-                out.add(new OcrWord(line.start() + p.start(), line.start() + p.end(), line.page(), w.confidence(),
+                int start = p.start(), end = p.end();
+                if (!now.equals(row.read)) {
+                    // the table grid moved the row's cells (tabs and spaces only; every word stays whole and in
+                    // order): find the word again from where the previous one ended
+                    String word = row.read.substring(start, end);
+                    start = now.indexOf(word, cursor);
+                    if (start < 0) start = now.indexOf(word);
+                    if (start < 0) continue;
+                    end = start + word.length();
+                    cursor = end;
+                }
+                out.add(new OcrWord(line.start() + start, line.start() + end, line.page(), w.confidence(),
                         w.left() * scale, w.top() * scale, w.right() * scale, w.bottom() * scale));
             }
         }

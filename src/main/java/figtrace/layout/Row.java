@@ -7,6 +7,8 @@ package figtrace.layout;
 final class Row {
     final int page;
     String text;
+    /** The text as the reader built it, before the table grid rewrote it (OCR words are placed by it). */
+    final String read;
     /** Soft wrap: the paragraph goes on in the next row. */
     boolean continues;
     /** Cells separated by '\t' were found (a table candidate when several such rows follow each other). */
@@ -17,6 +19,7 @@ final class Row {
     Row(int page, String text) {
         this.page = page;
         this.text = text;
+        this.read = text;
     }
 
     Row(int page, String text, int table) {

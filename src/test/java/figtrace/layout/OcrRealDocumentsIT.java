@@ -5,6 +5,9 @@ import figtrace.model.DocumentResult;
 import figtrace.model.DocumentText;
 import figtrace.model.Figure;
 import figtrace.model.OcrWord;
+import figtrace.model.Table;
+import figtrace.model.TableCell;
+import figtrace.model.TableRow;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesStage;
 import org.apache.pdfbox.Loader;
@@ -18,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,8 +62,15 @@ class OcrRealDocumentsIT {
 
     /** The first {@code pages} pages of a shared PDF, as a PDF of their own (so the test OCRs only those). */
     private static byte[] firstPages(String name, int pages) throws Exception {
+        int[] numbers = new int[pages];
+        for (int i = 0; i < pages; i++) numbers[i] = i + 1;
+        return pages(name, numbers);
+    }
+
+    /** The given pages (1-based) of a shared PDF, in that order, as a PDF of their own. */
+    private static byte[] pages(String name, int... pages) throws Exception {
         try (PDDocument src = Loader.loadPDF(Files.readAllBytes(SHARED.resolve(name))); PDDocument out = new PDDocument()) {
-            for (int i = 0; i < pages; i++) out.importPage(src.getPage(i));
+            for (int p : pages) out.importPage(src.getPage(p - 1));
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             out.save(bos);
             return bos.toByteArray();
@@ -164,6 +177,100 @@ class OcrRealDocumentsIT {
         assertTrue(r.figures().stream().noneMatch(f -> f.page() != null && f.page() <= 2), "figures on the cover pages");
         assertTrue(r.figures().stream().anyMatch(f -> f.source().equals("text")), "text-layer figures stay text");
         assertTrue(text.length() > 10_000);
+    }
+
+    /** A table cell read by hand off the page image (src/test/resources/ocr/expected_table_cells.tsv). */
+    record ExpectedCell(int page, String table, int row, int column, String rowLabel, String columnHeader, String printed,
+                        BigDecimal value, String unit, String time, String subject, String change) {
+        @Override public String toString() {
+            return table + " p" + page + " row " + row + " " + rowLabel + " / " + columnHeader + " = " + printed;
+        }
+    }
+
+    private static List<ExpectedCell> expectedCells(String doc) throws Exception {
+        List<ExpectedCell> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/ocr/expected_table_cells.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("doc\t")) continue;
+            String[] c = line.split("\t", -1);
+            if (!c[0].equals(doc)) continue;
+            out.add(new ExpectedCell(Integer.parseInt(c[1]), c[2], Integer.parseInt(c[3]), Integer.parseInt(c[4]), c[5], c[6],
+                    c[7], new BigDecimal(c[8]), c[9], c[10], c[11], c[12].isEmpty() ? null : c[12]));
+        }
+        return out;
+    }
+
+    /**
+     * Tables on scanned pages are rebuilt from Tesseract's word boxes through the same grid and table stage as
+     * text-layer tables: every numeric cell of four tables (97 cells, five pages) is checked against the page image
+     * for its value, its row's subject, its column's period and meaning (change), and its unit; every cell figure says
+     * it came from OCR, with its confidence and box. A cell is found by position (page, body row on that page,
+     * column), never by what OCR read in it.
+     */
+    @Test
+    void tablesOnScannedPagesAreRebuiltFromTheWordBoxes() throws Exception {
+        int[] pages = {1, 3, 5, 6, 13, 15}; // page 1 for the document's own title, date and place
+        TesseractOcr ocr = new TesseractOcr(CACHE);
+        DocumentResult r = extract(ocr, ZJJ, pages(ZJJ, pages));
+        List<ExpectedCell> expected = expectedCells(ZJJ);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (Figure f : r.figures()) figures.put(f.id(), f);
+        Map<String, int[]> right = new LinkedHashMap<>();
+        for (String field : List.of("found", "printed", "value", "unit", "time", "subject", "change")) right.put(field, new int[1]);
+        List<String> misses = new ArrayList<>();
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        for (ExpectedCell e : expected) {
+            int page = java.util.Arrays.stream(pages).boxed().toList().indexOf(e.page()) + 1;
+            TableCell cell = cellAt(r.tables(), page, e.row(), e.column());
+            Figure f = cell == null || cell.figureId() == null ? null : figures.get(cell.figureId());
+            if (f == null) {
+                misses.add(e + ": no numeric cell there" + (cell == null ? "" : " (cell reads '" + cell.text() + "')"));
+                continue;
+            }
+            tables.add(e.table());
+            right.get("found")[0]++;
+            assertEquals("ocr", f.source(), e + ": an OCR cell says so");
+            assertNotNull(f.ocrConfidence(), e.toString());
+            assertNotNull(f.ocrBox(), e.toString());
+            check(right, misses, e, "printed", e.printed(), cell.text());
+            check(right, misses, e, "value", e.value(), f.value() == null ? null : f.value());
+            check(right, misses, e, "unit", e.unit(), f.unit());
+            check(right, misses, e, "time", e.time(), f.time());
+            check(right, misses, e, "subject", e.subject(), f.subject());
+            check(right, misses, e, "change", e.change(), f.change() == null ? null : f.change().code());
+        }
+        StringBuilder report = new StringBuilder();
+        right.forEach((k, v) -> report.append(k).append(' ').append(v[0]).append('/').append(expected.size()).append("; "));
+        report.append("tables ").append(tables).append("; OCR ").append(ocr.cacheMisses()).append(" page(s) in ")
+                .append(ocr.ocrMillis()).append(" ms, ").append(ocr.cacheHits()).append(" from the cache");
+        System.out.println("OcrRealDocumentsIT tables: " + report + "\n  " + String.join("\n  ", misses));
+        assertTrue(expected.size() >= 90 && tables.size() == 4, report.toString());
+        // floors a little under what was measured when the fixture was made (see the README's OCR section)
+        Map<String, Double> floors = Map.of("found", 0.97, "printed", 0.95, "value", 0.93, "unit", 0.95, "time", 0.50,
+                "subject", 0.85, "change", 0.97);
+        for (var entry : right.entrySet()) {
+            double share = entry.getValue()[0] / (double) expected.size();
+            assertTrue(share >= floors.get(entry.getKey()), entry.getKey() + " right in " + share + " < "
+                    + floors.get(entry.getKey()) + ": " + report + "\n" + String.join("\n", misses));
+        }
+    }
+
+    /** The cell at (body row on the page, column) of the tables with rows on that page, in document order. */
+    private static TableCell cellAt(List<Table> tables, int page, int row, int column) {
+        int seen = 0;
+        for (Table t : tables) {
+            for (TableRow tr : t.rows()) {
+                if (!Objects.equals(tr.page(), page)) continue;
+                if (++seen != row) continue;
+                return t.cells().stream().filter(c -> c.row() == tr.index() && c.column() == column).findFirst().orElse(null);
+            }
+        }
+        return null;
+    }
+
+    private static void check(Map<String, int[]> right, List<String> misses, ExpectedCell e, String field, Object want, Object got) {
+        boolean same = want instanceof BigDecimal w && got instanceof BigDecimal g ? w.compareTo(g) == 0 : Objects.equals(want, got);
+        if (same) right.get(field)[0]++;
+        else misses.add(e + ": " + field + " expected " + want + " but was " + got);
     }
 
     private static String pageText(DocumentText t, int page) {

@@ -14,10 +14,13 @@ import java.util.Set;
  * @param partWords   words that introduce the parts of a total stated before them in a sentence (其中, 分别)
  * @param wholeWords  words that put a figure back at the whole region (全市)
  * @param stageWords  word → budget stage (预算, 调整预算, 总计, 预计; "" for the outcome: 完成, 执行)
+ * @param zoneEndings    last character(s) of a district name → the scope of a figure whose subject opens with such a
+ *                       name that the gazetteer does not know (大通湖区…, 屈原管理区…: a zone inside the region)
+ * @param notZoneEndings endings of words that end like a district name but name none (地区, 社区, 城区 …)
  */
 public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
                          Map<String, String> scopeWords, List<String> partWords, List<String> wholeWords,
-                         Map<String, String> stageWords) {
+                         Map<String, String> stageWords, Map<String, String> zoneEndings, List<String> notZoneEndings) {
     /** The stage of a budget figure as adjusted during the year. */
     public static final String ADJUSTED = "调整预算";
     /** The stage of a budget as passed. */
@@ -30,6 +33,12 @@ public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<
         this(authority, parts, realGrowth, scopeWords, partWords, List.of(), Map.of());
     }
 
+    public PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
+                      Map<String, String> scopeWords, List<String> partWords, List<String> wholeWords,
+                      Map<String, String> stageWords) {
+        this(authority, parts, realGrowth, scopeWords, partWords, wholeWords, stageWords, Map.of(), List.of());
+    }
+
     public PanelRules {
         wholeWords = List.copyOf(wholeWords);
         stageWords = figtrace.model.OrderedMaps.copyOf(stageWords);
@@ -38,6 +47,8 @@ public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<
         realGrowth = Set.copyOf(realGrowth);
         scopeWords = figtrace.model.OrderedMaps.copyOf(scopeWords);
         partWords = List.copyOf(partWords);
+        zoneEndings = figtrace.model.OrderedMaps.copyOf(zoneEndings);
+        notZoneEndings = List.copyOf(notZoneEndings);
     }
 
     /** Whether growth of this indicator is stated at comparable prices: listed, or matching a listed *_suffix. */

@@ -32,6 +32,8 @@ public final class PanelRulesFile {
         List<String> partWords = new ArrayList<>();
         List<String> whole = new ArrayList<>();
         Map<String, String> stage = new LinkedHashMap<>();
+        Map<String, String> zone = new LinkedHashMap<>();
+        List<String> notZone = new ArrayList<>();
         Problems problems = new Problems();
         for (PatternTable.Row row : PatternTable.read(patternsDir, FILE, 3, problems)) {
             String key = row.get(1), value = row.get(2);
@@ -49,11 +51,13 @@ public final class PanelRulesFile {
                 case "part" -> partWords.add(key);
                 case "whole" -> whole.add(key);
                 case "stage" -> stage.put(key, value.equals("-") ? "" : value);
+                case "zone" -> zone.put(key, value);
+                case "not_zone" -> notZone.add(key);
                 default -> row.problem(problems, "unknown section '" + row.get(0)
-                        + "' (use authority, parts, real_growth, scope, whole, stage or part)");
+                        + "' (use authority, parts, real_growth, scope, whole, stage, part, zone or not_zone)");
             }
         }
         problems.throwIfAny();
-        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage);
+        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage, zone, notZone);
     }
 }

@@ -18,9 +18,17 @@ public final class PanelSources {
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final PanelRules rules;
+    private final java.util.function.Predicate<String> knownPlace;
 
+    /** Sources that know no gazetteer: a subject opening with a district name is never taken as a zone. */
     public PanelSources(PanelRules rules) {
+        this(rules, name -> true);
+    }
+
+    /** @param knownPlace whether a name is a region of the gazetteer (patterns/regions.tsv) */
+    public PanelSources(PanelRules rules, java.util.function.Predicate<String> knownPlace) {
         this.rules = rules;
+        this.knownPlace = knownPlace;
     }
 
     /** As {@link #of(Map, String, String, String, int, boolean, boolean)} without a document region or table title. */
@@ -43,6 +51,16 @@ public final class PanelSources {
      */
     public PanelSource of(Map<String, Object> columns, String docKind, String ownRegion, String tableTitle, int seq,
                           boolean reviewed, boolean rejected) {
+        return of(columns, docKind, ownRegion, tableTitle, null, seq, reviewed, rejected);
+    }
+
+    /**
+     * As above, with the sentence before the figure's own where that one opens with a part word (其中): the part
+     * belongs to the scope of the total the sentence before stated (市本级部门预算支出X。其中：一般公共预算支出Y → Y
+     * is 本级).
+     */
+    public PanelSource of(Map<String, Object> columns, String docKind, String ownRegion, String tableTitle,
+                          String sentenceBefore, int seq, boolean reviewed, boolean rejected) {
         // Databases written before figures carried indicator_id name the indicator only: its name stands in for the id.
         String indicatorId = text(columns.get("indicator_id"));
         if (indicatorId == null) indicatorId = text(columns.get("indicator"));
@@ -64,6 +82,8 @@ public final class PanelSources {
         boolean inTable = rule != null && rule.contains("table");
         String place = place(quote, spanStart - quoteStart);
         if (place == null) place = inTable && tableTitle != null ? place(tableTitle, tableTitle.length()) : null;
+        if (place == null && sentenceBefore != null && opensWithPart(quote)) place = place(sentenceBefore, sentenceBefore.length());
+        if (place == null) place = zone(text(columns.get("subject")), region);
         String stage = stage(quote, spanStart - quoteStart);
         // a table cell: its column's title first (年初预算数 | 调整预算数 | 执行数 of one row are three stages of one
         // budget: atlas guangdong per-city tables, xinjiang budget tables), then the table's title
@@ -118,6 +138,34 @@ public final class PanelSources {
             if (at >= 0 && at + w.length() > best) { best = at + w.length(); found = ""; }
         }
         return found;
+    }
+
+    /** Whether a sentence opens with a part word (其中：…), so what it states is part of the sentence before. */
+    public boolean opensWithPart(String quote) {
+        if (quote == null) return false;
+        String s = withoutBrackets(quote);
+        for (String w : rules.partWords()) if (s.startsWith(w)) return true;
+        return false;
+    }
+
+    /**
+     * The scope of a figure whose subject opens with the name of a district the gazetteer does not know and that is
+     * not its region (大通湖区一般公共预算收入, 屈原管理区一般公共预算地方收入安排): a zone inside the region. Null
+     * when the subject opens with no such name, or names nothing after it (a bare 自然保护区 is a thing counted).
+     */
+    String zone(String subject, String region) {
+        if (subject == null) return null;
+        for (Map.Entry<String, String> ending : rules.zoneEndings().entrySet()) {
+            int at = subject.indexOf(ending.getKey());
+            if (at < 2 || at > 9) continue;
+            String name = subject.substring(0, at + ending.getKey().length());
+            if (name.length() >= subject.length() - 1 || !name.codePoints().allMatch(c ->
+                    Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) continue;
+            if (rules.notZoneEndings().stream().anyMatch(name::endsWith)) continue;
+            if (knownPlace.test(name) || (region != null && region.contains(name))) continue;
+            return ending.getValue();
+        }
+        return null;
     }
 
     /** The narrower scope of a figure, or "" for the whole region (see {@link #place}). */

@@ -83,7 +83,7 @@ public final class PanelRun {
      */
     static PanelStage.Panel buildWhole(Path db, Path patternsDir, Function<String, String> regionCodes) {
         PanelRules rules = PanelRulesFile.read(patternsDir);
-        PanelSources sources = new PanelSources(rules);
+        PanelSources sources = new PanelSources(rules, name -> !regionCodes.apply(name).isEmpty());
         List<PanelSource> inputs = new ArrayList<>();
         try (Store store = Store.open(db); ReviewStore reviews = ReviewStore.open(db);
              FigureTable table = FigureTable.open(db, reviews)) {
@@ -107,8 +107,10 @@ public final class PanelRun {
         String rule = f.figure().rule();
         String title = rule != null && rule.contains("table")
                 ? tableTitle(textOf(store, texts, f.figure().doc()), f.figure().charStart()) : null;
+        String before = sources.opensWithPart(f.figure().quote())
+                ? sentenceBefore(textOf(store, texts, f.figure().doc()), f.figure().charStart()) : null;
         return sources.of(columns, doc.metadata().get("doc_kind"), doc.metadata().get("own_region"),
-                title, f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
+                title, before, f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
                 status == ReviewStatus.REJECTED);
     }
 
@@ -210,7 +212,7 @@ public final class PanelRun {
 
         Families(Path db, PanelRules rules, Function<String, String> regionCodes) {
             this.families = new PanelFamilies(rules);
-            this.sources = new PanelSources(rules);
+            this.sources = new PanelSources(rules, name -> !regionCodes.apply(name).isEmpty());
             this.stage = new PanelStage(rules, regionCodes);
             Store s = Store.open(db);
             ReviewStore r = null;
@@ -361,6 +363,17 @@ public final class PanelRun {
      * tab-separated cells) and names a table (表: 2025年市本级一般公共预算收入执行情况表), within 60 lines; null when
      * there is none. Header rows (项目 预算数 执行数) and unit notes are passed over.
      */
+    /** The sentence that ends right before {@code at} (after the 。；！？ before it), or null. */
+    public static String sentenceBefore(String text, int at) {
+        if (text == null || at <= 0 || at > text.length()) return null;
+        int end = at;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        if (end == 0) return null;
+        int start = end - 1;
+        while (start > 0 && "。；！？".indexOf(text.charAt(start - 1)) < 0 && end - start < 400) start--;
+        return text.substring(start, end);
+    }
+
     static String tableTitle(String text, int rowStart) {
         if (text == null || rowStart <= 0 || rowStart > text.length()) return null;
         int end = text.lastIndexOf('\n', rowStart - 1);

@@ -94,6 +94,9 @@ class IndicatorsTest {
         // 社会保险基金 in a draft budget: 支出预计 is still the fund's expenditure
         Figure social = only("2026年全市社会保险基金预算收入预计完成226亿元，支出预计209.3亿元，收支结余16.7亿元。", "209.3亿元");
         assertEquals("social_insurance_fund_expenditure", social.indicatorId());
+        // a fund budget named without 预算 (岳阳 zones' paragraphs; 国有资本经营收入…，预计当年支出 in the same report)
+        Figure zoneFund = only("岳阳经济技术开发区一般公共预算地方收入9.7亿元，支出36.8亿元。政府性基金收入2.8亿元，上级转贷专项债务收入26.2亿元，支出28.7亿元。", "28.7亿元");
+        assertEquals("government_fund_expenditure", zoneFund.indicatorId());
         // without any budget named before, 收入 stays as written
         assertNull(only("全年农村居民收入完成1.2万元。", "1.2万元").indicatorId());
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PanelStageTest {
@@ -127,6 +128,45 @@ class PanelStageTest {
         String quote = "全市一般公共预算收入完成120.5亿元，其中市本级完成40.2亿元";
         assertEquals("", sources.scope(quote, quote.indexOf("120.5")));
         assertEquals("本级", sources.scope(quote, quote.indexOf("40.2")));
+    }
+
+    @Test
+    void aSubjectOpeningWithADistrictTheGazetteerDoesNotKnowIsAZoneOfTheRegion() {
+        // 益阳 budget report (大通湖区, a management district), 岳阳 (屈原管理区), 宿迁 (湖滨新区): zones inside the city
+        PanelSources sources = new PanelSources(RULES, name -> name.equals("赫山区") || name.equals("资阳区"));
+        assertEquals("园区", sources.zone("大通湖区地方一般公共预算收入", "益阳市"));
+        assertEquals("园区", sources.zone("屈原管理区一般公共预算地方收入安排", "岳阳市"));
+        assertEquals("园区", sources.zone("湖滨新区政府性基金收入", "宿迁市"));
+        // a district the gazetteer knows is a region of its own, not a zone; words ending in 区 that name no district
+        assertNull(sources.zone("赫山区一般公共预算收入", "益阳市"));
+        assertNull(sources.zone("人均地区生产总值", "周口市"));
+        assertNull(sources.zone("城乡社区支出", "郑州市"));
+        assertNull(sources.zone("主城区空气质量优良天数", "昆明市"));
+        assertNull(sources.zone("自然保护区", "昆明市"), "a thing counted, not a scope");
+        java.util.Map<String, Object> c = columns("y.html", "大通湖区地方一般公共预算收入2.9亿元，为预算的105.5%。", "2.9亿元",
+                "290000000", "益阳市", "figures:money");
+        c.put("subject", "大通湖区地方一般公共预算收入");
+        PanelSource zone = sources.of(c, "budget", "益阳市", null, 14, false, false);
+        assertEquals("园区", zone.scope(), "kept apart from the city's own revenue");
+    }
+
+    @Test
+    void aSentenceOpeningWithAPartWordTakesTheScopeOfTheSentenceBefore() {
+        // 广州 budget report: 市本级部门预算支出1,696.7亿元。其中：一般公共预算支出970亿元 (of 本级, not the city's);
+        // 全市 … 。其中，税收收入 … stays the whole city
+        PanelSources sources = new PanelSources(RULES);
+        String quote = "其中：一般公共预算支出970亿元，政府性基金预算支出692亿元。";
+        java.util.Map<String, Object> c = columns("gz.pdf", quote, "970亿元", "97000000000", "广州市", "figures:money");
+        assertEquals("本级", sources.of(c, "budget", "广州市", null, "2025年市本级部门预算支出1,696.7亿元。",
+                quote.indexOf("970"), false, false).scope());
+        assertEquals("", sources.of(c, "budget", "广州市", null, "2025年全市一般公共预算收入2,183亿元。",
+                quote.indexOf("970"), false, false).scope());
+        String own = "一般公共预算支出970亿元。";
+        java.util.Map<String, Object> d = columns("gz.pdf", own, "970亿元", "97000000000", "广州市", "figures:money");
+        assertEquals("", sources.of(d, "budget", "广州市", null, "2025年市本级部门预算支出1,696.7亿元。",
+                own.indexOf("970"), false, false).scope(), "only a sentence opening with a part word");
+        assertEquals("2025年市本级部门预算支出1,696.7亿元。",
+                figtrace.pipeline.PanelRun.sentenceBefore("上年结转。2025年市本级部门预算支出1,696.7亿元。\n其中：一般", 30));
     }
 
     @Test

@@ -96,7 +96,7 @@ final class FigureReader {
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
-        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
+        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(rules.listedSubjects(), runSubject, runIndex) : null;
         if (own != null) subject = own;
         boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time);
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);

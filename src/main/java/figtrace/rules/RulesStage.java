@@ -69,6 +69,7 @@ public final class RulesStage {
         SubjectWords subjectWords = SubjectWords.load(dir, problems);
         FigureWords figureWords = FigureWords.load(dir, problems);
         Map<String, List<String>> tableWords = PatternTable.wordsByRole(dir, "table_words.tsv", TABLE_WORD_ROLES, problems);
+        ListedItems listedSubjects = ListedItems.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
@@ -91,7 +92,7 @@ public final class RulesStage {
         }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
         return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, subjectWords, skipLines,
-                notFigures, figureWords, tableWords, fingerprint(dir));
+                notFigures, figureWords, tableWords, listedSubjects, fingerprint(dir));
     }
 
     /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */

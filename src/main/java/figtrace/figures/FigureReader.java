@@ -17,6 +17,8 @@ import java.util.List;
 final class FigureReader {
     private final Rules rules;
     private final RegionFinder regions;
+    /** The time words stripped from a subject (Subjects.timeWords). */
+    private final java.util.regex.Pattern timeWords;
     private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
@@ -24,6 +26,7 @@ final class FigureReader {
 
     FigureReader(Rules rules, RegionFinder regions) {
         this.rules = rules;
+        this.timeWords = Subjects.timeWords(rules.subjectWords());
         this.regions = regions;
         for (Cue cue : rules.targets()) {
             if (cue.where().equals("word")) targetWords.add(cue.word());
@@ -71,7 +74,7 @@ final class FigureReader {
                     .stream().takeWhile(m -> m.end() <= c.start())
                     .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
                     .map(m -> t.substring(m.start(), m.end())).toList();
-            runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
+            runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the

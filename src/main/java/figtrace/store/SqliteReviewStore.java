@@ -36,18 +36,15 @@ import java.util.Optional;
  * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
  * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
-public final class SqliteReviewStore implements ReviewStore {
+public final class SqliteReviewStore extends ReviewConnection implements ReviewStore {
 
     private static final String COLUMNS = "id, figure_id, doc, doc_sha256, char_start, span_start, span_end, quote, raw,"
             + " action, field, new_value, note, created_at, orphaned, batch, undone";
 
-    private final Path file;
-    private final Connection connection;
     private final Clock clock;
 
     private SqliteReviewStore(Path file, Connection connection, Clock clock) {
-        this.file = file;
-        this.connection = connection;
+        super(file, connection);
         this.clock = clock;
     }
 
@@ -518,22 +515,6 @@ public final class SqliteReviewStore implements ReviewStore {
         }
     }
 
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the caller reports
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new ReviewException("cannot close " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     private static void closeQuietly(Connection connection) {
         if (connection == null) return;

@@ -83,13 +83,17 @@ final class FigureTimes {
         return null;
     }
 
-    /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */
-    static String distributedTime(FigureStage.Context ctx, int sentenceStart, int runStart, int runIndex) {
+    /**
+     * 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times ({@code joiner}: what
+     * stands between two of them, figure_words.tsv list_joiner).
+     */
+    static String distributedTime(FigureStage.Context ctx, java.util.regex.Pattern joiner, int sentenceStart, int runStart,
+                                  int runIndex) {
         List<Mention> chain = new ArrayList<>();
         for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
             if (m.end() > runStart) break;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，]")) chain.clear();
+            if (last != null && !joiner.matcher(ctx.view().substring(last.end(), m.start())).matches()) chain.clear();
             chain.add(m);
         }
         return chain.size() > 1 && runIndex < chain.size() ? chain.get(runIndex).value() : null;

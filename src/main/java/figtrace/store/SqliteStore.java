@@ -34,17 +34,14 @@ import java.util.Optional;
  * and the schema by {@link SchemaMigrations}. What stays here (about 340 lines) is the {@link Store}
  * interface itself, every transaction of it, kept in one class so that a second backend replaces exactly this one.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends SqliteConnection implements Store {
 
     public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
 
-    private final Path file;
-    private final Connection connection;
     private final Clock clock;
 
     private SqliteStore(Path file, Connection connection, Clock clock) {
-        this.file = file;
-        this.connection = connection;
+        super(file, connection);
         this.clock = clock;
     }
 
@@ -328,20 +325,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
-        }
+    protected RuntimeException closeFailure(SQLException e) {
+        return new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) return;
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing; the original error is what the user needs
-        }
-    }
 }

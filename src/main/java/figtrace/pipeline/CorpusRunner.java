@@ -50,6 +50,7 @@ import java.util.concurrent.TimeUnit;
  * consistent database and the next run does what is left. Outputs are written at the end, complete, from the store.
  */
 public final class CorpusRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CorpusRunner.class);
     /** Hears about progress; the CLI prints it, tests count it. */
     public interface Listener {
         default void started(int total) {}
@@ -333,7 +334,9 @@ public final class CorpusRunner {
             if (row.status().failed()) failed.add(row);
             figureCount += row.figureCount();
         }
+        long synced = System.nanoTime();
         reviewSync.sync(store.file());
+        LOG.debug("review decisions reattached: {} ms", (System.nanoTime() - synced) / 1_000_000);
         String state;
         try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
             state = outputState(current, retiredRows, reviews.stateByDoc());
@@ -343,17 +346,19 @@ public final class CorpusRunner {
                 && OutputWriter.allPresent(out);
         if (!upToDate) {
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
-            // figures, entities and measures from per-document parts: only changed documents are read from the store
+            // figures, entities, measures and tables from per-document parts: only changed documents are read from the store
+            long t = System.nanoTime();
             try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
                 new OutputParts(out).write(store, reviews, current);
             }
-            OutputWriter writer = new OutputWriter(out);
-            writer.writeDocumentsCsv(current, retiredRows);
-            // the rebuilt tables are written whole (tables.jsonl and tables/*.csv), read from the store a document at a time
-            List<figtrace.model.Table> tables = new ArrayList<>();
-            for (DocumentRow row : current) tables.addAll(store.tables(row.doc()));
-            writer.writeTables(tables);
-            for (DerivedOutput d : derived) d.write(store.file(), out);
+            new OutputWriter(out).writeDocumentsCsv(current, retiredRows);
+            LOG.debug("outputs from parts: {} ms", (System.nanoTime() - t) / 1_000_000);
+            for (DerivedOutput d : derived) {
+                t = System.nanoTime();
+                d.write(store.file(), out);
+                LOG.debug("derived output {} of {} (the panel): {} ms", derived.indexOf(d) + 1, derived.size(),
+                        (System.nanoTime() - t) / 1_000_000);
+            }
             Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
             Files.writeString(tmp, state);
             Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -27,7 +27,7 @@ final class PdfOcr {
     /** Pages read by OCR, and pages it failed on with the first reason. */
     record Result(List<Integer> done, List<Integer> failed, String failure) {}
 
-    static Result run(PDDocument doc, List<Integer> pageNumbers, Ocr ocr, List<List<PdfReader.PdfLine>> pages,
+    static Result run(PDDocument doc, List<Integer> pageNumbers, Ocr ocr, List<List<PdfLine>> pages,
                       Map<String, List<OcrLines.Placed>> index) {
         List<Integer> done = new ArrayList<>(), failed = new ArrayList<>();
         String failure = null;

@@ -75,7 +75,10 @@ final class TableReader {
             // a change column dated by the column it compares (2026年预算数 | 增长%), not by the caption
             if (ownYear == null && col.change() != null && col.period() != null
                     && (t.caption() == null || !t.caption().contains(col.period()))) ownYear = col.period();
-            String time = firstNonNull(firstTime(col.header()), ownYear, firstTime(t.caption()), col.period(), ctx.defaultTime());
+            // a row that dates itself (一、2024年末地方政府一般债务余额实际数 in a 2025 table: 东莞 and 广州 表18/表19) is of
+            // its own date, not the caption's
+            String rowTime = placeRowLabel(row) ? null : datedRow(row.label());
+            String time = firstNonNull(firstTime(col.header()), ownYear, rowTime, firstTime(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
             // a regional table's rows are places: what they measure is what the column names, without the group's
@@ -132,6 +135,17 @@ final class TableReader {
         s = s.replaceAll("(?:完成|执行)?(?:情况)?(?:统计)?表$", "").replaceAll("(?:完成|执行)?情况$", "");
         return s.isEmpty() ? fallback : s;
     }
+
+    private static final Pattern DATED_ROW = Pattern.compile("(?:19|20)[0-9]{2}\\s*年\\s*(?:末|底|12月底|12月末)");
+
+    /** The year-end a row label names (2024年末 → 2024-12-31), or null. */
+    private static String datedRow(String label) {
+        if (label == null) return null;
+        var m = DATED_ROW.matcher(norm(label));
+        return m.find() ? firstTime(m.group()) : null;
+    }
+
+    private static boolean placeRowLabel(TableRow row) { return row.region() != null; }
 
     /** A change column without a unit of its own (比上年增减) is in the table's unit; with % it was caught above. */
     private UnitChoice unitOfChange(TableColumn col) {

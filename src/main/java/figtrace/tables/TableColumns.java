@@ -54,7 +54,7 @@ final class TableColumns {
      * laid spans as a title followed by empty cells (HTML, Word) a title spans the empty cells right of it; in a PDF
      * a title is centred over its columns (2025年债务限额 over 小计 | 一般债务 | 专项债务 lands on the middle one), so
      * each empty column goes to the nearest title, a column halfway between two titles to the one with fewer columns,
-     * then to the left one. A year cut from its 年 by a column gap (2025 | 年债务限额) is one title. With no header
+     * then to the left one, when every title then spans as many columns. A year cut from its 年 by a column gap (2025 | 年债务限额) is one title. With no header
      * rows, header paragraphs of a flattened table (项目 / 播种面积 / （万亩） / 比上年增长 / （%）) are grouped into
      * titles, a unit paragraph joining the title before it, and set over the columns from the right.
      */
@@ -135,7 +135,7 @@ final class TableColumns {
             // the columns a title cut over two cells covers all carry it
             for (int k = 0; k < n; k++) if (levelOwner[l][k] != k) levelText[l][k] = levelText[l][levelOwner[l][k]];
         }
-        for (int l = 0; l + 1 < levels.size(); l++) spread(levelText, levelOwner, l, labelColumn, centred);
+        for (int l = 0; l + 1 < levels.size(); l++) spread(levelText, levelOwner, l, labelColumn, centred, rows, levels.get(l + 1).get(0));
         for (int l = 0; l < levels.size(); l++) {
             for (int k = 0; k < n; k++) {
                 String t = levelText[l][k];
@@ -175,7 +175,8 @@ final class TableColumns {
      * it is a group title by its words (a year, a unit, a kind of value) or when the titles of the level head
      * repeated runs of the same sub-titles (限额 | 余额 over 小计 | 一般债务 | 专项债务 twice).
      */
-    private void spread(String[][] text, int[][] owner, int l, boolean[] labelColumn, boolean centred) {
+    private void spread(String[][] text, int[][] owner, int l, boolean[] labelColumn, boolean centred,
+                        List<String[]> rows, int firstRowBelow) {
         int n = text[l].length;
         // the titles of the level: [from, to] columns each, by the column it starts at
         List<int[]> titles = new ArrayList<>();
@@ -218,16 +219,36 @@ final class TableColumns {
             }
             assigned[k] = width(titles, assigned, right) < width(titles, assigned, left) ? right : left;
         }
+        // a column halfway between two titles is theirs only when the level is regular, every title over as many
+        // columns (per-fund pairs; 限额 | 余额 over three each); otherwise it is a column of its own printed beside
+        // them (增长% beside 2025 年 | 2026 年 over 完成数 | 预算数), or the guess would mix two groups
+        if (!ties.isEmpty()) {
+            java.util.Set<Integer> widths = new HashSet<>();
+            for (int t = 0; t < titles.size(); t++) widths.add(width(titles, assigned, t));
+            if (widths.size() > 1) for (int k : ties) assigned[k] = -1;
+        }
         // which titles spread: group titles by their words, or all of them when they head repeated sub-titles
         boolean repeated = repeatedRuns(text, l, titles, assigned);
         for (int k = 0; k < n; k++) {
             if (assigned[k] < 0) continue;
             int[] t = titles.get(assigned[k]);
+            // a column whose words stand on other lines than the sub-titles under the title is a column of its own,
+            // printed beside the group over the header's whole height (增长% beside 2026 年 over 预算数)
+            if (!sharesLine(rows, firstRowBelow, k, t)) continue;
             String title = text[l][t[0]];
             if (!repeated && !isGroupTitle(title)) continue;
             text[l][k] = title;
             owner[l][k] = t[0];
         }
+    }
+
+    /** Column k has words on a header line below the level where a column under the title has words too. */
+    private static boolean sharesLine(List<String[]> rows, int firstRowBelow, int k, int[] title) {
+        for (int r = firstRowBelow; r < rows.size(); r++) {
+            if (rows.get(r)[k].isEmpty()) continue;
+            for (int c = title[0]; c <= title[1]; c++) if (!rows.get(r)[c].isEmpty()) return true;
+        }
+        return false;
     }
 
     private static boolean noLabelBetween(boolean[] labelColumn, int from, int to) {

@@ -77,7 +77,7 @@ final class TableReader {
                     && (t.caption() == null || !t.caption().contains(col.period()))) ownYear = col.period();
             // a row that dates itself (一、2024年末地方政府一般债务余额实际数 in a 2025 table: 东莞 and 广州 表18/表19) is of
             // its own date, not the caption's
-            String rowTime = placeRowLabel(row) ? null : datedRow(row.label());
+            String rowTime = placeRowLabel(row) ? null : datedRow(row.subject());
             String time = firstNonNull(firstTime(col.header()), ownYear, rowTime, firstTime(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
@@ -138,11 +138,11 @@ final class TableReader {
 
     private static final Pattern DATED_ROW = Pattern.compile("(?:19|20)[0-9]{2}\\s*年\\s*(?:末|底|12月底|12月末)");
 
-    /** The year-end a row label names (2024年末 → 2024-12-31), or null. */
-    private static String datedRow(String label) {
-        if (label == null) return null;
-        var m = DATED_ROW.matcher(norm(label));
-        return m.find() ? firstTime(m.group()) : null;
+    /** The year-end a row's subject begins with (2024年末地方政府… → 2024-12-31), or null. */
+    private static String datedRow(String subject) {
+        if (subject == null) return null;
+        var m = DATED_ROW.matcher(norm(subject));
+        return m.lookingAt() ? firstTime(m.group()) : null;
     }
 
     private static boolean placeRowLabel(TableRow row) { return row.region() != null; }

@@ -232,9 +232,9 @@ final class TableColumns {
         for (int k = 0; k < n; k++) {
             if (assigned[k] < 0) continue;
             int[] t = titles.get(assigned[k]);
-            // a column whose words stand on other lines than the sub-titles under the title is a column of its own,
-            // printed beside the group over the header's whole height (增长% beside 2026 年 over 预算数)
-            if (!sharesLine(rows, firstRowBelow, k, t)) continue;
+            // a column whose words stand on the line of the row labels' header (项目 … 增长%) is a column of its own,
+            // printed over the header's whole height beside the group (增长% beside 2026 年 over 预算数)
+            if (besideLabelHeader(rows, firstRowBelow, k, labelColumn)) continue;
             String title = text[l][t[0]];
             if (!repeated && !isGroupTitle(title)) continue;
             text[l][k] = title;
@@ -242,13 +242,17 @@ final class TableColumns {
         }
     }
 
-    /** Column k has words on a header line below the level where a column under the title has words too. */
-    private static boolean sharesLine(List<String[]> rows, int firstRowBelow, int k, int[] title) {
+    /** Column k has words below the level only on lines that hold the row labels' header (项目, 地区, 预算科目). */
+    private static boolean besideLabelHeader(List<String[]> rows, int firstRowBelow, int k, boolean[] labelColumn) {
+        boolean any = false;
         for (int r = firstRowBelow; r < rows.size(); r++) {
             if (rows.get(r)[k].isEmpty()) continue;
-            for (int c = title[0]; c <= title[1]; c++) if (!rows.get(r)[c].isEmpty()) return true;
+            boolean labelLine = false;
+            for (int c = 0; c < labelColumn.length; c++) if (labelColumn[c] && !rows.get(r)[c].isEmpty()) labelLine = true;
+            if (!labelLine) return false;
+            any = true;
         }
-        return false;
+        return any;
     }
 
     private static boolean noLabelBetween(boolean[] labelColumn, int from, int to) {
@@ -377,7 +381,7 @@ final class TableColumns {
      */
     String joined(String group, String own) {
         if (group.isEmpty()) return own;
-        if (own.isEmpty() || words.is("plain", own)) return group;
+        if (own.isEmpty() || words.is("plain", own) || words.is("subtotal", own)) return group;
         for (int len = Math.min(own.length(), group.length()); len >= 2; len--) {
             if (own.endsWith(group.substring(0, len))) return own + group.substring(len);
         }

@@ -93,4 +93,26 @@ class TableColumnsTest {
         assertEquals("增长%", h.full()[3]);
         assertEquals("一般公共预算收入", h.full()[1]);
     }
+
+    @Test
+    void aSubtotalPrintedBetweenTwoLineSubTitlesIsUnderTheGroupButAColumnBesideTheRowLabelsHeaderIsNot() {
+        // realdocs xinjiang 2024 execution tables p95: 2024年执行数 centred over 合计 | 自治区本级 | 地市级及以下, 合计
+        // printed between the two lines of its neighbours
+        TableColumns.Heads h = columns.headers(List.of(
+                List.of("", "", "2024年执行数", "", "", "2025年预算数"),
+                List.of("项 目"),
+                List.of("", "", "自治区本", "地市级", "", "自治区本", "地市级"),
+                List.of("", "合计", "", "", "合计"),
+                List.of("", "", "级", "及以下", "", "级", "及以下")), List.of(), 7, true, true);
+        assertEquals("2024年执行数合计", h.full()[1]);
+        assertEquals("2025年预算数合计", h.full()[4]);
+        assertEquals("2025年预算数地市级及以下", h.full()[6]);
+        // atlas shizuishan 表十五 (p47): 增长% on the line of 预算科目, beside 2025 年 | 2026 年 over 完成数 | 预算数
+        TableColumns.Heads beside = columns.headers(List.of(
+                List.of("", "2025 年", "2026 年"),
+                List.of("预算科目", "", "", "增长%"),
+                List.of("", "完成数", "预算数")), List.of(), 4, true, true);
+        assertEquals("增长%", beside.full()[3]);
+        assertEquals("2026 年预算数", beside.full()[2]);
+    }
 }

@@ -89,9 +89,10 @@ final class TableReader {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
                 // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
                 if (col.change() != null && CHANGE_ONLY.matcher(measure).matches()) measure = "";
-                if (col.change() == null && namesItsQuantity(measure) && Indicators.find(rules.indicators(), measure) == null) {
-                    // a column that names what it measures beyond a stage (新增债务, 职工基本医疗保险基金支出执行数 under
-                    // a 社会保险基金预算支出 caption) measures that part, not the caption's whole
+                if (col.change() == null && col.group() != null && namesItsQuantity(measure) && Indicators.find(rules.indicators(), measure) == null) {
+                    // a column under a group title that names what it measures beyond a stage (新增债务 over 合计,
+                    // 职工基本医疗保险基金支出 over 2025年执行数 under a 社会保险基金预算支出 caption) measures that
+                    // part, not the caption's whole
                     subject = measure;
                 } else if (captionIndicator != null && !measure.contains(captionIndicator)
                         && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {

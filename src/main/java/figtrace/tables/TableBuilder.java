@@ -187,7 +187,7 @@ final class TableBuilder {
             // a change without a year of its own (2025年完成数 | 2026年预算数 | 增长%) compares the column left of it
             // with the year before: it is of that column's year, not the caption's or the document's
             if (c.change() != null && year(heads[k]) == null && leftYear != null) {
-                c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change());
+                c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change(), c.group());
             }
             if (c.valueColumn() && c.change() == null && c.period() != null) leftYear = c.period();
             columns.add(c);

@@ -109,7 +109,11 @@ final class TableColumns {
                 continue;
             }
             boolean disjoint = filled.stream().noneMatch(levelFilled::contains);
-            if (!levels.isEmpty() && (disjoint || levelFilled.containsAll(filled))) {
+            // the line of the row labels' header (项目, 地区) is printed halfway down the whole header: the titles on it
+            // (项目 … 增幅%) span every level, so it starts none
+            boolean labelLine = false;
+            for (int k = 0; k < n; k++) if (labelColumn[k] && !rows.get(r)[k].isEmpty()) labelLine = true;
+            if (!levels.isEmpty() && (disjoint || labelLine || levelFilled.containsAll(filled))) {
                 levels.get(levels.size() - 1).add(r);
                 levelFilled.addAll(filled);
             } else {
@@ -365,7 +369,7 @@ final class TableColumns {
         if (kind.matches()) bare = kind.group(1) != null ? kind.group(1) : kind.group(2);
         String region = rows.regionOf(bare);
         String measure = bare.isEmpty() || words.is("plain", bare) || region != null ? null : bare;
-        return new TableColumn(index, head, role, region, period, measure, unit, change);
+        return new TableColumn(index, head, role, region, period, measure, unit, change, group.isEmpty() ? null : group);
     }
 
     /** A header without its years (2025年, and the 末 or 底 of 2025年末), brackets, % signs and spaces. */

@@ -115,4 +115,17 @@ class TableColumnsTest {
         assertEquals("增长%", beside.full()[3]);
         assertEquals("2026 年预算数", beside.full()[2]);
     }
+
+    @Test
+    void aChangeColumnOnTheRowLabelsLineIsNoGroupOverTheOthers() {
+        // realdocs wuzhong 2025 budget report p166: 项 目 … 增幅% printed halfway down a header of years over stages
+        TableColumns.Heads h = columns.headers(List.of(
+                List.of("", "收", "入", "", "", "", "", "支", "出"),
+                List.of("", "2024 年", "2025 年", "2025 年", "为预算", "", "", "2024 年", "2025 年", "2025年", "为预算"),
+                List.of("项 目", "", "", "", "", "增幅%", "项 目", "", "", "", "增幅%"),
+                List.of("", "决算数", "预算数", "执行数", "的%", "", "", "决算数", "预算数", "执行数", "的%")), List.of(), 11, true, true);
+        assertEquals("2024 年决算数", h.full()[1].replaceAll("^[收入支出]", ""));
+        assertEquals("增幅%", h.full()[5]);
+        assertEquals("2025年执行数", h.full()[9]);
+    }
 }

@@ -88,6 +88,13 @@ final class ParsedCodec {
             out.writeFloat(w.x1());
             out.writeFloat(w.y1());
         }
+        // what OCR cost, for the runner's log
+        out.writeBoolean(d.ocr() != null);
+        if (d.ocr() != null) {
+            out.writeInt(d.ocr().pages());
+            out.writeInt(d.ocr().fromCache());
+            out.writeLong(d.ocr().millis());
+        }
     }
 
     static ParsedDocument readParsed(DataInputStream in) throws IOException {
@@ -112,7 +119,8 @@ final class ParsedCodec {
             words.add(new OcrWord(in.readInt(), in.readInt(), in.readInt(), in.readFloat(), in.readFloat(),
                     in.readFloat(), in.readFloat(), in.readFloat()));
         }
-        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta);
+        figtrace.model.OcrRun ocr = in.readBoolean() ? new figtrace.model.OcrRun(in.readInt(), in.readInt(), in.readLong()) : null;
+        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta, ocr);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

@@ -129,6 +129,11 @@ class OcrRealDocumentsIT {
         List<Expected> expected = expected(doc);
         List<Expected> missed = missed(r, expected);
         double found = 1.0 - (double) missed.size() / expected.size();
+        long ocr = r.figures().stream().filter(f -> f.source().equals("ocr")).count();
+        long flagged = r.figures().stream().filter(f -> f.note() != null && f.note().contains("OCR: check")).count();
+        System.out.printf(java.util.Locale.ROOT, "OcrRealDocumentsIT %s: %d of %d hand-checked figures found with the right "
+                        + "value (%.1f%%); %d OCR figures, all with a confidence, %d flagged for review; missed %s%n", doc,
+                expected.size() - missed.size(), expected.size(), 100 * found, ocr, flagged, missed);
         assertTrue(found >= 0.9, doc + ": " + (expected.size() - missed.size()) + " of " + expected.size()
                 + " hand-checked figures found; missed " + missed);
     }

@@ -196,5 +196,29 @@ class OcrReviewTest {
         assertEquals(figtrace.model.DocStatus.NEEDS_OCR, parsed.status());
         assertTrue(parsed.issues().get(0).message().contains(".ci/setup-ocr")
                 && parsed.issues().get(0).message().contains("tesseract-ocr-chi-sim"), parsed.issues().get(0).message());
+
+        // a garbled text layer: marked garbled_text, with the same advice
+        bytes = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_huaian_2026_budget_report_GARBLED_text_layer.pdf"));
+        parsed = new LayoutStage(missing).parse(IngestStage.identify("garbled.pdf", bytes), bytes);
+        assertEquals(figtrace.model.DocStatus.GARBLED_TEXT, parsed.status());
+        assertTrue(parsed.issues().get(0).message().contains(".ci/setup-ocr"), parsed.issues().get(0).message());
+
+        // a PDF with a text page and a scanned one: the text is read, and the issue names the scanned page and says
+        // how to read it
+        byte[] mixed;
+        try (var text = org.apache.pdfbox.Loader.loadPDF(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_qiandongnan_guizhou_2023_tjgb.pdf")));
+             var scan = org.apache.pdfbox.Loader.loadPDF(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_zhangjiajie_2025_tjgb_SCANNED_image_only.pdf")));
+             var out = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            out.importPage(text.getPage(0));
+            out.importPage(scan.getPage(0));
+            var bos = new java.io.ByteArrayOutputStream();
+            out.save(bos);
+            mixed = bos.toByteArray();
+        }
+        parsed = new LayoutStage(missing).parse(IngestStage.identify("mixed.pdf", mixed), mixed);
+        assertEquals(figtrace.model.DocStatus.OK_WITH_ISSUES, parsed.status());
+        var issue = parsed.issues().stream().filter(i -> i.code().equals("pages_without_text")).findFirst().orElseThrow();
+        assertTrue(issue.message().contains("page(s) 2 of 2") && issue.message().contains(".ci/setup-ocr"), issue.message());
+        assertTrue(parsed.text().lines().stream().allMatch(l -> l.page() == 1), "the text page is read");
     }
 }

@@ -50,6 +50,12 @@ final class ParsedCodec {
 
     record Request(SourceFile source, byte[] bytes) {}
 
+    /**
+     * What the worker sends while it parses: {@link #PROGRESS} for every page it has read by OCR (the runner then
+     * counts the document's time limit again from there), then {@link #REPLY} followed by the parsed document.
+     */
+    static final byte PROGRESS = 1, REPLY = 2;
+
     static void writeParsed(DataOutputStream out, ParsedDocument d) throws IOException {
         writeString(out, d.status().name());
         out.writeInt(d.pages() == null ? -1 : d.pages());

@@ -18,7 +18,6 @@ import figtrace.store.OutputWriter;
 import figtrace.store.Store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -273,7 +272,7 @@ public final class CorpusRunner {
         long size;
         try {
             if (stamp != null && stamp.size() > options.limits().maxFileBytes()) {
-                sha = sha256Streamed(f); // too big to hold; its hash still tells a rename or an unchanged file
+                sha = figtrace.ids.Sha256.hex(f); // too big to hold; its hash still tells a rename or an unchanged file
                 size = stamp.size();
             } else {
                 bytes = Files.readAllBytes(f);
@@ -308,18 +307,6 @@ public final class CorpusRunner {
             inFlight.add(new Pending(extractors.submit(name, bytes), trusted));
         }
         return Outcome.EXTRACTED;
-    }
-
-    private static String sha256Streamed(Path f) throws IOException {
-        try (InputStream in = Files.newInputStream(f)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) digest.update(buffer, 0, n);
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** Where a run notes what its outputs were written from; a run that finds the same state writes nothing. */

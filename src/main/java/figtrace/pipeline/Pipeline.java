@@ -62,13 +62,7 @@ public final class Pipeline {
         this.entities = loaded(() -> new EntityStage(rules.dir()), problems);
         this.measures = loaded(() -> new MeasureStage(rules.dir()), problems);
         this.metadata = loaded(() -> new MetadataStage(rules.dir()), problems);
-        this.tables = loaded(() -> {
-            try {
-                return new figtrace.tables.TableStage(rules);
-            } catch (figtrace.tables.TableStage.BadTableWords e) { // a bad line in patterns/table_words.tsv
-                throw new RulesException(List.of(e.getMessage()));
-            }
-        }, problems);
+        this.tables = new figtrace.tables.TableStage(rules);
         problems.throwIfAny();
     }
 

@@ -30,7 +30,7 @@ final class PdfOcr {
      */
     record Result(List<Integer> done, List<Integer> failed, String failure, int fromCache, long ocrMillis) {}
 
-    static Result run(PDDocument doc, List<Integer> pageNumbers, Ocr ocr, List<List<PdfReader.PdfLine>> pages,
+    static Result run(PDDocument doc, List<Integer> pageNumbers, Ocr ocr, List<List<PdfLine>> pages,
                       Map<String, List<OcrLines.Placed>> index) {
         List<Integer> done = new ArrayList<>(), failed = new ArrayList<>();
         String failure = null;

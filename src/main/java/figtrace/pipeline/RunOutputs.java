@@ -23,6 +23,7 @@ import java.util.Set;
 
 /** The end of a run ({@link CorpusRunner}): the outputs written from the store, only when what they are made of changed. */
 final class RunOutputs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunOutputs.class);
     private final ReviewSync reviewSync;
     private final List<DerivedOutput> derived;
 
@@ -38,7 +39,7 @@ final class RunOutputs {
      * Writes the outputs from the store: the corpus's documents, in corpus order. They are a function of the
      * documents' stored rows (content, rules, extractor, status, retirement), so when those are what the last run
      * wrote them from, and the files are all there, nothing is written or even loaded: a no-change re-run costs the
-     * same memory for ten documents or ten thousand. When something changed, figures, entities and measures
+     * same memory for ten documents or ten thousand. When something changed, figures, entities, measures and tables
      * are rebuilt from per-document parts ({@link OutputParts}), so only the changed documents' records are read. The
      * derived outputs (the panel) are made from the same rows, so they are written when these are.
      */
@@ -55,7 +56,9 @@ final class RunOutputs {
             if (row.status().failed()) failed.add(row);
             figureCount += row.figureCount();
         }
+        long synced = System.nanoTime();
         reviewSync.sync(store.file());
+        LOG.debug("review decisions reattached: {} ms", (System.nanoTime() - synced) / 1_000_000);
         String state;
         try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
             state = outputState(current, retiredRows, reviews.stateByDoc());
@@ -65,17 +68,18 @@ final class RunOutputs {
                 && OutputWriter.allPresent(out);
         if (!upToDate) {
             Files.deleteIfExists(stateFile); // a crash while writing must not leave a state that claims the new files
-            // figures, entities and measures from per-document parts: only changed documents are read from the store
+            // figures, entities, measures and tables from per-document parts: only changed documents are read from the store
+            long t = System.nanoTime();
             try (figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(store.file())) {
                 new OutputParts(out).write(store, reviews, current);
             }
-            OutputWriter writer = new OutputWriter(out);
-            writer.writeDocumentsCsv(current, retiredRows);
-            // the rebuilt tables are written whole (tables.jsonl and tables/*.csv), read from the store a document at a time
-            List<figtrace.model.Table> tables = new ArrayList<>();
-            for (DocumentRow row : current) tables.addAll(store.tables(row.doc()));
-            writer.writeTables(tables);
-            for (DerivedOutput d : derived) d.write(store.file(), out);
+            new OutputWriter(out).writeDocumentsCsv(current, retiredRows);
+            LOG.debug("outputs from parts: {} ms", (System.nanoTime() - t) / 1_000_000);
+            for (int i = 0; i < derived.size(); i++) {
+                t = System.nanoTime();
+                derived.get(i).write(store.file(), out);
+                LOG.debug("derived output {} of {} (the panel): {} ms", i + 1, derived.size(), (System.nanoTime() - t) / 1_000_000);
+            }
             Path tmp = out.resolve(OUTPUT_STATE + ".tmp");
             Files.writeString(tmp, state);
             Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

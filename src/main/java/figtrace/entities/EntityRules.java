@@ -48,6 +48,8 @@ final class EntityRules {
     final List<Shape> shapes = new ArrayList<>();
     /** Labels of a byline (编辑, 记者, 一审): the names after them are people. */
     final List<String> bylines = new ArrayList<>();
+    /** Words that end a name in a byline and are not part of it (王斌报道, 李明摄), cut in file order. */
+    final List<String> bylineEndings = new ArrayList<>();
     /** Words after which a known name of the given type is a product or a measure, not the name (新能源汽车产量). */
     final Map<String, List<String>> notAfter = new HashMap<>();
     /** Set phrases inside which no name is read (中国特色社会主义: 中国 there is not a place mention). */
@@ -105,6 +107,7 @@ final class EntityRules {
                     }
                 }
                 case "byline" -> r.bylines.add(text);
+                case "byline_ending" -> r.bylineEndings.add(text);
                 case "not_after" -> r.notAfter.computeIfAbsent(checkType(row, type, problems), k -> new ArrayList<>()).add(text);
                 case "blocked" -> r.blocked.add(text);
                 case "list_cue" -> r.listCues.add(text);
@@ -116,7 +119,7 @@ final class EntityRules {
                 case "program_cue_after" -> r.programCuesAfter.add(text);
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
-                        + " quoted_program, pattern, byline, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
+                        + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
                         + " program_cue_before or program_cue_after)");
             }
         }

@@ -13,7 +13,8 @@ final class PeopleAndHanlpNames {
     PeopleAndHanlpNames(EntityRules rules) { this.rules = rules; }
 
     /**
-     * People named in a byline: 编辑:韩佳 张兴红, 记者 王斌、韩显明报道. The labels are in entities.tsv; each name starts
+     * People named in a byline: 编辑:韩佳 张兴红, 记者 王斌、韩显明报道. The labels and the endings cut off a name
+     * (报道) are in entities.tsv; each name starts
      * with a common surname and has two to four characters.
      */
     void bylines(String line, int offset, List<Candidate> out) {
@@ -27,7 +28,7 @@ final class PeopleAndHanlpNames {
                     int k = j;
                     while (k < line.length() && CandidateFinder.isNameChar(line.charAt(k)) && k - j < 5) k++;
                     String name = line.substring(j, k);
-                    for (String tail : new String[] {"报道", "摄影", "摄", "通讯员"}) {
+                    for (String tail : rules.bylineEndings) {
                         if (name.endsWith(tail)) name = name.substring(0, name.length() - tail.length());
                     }
                     if (name.length() < 2 || name.length() > 4 || rules.surnames.indexOf(name.charAt(0)) < 0) break;

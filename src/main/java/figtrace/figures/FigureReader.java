@@ -1,6 +1,7 @@
 package figtrace.figures;
 
 import figtrace.rules.Cue;
+import figtrace.rules.FigureWords;
 import figtrace.rules.Rules;
 import figtrace.rules.UnitInfo;
 
@@ -17,6 +18,14 @@ import java.util.List;
 final class FigureReader {
     private final Rules rules;
     private final RegionFinder regions;
+    /** The time words stripped from a subject (Subjects.timeWords). */
+    private final java.util.regex.Pattern timeWords;
+    /** What may stand between listed figures, places and times (figure_words.tsv list_joiner, figure_joiner). */
+    private final java.util.regex.Pattern listedFigures, listedPlaces, listedTimes;
+    /** 完成预算的, 为年初预算的, 达到调整预算的: a completion rate of the budget named before it (figure_words.tsv). */
+    private final java.util.regex.Pattern budgetCompletion;
+    /** 预算完成率: appended to the amount's subject for its completion rate; null when figure_words.tsv has none. */
+    private final String completionSubject;
     private final List<com.google.re2j.Pattern> targetPatterns = new ArrayList<>();
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
@@ -24,6 +33,16 @@ final class FigureReader {
 
     FigureReader(Rules rules, RegionFinder regions) {
         this.rules = rules;
+        this.timeWords = Subjects.timeWords(rules.subjectWords());
+        FigureWords words = rules.figureWords();
+        List<String> figureJoiners = new ArrayList<>(words.listJoiners());
+        figureJoiners.addAll(words.figureJoiners());
+        this.listedFigures = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(figureJoiners) + ")*");
+        this.listedPlaces = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.listJoiners()) + "|\\s){1,2}");
+        this.listedTimes = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.listJoiners()) + ")");
+        this.budgetCompletion = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.completionVerbs())
+                + ")(?:" + FigureWords.alternation(words.budgetWords()) + ")的?\\s*$");
+        this.completionSubject = words.completionSubject().isEmpty() ? null : words.completionSubject().get(0);
         this.regions = regions;
         for (Cue cue : rules.targets()) {
             if (cue.where().equals("word")) targetWords.add(cue.word());
@@ -54,12 +73,12 @@ final class FigureReader {
         BigDecimal value = value(c, unit);
         String qualifier = qualifier(c, t);
         int clauseFrom = Math.max(Sentences.clauseStart(t, c.start()), prevInSentence == null ? sStart : prevInSentence.end());
-        boolean listed = prevInSentence != null && t.substring(prevInSentence.end(), c.start()).matches("[、,，和及与或]*");
+        boolean listed = prevInSentence != null && listedFigures.matcher(t.substring(prevInSentence.end(), c.start())).matches();
         int runIndex = listed ? prevInSentence.runIndex() + 1 : 0;
         int runStart = listed ? prevInSentence.runStart() : c.start();
         boolean distributed = distributed(t, sStart, runStart);
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
-        String listedTime = distributed ? FigureTimes.distributedTime(ctx, sStart, runStart, runIndex) : null;
+        String listedTime = distributed ? FigureTimes.distributedTime(ctx, listedTimes, sStart, runStart, runIndex) : null;
         String time = listedTime != null ? listedTime : FigureTimes.time(ctx, c.start(), sStart);
         String listedRegion = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
         String region = listedRegion != null ? listedRegion : region(ctx, c.start(), sStart);
@@ -71,7 +90,7 @@ final class FigureReader {
                     .stream().takeWhile(m -> m.end() <= c.start())
                     .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
                     .map(m -> t.substring(m.start(), m.end())).toList();
-            runSubject = Subjects.clean(rules.subjectWords(), t.substring(clauseFrom, c.start()), placeNames);
+            runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
             boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
@@ -87,16 +106,17 @@ final class FigureReader {
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
             // 收入630.5亿元，完成预算的100.1%: not the revenue but how much of its budget it reached
             // (of the figure just before it, the amount whose budget it is)
-            if (inherited != null && inherited.equals(runSubject) && prevInSentence != null && prevInSentence.subject() != null
-                    && !prevInSentence.subject().endsWith("完成率")
-                    && BUDGET_COMPLETION.matcher(t.substring(clauseFrom, c.start())).find()) {
-                runSubject = prevInSentence.subject() + "预算完成率";
+            if (completionSubject != null && inherited != null && inherited.equals(runSubject) && prevInSentence != null
+                    && prevInSentence.subject() != null
+                    && !FigureWords.endsWithAny(prevInSentence.subject(), rules.figureWords().completionRate())
+                    && budgetCompletion.matcher(t.substring(clauseFrom, c.start())).find()) {
+                runSubject = prevInSentence.subject() + completionSubject;
             }
         }
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
-        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(runSubject, runIndex) : null;
+        String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(rules.listedSubjects(), runSubject, runIndex) : null;
         if (own != null) subject = own;
         boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time);
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
@@ -112,13 +132,11 @@ final class FigureReader {
     }
 
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
-    private static String withoutCompletion(String subject) {
-        return subject.endsWith("预算完成率") && subject.length() > 5 ? subject.substring(0, subject.length() - 5) : subject;
+    private String withoutCompletion(String subject) {
+        if (completionSubject == null) return subject;
+        int n = completionSubject.length();
+        return subject.endsWith(completionSubject) && subject.length() > n ? subject.substring(0, subject.length() - n) : subject;
     }
-
-    /** 完成预算的, 为年初预算的, 达到调整预算的: a completion rate of the budget named before it. */
-    private static final java.util.regex.Pattern BUDGET_COMPLETION =
-            java.util.regex.Pattern.compile("(?:完成|为|达到?|占)(?:年初|调整后?)?预算的?\\s*$");
 
     private static String inheritedSubject(List<Reading> sentence, String kind) {
         for (int i = sentence.size() - 1; i >= 0; i--) {
@@ -138,7 +156,7 @@ final class FigureReader {
             if (m.end() > runStart) break;
             if (regions.notTheFiguresPlace(ctx.view(), m)) continue;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，\\s]{1,2}")) chain.clear();
+            if (last != null && !listedPlaces.matcher(ctx.view().substring(last.end(), m.start())).matches()) chain.clear();
             chain.add(m);
         }
         if (chain.size() < 2 || runIndex >= chain.size()) return null;

@@ -120,7 +120,7 @@ public final class FigureStage {
         // its budget for the coming year stands under a heading or sentence that names that year.
         boolean yearly = document.kind() == DocKind.BULLETIN || document.kind().isFiscal();
         String defaultTime = yearly && periodYear != null ? String.valueOf(periodYear) : null;
-        return new Context(view.text, places, times, year, main, FigureTimes.sectionTimes(view.text, times), periodYear, defaultTime, document);
+        return new Context(view.text, places, times, year, main, FigureTimes.sectionTimes(view.text, times, rules.figureWords()), periodYear, defaultTime, document);
     }
 
     private static final java.util.regex.Pattern YEAR_RANGE = java.util.regex.Pattern.compile("([0-9]{4})/([0-9]{4})");

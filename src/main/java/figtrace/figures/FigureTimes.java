@@ -1,6 +1,7 @@
 package figtrace.figures;
 
 import figtrace.model.DocKind;
+import figtrace.rules.FigureWords;
 import figtrace.rules.SubjectWords;
 
 import java.util.ArrayList;
@@ -22,39 +23,77 @@ final class FigureTimes {
      * Headings and the time each names (null when it names none): top-level (一、2024年工作回顾 / 二、2025年工作安排)
      * and second-level ones ((三)“十四五”财政发展情况). A heading's time covers the paragraphs under it until the next
      * heading of its level or above; a second-level heading that names none leaves its parent's time in force.
+     * Above both stand unnumbered section titles (关于2026年省本级一般公共预算支出预算的说明: words of
+     * patterns/figure_words.tsv): the year a title names holds for everything under it, numbered headings that name
+     * no year included, until the next title.
      */
-    static List<Mention> sectionTimes(String view, List<Mention> times) {
+    static List<Mention> sectionTimes(String view, List<Mention> times, FigureWords words) {
         List<Mention> out = new ArrayList<>();
-        String top = null;
+        String title = null, top = null;
         int pos = 0;
         while (pos < view.length()) {
             int nl = view.indexOf('\n', pos);
             int end = nl < 0 ? view.length() : nl;
             String para = view.substring(pos, end);
+            int titleEnd = sectionTitleEnd(view, pos, end, words);
+            if (titleEnd >= 0) {
+                title = firstYear(view, times, pos, titleEnd);
+                top = title;
+                out.add(new Mention(pos, titleEnd, title));
+                pos = titleEnd + 1;
+                continue;
+            }
             boolean isTop = TOP_HEADING.matcher(para).find(), isSub = !isTop && SUB_HEADING.matcher(para).find();
             if (para.length() <= 40 && (isTop || isSub) && para.indexOf('。') < 0) {
-                String time = null;
-                for (Mention m : times.subList(firstAtOrAfter(times, pos), times.size())) {
-                    if (m.start() >= end) break;
-                    // a year (2024年工作回顾) or a span of years (“十四五”时期); not a yearless month range
-                    if (m.value().matches("[0-9]{4}(/[0-9]{4})?")) { time = m.value(); break; }
-                }
+                String time = firstYear(view, times, pos, end);
                 if (time == null) time = TimeFinder.planPeriod(para);
-                if (isTop) top = time;
-                out.add(new Mention(pos, end, isTop ? time : time != null ? time : top));
+                if (isTop) top = time != null ? time : title;
+                out.add(new Mention(pos, end, isTop ? top : time != null ? time : top));
             }
             pos = end + 1;
         }
         return out;
     }
 
-    /** 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times. */
-    static String distributedTime(FigureStage.Context ctx, int sentenceStart, int runStart, int runIndex) {
+    private static final int SECTION_TITLE_MAX = 60;
+
+    /**
+     * Where the unnumbered section title starting the line at {@code start} ends (the end of its line, or of the next
+     * line when the title wraps), or -1 when the line opens no such title.
+     */
+    private static int sectionTitleEnd(String view, int start, int end, FigureWords words) {
+        String line = view.substring(start, end).strip();
+        if (!FigureWords.startsWithAny(line, words.sectionTitleOpening()) || line.indexOf('。') >= 0) return -1;
+        if (line.length() <= SECTION_TITLE_MAX && FigureWords.endsWithAny(line, words.sectionTitleEnding())) return end;
+        if (end >= view.length()) return -1;
+        int nl = view.indexOf('\n', end + 1);
+        int nextEnd = nl < 0 ? view.length() : nl;
+        String next = view.substring(end + 1, nextEnd).strip();
+        boolean wraps = line.length() + next.length() <= SECTION_TITLE_MAX && next.indexOf('。') < 0
+                && FigureWords.endsWithAny(next, words.sectionTitleEnding());
+        return wraps ? nextEnd : -1;
+    }
+
+    /** The first year (2024年) or span of years (“十四五”时期) named between the offsets; not a yearless month range. */
+    private static String firstYear(String view, List<Mention> times, int start, int end) {
+        for (Mention m : times.subList(firstAtOrAfter(times, start), times.size())) {
+            if (m.start() >= end) break;
+            if (m.value().matches("[0-9]{4}(/[0-9]{4})?")) return m.value();
+        }
+        return null;
+    }
+
+    /**
+     * 2020、2021年…分别占44.8%、34.86%: the k-th listed figure takes the k-th of the listed times ({@code joiner}: what
+     * stands between two of them, figure_words.tsv list_joiner).
+     */
+    static String distributedTime(FigureStage.Context ctx, java.util.regex.Pattern joiner, int sentenceStart, int runStart,
+                                  int runIndex) {
         List<Mention> chain = new ArrayList<>();
         for (Mention m : ctx.times().subList(firstAtOrAfter(ctx.times(), sentenceStart), ctx.times().size())) {
             if (m.end() > runStart) break;
             Mention last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-            if (last != null && !ctx.view().substring(last.end(), m.start()).matches("[、和及与,，]")) chain.clear();
+            if (last != null && !joiner.matcher(ctx.view().substring(last.end(), m.start())).matches()) chain.clear();
             chain.add(m);
         }
         return chain.size() > 1 && runIndex < chain.size() ? chain.get(runIndex).value() : null;

@@ -16,24 +16,46 @@ final class Subjects {
     /** A page number printed in the running text of a PDF (—7—, - 12 -) is not part of any phrase. */
     private static final Pattern PAGE_MARKER = Pattern.compile("(?<![0-9])[—\\-－]{1,2}\\s*[0-9]{1,3}\\s*[—\\-－]{1,2}(?![0-9])");
     private static final Pattern TABLE_REF = Pattern.compile("^由?表[0-9一二三四五六七八九十]+可知");
-    private static final Pattern TIME_WORDS = Pattern.compile("(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末|以来|度)?"
-            + "|今年|(?<![比较同与])去年|(?<![比较同与])上年|本年|近年来|近年|截至|截止|上半年|下半年|前三季度|(?:第)?[一二三四]季度|全年"
-            + "|[0-9]{1,2}[-—至~][0-9]{1,2}月"
-            + "|[\u201C\"]?十[一二三四五]五[\u201D\"]?(?:时期|期间|以来|末)");
+    /** A year or date (2024年底, 2023年以来): removed by its shape, before the time words of subject_words.tsv. */
+    private static final String DATE_SHAPE = "(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末|以来|度)?";
+    /** A month range (1-11月) and a plan period (“十四五”时期): removed by their shape, after the time words. */
+    private static final String PERIOD_SHAPES = "[0-9]{1,2}[-—至~][0-9]{1,2}月"
+            + "|[\u201C\"]?十[一二三四五]五[\u201D\"]?(?:时期|期间|以来|末)";
     static final int MAX_LENGTH = 14;
     private static final int COUNTED_NOUN_LENGTH = 20;
 
     private Subjects() {}
 
     /**
+     * What {@link #clean} removes as time: dates by their shape, the time words of subject_words.tsv wherever they
+     * stand, and its base time words (上年) except after a comparison word (比上年增长 is stripped whole later).
+     */
+    static Pattern timeWords(SubjectWords words) {
+        StringBuilder p = new StringBuilder(DATE_SHAPE);
+        if (!words.baseTimeWords().isEmpty()) {
+            p.append("|").append(words.comparisons().isEmpty() ? "" : "(?<!" + alternation(words.comparisons()) + ")")
+                    .append("(?:").append(alternation(words.baseTimeWords())).append(")");
+        }
+        if (!words.timeWords().isEmpty()) p.append("|").append(alternation(words.timeWords()));
+        return Pattern.compile(p.append("|").append(PERIOD_SHAPES).toString());
+    }
+
+    /** The words quoted, longest first (近年来 before 近年). */
+    private static String alternation(List<String> words) {
+        return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /**
+     * @param timeWords {@link #timeWords} of the same words
      * @param before the text between the clause start (or the previous figure) and the figure
      * @param places place names to remove when they lead the phrase
      */
-    static String clean(SubjectWords words, String before, List<String> places) {
+    static String clean(SubjectWords words, Pattern timeWords, String before, List<String> places) {
         String s = PAGE_MARKER.matcher(before).replaceAll("");
         s = PARENTHESES.matcher(s).replaceAll("");
         s = TABLE_REF.matcher(s).replaceAll("");
-        s = TIME_WORDS.matcher(s).replaceAll("");
+        s = timeWords.matcher(s).replaceAll("");
         s = s.replace(" ", "");
         // determiners carry no meaning of their own: 制定各类标准 measures 标准
         for (String d : words.determiners()) s = s.replace(d, "");
@@ -85,7 +107,7 @@ final class Subjects {
             int after = -1;
             while (marker.find()) after = marker.end();
             if (after > 0 && after < before.length()) {
-                String tail = clean(words, before.substring(after), places);
+                String tail = clean(words, timeWords, before.substring(after), places);
                 if (!tail.isEmpty()) return tail;
             }
             // listed subjects (户次、余额 … 分别) are shortened one by one, so 分别 can still hand them out

@@ -36,6 +36,8 @@ final class TimeFinder {
             "(?<rel>今年|本年|(?<![比较同与])去年|(?<![比较同与])上年|前年|明年|全年|上半年|下半年|前三季度|(?:第)?[一二三四]季度)",
             "(?<recent>近(?<n>[1-9]|[一二三四五六七八九十])年)"));
     private static final List<String> YARDSTICK_BEFORE = List.of("较", "比", "与", "同", "于");
+    /** 于 compares (高于2023年) except as part of 关于, 对于, 由于, 基于, 至于: 关于2026年…的说明 names its year. */
+    private static final List<String> NOT_COMPARING_BEFORE_YU = List.of("关", "对", "由", "基", "至");
 
     private TimeFinder() {}
 
@@ -51,7 +53,8 @@ final class TimeFinder {
         Matcher m = TIME.matcher(arabicDates(text));
         while (m.find()) {
             String before = wordBefore(text, m.start());
-            if (YARDSTICK_BEFORE.contains(before)) continue;
+            boolean notComparing = before.equals("于") && NOT_COMPARING_BEFORE_YU.contains(wordBefore(text, m.start() - 1));
+            if (YARDSTICK_BEFORE.contains(before) && !notComparing) continue;
             // 是2020年的1.1倍, 是“十三五”时期的3倍: the base of a multiple
             if (before.equals("是") && text.startsWith("的", m.end())) continue;
             // 全年 and 年末 are the report year's (a bulletin published in 2026 on 2025 says 年末 for 2025-12-31)

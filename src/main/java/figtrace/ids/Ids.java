@@ -21,6 +21,11 @@ public final class Ids {
         return "f" + Sha256.hex(docSha256 + ":" + spanStart + ":" + spanEnd).substring(0, 16);
     }
 
+    /** A rebuilt table, by the offset its rows start at and its first column: {@code t} and 16 hex digits. */
+    public static String table(String docSha256, int anchor, int firstColumn) {
+        return "t" + Sha256.hex(docSha256 + ":table:" + anchor + ":" + firstColumn).substring(0, 16);
+    }
+
     /** An entity mention of {@code type} (ORG, PLACE, …): {@code ent-} and 16 hex digits. */
     public static String entity(String contentKey, int start, int end, String type) {
         return "ent-" + Sha256.hex(contentKey + ":" + start + ":" + end + ":" + type).substring(0, 16);

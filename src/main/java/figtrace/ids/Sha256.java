@@ -28,6 +28,20 @@ public final class Sha256 {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Lower-case hex SHA-256 of the file's bytes, read in 64 KiB pieces: a file too big to hold in memory still gets
+     * its content hash (a rename or an unchanged file is still told).
+     */
+    public static String hex(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest digest = digest();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) digest.update(buffer, 0, n);
+        }
+        return hex(digest);
+    }
+
     /** Lower-case hex of a finished digest. */
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());

@@ -33,10 +33,10 @@ public final class OcrLines {
      * Each character gets an x extent (its word's box cut evenly among the word's characters, in points), so OCR table
      * rows are put into columns by {@link TableGrid} like text-layer rows.
      */
-    static List<PdfReader.PdfLine> lines(List<OcrPage.Word> words, int dpi, Map<String, List<Placed>> byLineText) {
+    static List<PdfLine> lines(List<OcrPage.Word> words, int dpi, Map<String, List<Placed>> byLineText) {
         float scale = 72f / dpi;
         List<List<OcrPage.Word>> groups = group(words);
-        List<PdfReader.PdfLine> lines = new ArrayList<>();
+        List<PdfLine> lines = new ArrayList<>();
         for (List<OcrPage.Word> g : groups) {
             g.sort(Comparator.comparingInt(OcrPage.Word::left));
             float em = em(g);
@@ -78,7 +78,7 @@ public final class OcrLines {
             boolean aligned = glyphs.text().equals(text) && glyphs.xs() != null;
             byLineText.put(text, placed);
             OcrPage.Word first = g.stream().filter(w -> !isRule(w.text())).findFirst().orElseThrow();
-            lines.add(new PdfReader.PdfLine(text, cells, first.left() * scale, prev.right() * scale, em * scale,
+            lines.add(new PdfLine(text, cells, first.left() * scale, prev.right() * scale, em * scale,
                     aligned ? glyphs.xs() : null, aligned ? glyphs.xe() : null));
         }
         return lines;
@@ -205,9 +205,9 @@ public final class OcrLines {
      */
     public static DocumentText document(List<List<OcrPage.Word>> pages, int dpi) {
         Map<String, List<Placed>> index = newIndex();
-        List<List<PdfReader.PdfLine>> lines = new ArrayList<>();
+        List<List<PdfLine>> lines = new ArrayList<>();
         for (List<OcrPage.Word> words : pages) lines.add(lines(words, dpi, index));
-        List<Row> rows = PdfReader.layOut(lines);
+        List<Row> rows = PdfPageLayout.layOut(lines);
         DocumentText text = Lines.build(rows);
         return new DocumentText(text.text(), text.lines(), place(text, rows, index, dpi));
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 final class TableGrid {
     private TableGrid() {}
 
-    static void align(List<Row> rows, List<PdfReader.PdfLine> lines) {
+    static void align(List<Row> rows, List<PdfLine> lines) {
         if (rows.size() != lines.size()) return;
         Map<Integer, List<Integer>> byTable = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -53,7 +53,7 @@ final class TableGrid {
         return first > last && first - last <= 21 && rows.get(first).page == rows.get(last).page;
     }
 
-    private static void alignTable(List<Row> rows, List<PdfReader.PdfLine> lines, List<Integer> members) {
+    private static void alignTable(List<Row> rows, List<PdfLine> lines, List<Integer> members) {
         for (int i : members) if (lines.get(i).xs() == null || lines.get(i).text().length() != lines.get(i).xs().length) return;
         List<Integer> data = new ArrayList<>();
         for (int i : members) if (isDataRow(lines.get(i).text())) data.add(i);
@@ -76,7 +76,7 @@ final class TableGrid {
     }
 
     /** Midpoints of the whitespace strips that separate columns, left to right. */
-    private static float[] separators(List<PdfReader.PdfLine> lines, List<Integer> data) {
+    private static float[] separators(List<PdfLine> lines, List<Integer> data) {
         float max = 0;
         for (int i : data) for (float x : lines.get(i).xe()) if (!Float.isNaN(x)) max = Math.max(max, x);
         int width = (int) Math.ceil(max) + 2;
@@ -87,7 +87,7 @@ final class TableGrid {
         // left-aligned label column (96.1%  一、教育支出 in a two-sided table) leaves a narrow strip between them
         int[] numberEnds = new int[width], otherEnds = new int[width], wordStarts = new int[width], otherStarts = new int[width];
         for (int i : data) {
-            PdfReader.PdfLine l = lines.get(i);
+            PdfLine l = lines.get(i);
             String t = l.text();
             float prevEnd = Float.NaN;
             boolean tabSince = false;
@@ -136,7 +136,7 @@ final class TableGrid {
      * between ragged or centred cells of one column (合计 centred under left-aligned 代建项目, numbers of several
      * widths), not between two columns. Two real columns share rows: 96.1% | 一、教育支出 of a two-sided table.
      */
-    static float[] mergeComplementary(float[] seps, List<PdfReader.PdfLine> lines, List<Integer> data) {
+    static float[] mergeComplementary(float[] seps, List<PdfLine> lines, List<Integer> data) {
         float[] cur = seps;
         while (cur.length > 0) {
             boolean[] shared = new boolean[cur.length];
@@ -176,7 +176,7 @@ final class TableGrid {
     }
 
     /** The row's text with one '\t' per column boundary; pieces in one column are joined by a space. */
-    static String rewrite(PdfReader.PdfLine l, float[] seps) {
+    static String rewrite(PdfLine l, float[] seps) {
         String t = l.text();
         List<StringBuilder> cols = new ArrayList<>();
         for (int k = 0; k <= seps.length; k++) cols.add(new StringBuilder());
@@ -205,7 +205,7 @@ final class TableGrid {
         return out.toString();
     }
 
-    private static void place(PdfReader.PdfLine l, int from, int to, float[] seps, List<StringBuilder> cols) {
+    private static void place(PdfLine l, int from, int to, float[] seps, List<StringBuilder> cols) {
         String t = l.text();
         while (from < to && t.charAt(from) == ' ') from++;
         while (to > from && t.charAt(to - 1) == ' ') to--;
@@ -217,7 +217,7 @@ final class TableGrid {
     }
 
     /** Spaces of the piece [from, to) to cut at: for each boundary inside its extent, the space nearest to it. */
-    private static List<Integer> cuts(PdfReader.PdfLine l, int from, int to, float[] seps) {
+    private static List<Integer> cuts(PdfLine l, int from, int to, float[] seps) {
         List<Integer> spaces = new ArrayList<>();
         String t = l.text();
         for (int k = from + 1; k < to - 1; k++) if (t.charAt(k) == ' ') spaces.add(k);

@@ -42,7 +42,7 @@ final class Extractors implements AutoCloseable {
         return threads.submit(() -> {
             Slot slot = take();
             try {
-                return CorpusRunner.process(slot.pipeline(), slot.parser(), name, bytes);
+                return SafeExtraction.process(slot.pipeline(), slot.parser(), name, bytes);
             } finally {
                 free.add(slot);
             }

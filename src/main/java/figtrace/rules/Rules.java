@@ -9,6 +9,9 @@ import java.util.Map;
  * instance can serve any number of documents and threads.
  *
  * @param dir         the patterns folder (entity and measure stages read their own tables from it)
+ * @param tableWords  the header words of table_words.tsv by role (label, code, unit, change, share, index, plain,
+ *                    subtotal, no_table_unit), for the tables stage
+ * @param listedSubjects the listings of listed_subjects.tsv (三次产业 → 第一产业, 第二产业, 第三产业)
  * @param fingerprint SHA-256 over the pattern files; it changes whenever a rule or table changes
  */
 public record Rules(java.nio.file.Path dir,
@@ -25,6 +28,8 @@ public record Rules(java.nio.file.Path dir,
                     List<SkipLine> skipLines,
                     List<com.google.re2j.Pattern> notFigures,
                     FigureWords figureWords,
+                    Map<String, List<String>> tableWords,
+                    ListedItems listedSubjects,
                     String fingerprint) {
     public Rules {
         figureRules = List.copyOf(figureRules);
@@ -37,5 +42,8 @@ public record Rules(java.nio.file.Path dir,
         selfRegionWords = figtrace.model.OrderedMaps.copyOf(selfRegionWords);
         skipLines = List.copyOf(skipLines);
         notFigures = List.copyOf(notFigures);
+        java.util.Map<String, List<String>> words = new java.util.LinkedHashMap<>();
+        tableWords.forEach((role, list) -> words.put(role, List.copyOf(list)));
+        tableWords = java.util.Collections.unmodifiableMap(words);
     }
 }

@@ -34,6 +34,10 @@ public final class RulesStage {
     /** The figure kinds a unit may have: the codes of {@link figtrace.model.FigureKind}. */
     private static final List<String> KINDS = figtrace.model.Coded.codes(figtrace.model.FigureKind.class);
 
+    /** The roles of table_words.tsv (see its header). */
+    private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "unit", "change", "share", "index",
+            "plain", "subtotal", "no_table_unit");
+
     private RulesStage() {}
 
     public static Rules load(Path dir) throws RulesException {
@@ -64,6 +68,8 @@ public final class RulesStage {
         IndicatorCatalogue indicators = IndicatorCatalogue.load(dir, problems);
         SubjectWords subjectWords = SubjectWords.load(dir, problems);
         FigureWords figureWords = FigureWords.load(dir, problems);
+        Map<String, List<String>> tableWords = PatternTable.wordsByRole(dir, "table_words.tsv", TABLE_WORD_ROLES, problems);
+        ListedItems listedSubjects = ListedItems.load(dir, problems);
         List<SkipLine> skipLines = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "skip_lines.tsv", 2, problems)) {
             if (!row.get(1).equals("skip_line") && !row.get(1).equals("stop")) {
@@ -86,7 +92,7 @@ public final class RulesStage {
         }
         if (!problems.isEmpty()) throw new RulesException(problems.list());
         return new Rules(dir, rules, units, multipliers, qualifiers, changes, targets, regions, self, indicators, subjectWords, skipLines,
-                notFigures, figureWords, fingerprint(dir));
+                notFigures, figureWords, tableWords, listedSubjects, fingerprint(dir));
     }
 
     /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */

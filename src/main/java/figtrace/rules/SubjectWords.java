@@ -10,9 +10,10 @@ import java.util.Map;
  */
 public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
                            List<String> leadingVerbs, List<String> determiners, List<String> words,
-                           List<String> flows, List<String> cutAfter, List<String> balances) {
+                           List<String> flows, List<String> cutAfter, List<String> balances,
+                           List<String> timeWords, List<String> baseTimeWords, List<String> comparisons) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
-            "flow", "cut_after", "balance");
+            "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -24,6 +25,9 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         flows = List.copyOf(flows);
         cutAfter = List.copyOf(cutAfter);
         balances = List.copyOf(balances);
+        timeWords = List.copyOf(timeWords);
+        baseTimeWords = List.copyOf(baseTimeWords);
+        comparisons = List.copyOf(comparisons);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -34,6 +38,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
-                byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"));
+                byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"), byRole.get("time_word"),
+                byRole.get("base_time_word"), byRole.get("comparison"));
     }
 }

@@ -229,10 +229,10 @@ public final class SparkExtract {
                 bytes = in.readAllBytes();
             }
         } catch (IOException | OutOfMemoryError e) {
-            return CorpusRunner.failure(name, new byte[0], "unreadable", name + ": the file cannot be read ("
+            return figtrace.pipeline.SafeExtraction.failure(name, new byte[0], "unreadable", name + ": the file cannot be read ("
                     + e.getMessage() + "); check that it exists and that you may read it");
         }
-        return CorpusRunner.process(slot.pipeline(), slot.parser(), name, bytes);
+        return figtrace.pipeline.SafeExtraction.process(slot.pipeline(), slot.parser(), name, bytes);
     }
 
     private static String sha256(FileSystem fs, org.apache.hadoop.fs.Path path) throws IOException {

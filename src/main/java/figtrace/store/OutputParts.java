@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  * plus a file copy. The outputs are byte for byte what writing them whole would give: each CSV row and JSON line is
  * written on its own, so they concatenate. Parts of documents no longer in the outputs are deleted.
  *
+ * <p>{@code tables.jsonl} is made the same way, and a document's {@code tables/DOC-tNN.csv} files are written only
+ * with its parts: a part {@code KEY.tables.txt} names them, so the CSVs of unchanged documents are neither read from
+ * the store nor written again (a missing one is written again from the store).
+ *
  * <p>{@code figures.csv} is the table for spreadsheets, the same as {@code figtrace export --to figures.csv}: reviewers'
  * corrections applied, {@code value_num}, {@code review_status} and quotes on one line ({@link ReviewedExport}). So a
  * document's parts are also named by the state of its review decisions. {@code figures.jsonl} stays the extraction
@@ -47,7 +51,8 @@ public final class OutputParts {
     private enum Output {
         FIGURES_JSONL(OutputWriter.FIGURES_JSONL), FIGURES_CSV(OutputWriter.FIGURES_CSV),
         ENTITIES_JSONL(OutputWriter.ENTITIES_JSONL), ENTITIES_CSV(OutputWriter.ENTITIES_CSV),
-        MEASURES_JSONL(OutputWriter.MEASURES_JSONL), MEASURES_CSV(OutputWriter.MEASURES_CSV);
+        MEASURES_JSONL(OutputWriter.MEASURES_JSONL), MEASURES_CSV(OutputWriter.MEASURES_CSV),
+        TABLES_JSONL(OutputWriter.TABLES_JSONL);
 
         final String file;
 
@@ -70,17 +75,22 @@ public final class OutputParts {
      */
     public void write(Store store, ReviewStore reviews, List<DocumentRow> current) throws IOException {
         Files.createDirectories(dir);
+        Files.createDirectories(out.resolve(OutputWriter.TABLES_DIR));
         removeTemporaries();
         Map<String, String> reviewStates = reviews.stateByDoc();
         Set<String> keys = new HashSet<>();
         List<String> order = new java.util.ArrayList<>();
+        Set<String> tableCsvs = new HashSet<>();
+        OutputWriter writer = new OutputWriter(out);
         for (DocumentRow row : current) {
             String key = key(row, reviewStates.get(row.doc()));
             keys.add(key);
             order.add(key);
             if (!complete(key)) writeParts(store, reviews, row.doc(), key);
+            tableCsvs.addAll(tableCsvs(store, row.doc(), key, writer));
         }
         for (Output o : Output.values()) concatenate(o, order);
+        writer.removeTableCsvsExcept(tableCsvs);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
@@ -104,7 +114,25 @@ public final class OutputParts {
 
     private boolean complete(String key) {
         for (Output o : Output.values()) if (!Files.isRegularFile(part(key, o))) return false;
-        return true;
+        return Files.isRegularFile(tableNames(key));
+    }
+
+    /** The part naming a document's table CSVs, one file name a line. */
+    private Path tableNames(String key) {
+        return dir.resolve(key + ".tables.txt");
+    }
+
+    /**
+     * The names of a document's table CSVs under tables/, written again from the store when one of them is missing
+     * (the parts were just written, or someone deleted a CSV).
+     */
+    private List<String> tableCsvs(Store store, String doc, String key, OutputWriter writer) throws IOException {
+        List<String> names = Files.readAllLines(tableNames(key), StandardCharsets.UTF_8);
+        Path csvDir = out.resolve(OutputWriter.TABLES_DIR);
+        boolean allThere = true;
+        for (String n : names) if (!Files.isRegularFile(csvDir.resolve(n))) { allThere = false; break; }
+        if (!allThere) for (figtrace.model.Table t : store.tables(doc)) writer.writeTableCsv(t);
+        return names;
     }
 
     private Path part(String key, Output o) {
@@ -130,6 +158,17 @@ public final class OutputParts {
         });
         writeRecords(key, Output.ENTITIES_JSONL, Output.ENTITIES_CSV, RecordColumns.ENTITY, entities);
         writeRecords(key, Output.MEASURES_JSONL, Output.MEASURES_CSV, RecordColumns.MEASURE, measures);
+        List<figtrace.model.Table> tables = store.tables(doc);
+        OutputWriter writer = new OutputWriter(out);
+        AtomicFiles.writeUtf8(part(key, Output.TABLES_JSONL), w -> {
+            for (figtrace.model.Table t : tables) w.write(OutputWriter.tableLine(t));
+        });
+        List<String> names = new java.util.ArrayList<>();
+        for (figtrace.model.Table t : tables) names.add(writer.writeTableCsv(t));
+        // written last: a document whose names part exists has all its other parts and its CSVs
+        AtomicFiles.writeUtf8(tableNames(key), w -> {
+            for (String n : names) w.write(n + '\n');
+        });
     }
 
     private <T> void writeRecords(String key, Output jsonl, Output csvOut, List<RecordColumns.Column<T>> columns,

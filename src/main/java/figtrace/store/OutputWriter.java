@@ -190,41 +190,53 @@ public final class OutputWriter {
      */
     public void writeTables(List<figtrace.model.Table> tables) throws IOException {
         AtomicFiles.writeUtf8(outDir.resolve(TABLES_JSONL), out -> {
-            for (figtrace.model.Table t : tables) {
-                out.write(JSON.writeValueAsString(t));
-                out.write('\n');
-            }
+            for (figtrace.model.Table t : tables) out.write(tableLine(t));
         });
-        java.nio.file.Path dir = outDir.resolve(TABLES_DIR);
-        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.createDirectories(outDir.resolve(TABLES_DIR));
         java.util.Set<String> written = new java.util.HashSet<>();
-        for (figtrace.model.Table t : tables) {
-            String name = tableFileName(t);
-            written.add(name);
-            List<String[]> rows = new ArrayList<>();
-            int width = t.columns().size();
-            for (List<String> h : t.headerRows()) {
-                String[] line = new String[width];
-                for (int k = 0; k < width; k++) line[k] = cell(k < h.size() ? h.get(k) : "");
-                rows.add(line);
-            }
-            String[][] body = new String[t.rows().size()][width];
-            for (String[] line : body) java.util.Arrays.fill(line, "");
-            for (figtrace.model.TableRow r : t.rows()) if (!r.label().isEmpty() && width > 0) {
-                int label = 0;
-                for (figtrace.model.TableColumn c : t.columns()) if (c.role().equals("label")) { label = c.index(); break; }
-                body[r.index()][label] = cell(r.label());
-            }
-            for (figtrace.model.TableCell c : t.cells()) {
-                if (c.column() < width && !(t.columns().get(c.column()).role().equals("label"))) body[c.row()][c.column()] = cell(c.text());
-            }
-            rows.addAll(java.util.Arrays.asList(body));
-            writeCsv(TABLES_DIR + "/" + name, rows);
+        for (figtrace.model.Table t : tables) written.add(writeTableCsv(t));
+        removeTableCsvsExcept(written);
+    }
+
+    /** One table as its line of tables.jsonl, line break included. */
+    static String tableLine(figtrace.model.Table t) throws IOException {
+        return JSON.writeValueAsString(t) + '\n';
+    }
+
+    /** Writes {@code tables/DOC-tNN.csv}, the table as printed (header rows, then its rows); returns the file's name. */
+    String writeTableCsv(figtrace.model.Table t) throws IOException {
+        java.nio.file.Files.createDirectories(outDir.resolve(TABLES_DIR));
+        String name = tableFileName(t);
+        List<String[]> rows = new ArrayList<>();
+        int width = t.columns().size();
+        for (List<String> h : t.headerRows()) {
+            String[] line = new String[width];
+            for (int k = 0; k < width; k++) line[k] = cell(k < h.size() ? h.get(k) : "");
+            rows.add(line);
         }
+        String[][] body = new String[t.rows().size()][width];
+        for (String[] line : body) java.util.Arrays.fill(line, "");
+        for (figtrace.model.TableRow r : t.rows()) if (!r.label().isEmpty() && width > 0) {
+            int label = 0;
+            for (figtrace.model.TableColumn c : t.columns()) if (c.role().equals("label")) { label = c.index(); break; }
+            body[r.index()][label] = cell(r.label());
+        }
+        for (figtrace.model.TableCell c : t.cells()) {
+            if (c.column() < width && !(t.columns().get(c.column()).role().equals("label"))) body[c.row()][c.column()] = cell(c.text());
+        }
+        rows.addAll(java.util.Arrays.asList(body));
+        writeCsv(TABLES_DIR + "/" + name, rows);
+        return name;
+    }
+
+    /** Deletes the CSVs under tables/ that are not named in {@code keep} (tables of documents no longer there). */
+    void removeTableCsvsExcept(java.util.Set<String> keep) throws IOException {
+        java.nio.file.Path dir = outDir.resolve(TABLES_DIR);
+        if (!java.nio.file.Files.isDirectory(dir)) return;
         try (var files = java.nio.file.Files.list(dir)) {
             for (java.nio.file.Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (n.endsWith(".csv") && !written.contains(n)) java.nio.file.Files.deleteIfExists(f);
+                if (n.endsWith(".csv") && !keep.contains(n)) java.nio.file.Files.deleteIfExists(f);
             }
         }
     }

@@ -38,7 +38,7 @@ import java.util.Optional;
  * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
  * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
  */
-public final class SqliteFigureTable implements FigureTable {
+public final class SqliteFigureTable extends ReviewConnection implements FigureTable {
 
     private static final String FIGURE_COLUMNS = "f.id, f.doc, f.page, f.line, f.char_start, f.char_end, f.quote,"
             + " f.span_start, f.span_end, f.raw, f.value, f.unit, f.measure_word, f.kind, f.qualifier, f.time,"
@@ -47,13 +47,10 @@ public final class SqliteFigureTable implements FigureTable {
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
-    private final Path file;
-    private final Connection connection;
     private final ReviewStore reviews;
 
     private SqliteFigureTable(Path file, Connection connection, ReviewStore reviews) {
-        this.file = file;
-        this.connection = connection;
+        super(file, connection);
         this.reviews = reviews;
     }
 
@@ -340,12 +337,4 @@ public final class SqliteFigureTable implements FigureTable {
         }
     }
 
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new ReviewException("cannot close " + file + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The SQLite implementation of {@link ReviewStore}: review decisions, kept in table {@code decisions} of the run's SQLite file (made, with its indices, by the store's
@@ -33,22 +32,22 @@ import java.util.Optional;
  * re-extraction replaces {@code figures} rows, never decisions. After a re-extraction {@link #reattach()} finds each
  * decision's figure again; decisions whose figure is gone are flagged orphaned and reported, never deleted.
  *
- * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
- * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
+ * <p>Reading and writing decision rows is {@link DecisionRows}, table corrections {@link SqliteTableDecisions}; what
+ * stays here (about 330 lines) is every transaction of the {@link ReviewStore} interface (record, batch, undo,
+ * re-attach), kept together so that a second backend replaces exactly this class and its two helpers; the rules it
+ * applies live elsewhere (records in review/, the re-attachment rule in review.Reattachment).
  */
-public final class SqliteReviewStore implements ReviewStore {
+public final class SqliteReviewStore extends ReviewConnection implements ReviewStore {
 
-    private static final String COLUMNS = "id, figure_id, doc, doc_sha256, char_start, span_start, span_end, quote, raw,"
-            + " action, field, new_value, note, created_at, orphaned, batch, undone";
+    private static final String COLUMNS = DecisionRows.COLUMNS;
 
-    private final Path file;
-    private final Connection connection;
-    private final Clock clock;
+    private final DecisionRows rows;
+    private final SqliteTableDecisions tables;
 
     private SqliteReviewStore(Path file, Connection connection, Clock clock) {
-        this.file = file;
-        this.connection = connection;
-        this.clock = clock;
+        super(file, connection);
+        this.rows = new DecisionRows(file, connection, clock);
+        this.tables = new SqliteTableDecisions(rows, this::rollbackQuietly);
     }
 
     /**
@@ -95,9 +94,9 @@ public final class SqliteReviewStore implements ReviewStore {
             throw new ReviewException("a note needs text");
         }
         try {
-            long id = insert(key, action, field, newValue, note, null);
+            long id = rows.insert(key, action, field, newValue, note, null);
             connection.commit();
-            return byId(id);
+            return rows.byId(id);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new ReviewException("cannot record the decision in " + file + ": " + e.getMessage(), e);
@@ -119,9 +118,9 @@ public final class SqliteReviewStore implements ReviewStore {
             throw new ReviewException("bulk review accepts, rejects or resets; '" + action.code()
                     + "' is made one figure at a time");
         }
-        String batch = "b" + clock.instant().toEpochMilli() + "-" + Integer.toHexString(keys.hashCode());
+        String batch = "b" + rows.clock.instant().toEpochMilli() + "-" + Integer.toHexString(keys.hashCode());
         try {
-            for (FigureKey key : keys) insert(key, action, null, null, note, batch);
+            for (FigureKey key : keys) rows.insert(key, action, null, null, note, batch);
             connection.commit();
             return batch;
         } catch (SQLException e) {
@@ -140,7 +139,7 @@ public final class SqliteReviewStore implements ReviewStore {
     @Override
     public synchronized Undo undoLast() {
         try {
-            Decision last = select("SELECT " + COLUMNS + " FROM decisions WHERE undone = 0 AND orphaned = 0"
+            Decision last = rows.select("SELECT " + COLUMNS + " FROM decisions WHERE undone = 0 AND orphaned = 0"
                     + " ORDER BY id DESC LIMIT 1", List.of()).stream().findFirst().orElse(null);
             if (last == null) return new Undo(0, 0, false);
             int decisions, figures;
@@ -150,7 +149,7 @@ public final class SqliteReviewStore implements ReviewStore {
                     st.setString(1, last.batch());
                     decisions = st.executeUpdate();
                 }
-                figures = select("SELECT " + COLUMNS + " FROM decisions WHERE batch = ?", List.of(last.batch()))
+                figures = rows.select("SELECT " + COLUMNS + " FROM decisions WHERE batch = ?", List.of(last.batch()))
                         .stream().map(d -> new FigureKey(d.doc(), d.figureId())).collect(java.util.stream.Collectors.toSet()).size();
                 if (last.batch().startsWith("t")) {
                     // a table correction: the column's or row's decision is undone with its cells' corrections
@@ -184,151 +183,32 @@ public final class SqliteReviewStore implements ReviewStore {
     public synchronized TableDecision recordTableDecision(String doc, String tableId, String caption, String axis,
                                                           String header, String field, String value,
                                                           Map<FigureKey, Map<String, String>> corrections) {
-        if (!axis.equals("column") && !axis.equals("row")) throw new ReviewException("axis is column or row, not " + axis);
-        if (!TableDecision.FIELDS.contains(field)) {
-            throw new ReviewException("a column or row correction sets region, time or unit, not '" + field + "'");
-        }
-        if (corrections.isEmpty()) throw new ReviewException("no figure lies under " + axis + " '" + header + "'");
-        for (Map<String, String> fields : corrections.values()) {
-            fields.forEach((f, v) -> {
-                String problem = FigureReview.problem(f, v);
-                if (problem != null) throw new ReviewException(problem);
-            });
-        }
-        try {
-            long id;
-            try (PreparedStatement st = connection.prepareStatement("INSERT INTO table_decisions (doc, table_id,"
-                    + " caption, axis, header, field, new_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                st.setString(1, doc);
-                st.setString(2, tableId);
-                st.setString(3, caption);
-                st.setString(4, axis);
-                st.setString(5, header);
-                st.setString(6, field);
-                st.setString(7, value);
-                st.setString(8, clock.instant().toString());
-                st.executeUpdate();
-                try (ResultSet rs = st.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            String batch = "t" + id;
-            for (Map.Entry<FigureKey, Map<String, String>> e : corrections.entrySet()) {
-                for (Map.Entry<String, String> f : e.getValue().entrySet()) {
-                    insert(e.getKey(), Action.CORRECT, f.getKey(), f.getValue(), null, batch);
-                }
-            }
-            connection.commit();
-            return tableDecisions(true).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new ReviewException("cannot record the table correction in " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
+        return tables.record(doc, tableId, caption, axis, header, field, value, corrections);
     }
 
     /** The table decisions, oldest first; undone ones only when {@code withUndone}. */
     @Override
     public synchronized List<TableDecision> tableDecisions(boolean withUndone) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT id, doc, table_id, caption, axis, header,"
-                + " field, new_value, created_at, undone FROM table_decisions" + (withUndone ? "" : " WHERE undone = 0")
-                + " ORDER BY id")) {
-            List<TableDecision> list = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new TableDecision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getInt(10) == 1));
-                }
-            }
-            connection.commit();
-            return list;
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read the table decisions from " + file + ": " + e.getMessage(), e);
-        }
+        return tables.list(withUndone);
     }
 
-    /**
-     * Gives every table decision to the figures under its header that do not have it yet: after a re-run, cells whose
-     * figures are new (their ids changed with the content, or the table reader now finds more cells under the
-     * header) get the correction too. {@code corrections} says what a decision changes in which figures now. Returns
-     * how many figures got a decision.
-     */
+    /** Gives every table decision to the figures now under its header that lack it (see the interface). */
     @Override
     public synchronized int reapplyTableDecisions(
             java.util.function.Function<TableDecision, Map<FigureKey, Map<String, String>>> corrections) {
-        int given = 0;
-        try {
-            for (TableDecision d : tableDecisions(false)) {
-                java.util.Set<FigureKey> have = new java.util.HashSet<>();
-                for (Decision x : select("SELECT " + COLUMNS + " FROM decisions WHERE batch = ? AND undone = 0",
-                        List.of(d.batch()))) {
-                    if (!x.orphaned()) have.add(new FigureKey(x.doc(), x.figureId()));
-                }
-                for (Map.Entry<FigureKey, Map<String, String>> e : corrections.apply(d).entrySet()) {
-                    if (have.contains(e.getKey())) continue;
-                    for (Map.Entry<String, String> f : e.getValue().entrySet()) {
-                        insert(e.getKey(), Action.CORRECT, f.getKey(), f.getValue(), null, d.batch());
-                    }
-                    given++;
-                }
-            }
-            connection.commit();
-            return given;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new ReviewException("cannot apply the table decisions in " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
-    }
-
-    private long insert(FigureKey key, Action action, String field, String newValue, String note, String batch)
-            throws SQLException {
-        Anchor figure = anchor(key).orElseThrow(() -> new ReviewException("no figure " + key.id()
-                + " in document " + key.doc() + " of " + file + ": reload the page (the document may have been"
-                + " re-extracted)"));
-        String sha = documentSha(key.doc());
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO decisions (figure_id, doc,"
-                + " doc_sha256, char_start, span_start, span_end, quote, raw, action, field, new_value, note,"
-                + " created_at, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, key.id());
-            st.setString(2, key.doc());
-            st.setString(3, sha);
-            st.setInt(4, figure.charStart());
-            st.setInt(5, figure.spanStart());
-            st.setInt(6, figure.spanEnd());
-            st.setString(7, figure.quote());
-            st.setString(8, figure.raw());
-            st.setString(9, action.code());
-            st.setString(10, field);
-            st.setString(11, newValue);
-            st.setString(12, note == null || note.isBlank() ? null : note);
-            st.setString(13, clock.instant().toString());
-            st.setString(14, batch);
-            st.executeUpdate();
-            try (ResultSet rs = st.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return tables.reapply(corrections);
     }
 
     /** All decisions, orphaned ones included, oldest first. */
     @Override
     public synchronized List<Decision> all() {
-        return select("SELECT " + COLUMNS + " FROM decisions ORDER BY id", List.of());
+        return rows.select("SELECT " + COLUMNS + " FROM decisions ORDER BY id", List.of());
     }
 
     /** The decisions of one figure, oldest first (orphaned ones are not attached to any figure). */
     @Override
     public synchronized List<Decision> decisions(FigureKey key) {
-        return select("SELECT " + COLUMNS + " FROM decisions WHERE doc = ? AND figure_id = ? AND orphaned = 0"
+        return rows.select("SELECT " + COLUMNS + " FROM decisions WHERE doc = ? AND figure_id = ? AND orphaned = 0"
                 + " ORDER BY id", List.of(key.doc(), key.id()));
     }
 
@@ -341,7 +221,7 @@ public final class SqliteReviewStore implements ReviewStore {
         List<String> docs = keys.stream().map(FigureKey::doc).distinct().toList();
         // One query per distinct document rather than per figure: a page holds few documents.
         for (String doc : docs) {
-            for (Decision d : select("SELECT " + COLUMNS + " FROM decisions WHERE doc = ? AND orphaned = 0 ORDER BY id",
+            for (Decision d : rows.select("SELECT " + COLUMNS + " FROM decisions WHERE doc = ? AND orphaned = 0 ORDER BY id",
                     List.of(doc))) {
                 List<Decision> list = byFigure.get(new FigureKey(d.doc(), d.figureId()));
                 if (list != null) list.add(d);
@@ -371,7 +251,7 @@ public final class SqliteReviewStore implements ReviewStore {
     /** Decisions whose figure could not be found after the last re-extraction. */
     @Override
     public synchronized List<Decision> orphaned() {
-        return select("SELECT " + COLUMNS + " FROM decisions WHERE orphaned = 1 ORDER BY id", List.of());
+        return rows.select("SELECT " + COLUMNS + " FROM decisions WHERE orphaned = 1 ORDER BY id", List.of());
     }
 
     /**
@@ -405,8 +285,8 @@ public final class SqliteReviewStore implements ReviewStore {
                     String doc = shaByDoc.containsKey(d.doc()) ? d.doc() : docBySha.get(d.docSha256());
                     Anchor found = null;
                     if (doc != null) {
-                        List<Anchor> figures = figuresByDoc.computeIfAbsent(doc, this::anchors);
-                        found = Reattachment.find(d, figures, () -> textByDoc.computeIfAbsent(doc, this::text));
+                        List<Anchor> figures = figuresByDoc.computeIfAbsent(doc, rows::anchors);
+                        found = Reattachment.find(d, figures, () -> textByDoc.computeIfAbsent(doc, rows::text));
                     }
                     if (found == null) {
                         orphanIds.add(d.id());
@@ -443,95 +323,6 @@ public final class SqliteReviewStore implements ReviewStore {
             rollbackQuietly();
             throw new ReviewException("cannot re-attach decisions in " + file + " (nothing was changed): "
                     + e.getMessage(), e);
-        }
-    }
-
-    private Optional<Anchor> anchor(FigureKey key) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT id, char_start, span_start, span_end, quote, raw"
-                + " FROM figures WHERE doc = ? AND id = ?")) {
-            st.setString(1, key.doc());
-            st.setString(2, key.id());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(anchor(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private List<Anchor> anchors(String doc) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT id, char_start, span_start, span_end, quote,"
-                + " raw FROM figures WHERE doc = ? ORDER BY span_start, id")) {
-            st.setString(1, doc);
-            List<Anchor> list = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) list.add(anchor(rs));
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read the figures of " + doc + " from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Anchor anchor(ResultSet rs) throws SQLException {
-        return new Anchor(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6));
-    }
-
-    private String text(String doc) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT text FROM document_text WHERE doc = ?")) {
-            st.setString(1, doc);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
-            }
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read the text of " + doc + " from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String documentSha(String doc) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT sha256 FROM documents WHERE doc = ?")) {
-            st.setString(1, doc);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private Decision byId(long id) {
-        return select("SELECT " + COLUMNS + " FROM decisions WHERE id = ?", List.of(id)).get(0);
-    }
-
-    private List<Decision> select(String sql, List<Object> parameters) {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) st.setObject(i + 1, parameters.get(i));
-            List<Decision> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            Action.fromCode(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getString(14), rs.getInt(15) == 1, rs.getString(16), rs.getInt(17) == 1));
-                }
-            }
-            connection.commit(); // ends the read transaction so WAL checkpoints are not held back
-            return rows;
-        } catch (SQLException e) {
-            throw new ReviewException("cannot read decisions from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the caller reports
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new ReviewException("cannot close " + file + ": " + e.getMessage(), e);
         }
     }
 

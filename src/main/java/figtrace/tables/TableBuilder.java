@@ -11,11 +11,7 @@ import figtrace.model.TextLine;
 import figtrace.tables.TableBlocks.Block;
 import figtrace.tables.TableText.Cell;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.MatchResult;
@@ -267,20 +263,11 @@ final class TableBuilder {
     }
 
     static String tableId(String sha256, int anchor, int firstColumn) {
-        return "t" + hash(sha256 + ":table:" + anchor + ":" + firstColumn);
+        return Ids.table(sha256, anchor, firstColumn);
     }
 
     /** The same id {@code FigureStage} gives the figure at these offsets. */
     static String figureId(String sha256, int start, int end) {
         return Ids.figure(sha256, start, end);
-    }
-
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,22 +21,11 @@ import java.util.List;
 public final class TableStage {
     private final TableBuilder builder;
 
-    /** @throws BadTableWords when patterns/table_words.tsv has a bad line (the message names file and line) */
     public TableStage(Rules rules) {
-        TableWords words;
-        try {
-            words = new TableWords(rules.dir());
-        } catch (TableWords.TableWordsException e) {
-            throw new BadTableWords(e.getMessage());
-        }
+        TableWords words = new TableWords(rules);
         TableUnits units = new TableUnits(rules, words);
         TableRows rows = new TableRows(rules, units);
         this.builder = new TableBuilder(words, units, rows, new TableColumns(words, units, rows));
-    }
-
-    /** A bad line in patterns/table_words.tsv. */
-    public static final class BadTableWords extends RuntimeException {
-        BadTableWords(String message) { super(message); }
     }
 
     /** Which lines are table rows: marked by layout, or runs of two or more tab-separated lines. */

@@ -178,6 +178,20 @@ class FigureStageTest {
     }
 
     @Test
+    void itemsUnderASectionTitleThatNamesAYearAreOfThatYear() {
+        // a budget report (广东, 东莞, 广州 2025) explains last year's execution, then next year's budget, each part
+        // under an unnumbered 关于…的说明 title; a title may wrap over two lines
+        String text = "关于2025年省本级一般公共预算收入执行情况的说明\n税收收入完成1000亿元，增长2%。\n"
+                + "关于2026年省本级一般公共预算支出\n预算的说明\n三、公共安全支出预算287.66亿元，增加6.46亿元，增长2.3%，主要是增加装备。\n"
+                + "一、教育支出\n安排300亿元。\n";
+        List<Figure> fs = figures(text, FigureTestSupport.ofKind(figtrace.model.DocKind.BUDGET));
+        assertEquals("2025", fs.get(0).time(), fs.get(0).toString());
+        assertEquals("2026", withRaw(fs, "287.66亿元").time());
+        assertEquals("2026", withRaw(fs, "2.3%").time());
+        assertEquals("2026", withRaw(fs, "300亿元").time(), "a numbered heading naming no year keeps the title's");
+    }
+
+    @Test
     void aChangeTakesTheSubjectOfTheFigureJustBeforeIt() {
         Figure f = only("全年施工面积增长2.1%，竣工面积814.93万平方米，下降13.5%。", "13.5%");
         assertEquals("竣工面积", f.subject());
@@ -195,5 +209,10 @@ class FigureStageTest {
         assertTrue(fs.get(0).subject().startsWith("税收收入"), fs.get(0).subject());
         assertEquals("%", fs.get(2).unit());
         assertEquals(Change.GROWTH, fs.get(2).change());
+    }
+
+    private static Figure withRaw(List<Figure> fs, String raw) {
+        return fs.stream().filter(f -> f.raw().equals(raw)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + raw + " in " + fs.stream().map(Figure::raw).toList()));
     }
 }

@@ -103,9 +103,9 @@ class PdfLayoutTest {
 
     @Test
     void garbledDetectionSparesChineseAndEnglishText() {
-        assertFalse(PdfReader.isGarbled("全年全州生产总值1329.65亿元，比上年增长4.0%，两年平均增长3.1%。".repeat(5)));
-        assertFalse(PdfReader.isGarbled("Gross domestic product grew by 5.2 percent in 2024, the bureau said. ".repeat(5)));
-        assertTrue(PdfReader.isGarbled("!\"#$%&'()*+,- ２０２５ !\"#$% &'()*+, ２０２６ - &'(./012 ，。".repeat(5)));
+        assertFalse(PdfTextLayer.isGarbled("全年全州生产总值1329.65亿元，比上年增长4.0%，两年平均增长3.1%。".repeat(5)));
+        assertFalse(PdfTextLayer.isGarbled("Gross domestic product grew by 5.2 percent in 2024, the bureau said. ".repeat(5)));
+        assertTrue(PdfTextLayer.isGarbled("!\"#$%&'()*+,- ２０２５ !\"#$% &'()*+, ２０２６ - &'(./012 ，。".repeat(5)));
     }
 
     @Test
@@ -116,10 +116,10 @@ class PdfLayoutTest {
     @Test
     void pageNumberShapesAreRecognised() {
         for (String pn : new String[]{"3", "- 2 -", "— 1 —", "－ 12 －", "第3页", "第 3 页 共 20 页", "3/20", "·5·", "Page 3 of 20"}) {
-            assertTrue(PdfReader.PAGE_NUMBER.matcher(pn).matches(), pn);
+            assertTrue(PdfPageLayout.PAGE_NUMBER.matcher(pn).matches(), pn);
         }
         for (String text : new String[]{"2024年", "3.5", "表 1", "增长 3 %", "第三章"}) {
-            assertFalse(PdfReader.PAGE_NUMBER.matcher(text).matches(), text);
+            assertFalse(PdfPageLayout.PAGE_NUMBER.matcher(text).matches(), text);
         }
     }
 }

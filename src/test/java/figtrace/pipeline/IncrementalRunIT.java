@@ -104,8 +104,8 @@ class IncrementalRunIT {
         run();
         List<DocumentResult> results = new ArrayList<>();
         Pipeline pipeline = new Pipeline(rules);
-        for (Path f : CorpusRunner.listFiles(corpus)) {
-            results.add(pipeline.extract(CorpusRunner.relativeName(corpus, f), Files.readAllBytes(f)));
+        for (Path f : CorpusListing.listFiles(corpus)) {
+            results.add(pipeline.extract(CorpusListing.relativeName(corpus, f), Files.readAllBytes(f)));
         }
         Path direct = tmp.resolve("direct");
         new figtrace.store.OutputWriter(direct).writeAll(results);

@@ -36,7 +36,7 @@ class OutputPartsTest {
             new OutputParts(out).write(store, reviews, current);
             assertEqualsWholeWrite(store, current, out, tmp.resolve("whole1"));
             Set<Path> partsBefore = parts(out);
-            assertEquals(12, partsBefore.size(), "six parts per document");
+            assertEquals(16, partsBefore.size(), "eight parts per document");
             Map<Path, Long> times = partsBefore.stream().collect(Collectors.toMap(p -> p, OutputPartsTest::mtime));
 
             Thread.sleep(20);
@@ -47,7 +47,7 @@ class OutputPartsTest {
             new OutputParts(out).write(store, reviews, current);
             assertEqualsWholeWrite(store, current, out, tmp.resolve("whole2"));
             Set<Path> partsAfter = parts(out);
-            assertEquals(12, partsAfter.size(), "the changed document's old parts are deleted");
+            assertEquals(16, partsAfter.size(), "the changed document's old parts are deleted");
             String aKey = OutputParts.key(current.get(0), null);
             for (Path p : partsAfter) {
                 if (p.getFileName().toString().startsWith(aKey)) {
@@ -94,6 +94,80 @@ class OutputPartsTest {
             assertEquals("661693000000", gdp[header.indexOf("value_num")]);
             // figures.jsonl stays the extraction as extracted
             assertTrue(Files.readString(out.resolve(OutputWriter.FIGURES_JSONL)).contains("\"region\":null"));
+        }
+    }
+
+    @Test
+    void tablesAreWrittenFromPartsAndOnlyAChangedDocumentsTableCsvsAreRewritten(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(out.resolve("figtrace.db"))) {
+            store.save(withTables(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"))), "ab",
+                    table("a.txt", 0, "表1 收入"), table("a.txt", 1, "表2 支出")), provenance());
+            store.save(withTables(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), "ab",
+                    table("b.txt", 0, "表1 收入")), provenance());
+            List<DocumentRow> current = rows(store, "a.txt", "b.txt");
+            new OutputParts(out).write(store, reviews, current);
+            assertTablesEqualWholeWrite(store, current, out, tmp.resolve("whole1"));
+            Path aCsv = out.resolve("tables/a.txt-t01.csv"), bCsv = out.resolve("tables/b.txt-t01.csv");
+            long aTime = mtime(aCsv), bTime = mtime(bCsv);
+
+            Thread.sleep(20);
+            store.save(withTables(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), "cd",
+                    table("b.txt", 0, "表1 收入（调整）")), provenance());
+            current = rows(store, "a.txt", "b.txt");
+            new OutputParts(out).write(store, reviews, current);
+            assertTablesEqualWholeWrite(store, current, out, tmp.resolve("whole2"));
+            assertEquals(aTime, mtime(aCsv), "an unchanged document's table CSV is not written again");
+            assertTrue(mtime(bCsv) > bTime, "the changed document's table CSV is written again");
+
+            Files.delete(aCsv);
+            new OutputParts(out).write(store, reviews, current);
+            assertTrue(Files.isRegularFile(aCsv), "a table CSV someone deleted is written again from the store");
+
+            new OutputParts(out).write(store, reviews, rows(store, "b.txt"));
+            assertFalse(Files.exists(aCsv), "the tables of a document no longer in the corpus are removed");
+            assertFalse(Files.exists(out.resolve("tables/a.txt-t02.csv")));
+            assertTrue(Files.isRegularFile(bCsv));
+        }
+    }
+
+    private static DocumentResult withTables(DocumentResult d, String sha, figtrace.model.Table... tables) {
+        figtrace.model.SourceFile s = d.source();
+        return new DocumentResult(new figtrace.model.SourceFile(s.name(), sha.repeat(32), s.size(), s.type()),
+                d.parsed(), d.figures(), d.entities(), d.measures(), d.links(), List.of(tables));
+    }
+
+    private static figtrace.model.Table table(String doc, int seq, String caption) {
+        List<figtrace.model.TableColumn> columns = List.of(
+                new figtrace.model.TableColumn(0, "项目", "label", null, null, null, null, null),
+                new figtrace.model.TableColumn(1, "2024年完成数", "value", null, "2024", "完成数", null, null));
+        List<figtrace.model.TableRow> rows = List.of(
+                new figtrace.model.TableRow(0, 1, 1, 0, 10, "税收收入", 0, -1, "税收收入", null, null));
+        List<figtrace.model.TableCell> cells = List.of(
+                new figtrace.model.TableCell(0, 0, 0, 4, "税收收入", null),
+                new figtrace.model.TableCell(0, 1, 5, 10, "1,234", null));
+        return new figtrace.model.Table("t-" + doc + seq + caption.length(), doc, seq, List.of(1), caption, "万元", null,
+                List.of(List.of("项目", "2024年完成数")), columns, rows, cells);
+    }
+
+    private static void assertTablesEqualWholeWrite(Store store, List<DocumentRow> current, Path out, Path whole)
+            throws Exception {
+        List<figtrace.model.Table> tables = new ArrayList<>();
+        for (DocumentRow r : current) tables.addAll(store.tables(r.doc()));
+        new OutputWriter(whole).writeTables(tables);
+        assertArrayEquals(Files.readAllBytes(whole.resolve(OutputWriter.TABLES_JSONL)),
+                Files.readAllBytes(out.resolve(OutputWriter.TABLES_JSONL)), "tables.jsonl");
+        try (Stream<Path> csvs = Files.list(whole.resolve(OutputWriter.TABLES_DIR))) {
+            for (Path csv : csvs.toList()) {
+                assertArrayEquals(Files.readAllBytes(csv),
+                        Files.readAllBytes(out.resolve(OutputWriter.TABLES_DIR).resolve(csv.getFileName())), csv.toString());
+            }
+        }
+        try (Stream<Path> a = Files.list(whole.resolve(OutputWriter.TABLES_DIR));
+             Stream<Path> b = Files.list(out.resolve(OutputWriter.TABLES_DIR))) {
+            assertEquals(a.count(), b.count(), "the same table CSVs");
         }
     }
 

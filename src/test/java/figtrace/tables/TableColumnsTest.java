@@ -18,7 +18,7 @@ class TableColumnsTest {
     @BeforeAll
     static void load() throws Exception {
         Rules rules = RulesStage.load(Path.of("patterns"));
-        TableWords words = new TableWords(rules.dir());
+        TableWords words = new TableWords(rules);
         TableUnits units = new TableUnits(rules, words);
         columns = new TableColumns(words, units, new TableRows(rules, units));
     }

@@ -42,7 +42,7 @@ final class TableGrid {
         }
     }
 
-    private static boolean headerOnly(List<PdfReader.PdfLine> lines, List<Integer> members) {
+    private static boolean headerOnly(List<PdfLine> lines, List<Integer> members) {
         for (int i : members) if (isDataRow(lines.get(i).text())) return false;
         return true;
     }

@@ -36,7 +36,7 @@ public final class RulesStage {
 
     /** The roles of table_words.tsv (see its header). */
     private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "unit", "change", "share", "index",
-            "plain", "no_table_unit");
+            "plain", "subtotal", "no_table_unit");
 
     private RulesStage() {}
 

@@ -15,7 +15,7 @@ final class ExtractionOptions {
     Integer jobs;
 
     @Option(names = "--doc-timeout", paramLabel = "SECONDS", description = "Give up reading a file after this long"
-            + " (status limit_exceeded). Default: 120.")
+            + " (status limit_exceeded); while pages are read by OCR, counted from the last page read. Default: 120.")
     Double docTimeoutSeconds;
 
     @Option(names = "--max-file-mb", paramLabel = "MB", description = "Largest file read. Default: 200.")

@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
  * panel_checks.csv and, with {@code --wide}, a region × period table of chosen indicators.
  */
 @Command(name = "panel",
-        description = {"Build the dataset from the extracted figures: one row per indicator, region, period and scope,",
-                "the value chosen by a fixed rule (reviewed > agreement > document kind > table > precision), and",
-                "checks where sources disagree. `run` writes panel.csv too; use this after reviewing, or for --wide."},
+        description = {"Build the dataset (panel.csv): one row per indicator, region, period and scope, and its checks.",
+                "The value is chosen by a fixed rule (reviewed > agreement > document kind > table > precision); the",
+                "checks say where sources disagree. `run` writes panel.csv too; use this after reviewing, or for --wide."},
         footer = {"", "Examples:", "  ./figtrace panel",
                 "  ./figtrace panel --wide --indicators gdp,general_public_budget_revenue --to cities.csv",
                 "  ./figtrace panel --conflicts",

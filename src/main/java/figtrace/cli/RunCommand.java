@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code figtrace run}: extract every document in the corpus folder and write all outputs. */
 @Command(name = "run", description = {"Extract figures, entities and measures from every .txt, .html, .pdf, .docx and"
-        + " .doc file in the corpus folder (sub-folders included) into the out folder: figures, entities and measures"
-        + " as .jsonl and .csv, documents.csv and figtrace.db.",
+        + " .doc file in the corpus folder (sub-folders included) into the out folder: figures, entities, measures and"
+        + " tables as .jsonl and .csv, the dataset (panel.csv, panel_checks.csv), documents.csv and figtrace.db.",
         "A file that cannot be read gets a status saying why (empty_text, needs_ocr, garbled_text, parse_failed, …)"
         + " and the run goes on."},
         footer = {"", "Examples:",

@@ -23,8 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code figtrace watch}: extract files as they are dropped into the corpus folder, until Ctrl-C. */
-@Command(name = "watch", description = {"Run once, then watch the corpus folder (sub-folders included) and extract",
-        "files as they are added, changed, renamed or removed; the outputs are rewritten after each batch.",
+@Command(name = "watch", description = {"Run once, then extract files as they are added to, changed, renamed or removed from the corpus folder.",
+        "Sub-folders are watched too; the outputs are rewritten after each batch.",
         "One line is printed per file processed. Ctrl-C stops cleanly."},
         footer = {"", "Examples:",
                 "  ./figtrace watch                       watch corpus/, write extracted/",

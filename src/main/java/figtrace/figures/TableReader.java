@@ -56,6 +56,8 @@ final class TableReader {
         List<Figure> out = new ArrayList<>();
         String captionRegion = t.caption() == null ? null : regionIn(t.caption());
         String captionIndicator = t.caption() == null ? null : indicatorIn(t.caption());
+        // a table whose rows are places (地区 | 限额 | 余额 …): its 市本级 row is the caption's or document's own place
+        boolean placeRows = t.rows().stream().filter(r -> r.region() != null).count() >= 2;
         long measures = t.columns().stream().filter(c -> c.valueColumn() && c.measure() != null && c.change() == null)
                 .map(TableColumn::measure).distinct().count();
         for (TableCell cell : t.cells()) {
@@ -80,17 +82,26 @@ final class TableReader {
             // a change column dated by the column it compares (2026年预算数 | 增长%), not by the caption
             if (ownYear == null && col.change() != null && col.period() != null
                     && (t.caption() == null || !t.caption().contains(col.period()))) ownYear = col.period();
-            String time = firstNonNull(firstTime(col.header()), ownYear, firstTime(t.caption()), col.period(), ctx.defaultTime());
+            // a row that dates itself (一、2024年末地方政府一般债务余额实际数 in a 2025 table: 东莞 and 广州 表18/表19) is of
+            // its own date, not the caption's
+            String rowTime = placeRowLabel(row) ? null : datedRow(row.subject());
+            String time = firstNonNull(firstTime(col.header()), ownYear, rowTime, firstTime(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
             // a regional table's rows are places: what they measure is what the column names, without the group's
             // kind (地区生产总值 under 总量 or 增长), else the caption's catalogued indicator (2025年全省各市一般公共
             // 预算收入执行情况表) with the column's measure (执行数), else what the caption names
-            if (row.region() != null && col.region() == null) {
+            boolean placeRow = row.region() != null || placeRows && OWN_LEVEL_ROW.matcher(row.subject()).matches();
+            if (placeRow && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
                 // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
                 if (col.change() != null && changeOnly(measure)) measure = "";
-                if (captionIndicator != null && !measure.contains(captionIndicator)
+                if (col.change() == null && col.group() != null && namesItsQuantity(measure) && Indicators.find(rules.indicators(), measure) == null) {
+                    // a column under a group title that names what it measures beyond a stage (新增债务 over 合计,
+                    // 职工基本医疗保险基金支出 over 2025年执行数 under a 社会保险基金预算支出 caption) measures that
+                    // part, not the caption's whole
+                    subject = measure;
+                } else if (captionIndicator != null && !measure.contains(captionIndicator)
                         && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {
                     subject = measure.isEmpty() || col.change() != null || plainMeasure(measure)
                             || measure.length() > 12 ? captionIndicator : captionIndicator + "（" + measure + "）";
@@ -101,11 +112,11 @@ final class TableReader {
                 }
             }
             // a stock in a year's column (短期债务, 资产负债率 in 2024年) is its year-end balance
-            if (row.region() == null) time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, row.subject());
+            if (!placeRow) time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, row.subject());
             // a row of growth rates (GDP 增速（%）) under columns of years or places
             String change = col.change() != null ? col.change() : rowChange(row.label(), unit);
             if (subject.isEmpty()) subject = col.measure() == null ? null : col.measure();
-            else if (row.region() == null && measures > 1 && col.measure() != null && col.change() == null && !plainMeasure(col.measure())
+            else if (!placeRow && measures > 1 && col.measure() != null && col.change() == null && !plainMeasure(col.measure())
                     && col.measure().length() <= 12) subject = subject + "（" + col.measure() + "）";
             String where = "table " + (t.caption() == null ? "#" + (t.seq() + 1) : t.caption())
                     + (t.side() == null ? "" : " (" + t.side() + ")") + ", row " + (row.index() + 1) + " \"" + row.label()
@@ -133,6 +144,17 @@ final class TableReader {
         return s.isEmpty() ? fallback : s;
     }
 
+    private static final Pattern DATED_ROW = Pattern.compile("(?:19|20)[0-9]{2}\\s*年\\s*(?:末|底|12月底|12月末)");
+
+    /** The year-end a row's subject begins with (2024年末地方政府… → 2024-12-31), or null. */
+    private static String datedRow(String subject) {
+        if (subject == null) return null;
+        var m = DATED_ROW.matcher(norm(subject));
+        return m.lookingAt() ? firstTime(m.group()) : null;
+    }
+
+    private static boolean placeRowLabel(TableRow row) { return row.region() != null; }
+
     /** A change column without a unit of its own (比上年增减) is in the table's unit; with % it was caught above. */
     private UnitChoice unitOfChange(TableColumn col) {
         return null;
@@ -155,6 +177,23 @@ final class TableReader {
     private static boolean containsAny(String text, List<String> words) {
         for (String w : words) if (text.contains(w)) return true;
         return false;
+    }
+
+    /** A row of a place table naming the government's own level or the whole place rather than another place. */
+    private static final Pattern OWN_LEVEL_ROW = Pattern.compile("(?:[省市州盟县区旗]|自治区|自治州)?本级|全[省市州盟县区旗]");
+    /** The stage or kind words a column may add to what it measures (2025年执行数, 预算数, 金额). */
+    private static final Pattern STAGE_WORDS = Pattern.compile(
+            "(?:年初|调整|变动|预计|上年|本年|全年)?(?:预算|执行|完成|决算|实际|预计)?(?:数|额|金额|数额)?$");
+
+    /**
+     * A column measure that names a quantity of its own, not only a stage (执行数, 预算数) or a value word (金额):
+     * what remains without the stage words is a phrase of at least four characters (新增债务, 一般债务余额,
+     * 职工基本医疗保险基金支出).
+     */
+    private boolean namesItsQuantity(String measure) {
+        if (measure == null || plainMeasure(measure)) return false;
+        String rest = STAGE_WORDS.matcher(measure).replaceFirst("");
+        return rest.length() >= 4;
     }
 
     /**

@@ -20,11 +20,19 @@ import java.util.regex.Pattern;
  * of the word is replaced by the Latin reading when both find the same count of numbers. Where the two readings
  * differ, the word keeps the lower confidence of the two, so the figure is still noted for review; where they agree,
  * the higher one.
+ *
+ * <p>Where the two readings put a different digit in the same place (same digits count and decimal point, e.g.
+ * 448.7 and 148.7, 第6 and 第3, 137.90 and 157.90), neither model is reliably the better one: the reading with the
+ * higher confidence is kept (measured on the 张家界 scan and the 淮安 report: right in 6 of 7 such words), and the word
+ * gets at most {@link #DISAGREEING} confidence, below {@link OcrReview#LOW_CONFIDENCE}, so that its figure is always
+ * flagged for review, however sure each model was of its own reading.
  */
 final class DigitPass {
     private DigitPass() {}
 
     static final String WHITELIST = "0123456789.,%-";
+    /** The most confidence a word gets when its two readings put different digits in the same place. */
+    static final float DISAGREEING = 50f;
     private static final int PAD = 4, MARGIN = 20;
     /** A number in the Chinese reading, with letters it often puts for digits and a digit it puts for 。 after %. */
     private static final Pattern CHI_NUMBER = Pattern.compile("[0-9$SOlBI][0-9$SOlBI.,]*(%[0-9]*)?");
@@ -106,18 +114,26 @@ final class DigitPass {
         if (chiNumbers.isEmpty() || chiNumbers.size() != latinNumbers.size()) return chi;
         StringBuilder sb = new StringBuilder();
         int last = 0;
-        boolean same = true;
+        boolean same = true, disagree = false;
         for (int n = 0; n < chiNumbers.size(); n++) {
             int[] span = chiNumbers.get(n);
             String chiNumber = trimTrailingSeparators(chi.text().substring(span[0], span[1]));
             int end = span[0] + chiNumber.length();
             String latinNumber = latinNumbers.get(n);
             same &= chiNumber.equals(latinNumber);
-            sb.append(chi.text(), last, span[0]).append(plausible(chiNumber, latinNumber) ? latinNumber : chiNumber);
+            String kept;
+            if (otherDigitSamePlace(chiNumber, latinNumber)) {
+                disagree = true;
+                kept = latinConf > chi.confidence() ? latinNumber : chiNumber;
+            } else {
+                kept = plausible(chiNumber, latinNumber) ? latinNumber : chiNumber;
+            }
+            sb.append(chi.text(), last, span[0]).append(kept);
             last = end;
         }
         sb.append(chi.text().substring(last));
         float conf = same ? Math.max(chi.confidence(), latinConf) : Math.min(chi.confidence(), latinConf);
+        if (disagree) conf = Math.min(conf, DISAGREEING);
         return new OcrPage.Word(sb.toString(), chi.left(), chi.top(), chi.width(), chi.height(), conf);
     }
 
@@ -135,6 +151,22 @@ final class DigitPass {
         String cWhole = c.contains(".") ? c.substring(0, c.indexOf('.')) : c;
         String lWhole = l.contains(".") ? l.substring(0, l.indexOf('.')) : l;
         return cWhole.equals(lWhole) || digits(l) >= digits(c);
+    }
+
+    /**
+     * Whether the two readings of a number differ only in digits, each in the same place: same length, same decimal
+     * point and percent sign, at least one digit read as another (letters that look like digits count as those
+     * digits: $.15 and 5.15 agree).
+     */
+    static boolean otherDigitSamePlace(String chi, String latin) {
+        String c = asDigits(chi), l = latin;
+        if (c.length() != l.length() || c.equals(l)) return false;
+        for (int i = 0; i < c.length(); i++) {
+            char a = c.charAt(i), b = l.charAt(i);
+            if (a == b) continue;
+            if (!Character.isDigit(a) || !Character.isDigit(b)) return false;
+        }
+        return true;
     }
 
     private static String asDigits(String s) {

@@ -94,7 +94,7 @@ public final class LayoutStage {
                 + "; rename it to " + base + "." + rightExt));
         issues.addAll(parsed.issues());
         DocStatus status = parsed.status() == DocStatus.OK ? DocStatus.OK_WITH_ISSUES : parsed.status();
-        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, parsed.metadata());
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, parsed.metadata(), parsed.ocr());
     }
 
     private static String unknownKind(byte[] bytes) {

@@ -25,6 +25,16 @@ public interface Ocr {
     /** The words on one page image (PNG bytes). */
     List<OcrPage.Word> read(byte[] png) throws IOException;
 
+    /** One page read: its words, whether they came from the engine's cache, and the time the engine took on it. */
+    record Reading(List<OcrPage.Word> words, boolean fromCache, long millis) {}
+
+    /** {@link #read}, saying whether the result came from a cache and how long the engine took. */
+    default Reading readPage(byte[] png) throws IOException {
+        long t0 = System.nanoTime();
+        List<OcrPage.Word> words = read(png);
+        return new Reading(words, false, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
     /** No OCR: every page without a text layer stays unread. */
     Ocr NONE = new Ocr() {
         @Override public boolean available() { return false; }

@@ -24,13 +24,18 @@ import java.util.concurrent.Future;
 final class PdfOcr {
     private PdfOcr() {}
 
-    /** Pages read by OCR, and pages it failed on with the first reason. */
-    record Result(List<Integer> done, List<Integer> failed, String failure) {}
+    /**
+     * Pages read by OCR, and pages it failed on with the first reason; of the pages read, how many came from the
+     * engine's cache, and the time the engine spent on the others.
+     */
+    record Result(List<Integer> done, List<Integer> failed, String failure, int fromCache, long ocrMillis) {}
 
     static Result run(PDDocument doc, List<Integer> pageNumbers, Ocr ocr, List<List<PdfLine>> pages,
                       Map<String, List<OcrLines.Placed>> index) {
         List<Integer> done = new ArrayList<>(), failed = new ArrayList<>();
         String failure = null;
+        int fromCache = 0;
+        long ocrMillis = 0;
         PDFRenderer renderer = new PDFRenderer(doc);
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -39,7 +44,7 @@ final class PdfOcr {
             return t;
         });
         try {
-            List<Future<List<OcrPage.Word>>> results = new ArrayList<>();
+            List<Future<Ocr.Reading>> results = new ArrayList<>();
             for (int p : pageNumbers) {
                 byte[] png;
                 try {
@@ -49,15 +54,18 @@ final class PdfOcr {
                     if (failure == null) failure = "page " + p + " could not be rendered (" + e.getMessage() + ")";
                     continue;
                 }
-                results.add(pool.submit(() -> ocr.read(png)));
+                results.add(pool.submit(() -> ocr.readPage(png)));
             }
             for (int i = 0; i < pageNumbers.size(); i++) {
                 int p = pageNumbers.get(i);
-                Future<List<OcrPage.Word>> f = results.get(i);
+                Future<Ocr.Reading> f = results.get(i);
                 if (f == null) { failed.add(p); continue; }
                 try {
-                    pages.set(p - 1, OcrLines.lines(f.get(), ocr.dpi(), index));
+                    Ocr.Reading reading = f.get();
+                    pages.set(p - 1, OcrLines.lines(reading.words(), ocr.dpi(), index));
                     done.add(p);
+                    if (reading.fromCache()) fromCache++;
+                    ocrMillis += reading.millis();
                 } catch (ExecutionException e) {
                     failed.add(p);
                     if (failure == null) failure = "page " + p + ": " + e.getCause().getMessage();
@@ -70,7 +78,7 @@ final class PdfOcr {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(done, failed, failure);
+        return new Result(done, failed, failure, fromCache, ocrMillis);
     }
 
     private static byte[] png(BufferedImage image) throws IOException {

@@ -120,10 +120,12 @@ final class PdfReader {
 
         // Pages without a usable text layer (scans; all pages when the text layer is garbled) are read by OCR.
         Map<String, List<OcrLines.Placed>> ocrIndex = OcrLines.newIndex();
+        figtrace.model.OcrRun ocrRun = null;
         boolean garbled = noText.size() < pageCount && PdfTextLayer.isGarbled(PdfTextLayer.allText(pages));
         List<Integer> toOcr = garbled ? allPages(pageCount) : List.copyOf(imageOnly);
         if (!toOcr.isEmpty() && ocr.available()) {
             PdfOcr.Result r = PdfOcr.run(doc, toOcr, ocr, pages, ocrIndex);
+            if (!r.done().isEmpty()) ocrRun = new figtrace.model.OcrRun(r.done().size(), r.fromCache(), r.ocrMillis());
             if (!r.done().isEmpty()) {
                 issues.add(new DocIssue("ocr_pages", name + ": page(s) " + ranges(r.done()) + " of " + pageCount
                         + " have no usable text layer (" + (garbled ? "the text layer is garbled" : "scanned images")
@@ -172,7 +174,7 @@ final class PdfReader {
         }
         DocStatus status = issues.isEmpty() ? DocStatus.OK : DocStatus.OK_WITH_ISSUES;
         if (text.isBlank()) status = DocStatus.EMPTY_TEXT;
-        return new ParsedDocument(text, pageCount, status, issues, meta);
+        return new ParsedDocument(text, pageCount, status, issues, meta, ocrRun);
     }
 
     private static List<Integer> allPages(int count) {

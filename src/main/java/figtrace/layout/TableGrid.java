@@ -24,7 +24,33 @@ final class TableGrid {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).table >= 0) byTable.computeIfAbsent(rows.get(i).table, k -> new ArrayList<>()).add(i);
         }
-        for (List<Integer> members : byTable.values()) alignTable(rows, lines, members);
+        List<List<Integer>> tables = new ArrayList<>(byTable.values());
+        for (int t = 0; t < tables.size(); t++) {
+            List<Integer> members = tables.get(t);
+            if (t + 1 < tables.size() && headerOnly(lines, members) && !headerOnly(lines, tables.get(t + 1))
+                    && headsNext(rows, members, tables.get(t + 1))) {
+                // header rows that label-only lines cut from their body (2024 年 | 2025 年 / 决算数 | 预算数 / 金额 |
+                // 占预算% | 增长%, then 一、国有土地使用权出让收入 … with no numbers, then the numbers: 济南 budget
+                // PDFs) are laid on the body's grid, as the tables stage joins them into one table
+                List<Integer> joined = new ArrayList<>(members);
+                joined.addAll(tables.get(t + 1));
+                alignTable(rows, lines, joined);
+                t++;
+                continue;
+            }
+            alignTable(rows, lines, members);
+        }
+    }
+
+    private static boolean headerOnly(List<PdfLine> lines, List<Integer> members) {
+        for (int i : members) if (isDataRow(lines.get(i).text())) return false;
+        return true;
+    }
+
+    /** The next table starts on the same page a few lines (at most twenty) below the last row of this one. */
+    private static boolean headsNext(List<Row> rows, List<Integer> members, List<Integer> next) {
+        int last = members.get(members.size() - 1), first = next.get(0);
+        return first > last && first - last <= 21 && rows.get(first).page == rows.get(last).page;
     }
 
     private static void alignTable(List<Row> rows, List<PdfLine> lines, List<Integer> members) {

@@ -65,7 +65,7 @@ public final class TesseractOcr implements Ocr {
 
     @Override
     public String describe() {
-        return version() + " " + LANG + " psm 3, digits again with eng, at " + dpi + " dpi";
+        return version() + " " + LANG + " psm 3, digits again with eng (disagreeing digits flagged), at " + dpi + " dpi";
     }
 
     @Override
@@ -102,6 +102,11 @@ public final class TesseractOcr implements Ocr {
 
     @Override
     public List<OcrPage.Word> read(byte[] png) throws IOException {
+        return readPage(png).words();
+    }
+
+    @Override
+    public Reading readPage(byte[] png) throws IOException {
         Path cached = null;
         if (cacheDir != null) {
             String key = IngestStage.sha256((IngestStage.sha256(png) + "\n" + describe()).getBytes(StandardCharsets.UTF_8));
@@ -111,7 +116,7 @@ public final class TesseractOcr implements Ocr {
                     String tsv = Files.readString(cached, StandardCharsets.UTF_8);
                     if (tsv.startsWith("level\t")) {
                         hits.incrementAndGet();
-                        return OcrPage.parseTsv(tsv);
+                        return new Reading(OcrPage.parseTsv(tsv), true, 0);
                     }
                 } catch (IOException e) {
                     // an unreadable cache file is OCRed again and rewritten
@@ -128,7 +133,8 @@ public final class TesseractOcr implements Ocr {
                     Integer.toString(dpi), "-c", "tessedit_char_whitelist=" + DigitPass.WHITELIST, "tsv");
             words = DigitPass.apply(words, strip, OcrPage.parseTsv(new String(digits, StandardCharsets.UTF_8)));
         }
-        ocrNanos.addAndGet(System.nanoTime() - t0);
+        long nanos = System.nanoTime() - t0;
+        ocrNanos.addAndGet(nanos);
         misses.incrementAndGet();
         String tsv = OcrPage.toTsv(words);
         if (cached != null) {
@@ -141,7 +147,7 @@ public final class TesseractOcr implements Ocr {
                 // a cache that cannot be written costs time on the next run, nothing else
             }
         }
-        return words;
+        return new Reading(words, false, TimeUnit.NANOSECONDS.toMillis(nanos));
     }
 
     /** Runs the command with {@code input} on stdin (or none), returns stdout; fails on a non-zero exit or timeout. */

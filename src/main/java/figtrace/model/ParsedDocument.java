@@ -8,12 +8,18 @@ import java.util.Map;
  * metadata the format carries (title, author, created, …; keys are lower-case).
  *
  * @param pages number of pages for paged formats, null otherwise
+ * @param ocr   what OCR of its pages cost (for the log), or null when no page was read by OCR
  */
 public record ParsedDocument(DocumentText text, Integer pages, DocStatus status, List<DocIssue> issues,
-                             Map<String, String> metadata) {
+                             Map<String, String> metadata, OcrRun ocr) {
     public ParsedDocument {
         issues = List.copyOf(issues);
         metadata = OrderedMaps.copyOf(metadata);
+    }
+
+    public ParsedDocument(DocumentText text, Integer pages, DocStatus status, List<DocIssue> issues,
+                          Map<String, String> metadata) {
+        this(text, pages, status, issues, metadata, null);
     }
 
     public static ParsedDocument failed(DocStatus status, DocIssue issue) {

@@ -73,13 +73,22 @@ public final class ForkedParser implements DocumentParser {
         }
         Process p = process;
         AtomicBoolean killed = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+        Runnable kill = () -> {
             killed.set(true);
             p.destroyForcibly();
-        }, limits.docTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        };
+        ScheduledFuture<?> deadline = watchdog.schedule(kill, limits.docTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             ParsedCodec.writeRequest(toChild, source, bytes);
             toChild.flush();
+            byte tag;
+            while ((tag = fromChild.readByte()) == ParsedCodec.PROGRESS) {
+                // a page read by OCR: the worker is not stuck, and the time limit counts again from now
+                if (deadline.cancel(false)) {
+                    deadline = watchdog.schedule(kill, limits.docTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            if (tag != ParsedCodec.REPLY) throw new IOException("bad reply from the parse worker");
             ParsedDocument parsed = ParsedCodec.readParsed(fromChild);
             if (!deadline.cancel(false)) stop(); // the watchdog fired just as the reply came: the reply stands
             return parsed;

@@ -23,15 +23,23 @@ public final class InProcessParser implements DocumentParser {
     private final Limits limits;
     private final LayoutStage layout;
     private ExecutorService thread = newThread();
+    /** When the parse last made progress: its start, or the last page read by OCR (System.nanoTime()). */
+    private final java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
 
     public InProcessParser(Limits limits) {
-        this(limits, null);
+        this(limits, (java.nio.file.Path) null);
     }
 
     /** @param ocrCache where Tesseract caches its pages; null for no OCR */
     public InProcessParser(Limits limits, java.nio.file.Path ocrCache) {
+        this(limits, ocrCache == null ? null : new figtrace.layout.TesseractOcr(ocrCache));
+    }
+
+    /** @param ocr the engine for pages without a usable text layer; null for no OCR */
+    InProcessParser(Limits limits, figtrace.layout.Ocr ocr) {
         this.limits = limits;
-        this.layout = ocrCache == null ? new LayoutStage() : new LayoutStage(new figtrace.layout.TesseractOcr(ocrCache));
+        this.layout = ocr == null ? new LayoutStage()
+                : new LayoutStage(new figtrace.layout.ProgressOcr(ocr, () -> progress.set(System.nanoTime())));
     }
 
     private static ExecutorService newThread() {
@@ -44,9 +52,19 @@ public final class InProcessParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(SourceFile source, byte[] bytes) {
+        progress.set(System.nanoTime());
         Future<ParsedDocument> f = thread.submit(() -> layout.parse(source, bytes, limits));
         try {
-            return f.get(limits.docTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // the time limit counts from the start or from the last page read by OCR, whichever came last
+            while (true) {
+                long left = limits.docTimeout().toNanos() - (System.nanoTime() - progress.get());
+                if (left <= 0) throw new TimeoutException();
+                try {
+                    return f.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // a page may have been read meanwhile: look again
+                }
+            }
         } catch (TimeoutException e) {
             f.cancel(true);
             thread.shutdownNow();

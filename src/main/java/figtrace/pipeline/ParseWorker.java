@@ -47,13 +47,29 @@ public final class ParseWorker {
         System.setOut(System.err); // whatever a library prints must never get into the replies
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         // an 11th argument names the OCR cache: pages without a text layer are read by Tesseract, as in-process
+        // Every page read by OCR is reported at once (from the OCR threads, hence the lock on out): the runner counts
+        // the time limit from the last page, so a long scan is not stopped as a hanging file.
+        Runnable pageRead = () -> {
+            synchronized (out) {
+                try {
+                    out.writeByte(ParsedCodec.PROGRESS);
+                    out.flush();
+                } catch (IOException e) {
+                    // the runner is gone; the worker ends when its input closes
+                }
+            }
+        };
         LayoutStage layout = args.length > 10
-                ? new LayoutStage(new figtrace.layout.TesseractOcr(java.nio.file.Path.of(args[10]))) : new LayoutStage();
+                ? new LayoutStage(new figtrace.layout.ProgressOcr(new figtrace.layout.TesseractOcr(java.nio.file.Path.of(args[10])), pageRead))
+                : new LayoutStage();
         ParsedCodec.Request request;
         while ((request = ParsedCodec.readRequest(in)) != null) {
             ParsedDocument parsed = layout.parse(request.source(), request.bytes(), limits);
-            ParsedCodec.writeParsed(out, parsed);
-            out.flush();
+            synchronized (out) {
+                out.writeByte(ParsedCodec.REPLY);
+                ParsedCodec.writeParsed(out, parsed);
+                out.flush();
+            }
         }
     }
 }

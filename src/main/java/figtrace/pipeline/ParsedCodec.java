@@ -50,6 +50,12 @@ final class ParsedCodec {
 
     record Request(SourceFile source, byte[] bytes) {}
 
+    /**
+     * What the worker sends while it parses: {@link #PROGRESS} for every page it has read by OCR (the runner then
+     * counts the document's time limit again from there), then {@link #REPLY} followed by the parsed document.
+     */
+    static final byte PROGRESS = 1, REPLY = 2;
+
     static void writeParsed(DataOutputStream out, ParsedDocument d) throws IOException {
         writeString(out, d.status().name());
         out.writeInt(d.pages() == null ? -1 : d.pages());
@@ -88,6 +94,13 @@ final class ParsedCodec {
             out.writeFloat(w.x1());
             out.writeFloat(w.y1());
         }
+        // what OCR cost, for the runner's log
+        out.writeBoolean(d.ocr() != null);
+        if (d.ocr() != null) {
+            out.writeInt(d.ocr().pages());
+            out.writeInt(d.ocr().fromCache());
+            out.writeLong(d.ocr().millis());
+        }
     }
 
     static ParsedDocument readParsed(DataInputStream in) throws IOException {
@@ -112,7 +125,8 @@ final class ParsedCodec {
             words.add(new OcrWord(in.readInt(), in.readInt(), in.readInt(), in.readFloat(), in.readFloat(),
                     in.readFloat(), in.readFloat(), in.readFloat()));
         }
-        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta);
+        figtrace.model.OcrRun ocr = in.readBoolean() ? new figtrace.model.OcrRun(in.readInt(), in.readInt(), in.readLong()) : null;
+        return new ParsedDocument(new DocumentText(text, lines, words), pages < 0 ? null : pages, status, issues, meta, ocr);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

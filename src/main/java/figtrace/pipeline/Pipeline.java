@@ -94,6 +94,12 @@ public final class Pipeline {
     /** The stages after layout; t0..t1 is the time layout took (zero when it ran elsewhere). */
     private DocumentResult extract(SourceFile source, ParsedDocument parsed, long t0, long t1) {
         String name = source.name();
+        if (parsed.ocr() != null) {
+            figtrace.model.OcrRun o = parsed.ocr();
+            LOG.debug("{}: OCR of {} page(s): {} read by the engine in {} ms ({} s a page), {} from the OCR cache", name,
+                    o.pages(), o.read(), o.millis(), o.read() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f",
+                            o.millis() / 1000.0 / o.read()), o.fromCache());
+        }
         MetadataStage.Reading reading = metadata.read(source, parsed);
         DocumentContext context = contexts.read(source, parsed, reading.metadata());
         long t2 = System.nanoTime();
@@ -123,13 +129,13 @@ public final class Pipeline {
      */
     private static ParsedDocument described(ParsedDocument parsed, DocumentContext context, List<figtrace.model.DocIssue> metadataIssues) {
         if (metadataIssues.isEmpty()) {
-            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), context.storedFields());
+            return new ParsedDocument(parsed.text(), parsed.pages(), parsed.status(), parsed.issues(), context.storedFields(), parsed.ocr());
         }
         List<figtrace.model.DocIssue> issues = new ArrayList<>(parsed.issues());
         issues.addAll(metadataIssues);
         figtrace.model.DocStatus status = parsed.status() == figtrace.model.DocStatus.OK
                 ? figtrace.model.DocStatus.OK_WITH_ISSUES : parsed.status();
-        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, context.storedFields());
+        return new ParsedDocument(parsed.text(), parsed.pages(), status, issues, context.storedFields(), parsed.ocr());
     }
 
     private static long ms(long from, long to) {

@@ -112,12 +112,14 @@ final class TableBlocks {
         List<Integer> shortIndexes = new ArrayList<>();
         int first = b.lines.get(0);
         boolean paged = text.lines().get(first).page() > 0;
+        int belowUnit = -1; // how many short lines stand between the 单位 line and the rows
         for (int j = first - 1; j >= 0 && j >= first - 24; j--) {
             if (isRow[j]) break;
             String s = text.lineText(text.lines().get(j)).strip();
             if (s.isEmpty()) continue;
             Matcher unit = UNIT_LINE.matcher(s);
-            if (unit.find() && b.unit == null) b.unit = unit.group(1);
+            if (unit.find() && belowUnit < 0) belowUnit = shortLines.size();
+            if (unit.find(0) && b.unit == null) b.unit = unit.group(1);
             if (CAPTION.matcher(s).find()) {
                 b.caption = s;
                 break;
@@ -136,9 +138,22 @@ final class TableBlocks {
             shortLines.clear();
         }
         if (b.caption == null) {
-            // no 表N: the nearest short line is the title (全年主要指标完成情况), the others are not headers
-            if (!shortLines.isEmpty()) b.caption = shortLines.remove(shortLines.size() - 1);
+            // no 表N: the nearest short line is the title (全年主要指标完成情况), the others are not headers; a title
+            // stands above the 单位 line, and a short line under it heads columns (2025 年执行数 over 金额 | 增长%
+            // in 济南 and 石嘴山 budget PDFs): the title is the nearest line above the 单位 line
+            int titleAt = belowUnit > 0 && belowUnit < shortLines.size() ? shortLines.size() - 1 - belowUnit : shortLines.size() - 1;
+            List<String> headerLines = belowUnit > 0 && belowUnit < shortLines.size()
+                    ? new ArrayList<>(shortLines.subList(shortLines.size() - belowUnit, shortLines.size())) : List.of();
+            if (!shortLines.isEmpty()) b.caption = shortLines.get(titleAt);
+            // a title wrapped over two lines (2025 年市南部山区 / 政府性基金预算收入执行情况表)
+            // (2025 年中央、省对济南市一般性转移支付 / 及税收返还情况表): the year begins the line above, not the title
+            if (belowUnit >= 0 && titleAt > 0 && b.caption.endsWith("表") && !TableText.YEAR.matcher(b.caption).lookingAt()
+                    && TableText.YEAR.matcher(shortLines.get(titleAt - 1)).lookingAt() && shortLines.get(titleAt - 1).indexOf('\t') < 0
+                    && !shortLines.get(titleAt - 1).matches(".*[表况)）。:：！!]") && (shortLines.get(titleAt - 1) + b.caption).length() <= 40) {
+                b.caption = shortLines.get(titleAt - 1) + b.caption;
+            }
             shortLines.clear();
+            shortLines.addAll(headerLines);
         }
         b.headerParagraphs.addAll(shortLines);
         // the table's number may stand in its first row (表 1 … 单位：万元 on one line)

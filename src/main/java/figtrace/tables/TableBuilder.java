@@ -49,9 +49,16 @@ final class TableBuilder {
         List<Integer> header = new ArrayList<>();
         List<Integer> body = new ArrayList<>();
         boolean inHeader = true;
-        for (int i : b.lines) {
+        for (int li = 0; li < b.lines.size(); li++) {
+            int i = b.lines.get(li);
             if (b.repeatedHeader.contains(i)) continue;
             if (isFooter(cells(text, i))) continue;
+            if (inHeader && !header.isEmpty() && li + 1 < b.lines.size() && labelAboveItsNumbers(text, i, b.lines.get(li + 1))) {
+                inHeader = false; // 石嘴山 / the numbers / 市: the first body row's label printed above its numbers
+            }
+            if (inHeader && !header.isEmpty() && numberedLabelOnly(cells(text, i))) {
+                inHeader = false; // 一、国有土地使用权出让收入 with no numbers (济南 fund tables): the first body row
+            }
             if (inHeader && !isDataRow(cells(text, i)) && header.size() < 6) {
                 // a row holding the table's number (表 1) or its 单位：万元 line belongs to the caption, not the header
                 String line = text.lineText(text.lines().get(i)).strip();
@@ -104,7 +111,10 @@ final class TableBuilder {
         // rows a reader laid on the table's grid (PDF by position, HTML and Word by their cells and spans) are
         // placed; only loose tab-separated lines may lack their leading cells
         boolean placed = text.lines().get(b.lines.get(b.lines.size() - 1)).isTableRow();
-        String[] heads = columnHeaders.headers(headerTexts, b.headerParagraphs, n, placed);
+        // PDF titles are centred over the columns they span; HTML and Word spans are laid as a title and empty cells
+        boolean centred = text.lines().get(b.lines.get(0)).page() > 0;
+        TableColumns.Heads h = columnHeaders.headers(headerTexts, b.headerParagraphs, n, placed, centred);
+        String[] heads = h.full();
         String[] roles = columnHeaders.roles(heads, bodyCells, n);
 
         // two-sided tables (收入 … | 支出 …): a second label column after value columns starts the second table
@@ -119,18 +129,38 @@ final class TableBuilder {
         }
         List<Table> out = new ArrayList<>();
         if (split > 0) {
-            out.add(side(source, text, b, seq, header, body, bodyCells, headerTexts, heads, roles, 0, split));
-            out.add(side(source, text, b, seq + 1, header, body, bodyCells, headerTexts, heads, roles, split, n));
+            out.add(side(source, text, b, seq, header, body, bodyCells, headerTexts, h, roles, 0, split));
+            out.add(side(source, text, b, seq + 1, header, body, bodyCells, headerTexts, h, roles, split, n));
         } else {
-            out.add(side(source, text, b, seq, header, body, bodyCells, headerTexts, heads, roles, 0, n));
+            out.add(side(source, text, b, seq, header, body, bodyCells, headerTexts, h, roles, 0, n));
         }
         return out;
     }
 
+    /**
+     * A row holding only a row label (not a header word such as 地区) right above a data row whose label cell is
+     * empty: the label of that data row, printed above its numbers (石嘴山 and 吴忠 budget PDFs), not a header.
+     */
+    private boolean labelAboveItsNumbers(DocumentText text, int line, int next) {
+        List<Cell> row = cells(text, line);
+        List<Cell> below = cells(text, next);
+        if (row.isEmpty() || row.get(0).text().isEmpty() || words.is("label", row.get(0).text()) || words.is("code", row.get(0).text())) return false;
+        for (int k = 1; k < row.size(); k++) if (!row.get(k).text().isEmpty()) return false;
+        return isDataRow(below) && below.get(0).text().isEmpty();
+    }
+
+    /** A row holding only a label numbered as a row header is (一、, （一）, 1.): a body row without numbers. */
+    private static boolean numberedLabelOnly(List<Cell> row) {
+        if (row.isEmpty() || row.get(0).text().isEmpty()) return false;
+        for (int k = 1; k < row.size(); k++) if (!row.get(k).text().isEmpty()) return false;
+        return TableRows.numbered(row.get(0).text());
+    }
+
     /** The table made of columns [from, to): a whole table, or one side of a two-sided one. */
     private Table side(SourceFile source, DocumentText text, Block b, int seq, List<Integer> header, List<Integer> body,
-                       List<List<Cell>> bodyCells, List<List<String>> headerTexts, String[] heads, String[] roles,
-                       int from, int to) {
+                       List<List<Cell>> bodyCells, List<List<String>> headerTexts, TableColumns.Heads h,
+                       String[] roles, int from, int to) {
+        String[] heads = h.full();
         boolean twoSided = from > 0 || to < heads.length;
         String side = null;
         if (twoSided) {
@@ -149,11 +179,11 @@ final class TableBuilder {
         List<TableColumn> columns = new ArrayList<>();
         String leftYear = null;
         for (int k = from; k < to; k++) {
-            TableColumn c = columnHeaders.column(k - from, heads[k], roles[k], captionYear, indexTable, side);
+            TableColumn c = columnHeaders.column(k - from, heads[k], h.group()[k], h.own()[k], roles[k], captionYear, indexTable, side);
             // a change without a year of its own (2025年完成数 | 2026年预算数 | 增长%) compares the column left of it
             // with the year before: it is of that column's year, not the caption's or the document's
             if (c.change() != null && year(heads[k]) == null && leftYear != null) {
-                c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change());
+                c = new TableColumn(c.index(), c.header(), c.role(), c.region(), leftYear, c.measure(), c.unit(), c.change(), c.group());
             }
             if (c.valueColumn() && c.change() == null && c.period() != null) leftYear = c.period();
             columns.add(c);
@@ -225,7 +255,7 @@ final class TableBuilder {
             if (p > 0 && !pages.contains(p)) pages.add(p);
         }
         List<List<String>> headerSide = new ArrayList<>();
-        for (List<String> h : headerTexts) headerSide.add(new ArrayList<>(h.subList(Math.min(from, h.size()), Math.min(to, h.size()))));
+        for (List<String> hr : headerTexts) headerSide.add(new ArrayList<>(hr.subList(Math.min(from, hr.size()), Math.min(to, hr.size()))));
         if (headerSide.isEmpty() && !b.headerParagraphs.isEmpty()) headerSide.add(List.of(heads).subList(from, to));
         int anchor = text.lines().get(b.lines.get(0)).start();
         return new Table(tableId(source.sha256(), anchor, from), source.name(), seq, pages, b.caption,

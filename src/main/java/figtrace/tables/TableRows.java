@@ -49,6 +49,12 @@ final class TableRows {
         return prev.label().length() >= 10 && label.length() <= 14;
     }
 
+    /** A label starting with a list marker of the row hierarchy (一、, （一）, 1., (1)). */
+    static boolean numbered(String label) {
+        Matcher m = LIST_MARKER.matcher(label);
+        return m.find() && m.group("hash") == null;
+    }
+
     private static int levelOf(String label) {
         if (QIZHONG.matcher(label).find()) return 5;
         Matcher m = LIST_MARKER.matcher(label);

@@ -52,6 +52,8 @@ final class TableText {
     static boolean isDataRow(List<Cell> row) {
         for (int j = 1; j < row.size(); j++) {
             if (!NUMERIC.matcher(norm(row.get(j).text())).matches()) continue;
+            // 2025 | 年债务限额: a group title a column gap cut after its year (石嘴山 表十二), not a number
+            if (j + 1 < row.size() && splitYear(row.get(j).text(), row.get(j + 1).text())) continue;
             return true;
         }
         return false;

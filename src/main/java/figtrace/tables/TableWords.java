@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The header words of patterns/table_words.tsv by role (label, code, unit, change, share, index, plain,
- * no_table_unit), as {@link figtrace.rules.RulesStage} loaded them; see the file's header for each role.
+ * subtotal, no_table_unit), as {@link figtrace.rules.RulesStage} loaded them; see the file's header for each role.
  */
 final class TableWords {
     private final Map<String, List<String>> byRole;

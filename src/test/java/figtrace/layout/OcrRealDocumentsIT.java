@@ -129,6 +129,11 @@ class OcrRealDocumentsIT {
         List<Expected> expected = expected(doc);
         List<Expected> missed = missed(r, expected);
         double found = 1.0 - (double) missed.size() / expected.size();
+        long ocr = r.figures().stream().filter(f -> f.source().equals("ocr")).count();
+        long flagged = r.figures().stream().filter(f -> f.note() != null && f.note().contains("OCR: check")).count();
+        System.out.printf(java.util.Locale.ROOT, "OcrRealDocumentsIT %s: %d of %d hand-checked figures found with the right "
+                        + "value (%.1f%%); %d OCR figures, all with a confidence, %d flagged for review; missed %s%n", doc,
+                expected.size() - missed.size(), expected.size(), 100 * found, ocr, flagged, missed);
         assertTrue(found >= 0.9, doc + ": " + (expected.size() - missed.size()) + " of " + expected.size()
                 + " hand-checked figures found; missed " + missed);
     }
@@ -150,6 +155,32 @@ class OcrRealDocumentsIT {
         assertEquals(3, again.cacheHits());
         assertEquals(0, again.cacheMisses());
         assertEquals(r.figures(), r2.figures());
+    }
+
+    /**
+     * The parse worker tells the runner of every page it has read by OCR, and the runner counts the file's time limit
+     * from the last page: ten scanned pages, OCRed afresh, with a limit of 20 s (well under the 35–50 s they take on this
+     * machine, well over the time one page takes under load), are read.
+     */
+    @Test
+    void aForkedParseIsNotStoppedWhilePagesAreReadByOcr() throws Exception {
+        byte[] pdf = firstPages(ZJJ, 10);
+        Path cache = Files.createTempDirectory("figtrace-ocr-limit");
+        figtrace.limits.Limits limits = figtrace.limits.Limits.defaults().withDocTimeout(java.time.Duration.ofSeconds(20));
+        try (figtrace.pipeline.ForkedParser parser = new figtrace.pipeline.ForkedParser(limits, cache)) {
+            long t0 = System.nanoTime();
+            figtrace.model.ParsedDocument d = parser.parse(figtrace.ingest.IngestStage.identify(ZJJ, pdf), pdf);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("OcrRealDocumentsIT forked: 10 pages read by OCR in " + ms + " ms with a 20 s limit: " + d.status()
+                    + ", OCR " + d.ocr());
+            assertEquals(DocStatus.OK_WITH_ISSUES, d.status(), d.issues().toString());
+            assertEquals(10, d.ocr().pages());
+            assertEquals(0, d.ocr().fromCache());
+        } finally {
+            try (var files = Files.walk(cache)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -153,6 +153,40 @@ class OcrReviewTest {
         assertEquals(90f, DigitPass.merge(new OcrPage.Word("45274元", 0, 0, 100, 40, 52f), "45274", 90f).confidence());
     }
 
+    /**
+     * The two readings putting a different digit in the same place (seen on real pages: the 淮安 report's 448.7 read
+     * 148.7 and 第6 read 第3 by the Latin model, the 张家界 scan's 157.90 read 137.90 by the Chinese one): the more
+     * confident reading is kept, and however confident, the word goes below the review threshold, so its figure is
+     * flagged.
+     */
+    @Test
+    void readingsThatDisagreeOnADigitAreFlaggedWhicheverIsKept() {
+        OcrPage.Word chiRight = DigitPass.merge(new OcrPage.Word("448.7", 0, 0, 100, 40, 90.5f), "148.7", 85.5f);
+        assertEquals("448.7", chiRight.text(), "the more confident reading is kept");
+        assertTrue(chiRight.confidence() < OcrReview.LOW_CONFIDENCE, "and flagged: " + chiRight.confidence());
+        OcrPage.Word latinRight = DigitPass.merge(new OcrPage.Word("137.90", 0, 0, 100, 40, 20.5f), "157.90", 96.3f);
+        assertEquals("157.90", latinRight.text());
+        assertTrue(latinRight.confidence() < OcrReview.LOW_CONFIDENCE);
+        assertEquals("第6，", DigitPass.merge(new OcrPage.Word("第6，", 0, 0, 100, 40, 91.9f), ",3", 31.8f).text());
+        // letters the Chinese model puts for digits are no disagreement: $.15 and 5.15 agree, and stay trusted
+        OcrPage.Word agree = DigitPass.merge(new OcrPage.Word("$.15亿元", 0, 0, 100, 40, 90f), "5.15", 95f);
+        assertEquals("5.15亿元", agree.text());
+        assertEquals(90f, agree.confidence());
+        // a lost or extra character is no digit in the same place (the plausibility rules decide those)
+        assertFalse(DigitPass.otherDigitSamePlace("274.0", "74.0"));
+        assertFalse(DigitPass.otherDigitSamePlace("3.3", "33"));
+        assertTrue(DigitPass.otherDigitSamePlace("2025", "1025"));
+
+        // end to end: the figure of a word whose readings disagreed says to check it against the page image
+        List<OcrPage.Word> words = new ArrayList<>(line(100, 95f, "其中", "一般", "债务"));
+        OcrPage.Word last = words.get(words.size() - 1);
+        words.add(new OcrPage.Word(chiRight.text(), last.left() + last.width() + 8, 100, 150, 40, chiRight.confidence()));
+        words.add(new OcrPage.Word("亿元", last.left() + last.width() + 166, 100, 60, 40, 95f));
+        DocumentText text = OcrLines.document(List.of(words), 300);
+        Figure f = figure(extract(text), "448.7亿元");
+        assertTrue(f.note() != null && f.note().contains("OCR: check against the page image"), String.valueOf(f.note()));
+    }
+
     @Test
     void withoutTesseractPagesStayUnreadAndTheMessageSaysHowToInstall() throws Exception {
         Ocr missing = new TesseractOcr("figtrace-no-such-tesseract", null, 300);
@@ -162,5 +196,29 @@ class OcrReviewTest {
         assertEquals(figtrace.model.DocStatus.NEEDS_OCR, parsed.status());
         assertTrue(parsed.issues().get(0).message().contains(".ci/setup-ocr")
                 && parsed.issues().get(0).message().contains("tesseract-ocr-chi-sim"), parsed.issues().get(0).message());
+
+        // a garbled text layer: marked garbled_text, with the same advice
+        bytes = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_huaian_2026_budget_report_GARBLED_text_layer.pdf"));
+        parsed = new LayoutStage(missing).parse(IngestStage.identify("garbled.pdf", bytes), bytes);
+        assertEquals(figtrace.model.DocStatus.GARBLED_TEXT, parsed.status());
+        assertTrue(parsed.issues().get(0).message().contains(".ci/setup-ocr"), parsed.issues().get(0).message());
+
+        // a PDF with a text page and a scanned one: the text is read, and the issue names the scanned page and says
+        // how to read it
+        byte[] mixed;
+        try (var text = org.apache.pdfbox.Loader.loadPDF(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_qiandongnan_guizhou_2023_tjgb.pdf")));
+             var scan = org.apache.pdfbox.Loader.loadPDF(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/docs/pdf_zhangjiajie_2025_tjgb_SCANNED_image_only.pdf")));
+             var out = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            out.importPage(text.getPage(0));
+            out.importPage(scan.getPage(0));
+            var bos = new java.io.ByteArrayOutputStream();
+            out.save(bos);
+            mixed = bos.toByteArray();
+        }
+        parsed = new LayoutStage(missing).parse(IngestStage.identify("mixed.pdf", mixed), mixed);
+        assertEquals(figtrace.model.DocStatus.OK_WITH_ISSUES, parsed.status());
+        var issue = parsed.issues().stream().filter(i -> i.code().equals("pages_without_text")).findFirst().orElseThrow();
+        assertTrue(issue.message().contains("page(s) 2 of 2") && issue.message().contains(".ci/setup-ocr"), issue.message());
+        assertTrue(parsed.text().lines().stream().allMatch(l -> l.page() == 1), "the text page is read");
     }
 }

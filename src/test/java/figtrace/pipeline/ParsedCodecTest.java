@@ -31,7 +31,8 @@ class ParsedCodecTest {
                 List.of(new OcrWord(0, 6, 1, 91.5f, 72f, 100.25f, 160f, 112f),
                         new OcrWord(6, 15, 1, 63f, 161f, 100f, 230.5f, 112.75f)));
         ParsedDocument sent = new ParsedDocument(parsed, 1, DocStatus.OK_WITH_ISSUES,
-                List.of(new DocIssue("ocr_pages", "x.pdf: page 1 read by OCR")), Map.of("title", "公报"));
+                List.of(new DocIssue("ocr_pages", "x.pdf: page 1 read by OCR")), Map.of("title", "公报"),
+                new figtrace.model.OcrRun(3, 1, 17_250L));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             ParsedCodec.writeParsed(out, sent);
@@ -43,5 +44,7 @@ class ParsedCodecTest {
         assertEquals(sent.issues(), received.issues());
         assertEquals(sent.metadata(), received.metadata());
         assertEquals(sent.pages(), received.pages());
+        assertEquals(sent.ocr(), received.ocr(), "what OCR cost reaches the runner's log");
+        assertEquals(sent, received);
     }
 }

@@ -94,6 +94,7 @@ class TableCellsIT {
         right.forEach((k, v) -> report.append(k).append(' ').append(v[0]).append('/').append(all.size()).append("; "));
         report.append("tables ").append(tables.size());
         System.out.println("TableCellsIT: " + report); // the measured numbers, for the README and reports
+        for (String m : misses) System.out.println("TableCellsIT miss: " + m);
         for (var entry : right.entrySet()) {
             double share = entry.getValue()[0] / (double) all.size();
             assertTrue(share >= 0.97, entry.getKey() + " right in " + share + " (< 0.97): " + report + "\n"

@@ -131,4 +131,55 @@ class TableStageTest {
             assertTrue(lt.cells().stream().noneMatch(c -> c.text().equals("导航")), layout.tables().toString());
         }
     }
+
+    @Test
+    void aRegionalDebtTableGivesEachColumnItsGroupAndItsPart() {
+        // atlas guangdong 2025 budget attachment (限额 | 余额, each over 小计 | 一般债务 | 专项债务) and shizuishan 表十二
+        // (its 市本级 row): a balance cell is no limit, and the part (一般债务) is what the cell measures
+        DocumentResult r = html("<p>表8 2025年全省地方政府债务限额及余额情况表</p><p>单位：亿元</p><table>"
+                + "<tr><td rowspan=\"2\">地区</td><td colspan=\"3\">2025年债务限额</td><td colspan=\"3\">2025年末债务余额</td></tr>"
+                + "<tr><td>小计</td><td>一般债务</td><td>专项债务</td><td>小计</td><td>一般债务</td><td>专项债务</td></tr>"
+                + "<tr><td>广州市</td><td>7566.73</td><td>935.32</td><td>6631.41</td><td>7458.30</td><td>923.71</td><td>6534.59</td></tr>"
+                + "<tr><td>深圳市</td><td>4557.18</td><td>244.71</td><td>4312.47</td><td>4492.30</td><td>214.73</td><td>4277.57</td></tr>"
+                + "<tr><td>省本级</td><td>4215.95</td><td>2051.50</td><td>2164.46</td><td>4134.18</td><td>1974.78</td><td>2159.40</td></tr>"
+                + "</table>");
+        Figure limit = cell(r, "7566.73");
+        assertEquals("广州市", limit.region());
+        assertEquals("government_debt_limit", limit.indicatorId());
+        Figure generalBalance = cell(r, "214.73");
+        assertEquals("深圳市", generalBalance.region());
+        assertEquals("general_debt_balance", generalBalance.indicatorId(), generalBalance.subject());
+        assertEquals("2025-12-31", generalBalance.time());
+        assertEquals("special_debt_limit", cell(r, "4312.47").indicatorId());
+        assertEquals("government_debt_balance", cell(r, "7458.30").indicatorId(), cell(r, "7458.30").subject());
+        Figure ownLevel = cell(r, "2051.50");
+        assertEquals("general_debt_limit", ownLevel.indicatorId(), "the 本级 row of a place table measures what the column says: " + ownLevel.subject());
+    }
+
+    @Test
+    void aFundsColumnPairMeasuresThatFundNotTheWholeBudget() {
+        // atlas guangdong p190 (表60-1 社会保险基金预算支出表（分市）): per-fund pairs 2025年执行数 | 2026年预算数
+        DocumentResult r = html("<p>表60 2025-2026年全省社会保险基金预算支出表（分市）</p><p>单位：亿元</p><table>"
+                + "<tr><td rowspan=\"2\">地区</td><td colspan=\"2\">社保基金支出合计</td><td colspan=\"2\">职工基本医疗保险（含生育保险）基金支出</td></tr>"
+                + "<tr><td>2025年执行数</td><td>2026年预算数</td><td>2025年执行数</td><td>2026年预算数</td></tr>"
+                + "<tr><td>广州市</td><td>932.46</td><td>1063.14</td><td>601.38</td><td>692.60</td></tr>"
+                + "<tr><td>深圳市</td><td>731.32</td><td>810.10</td><td>549.07</td><td>598.04</td></tr></table>");
+        assertEquals("social_insurance_fund_expenditure", cell(r, "731.32").indicatorId());
+        Figure fund = cell(r, "549.07");
+        assertNull(fund.indicatorId(), "one fund is no 社会保险基金预算支出: " + fund.subject());
+        assertTrue(fund.subject().startsWith("职工基本医疗保险"), fund.subject());
+        Figure fundBudget = cell(r, "598.04");
+        assertEquals("2026", fundBudget.time());
+        assertNull(fundBudget.indicatorId(), "the fund's budget column is under the fund's title: " + fundBudget.subject());
+    }
+
+    @Test
+    void aLineBetweenTheUnitLineAndTheRowsHeadsColumnsAndIsNoTitle() {
+        // atlas jinan 2025 budget report: 2025 年市南部山区一般公共预算收入执行情况表 / 单位：万元 / 2025 年执行数 / rows
+        DocumentResult r = html("<p>2025年市南部山区一般公共预算收入执行情况表</p><p>单位：万元</p><p>2025年执行数</p><table>"
+                + "<tr><td>项目</td><td>2024年决算数</td><td>金额</td><td>增长%</td></tr>"
+                + "<tr><td>税收收入</td><td>15555</td><td>14549</td><td>-6.47</td></tr>"
+                + "<tr><td>非税收入</td><td>2341</td><td>3607</td><td>54.08</td></tr></table>");
+        assertEquals("2025年市南部山区一般公共预算收入执行情况表", r.tables().get(0).caption());
+    }
 }

@@ -27,14 +27,21 @@ import java.util.regex.Pattern;
  * are labels, not figures. The figure's note names its table, row and column.
  */
 final class TableReader {
-    private static final Pattern PLAIN_MEASURE = Pattern.compile("|绝对数|数值|数量|金额|总量|本年|本期|合计|总计|全年|指标值");
 
     private final Rules rules;
+    /** The words of patterns/table_words.tsv this reader uses (see the file's header for each role). */
+    private final List<String> plainMeasures, changeWords, columnKinds, shareWords, yoyWords, growthWords;
     private final RegionFinder regions;
     private final FigureStage.Context ctx;
 
     TableReader(Rules rules, RegionFinder regions, FigureStage.Context ctx) {
         this.rules = rules;
+        this.plainMeasures = words(rules, "plain_measure");
+        this.changeWords = words(rules, "change_only");
+        this.columnKinds = words(rules, "column_kind");
+        this.shareWords = words(rules, "row_share");
+        this.yoyWords = words(rules, "row_yoy");
+        this.growthWords = words(rules, "row_growth");
         this.regions = regions;
         this.ctx = ctx;
     }
@@ -88,7 +95,7 @@ final class TableReader {
             if (placeRow && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
                 // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
-                if (col.change() != null && CHANGE_ONLY.matcher(measure).matches()) measure = "";
+                if (col.change() != null && changeOnly(measure)) measure = "";
                 if (col.change() == null && col.group() != null && namesItsQuantity(measure) && Indicators.find(rules.indicators(), measure) == null) {
                     // a column under a group title that names what it measures beyond a stage (新增债务 over 合计,
                     // 职工基本医疗保险基金支出 over 2025年执行数 under a 社会保险基金预算支出 caption) measures that
@@ -96,9 +103,9 @@ final class TableReader {
                     subject = measure;
                 } else if (captionIndicator != null && !measure.contains(captionIndicator)
                         && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {
-                    subject = measure.isEmpty() || col.change() != null || PLAIN_MEASURE.matcher(measure).matches()
+                    subject = measure.isEmpty() || col.change() != null || plainMeasure(measure)
                             || measure.length() > 12 ? captionIndicator : captionIndicator + "（" + measure + "）";
-                } else if (!measure.isEmpty() && !PLAIN_MEASURE.matcher(measure).matches()) {
+                } else if (!measure.isEmpty() && !plainMeasure(measure)) {
                     subject = measure;
                 } else {
                     subject = captionSubject(t.caption(), subject);
@@ -109,7 +116,7 @@ final class TableReader {
             // a row of growth rates (GDP 增速（%）) under columns of years or places
             String change = col.change() != null ? col.change() : rowChange(row.label(), unit);
             if (subject.isEmpty()) subject = col.measure() == null ? null : col.measure();
-            else if (!placeRow && measures > 1 && col.measure() != null && col.change() == null && !PLAIN_MEASURE.matcher(col.measure()).matches()
+            else if (!placeRow && measures > 1 && col.measure() != null && col.change() == null && !plainMeasure(col.measure())
                     && col.measure().length() <= 12) subject = subject + "（" + col.measure() + "）";
             String where = "table " + (t.caption() == null ? "#" + (t.seq() + 1) : t.caption())
                     + (t.side() == null ? "" : " (" + t.side() + ")") + ", row " + (row.index() + 1) + " \"" + row.label()
@@ -153,6 +160,25 @@ final class TableReader {
         return null;
     }
 
+    private static List<String> words(Rules rules, String role) {
+        return rules.tableWords().getOrDefault(role, List.of());
+    }
+
+    /** No measure, or one that names nothing measured (table_words.tsv plain_measure: 绝对数, 本年). */
+    private boolean plainMeasure(String measure) {
+        return measure.isEmpty() || plainMeasures.contains(measure);
+    }
+
+    /** 比上年增（减）%: only the change (table_words.tsv change_only), or only 增 and 减. */
+    private boolean changeOnly(String measure) {
+        return containsAny(measure, changeWords) || measure.matches("[增减]+");
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) if (text.contains(w)) return true;
+        return false;
+    }
+
     /** A row of a place table naming the government's own level or the whole place rather than another place. */
     private static final Pattern OWN_LEVEL_ROW = Pattern.compile("(?:[省市州盟县区旗]|自治区|自治州)?本级|全[省市州盟县区旗]");
     /** The stage or kind words a column may add to what it measures (2025年执行数, 预算数, 金额). */
@@ -164,31 +190,32 @@ final class TableReader {
      * what remains without the stage words is a phrase of at least four characters (新增债务, 一般债务余额,
      * 职工基本医疗保险基金支出).
      */
-    private static boolean namesItsQuantity(String measure) {
-        if (measure == null || PLAIN_MEASURE.matcher(measure).matches()) return false;
+    private boolean namesItsQuantity(String measure) {
+        if (measure == null || plainMeasure(measure)) return false;
         String rest = STAGE_WORDS.matcher(measure).replaceFirst("");
         return rest.length() >= 4;
     }
-
-    private static final Pattern CHANGE_ONLY = Pattern.compile(".*(?:比上年|增长|增减|增速|增幅|同比|上涨|下降|为上年).*|[增减]+");
-    private static final Pattern COLUMN_KIND = Pattern.compile("(.{2,}?)(?:总量|绝对数|比上年增长|同比增长|增长|增速|增幅)");
 
     /**
      * 地区生产总值 under the groups 总量 and 增长 measures 地区生产总值 either way: the group says the unit and the change,
      * not what is measured (atlas guangdong city GDP; hotan bulletin tables 绝对数 / 比上年增长).
      */
-    private static String withoutColumnKind(String measure) {
-        var m = COLUMN_KIND.matcher(measure);
-        return m.matches() ? m.group(1) : measure;
+    private String withoutColumnKind(String measure) {
+        String longest = null;
+        for (String kind : columnKinds) {
+            if (measure.endsWith(kind) && measure.length() - kind.length() >= 2
+                    && (longest == null || kind.length() > longest.length())) longest = kind;
+        }
+        return longest == null ? measure : measure.substring(0, measure.length() - longest.length());
     }
 
     /** The change a row label names (GDP 增速（%）, 比上年增长): growth with a percent unit, else an increase. */
-    private static String rowChange(String label, UnitChoice unit) {
+    private String rowChange(String label, UnitChoice unit) {
         if (label == null) return null;
         boolean rate = unit != null && "percent".equals(unit.info().kind());
-        if (label.contains("比重") || label.contains("占")) return rate ? "share" : null;
-        if (label.contains("同比")) return rate ? "yoy_growth" : "increase";
-        if (label.matches(".*(增长|增速|增减|增幅|上涨|比上年增|比上年下降).*")) return rate ? "growth" : "increase";
+        if (containsAny(label, shareWords)) return rate ? "share" : null;
+        if (containsAny(label, yoyWords)) return rate ? "yoy_growth" : "increase";
+        if (containsAny(label, growthWords)) return rate ? "growth" : "increase";
         return null;
     }
 

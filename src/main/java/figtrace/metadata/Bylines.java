@@ -82,7 +82,8 @@ final class Bylines {
         String s = raw.strip();
         if (!(s.startsWith("(") || s.startsWith("（"))) return null;
         s = s.substring(1).replaceFirst("[)）]\\s*$", "");
-        s = s.replaceFirst("^\\s*\\d+[.．、]\\s*", "");   // "(1. 新疆大学…; 2. …)": the first affiliation
+        // "(1. 新疆大学…; 2. …)": the first affiliation
+        s = s.replaceFirst("^\\s*\\d+[.．、]\\s*", "");
         int comma = s.replaceAll("[,，;；]", ",").indexOf(',');
         if (comma > 0) s = s.substring(0, comma);
         List<String> parts = new ArrayList<>(List.of(s.strip().split("[\\s\\u3000]+")));

@@ -1,7 +1,6 @@
 package figtrace.pipeline;
 
 import figtrace.ids.Sha256;
-import figtrace.json.Json;
 import figtrace.panel.Check;
 import figtrace.panel.CheckOrder;
 import figtrace.panel.PanelFamilies;
@@ -13,8 +12,6 @@ import figtrace.panel.PanelSources;
 import figtrace.panel.PanelStage;
 import figtrace.panel.PanelTables;
 import figtrace.review.FigureFilter;
-import figtrace.review.FigureKey;
-import figtrace.review.FigureReview;
 import figtrace.review.FigureTable;
 import figtrace.review.ReviewStatus;
 import figtrace.review.ReviewStore;
@@ -51,14 +48,14 @@ public final class PanelRun {
     /** Where {@link #update} notes what the panel parts were built from. */
     static final String STATE = "state.json";
     private static final String FORMAT = "panel parts v1";
-    private static final int MAX_EXTRA_FIGURES = 2000;
+    static final int MAX_EXTRA_FIGURES = 2000;
 
     private PanelRun() {}
 
     /** The panel of the figures stored in {@code db}, built family by family and merged. */
     public static PanelStage.Panel build(Path db, Path patternsDir, Function<String, String> regionCodes) {
         PanelRules rules = PanelRulesFile.read(patternsDir);
-        try (Families f = new Families(db, rules, regionCodes)) {
+        try (StoredPanelFamilies f = new StoredPanelFamilies(db, rules, regionCodes)) {
             List<PanelRow> rows = new ArrayList<>();
             List<OrderedCheck> checks = new ArrayList<>();
             for (String family : f.allFamilies()) {
@@ -98,7 +95,7 @@ public final class PanelRun {
     }
 
     /** The panel source of one stored figure, or null when it does not enter the panel. */
-    private static PanelSource source(PanelSources sources, Store store, Map<String, DocumentRow> docs,
+    static PanelSource source(PanelSources sources, Store store, Map<String, DocumentRow> docs,
                                       Map<String, String> texts, ReviewedFigure f) {
         DocumentRow doc = docs.get(f.figure().doc());
         if (doc == null || doc.retired()) return null;
@@ -115,7 +112,7 @@ public final class PanelRun {
     }
 
     /** The indicator a figure enters the panel under, after review: its id, or its name when it has none. */
-    private static String indicatorOf(Map<String, Object> columns) {
+    static String indicatorOf(Map<String, Object> columns) {
         Object id = columns.get("indicator_id");
         if (id != null && !id.toString().isBlank()) return id.toString();
         Object name = columns.get("indicator");
@@ -137,15 +134,15 @@ public final class PanelRun {
         PanelParts parts = new PanelParts(out);
         Path stateFile = parts.dir().resolve(STATE);
         String global = globalStamp(patternsDir);
-        try (Families f = new Families(db, rules, regionCodes)) {
-            State old = State.read(stateFile);
+        try (StoredPanelFamilies f = new StoredPanelFamilies(db, rules, regionCodes)) {
+            PanelState old = PanelState.read(stateFile);
             Map<String, String> stamps = f.docStamps();
             boolean full = old == null || !old.global().equals(global)
                     || old.nonEmpty().stream().anyMatch(family -> !parts.has(family));
             Set<String> changed = new TreeSet<>();
             if (!full) {
                 for (Map.Entry<String, String> e : stamps.entrySet()) {
-                    State.Doc was = old.docs().get(e.getKey());
+                    PanelState.Doc was = old.docs().get(e.getKey());
                     if (was == null || !was.stamp().equals(e.getValue())) changed.add(e.getKey());
                 }
                 for (String doc : old.docs().keySet()) if (!stamps.containsKey(doc)) changed.add(doc);
@@ -157,7 +154,7 @@ public final class PanelRun {
                 rebuild.addAll(f.allFamilies());
             } else {
                 for (String doc : changed) {
-                    State.Doc was = old.docs().get(doc);
+                    PanelState.Doc was = old.docs().get(doc);
                     if (was != null) rebuild.addAll(was.families());
                     rebuild.addAll(familiesByDoc.getOrDefault(doc, Set.of()));
                 }
@@ -174,14 +171,14 @@ public final class PanelRun {
                 parts.write(family, o);
                 if (o.rows().isEmpty() && o.checks().isEmpty()) nonEmpty.remove(family); else nonEmpty.add(family);
             }
-            Map<String, State.Doc> docs = new TreeMap<>();
+            Map<String, PanelState.Doc> docs = new TreeMap<>();
             for (Map.Entry<String, String> e : stamps.entrySet()) {
                 Set<String> families = full || changed.contains(e.getKey())
                         ? familiesByDoc.getOrDefault(e.getKey(), Set.of()) : old.docs().get(e.getKey()).families();
-                docs.put(e.getKey(), new State.Doc(e.getValue(), families));
+                docs.put(e.getKey(), new PanelState.Doc(e.getValue(), families));
             }
             int replaced = parts.writeOutputs();
-            new State(global, docs, nonEmpty).write(stateFile);
+            new PanelState(global, docs, nonEmpty).write(stateFile);
             return new Update(nonEmpty.size(), rebuild.size(), full, replaced);
         }
     }
@@ -194,159 +191,6 @@ public final class PanelRun {
             s.append(name).append('\t').append(Files.isRegularFile(file) ? Sha256.hex(Files.readString(file)) : "-").append('\n');
         }
         return Sha256.hex(s.toString());
-    }
-
-    /** The store read family by family, with what every family build needs. */
-    private static final class Families implements AutoCloseable {
-        final PanelFamilies families;
-        final Store store;
-        final ReviewStore reviews;
-        final FigureTable table;
-        final Map<String, DocumentRow> docs;
-        final Map<FigureKey, FigureReview> reviewed;
-        /** Figures whose reviewed indicator moves them to another family, by that family. */
-        final Map<String, List<FigureKey>> movedInto = new TreeMap<>();
-        final Map<String, Set<String>> movedFamiliesByDoc = new TreeMap<>();
-        final PanelSources sources;
-        final PanelStage stage;
-
-        Families(Path db, PanelRules rules, Function<String, String> regionCodes) {
-            this.families = new PanelFamilies(rules);
-            this.sources = new PanelSources(rules, name -> !regionCodes.apply(name).isEmpty());
-            this.stage = new PanelStage(rules, regionCodes);
-            Store s = Store.open(db);
-            ReviewStore r = null;
-            try {
-                r = ReviewStore.open(db);
-                this.table = FigureTable.open(db, r);
-            } catch (RuntimeException e) {
-                if (r != null) r.close();
-                s.close();
-                throw e;
-            }
-            this.store = s;
-            this.reviews = r;
-            this.docs = store.documentRows();
-            this.reviewed = table.reviewsByFigure();
-            for (Map.Entry<FigureKey, FigureReview> e : reviewed.entrySet()) {
-                Map<String, String> c = e.getValue().corrections();
-                if (!c.containsKey("indicator_id") && !c.containsKey("indicator")) continue;
-                table.figure(e.getKey()).ifPresent(figure -> {
-                    String stored = indicatorOf(FigureReview.UNREVIEWED.apply(figure));
-                    String now = indicatorOf(e.getValue().apply(figure));
-                    if (now == null) return;
-                    String family = families.of(now);
-                    if (stored != null && families.of(stored).equals(family)) return;
-                    movedInto.computeIfAbsent(family, k -> new ArrayList<>()).add(e.getKey());
-                    movedFamiliesByDoc.computeIfAbsent(e.getKey().doc(), k -> new TreeSet<>()).add(family);
-                });
-            }
-        }
-
-        /** Every family any stored figure is in. */
-        Set<String> allFamilies() {
-            Set<String> all = new TreeSet<>();
-            familiesByDoc(null).values().forEach(all::addAll);
-            return all;
-        }
-
-        /** The families of each document's figures (after review), for {@code docs} or all documents when null. */
-        Map<String, Set<String>> familiesByDoc(List<String> docs) {
-            Map<String, Set<String>> byDoc = new TreeMap<>();
-            table.indicatorsByDoc(docs).forEach((doc, ids) -> {
-                Set<String> fams = byDoc.computeIfAbsent(doc, d -> new TreeSet<>());
-                for (String id : ids) fams.add(families.of(id));
-            });
-            movedFamiliesByDoc.forEach((doc, fams) -> {
-                if (docs == null || docs.contains(doc)) byDoc.computeIfAbsent(doc, d -> new TreeSet<>()).addAll(fams);
-            });
-            return byDoc;
-        }
-
-        /** A stamp of what each stored document gives the panel: its stored row and its figures' reviews. */
-        Map<String, String> docStamps() {
-            Map<String, StringBuilder> reviewText = new TreeMap<>();
-            reviewed.forEach((k, r) -> reviewText.computeIfAbsent(k.doc(), d -> new StringBuilder()).append(k.id())
-                    .append('\t').append(r.status()).append('\t').append(new TreeMap<>(r.corrections())).append('\n'));
-            Map<String, String> stamps = new TreeMap<>();
-            for (DocumentRow r : docs.values()) {
-                String state = r.doc() + '\t' + r.sha256() + '\t' + r.rulesFingerprint() + '\t' + r.extractorVersion()
-                        + '\t' + r.status().code() + '\t' + r.figureCount() + '\t' + r.metadata() + '\t' + r.retired()
-                        + '\t' + reviewText.getOrDefault(r.doc(), new StringBuilder());
-                stamps.put(r.doc(), Sha256.hex(state).substring(0, 32));
-            }
-            return stamps;
-        }
-
-        /** The panel of one family, from its figures only (in store order, as one build over all would see them). */
-        PanelStage.Ordered build(String family) {
-            List<FigureKey> extra = movedInto.getOrDefault(family, List.of());
-            if (extra.size() > MAX_EXTRA_FIGURES) extra = extra.subList(0, MAX_EXTRA_FIGURES); // see below
-            List<PanelSource> inputs = new ArrayList<>();
-            Map<String, String> texts = new java.util.HashMap<>(2);
-            table.forEachOfIndicators(families.members(family), extra, reviewed, f -> {
-                PanelSource s = source(sources, store, docs, texts, f);
-                if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
-            });
-            if (movedInto.getOrDefault(family, List.of()).size() > MAX_EXTRA_FIGURES) {
-                // Thousands of figures reviewed into one family: read them all the slow way rather than one query each.
-                inputs.clear();
-                table.forEach(FigureFilter.ALL, f -> {
-                    PanelSource s = source(sources, store, docs, texts, f);
-                    if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
-                });
-            }
-            return stage.buildOrdered(inputs);
-        }
-
-        @Override
-        public void close() {
-            try {
-                table.close();
-            } finally {
-                try {
-                    reviews.close();
-                } finally {
-                    store.close();
-                }
-            }
-        }
-    }
-
-    /** What the parts were last built from: a stamp of the rules and code, and each document's stamp and families. */
-    record State(String global, Map<String, Doc> docs, Set<String> nonEmpty) {
-        record Doc(String stamp, Set<String> families) {}
-
-        static State read(Path file) {
-            if (!Files.isRegularFile(file)) return null;
-            try {
-                com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(file.toFile());
-                Map<String, Doc> docs = new TreeMap<>();
-                n.get("docs").fields().forEachRemaining(e -> {
-                    Set<String> fams = new TreeSet<>();
-                    e.getValue().get("families").forEach(x -> fams.add(x.asText()));
-                    docs.put(e.getKey(), new Doc(e.getValue().get("stamp").asText(), fams));
-                });
-                Set<String> nonEmpty = new TreeSet<>();
-                n.get("non_empty").forEach(x -> nonEmpty.add(x.asText()));
-                return new State(n.get("global").asText(), docs, nonEmpty);
-            } catch (IOException | RuntimeException e) {
-                return null; // unreadable: the next update rebuilds everything
-            }
-        }
-
-        void write(Path file) throws IOException {
-            Map<String, Object> json = new java.util.LinkedHashMap<>();
-            json.put("global", global);
-            Map<String, Object> d = new java.util.LinkedHashMap<>();
-            docs.forEach((doc, v) -> d.put(doc, Map.of("stamp", v.stamp(), "families", v.families())));
-            json.put("docs", d);
-            json.put("non_empty", nonEmpty);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.MAPPER.writeValueAsString(json));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
     }
 
     /** The text of {@code doc}, kept in {@code last} until another document's is asked for. */

@@ -36,7 +36,8 @@ public final class RulesStage {
 
     /** The roles of table_words.tsv (see its header). */
     private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "unit", "change", "share", "index",
-            "plain", "subtotal", "no_table_unit");
+            "plain", "subtotal", "no_table_unit", "plain_measure", "change_only", "column_kind", "row_share", "row_yoy",
+            "row_growth");
 
     private RulesStage() {}
 

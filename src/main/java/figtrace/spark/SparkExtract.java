@@ -7,7 +7,6 @@ import figtrace.limits.LimitCheck;
 import figtrace.limits.Limits;
 import figtrace.model.DocumentResult;
 import figtrace.model.SourceFile;
-import figtrace.pipeline.CorpusRunner;
 import figtrace.pipeline.InProcessParser;
 import figtrace.pipeline.Pipeline;
 import figtrace.rules.RulesException;
@@ -16,8 +15,6 @@ import figtrace.rules.RulesStage;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -36,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +50,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * extracts them with a pipeline and an in-process parser held to the same limits as a local run (a time-out gives the
  * document {@code limit_exceeded}; a parser stuck past it is abandoned, not killed, which is why a local run of
  * unknown files prefers child processes). The rules in {@code patterns/} are read on the driver and broadcast, so the
- * executors need no copy of them. Each executor JVM keeps its pipelines (one per task thread) across tasks.
+ * executors need no copy of them. Each executor JVM keeps its pipelines (one per task thread) across tasks. The
+ * listing is {@link SparkListing}, the records' columns {@link SparkRecords}.
  *
  * <p>Not done here (yet): the panel (it is built from the store with reviews, see {@code PanelRun}); tables are not on
  * main. A PDF page without a text layer is read by OCR only where Tesseract is installed on the executor.
@@ -75,8 +72,8 @@ public final class SparkExtract {
         RulesStage.load(job.patterns()); // bad rules stop the job here, with the rules' own messages, before any task
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = sc.hadoopConfiguration();
-        List<String> files = list(job.input(), conf);
-        String root = qualifiedRoot(job.input(), conf);
+        List<String> files = SparkListing.list(job.input(), conf);
+        String root = SparkListing.qualifiedRoot(job.input(), conf);
         Broadcast<Shipment> shipment = sc.broadcast(new Shipment(readPatterns(job.patterns()),
                 job.limits().toArgs(), job.ocr()));
         int slices = Math.max(1, Math.min(files.size(), job.partitions() > 0 ? job.partitions()
@@ -100,49 +97,6 @@ public final class SparkExtract {
             shipment.destroy();
         }
         return new Summary(files.size(), counts);
-    }
-
-    /**
-     * The files a local run would read, as full URIs in its order: a local run sorts paths, which compares their bytes
-     * (UTF-8), and so does this.
-     */
-    static List<String> list(String input, Configuration conf) throws IOException {
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(input);
-        FileSystem fs = root.getFileSystem(conf);
-        if (!fs.getFileStatus(root).isDirectory()) {
-            throw new IOException(input + " is not a folder; give the folder holding the documents");
-        }
-        String prefix = qualifiedRoot(input, conf);
-        List<String> out = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-            LocatedFileStatus f = it.next();
-            if (!f.isFile()) continue;
-            String full = f.getPath().toString();
-            String name = relative(prefix, full);
-            if (isHiddenOrReadme(name) || !IngestStage.supportedExtension(name)) continue;
-            out.add(full);
-        }
-        out.sort((a, b) -> java.util.Arrays.compare(relative(prefix, a).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                relative(prefix, b).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return out;
-    }
-
-    private static boolean isHiddenOrReadme(String name) {
-        for (String part : name.split("/")) if (part.startsWith(".")) return true;
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        return base.toLowerCase(Locale.ROOT).equals("readme.md");
-    }
-
-    private static String qualifiedRoot(String input, Configuration conf) throws IOException {
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(input);
-        String q = root.getFileSystem(conf).makeQualified(root).toString();
-        return q.endsWith("/") ? q : q + "/";
-    }
-
-    /** A file's name in the records: its path below the input folder, as a local run names it. */
-    static String relative(String rootWithSlash, String full) {
-        return full.startsWith(rootWithSlash) ? full.substring(rootWithSlash.length()) : full;
     }
 
     /** What every task needs, sent once per executor: the rule files, the limits, whether to OCR. */
@@ -180,7 +134,7 @@ public final class SparkExtract {
             Configuration conf = new Configuration();
             while (paths.hasNext()) {
                 String full = paths.next();
-                out.addAll(SparkRecords.of(extractOne(slot, full, relative(root, full), limits, conf)));
+                out.addAll(SparkRecords.of(extractOne(slot, full, SparkListing.relative(root, full), limits, conf)));
             }
         } finally {
             IDLE.get(key).add(slot);

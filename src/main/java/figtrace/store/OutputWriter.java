@@ -168,7 +168,7 @@ public final class OutputWriter {
         String issues = r.retired()
                 ? "retired: " + r.doc() + " is no longer in the corpus (since " + r.retiredAt() + "); its rows stay"
                   + " in figtrace.db flagged retired and are left out of figures.jsonl and figures.csv"
-                : SqliteStore.issuesText(r.issues());
+                : DocumentTables.issuesText(r.issues());
         List<String> row = new ArrayList<>(java.util.Arrays.asList(r.doc(), r.sha256(), r.type(),
                 r.pages() == null ? null : r.pages().toString(), status, issues, Integer.toString(r.figureCount())));
         for (String key : DocumentMetadataColumns.ALL) row.add(DocumentMetadataColumns.value(r.metadata(), key));

@@ -111,7 +111,7 @@ public final class SqliteFigureTable extends ReviewConnection implements FigureT
                 + FigureQuery.orderBy(null))) {
             bind(st, parameters);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) action.accept(reviewed(SqliteStore.readFigure(rs), byFigure));
+                while (rs.next()) action.accept(reviewed(DocumentTables.readFigure(rs), byFigure));
             }
             connection.commit();
         } catch (SQLException e) {
@@ -149,7 +149,7 @@ public final class SqliteFigureTable extends ReviewConnection implements FigureT
             bind(st, parameters);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Figure f = SqliteStore.readFigure(rs);
+                    Figure f = DocumentTables.readFigure(rs);
                     FigureReview review = reviewed.get(new FigureKey(f.doc(), f.id()));
                     action.accept(new ReviewedFigure(f, review == null ? FigureReview.UNREVIEWED : review));
                 }
@@ -298,7 +298,7 @@ public final class SqliteFigureTable extends ReviewConnection implements FigureT
             bind(st, parameters);
             List<Figure> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) rows.add(SqliteStore.readFigure(rs)); // by column name: one reader of figure rows
+                while (rs.next()) rows.add(DocumentTables.readFigure(rs)); // by column name: one reader of figure rows
             }
             connection.commit(); // ends the read transaction so WAL checkpoints are not held back
             return rows;

@@ -326,12 +326,4 @@ public final class SqliteReviewStore extends ReviewConnection implements ReviewS
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) return;
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing; the original error is what the user needs
-        }
-    }
 }

@@ -1,16 +1,9 @@
 package figtrace.store;
 
-import figtrace.model.FigureKind;
-import figtrace.model.Qualifier;
-import figtrace.model.Change;
-import figtrace.model.DocIssue;
-import figtrace.model.DocStatus;
 import figtrace.model.DocumentResult;
 import figtrace.model.Figure;
-import figtrace.model.ParsedDocument;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,14 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The SQLite store: one embedded database file (by default {@code extracted/figtrace.db}). Its schema is the numbered
@@ -38,23 +29,19 @@ import java.util.stream.Collectors;
  * <p>{@code value} is stored as TEXT holding the exact plain decimal (so SQL tools show the exact digits) and again as
  * {@code value_num} REAL, only for sorting and ranges.
  *
- * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
- * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
+ * <p>The rows of documents, their text and figures are written and read by {@link DocumentTables}, those of entities
+ * and measures by {@link EntityTables}, tables and cells by {@link TableTables}, the panel by {@link PanelTables}
+ * and the schema by {@link SchemaMigrations}. What stays here (about 340 lines) is the {@link Store}
+ * interface itself, every transaction of it, kept in one class so that a second backend replaces exactly this one.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends SqliteConnection implements Store {
 
     public static final Path DEFAULT_PATH = Path.of("extracted", "figtrace.db");
 
-    private static final String INSERT_FIGURE = "INSERT INTO figures (" + String.join(", ", FigureColumns.names())
-            + ", value_num, seq) VALUES (" + "?, ".repeat(FigureColumns.ALL.size()) + "?, ?)";
-
-    private final Path file;
-    private final Connection connection;
     private final Clock clock;
 
     private SqliteStore(Path file, Connection connection, Clock clock) {
-        this.file = file;
-        this.connection = connection;
+        super(file, connection);
         this.clock = clock;
     }
 
@@ -141,9 +128,9 @@ public final class SqliteStore implements Store {
                 delete.setString(1, doc);
                 delete.executeUpdate();
             }
-            insertDocument(result, provenance);
-            insertText(result);
-            insertFigures(result.figures());
+            DocumentTables.insertDocument(connection, result, provenance, clock);
+            DocumentTables.insertText(connection, result);
+            DocumentTables.insertFigures(connection, result.figures());
             EntityTables.insert(connection, result);
             TableTables.insert(connection, result);
             connection.commit();
@@ -152,78 +139,6 @@ public final class SqliteStore implements Store {
             throw new StoreException("cannot save document " + doc + " to " + file + " (its previous rows are kept): "
                     + e.getMessage(), e);
         }
-    }
-
-    private void insertDocument(DocumentResult result, Provenance provenance) throws SQLException {
-        ParsedDocument parsed = result.parsed();
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO documents (doc, sha256, type, pages,"
-                + " status, issues, figure_count, metadata, extracted_at, size, mtime_ns, rules_fingerprint,"
-                + " extractor_version, issues_json, " + String.join(", ", DocumentMetadataColumns.ALL)
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + ", ?".repeat(DocumentMetadataColumns.ALL.size())
-                + ")")) {
-            st.setString(1, result.source().name());
-            st.setString(2, result.source().sha256());
-            st.setString(3, result.source().type().code());
-            setNullable(st, 4, parsed.pages());
-            st.setString(5, parsed.status().code());
-            st.setString(6, issuesText(parsed.issues()));
-            st.setInt(7, result.figures().size());
-            st.setString(8, metadataJson(parsed));
-            st.setString(9, clock.instant().toString());
-            st.setLong(10, result.source().size());
-            setNullable(st, 11, provenance.mtimeNanos());
-            setNullable(st, 12, provenance.rulesFingerprint());
-            setNullable(st, 13, provenance.extractorVersion());
-            st.setString(14, SmallJson.issues(parsed.issues()));
-            int i = 15;
-            for (String key : DocumentMetadataColumns.ALL) {
-                setNullable(st, i++, DocumentMetadataColumns.value(parsed.metadata(), key));
-            }
-            st.executeUpdate();
-        }
-    }
-
-    private void insertText(DocumentResult result) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO document_text (doc, text) VALUES (?, ?)")) {
-            st.setString(1, result.source().name());
-            st.setString(2, result.parsed().text().text());
-            st.executeUpdate();
-        }
-    }
-
-    private void insertFigures(List<Figure> figures) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(INSERT_FIGURE)) {
-            int seq = 0;
-            for (Figure figure : figures) {
-                int i = 1;
-                for (FigureColumns.Column column : FigureColumns.ALL) {
-                    setNullable(st, i++, column.getter().apply(figure));
-                }
-                setNullable(st, i++, figure.value() == null ? null : figure.value().doubleValue());
-                st.setInt(i, seq++);
-                st.addBatch();
-            }
-            st.executeBatch();
-        }
-    }
-
-    private static void setNullable(PreparedStatement st, int index, Object value) throws SQLException {
-        if (value == null) st.setNull(index, Types.NULL);
-        else if (value instanceof BigDecimal d) st.setString(index, d.toPlainString());
-        else if (value instanceof Boolean b) st.setInt(index, b ? 1 : 0);
-        else if (value instanceof Integer n) st.setInt(index, n);
-        else if (value instanceof Long n) st.setLong(index, n);
-        else if (value instanceof Double d) st.setDouble(index, d);
-        else st.setString(index, value.toString());
-    }
-
-    /** Issues as one readable cell: "code: message" joined by " | ". */
-    static String issuesText(List<DocIssue> issues) {
-        return issues.stream().map(DocIssue::toString).collect(Collectors.joining(" | "));
-    }
-
-    private static String metadataJson(ParsedDocument parsed) {
-        return SmallJson.strings(parsed.metadata()); // sorted: same content, same text
     }
 
     /** Rolls back the failed transaction; a failure to roll back is added to {@code failure}, not lost. */
@@ -245,7 +160,7 @@ public final class SqliteStore implements Store {
     @Override
     public synchronized List<Figure> figures(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
-                + " FROM figures WHERE doc = ? ORDER BY span_start, span_end, id", doc, SqliteStore::readFigure);
+                + " FROM figures WHERE doc = ? ORDER BY span_start, span_end, id", doc, DocumentTables::readFigure);
     }
 
     /** The stored text of one document, if the document is stored. */
@@ -258,40 +173,17 @@ public final class SqliteStore implements Store {
     @Override
     public synchronized List<Figure> figuresInExtractionOrder(String doc) {
         return query("SELECT " + String.join(", ", FigureColumns.names())
-                + " FROM figures WHERE doc = ? ORDER BY seq, span_start, span_end, id", doc, SqliteStore::readFigure);
+                + " FROM figures WHERE doc = ? ORDER BY seq, span_start, span_end, id", doc, DocumentTables::readFigure);
     }
 
     /** Every stored document row, retired ones included, by name. */
     @Override
     public synchronized Map<String, DocumentRow> documentRows() {
         Map<String, DocumentRow> rows = new LinkedHashMap<>();
-        for (DocumentRow row : query("SELECT * FROM documents ORDER BY doc", null, SqliteStore::readDocument)) {
+        for (DocumentRow row : query("SELECT * FROM documents ORDER BY doc", null, DocumentTables::readDocument)) {
             rows.put(row.doc(), row);
         }
         return rows;
-    }
-
-    private static DocumentRow readDocument(ResultSet rs) throws SQLException {
-        String issuesJson = rs.getString("issues_json");
-        List<DocIssue> issues = new ArrayList<>();
-        try {
-            if (issuesJson != null) {
-                issues.addAll(SmallJson.readIssues(issuesJson));
-            } else if (!rs.getString("issues").isEmpty()) {
-                for (String i : rs.getString("issues").split(" \\| ")) {
-                    int colon = i.indexOf(": ");
-                    issues.add(colon < 0 ? new DocIssue("issue", i) : new DocIssue(i.substring(0, colon), i.substring(colon + 2)));
-                }
-            }
-            Map<String, String> metadata = SmallJson.readStrings(rs.getString("metadata"));
-            return new DocumentRow(rs.getString("doc"), rs.getString("sha256"), nullableLong(rs, "size"),
-                    nullableLong(rs, "mtime_ns"), rs.getString("type"), nullableInt(rs, "pages"),
-                    DocStatus.fromCode(rs.getString("status")), issues, rs.getInt("figure_count"), metadata,
-                    rs.getString("rules_fingerprint"), rs.getString("extractor_version"), rs.getInt("retired") == 1,
-                    rs.getString("retired_at"));
-        } catch (java.io.IOException e) {
-            throw new SQLException("document " + rs.getString("doc") + " has unreadable metadata or issues: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -350,7 +242,7 @@ public final class SqliteStore implements Store {
         try {
             for (Object[] s : statements) {
                 try (PreparedStatement st = connection.prepareStatement((String) s[0])) {
-                    for (int i = 1; i < s.length; i++) setNullable(st, i, s[i]);
+                    for (int i = 1; i < s.length; i++) DocumentTables.setNullable(st, i, s[i]);
                     st.executeUpdate();
                 }
             }
@@ -416,32 +308,6 @@ public final class SqliteStore implements Store {
         return query("PRAGMA integrity_check", null, rs -> rs.getString(1));
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    /** A figure from a row holding the figures table's columns by name (the review queries read rows with it too). */
-    static Figure readFigure(ResultSet rs) throws SQLException {
-        String value = rs.getString("value");
-        return new Figure(rs.getString("id"), rs.getString("doc"), nullableInt(rs, "page"),
-                rs.getInt("line"), rs.getInt("char_start"), rs.getInt("char_end"), rs.getString("quote"),
-                rs.getInt("span_start"), rs.getInt("span_end"), rs.getString("raw"),
-                value == null ? null : new BigDecimal(value), rs.getString("unit"), rs.getString("measure_word"),
-                FigureKind.of(rs.getString("kind")), Qualifier.of(rs.getString("qualifier")), rs.getString("time"),
-                rs.getString("region"), rs.getString("subject"), rs.getString("indicator"), rs.getString("indicator_id"),
-                Change.of(rs.getString("change")),
-                rs.getInt("target") == 1,
-                rs.getString("rule"), rs.getString("note"), rs.getString("source"),
-                rs.getString("ocr_confidence") == null ? null : new BigDecimal(rs.getString("ocr_confidence")),
-                rs.getString("ocr_box"));
-    }
-
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
     private interface RowReader<T> { T read(ResultSet rs) throws SQLException; }
 
     private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
@@ -459,20 +325,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
-        }
+    protected RuntimeException closeFailure(SQLException e) {
+        return new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) return;
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing; the original error is what the user needs
-        }
-    }
 }

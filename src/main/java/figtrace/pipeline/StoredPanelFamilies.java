@@ -1,0 +1,144 @@
+package figtrace.pipeline;
+
+import figtrace.ids.Sha256;
+import figtrace.panel.PanelFamilies;
+import figtrace.panel.PanelRules;
+import figtrace.panel.PanelSource;
+import figtrace.panel.PanelSources;
+import figtrace.panel.PanelStage;
+import figtrace.review.FigureFilter;
+import figtrace.review.FigureKey;
+import figtrace.review.FigureReview;
+import figtrace.review.FigureTable;
+import figtrace.review.ReviewStore;
+import figtrace.store.DocumentRow;
+import figtrace.store.Store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The store read family by family for {@link PanelRun}, with what every family build needs: the documents, the
+ * reviews, and the figures a review moved into another family.
+ */
+final class StoredPanelFamilies implements AutoCloseable {
+    final PanelFamilies families;
+    final Store store;
+    final ReviewStore reviews;
+    final FigureTable table;
+    final Map<String, DocumentRow> docs;
+    final Map<FigureKey, FigureReview> reviewed;
+    /** Figures whose reviewed indicator moves them to another family, by that family. */
+    final Map<String, List<FigureKey>> movedInto = new TreeMap<>();
+    final Map<String, Set<String>> movedFamiliesByDoc = new TreeMap<>();
+    final PanelSources sources;
+    final PanelStage stage;
+
+    StoredPanelFamilies(Path db, PanelRules rules, Function<String, String> regionCodes) {
+        this.families = new PanelFamilies(rules);
+        this.sources = new PanelSources(rules, name -> !regionCodes.apply(name).isEmpty());
+        this.stage = new PanelStage(rules, regionCodes);
+        Store s = Store.open(db);
+        ReviewStore r = null;
+        try {
+            r = ReviewStore.open(db);
+            this.table = FigureTable.open(db, r);
+        } catch (RuntimeException e) {
+            if (r != null) r.close();
+            s.close();
+            throw e;
+        }
+        this.store = s;
+        this.reviews = r;
+        this.docs = store.documentRows();
+        this.reviewed = table.reviewsByFigure();
+        for (Map.Entry<FigureKey, FigureReview> e : reviewed.entrySet()) {
+            Map<String, String> c = e.getValue().corrections();
+            if (!c.containsKey("indicator_id") && !c.containsKey("indicator")) continue;
+            table.figure(e.getKey()).ifPresent(figure -> {
+                String stored = PanelRun.indicatorOf(FigureReview.UNREVIEWED.apply(figure));
+                String now = PanelRun.indicatorOf(e.getValue().apply(figure));
+                if (now == null) return;
+                String family = families.of(now);
+                if (stored != null && families.of(stored).equals(family)) return;
+                movedInto.computeIfAbsent(family, k -> new ArrayList<>()).add(e.getKey());
+                movedFamiliesByDoc.computeIfAbsent(e.getKey().doc(), k -> new TreeSet<>()).add(family);
+            });
+        }
+    }
+
+    /** Every family any stored figure is in. */
+    Set<String> allFamilies() {
+        Set<String> all = new TreeSet<>();
+        familiesByDoc(null).values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The families of each document's figures (after review), for {@code docs} or all documents when null. */
+    Map<String, Set<String>> familiesByDoc(List<String> docs) {
+        Map<String, Set<String>> byDoc = new TreeMap<>();
+        table.indicatorsByDoc(docs).forEach((doc, ids) -> {
+            Set<String> fams = byDoc.computeIfAbsent(doc, d -> new TreeSet<>());
+            for (String id : ids) fams.add(families.of(id));
+        });
+        movedFamiliesByDoc.forEach((doc, fams) -> {
+            if (docs == null || docs.contains(doc)) byDoc.computeIfAbsent(doc, d -> new TreeSet<>()).addAll(fams);
+        });
+        return byDoc;
+    }
+
+    /** A stamp of what each stored document gives the panel: its stored row and its figures' reviews. */
+    Map<String, String> docStamps() {
+        Map<String, StringBuilder> reviewText = new TreeMap<>();
+        reviewed.forEach((k, r) -> reviewText.computeIfAbsent(k.doc(), d -> new StringBuilder()).append(k.id())
+                .append('\t').append(r.status()).append('\t').append(new TreeMap<>(r.corrections())).append('\n'));
+        Map<String, String> stamps = new TreeMap<>();
+        for (DocumentRow r : docs.values()) {
+            String state = r.doc() + '\t' + r.sha256() + '\t' + r.rulesFingerprint() + '\t' + r.extractorVersion()
+                    + '\t' + r.status().code() + '\t' + r.figureCount() + '\t' + r.metadata() + '\t' + r.retired()
+                    + '\t' + reviewText.getOrDefault(r.doc(), new StringBuilder());
+            stamps.put(r.doc(), Sha256.hex(state).substring(0, 32));
+        }
+        return stamps;
+    }
+
+    /** The panel of one family, from its figures only (in store order, as one build over all would see them). */
+    PanelStage.Ordered build(String family) {
+        List<FigureKey> extra = movedInto.getOrDefault(family, List.of());
+        if (extra.size() > PanelRun.MAX_EXTRA_FIGURES) extra = extra.subList(0, PanelRun.MAX_EXTRA_FIGURES); // see below
+        List<PanelSource> inputs = new ArrayList<>();
+        Map<String, String> texts = new java.util.HashMap<>(2);
+        table.forEachOfIndicators(families.members(family), extra, reviewed, f -> {
+            PanelSource s = PanelRun.source(sources, store, docs, texts, f);
+            if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
+        });
+        if (movedInto.getOrDefault(family, List.of()).size() > PanelRun.MAX_EXTRA_FIGURES) {
+            // Thousands of figures reviewed into one family: read them all the slow way rather than one query each.
+            inputs.clear();
+            table.forEach(FigureFilter.ALL, f -> {
+                PanelSource s = PanelRun.source(sources, store, docs, texts, f);
+                if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
+            });
+        }
+        return stage.buildOrdered(inputs);
+    }
+
+    @Override
+    public void close() {
+        try {
+            table.close();
+        } finally {
+            try {
+                reviews.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+}

@@ -35,8 +35,10 @@ import java.util.Optional;
  * figures with their review status computed in SQL from the decisions (so filtering by status stays one indexed
  * query on tens of thousands of rows), documents, their text.
  *
- * <p>Long on purpose: it is the whole SQLite side of one store interface, so a second backend replaces exactly this
- * class; the rules it applies live elsewhere (records in model/, the re-attachment rule in review.Reattachment).
+ * <p>About 340 lines on purpose: it is the whole SQLite side of one store interface ({@link FigureTable}: the
+ * filtered, sorted, paged queries with review status in SQL, documents and their text), so a second backend replaces
+ * exactly this class; figure rows are read by {@link DocumentTables#readFigure}, what a review does to a figure is
+ * review.FigureReview, and the connection is held by {@link ReviewConnection}.
  */
 public final class SqliteFigureTable extends ReviewConnection implements FigureTable {
 

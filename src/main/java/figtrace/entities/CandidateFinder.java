@@ -180,9 +180,11 @@ final class CandidateFinder {
         }
     }
 
-    private static boolean endsLikeAPlace(String name) {
-        return name.length() >= 3 && (name.endsWith("省") || name.endsWith("市") || name.endsWith("县")
-                || name.endsWith("自治区") || name.endsWith("自治州") || name.endsWith("地区"));
+    /** 河南省, 昌吉回族自治州: a name of three characters or more with an official ending (entities.tsv official_ending). */
+    private boolean endsLikeAPlace(String name) {
+        if (name.length() < 3) return false;
+        for (String ending : rules.officialEndings) if (name.endsWith(ending)) return true;
+        return false;
     }
 
     private boolean[] blockedChars(String line) {

@@ -65,6 +65,8 @@ final class EntityRules {
     final Map<String, Place> places = new HashMap<>();
     /** First characters of the gazetteer's prefectures and counties (乌-昌-石 is made of them). */
     final Set<Character> placeInitials = new HashSet<>();
+    /** Endings of a region's official name (省, 自治州, 地区): a known place so ending is a whole word. */
+    final List<String> officialEndings = new ArrayList<>();
     /** Endings that make a HanLP place word a place (…县, …国): entities.tsv place_ending. */
     final List<String> placeEndings = new ArrayList<>();
     /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
@@ -114,12 +116,13 @@ final class EntityRules {
                 case "list_tail" -> r.listTails.put(text, "cue".equals(row.opt("canonical")));
                 case "doc_ending" -> r.docEndings.add(text);
                 case "place_ending" -> r.placeEndings.add(text);
+                case "official_ending" -> r.officialEndings.add(text);
                 case "class_ending" -> r.classEndings.add(text);
                 case "program_cue_before" -> r.programCuesBefore.add(text);
                 case "program_cue_after" -> r.programCuesAfter.add(text);
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
-                        + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, class_ending,"
+                        + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, official_ending, class_ending,"
                         + " program_cue_before or program_cue_after)");
             }
         }

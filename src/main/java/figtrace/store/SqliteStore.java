@@ -292,6 +292,18 @@ public final class SqliteStore extends SqliteConnection implements Store {
         return TableTables.tables(connection, doc);
     }
 
+    /**
+     * The rebuilt tables stored in run database {@code db} (of {@code doc}, or of every document when null), for the
+     * workbook export: read on a connection of their own, so an export needs no open store.
+     *
+     * @throws StoreException when there is no such database
+     */
+    public static List<figtrace.model.Table> storedTables(Path db, String doc) throws SQLException {
+        try (Connection c = connect(db, true)) {
+            return TableTables.all(c, doc);
+        }
+    }
+
     /** A document's stored lines as {page (0 when unpaged), number, start, end}, in text order. */
     @Override
     public synchronized List<int[]> lines(String doc) {

@@ -86,6 +86,28 @@ final class TableTables {
         return out;
     }
 
+    /**
+     * The stored tables of one document, or of every document when {@code doc} is null, ordered by document and
+     * sequence; a table that cannot be read fails the whole read (the run that wrote it must be done again).
+     */
+    static List<Table> all(Connection connection, String doc) throws SQLException {
+        List<Table> out = new ArrayList<>();
+        String sql = "SELECT model FROM tables" + (doc == null ? "" : " WHERE doc = ?") + " ORDER BY doc, seq";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            if (doc != null) st.setString(1, doc);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(JSON.readValue(rs.getString(1), Table.class));
+                    } catch (java.io.IOException e) {
+                        throw new SQLException("a stored table cannot be read (" + e.getMessage() + "); run figtrace again", e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static String json(Table table) {
         try {
             return JSON.writeValueAsString(table);

@@ -1,6 +1,5 @@
 package figtrace.tables;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import figtrace.model.Table;
 import figtrace.model.TableCell;
 import org.apache.poi.ss.usermodel.Row;
@@ -9,9 +8,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,35 +23,16 @@ import java.util.Set;
  * and free of the characters Excel forbids.
  */
 public final class TableSheets {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAME = 31;
 
     private TableSheets() {}
 
-    /** The stored tables of one document (or of every document when {@code doc} is null), in document order. */
-    public static List<Table> load(Connection connection, String doc) throws SQLException {
-        List<Table> out = new ArrayList<>();
-        String sql = "SELECT model FROM tables" + (doc == null ? "" : " WHERE doc = ?") + " ORDER BY doc, seq";
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            if (doc != null) st.setString(1, doc);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    try {
-                        out.add(JSON.readValue(rs.getString(1), Table.class));
-                    } catch (java.io.IOException e) {
-                        throw new SQLException("a stored table cannot be read (" + e.getMessage() + "); run figtrace again", e);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The stored tables of a run's database (see {@link #load(Connection, String)}). */
-    public static List<Table> load(Path db, String doc) throws SQLException {
-        try (Connection c = figtrace.store.SqliteStore.connect(db, true)) {
-            return load(c, doc);
-        }
+    /**
+     * The stored tables of a run's database: of one document (or of every document when {@code doc} is null), in
+     * document order ({@code figtrace.store.SqliteStore#storedTables}).
+     */
+    public static List<Table> load(java.nio.file.Path db, String doc) throws SQLException {
+        return figtrace.store.SqliteStore.storedTables(db, doc);
     }
 
     /** Adds the index sheet and one sheet per table to the workbook; names already in it are not reused. */

@@ -37,12 +37,14 @@ final class TableBuilder {
     private final TableUnits units;
     private final TableRows rowHeaders;
     private final TableColumns columnHeaders;
+    private final TableHeaders headers;
 
     TableBuilder(TableWords words, TableUnits units, TableRows rowHeaders, TableColumns columnHeaders) {
         this.words = words;
         this.units = units;
         this.rowHeaders = rowHeaders;
         this.columnHeaders = columnHeaders;
+        this.headers = new TableHeaders(words);
     }
 
     List<Table> build(SourceFile source, DocumentText text, Block b, int seq) {
@@ -113,7 +115,7 @@ final class TableBuilder {
         boolean placed = text.lines().get(b.lines.get(b.lines.size() - 1)).isTableRow();
         // PDF titles are centred over the columns they span; HTML and Word spans are laid as a title and empty cells
         boolean centred = text.lines().get(b.lines.get(0)).page() > 0;
-        TableColumns.Heads h = columnHeaders.headers(headerTexts, b.headerParagraphs, n, placed, centred);
+        TableHeaders.Heads h = headers.headers(headerTexts, b.headerParagraphs, n, placed, centred);
         String[] heads = h.full();
         String[] roles = columnHeaders.roles(heads, bodyCells, n);
 
@@ -158,7 +160,7 @@ final class TableBuilder {
 
     /** The table made of columns [from, to): a whole table, or one side of a two-sided one. */
     private Table side(SourceFile source, DocumentText text, Block b, int seq, List<Integer> header, List<Integer> body,
-                       List<List<Cell>> bodyCells, List<List<String>> headerTexts, TableColumns.Heads h,
+                       List<List<Cell>> bodyCells, List<List<String>> headerTexts, TableHeaders.Heads h,
                        String[] roles, int from, int to) {
         String[] heads = h.full();
         boolean twoSided = from > 0 || to < heads.length;

@@ -18,6 +18,17 @@ final class TableWords {
 
     List<String> of(String role) { return byRole.getOrDefault(role, List.of()); }
 
+    /**
+     * The role's words as a regex alternation, longest first so that a word is never cut short by a shorter one it
+     * starts with (比上年增长 before 增长); the words are taken literally.
+     */
+    String alternation(String role) {
+        List<String> ws = new java.util.ArrayList<>(of(role));
+        ws.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        if (ws.isEmpty()) return "(?!)";
+        return String.join("|", ws.stream().map(java.util.regex.Pattern::quote).toList());
+    }
+
     /** True when the text, without spaces, equals one of the role's words. */
     boolean is(String role, String text) {
         String t = squeeze(text);

@@ -77,6 +77,8 @@ final class EntityRules {
     final List<Ending> levelsBefore = new ArrayList<>();
     /** Level words (自治区, 省, 市) standing for the own region ({province} or {city}), in file order: own_level. */
     final List<Ending> ownLevels = new ArrayList<>();
+    /** Words right before or after a HanLP organisation word that put it among names (、, 等, 公司): org_cue_*. */
+    final Set<String> orgCuesBefore = new HashSet<>(), orgCuesAfter = new HashSet<>();
     /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
     final List<String> classEndings = new ArrayList<>();
 
@@ -128,6 +130,8 @@ final class EntityRules {
                 case "class_ending" -> r.classEndings.add(text);
                 case "program_cue_before" -> r.programCuesBefore.add(text);
                 case "program_cue_after" -> r.programCuesAfter.add(text);
+                case "org_cue_before" -> r.orgCuesBefore.add(text);
+                case "org_cue_after" -> r.orgCuesAfter.add(text);
                 case "short_ending" -> r.shortEndings.add(new Ending(text, checkType(row, type, problems),
                         required(row, problems)));
                 case "level_before" -> r.levelsBefore.add(new Ending(text, checkType(row, type, problems),
@@ -142,7 +146,8 @@ final class EntityRules {
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
                         + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, official_ending, class_ending,"
-                        + " program_cue_before, program_cue_after, short_ending, level_before or own_level)");
+                        + " program_cue_before, program_cue_after, short_ending, level_before, own_level, org_cue_before"
+                        + " or org_cue_after)");
             }
         }
         r.loadPlaces(dir, problems);

@@ -16,6 +16,8 @@ const UNIT_LABEL = {CNY: '元', USD: '美元', EUR: '欧元', '%': '%', pp: '个
   person: '人', ratio: '比'};
 const CHANGE_LABEL = {growth: '增长率', yoy_growth: '同比增长', increase: '增加量', decrease: '减少量', share: '占比',
   diff: '差值', multiple: '倍数'};
+/** Region levels of regions.tsv, as the charts name the level they compare. */
+const LEVEL_LABEL = {province: '省级', prefecture: '地级', county: '县级', area: '片区', corps: '兵团', other: '其他'};
 const QUALIFIER_LABEL = {approx: '约', gt: '超过', ge: '以上', lt: '不足', le: '以下'};
 const RULE_LABEL = {table_cell: '表格单元格', money: '金额', count: '数量', percent: '百分比', pp: '百分点',
   physical: '实物量', rank: '位次', multiple: '倍数', ratio: '比例'};
@@ -23,6 +25,12 @@ const RULE_LABEL = {table_cell: '表格单元格', money: '金额', count: '数�
 function label(map, code) {
   if (code === null || code === undefined || code === '') return '';
   return map[code] || String(code);
+}
+/** Indicator ids of the panel shown by their names: 地区生产总值 (gdp). */
+function indicatorLabels(names) {
+  const labels = {};
+  for (const [id, name] of Object.entries(names || {})) labels[id] = name === id ? id : name + '（' + id + '）';
+  return labels;
 }
 function ruleLabel(rule) {
   if (!rule) return '';
@@ -479,7 +487,8 @@ async function loadCharts() {
   if (!loadCharts.facets) {
     // the chart choices are the panel's: indicator ids, regions and periods that have a chosen value
     const panel = await getJson('/api/panel?size=1');
-    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')));
+    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')),
+        indicatorLabels(panel.indicator_names));
     refill($('c-region'), panel.facets.region);
     refill($('c-time'), panel.facets.period);
     loadCharts.facets = true;
@@ -499,7 +508,7 @@ async function loadCharts() {
       chart.on('click', (e) => { const p = data.points[e.dataIndex]; if (p) openPanelCell(p); });
     }
     $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
-    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + across.level : '') + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + label(LEVEL_LABEL, across.level) : '') + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }
@@ -984,7 +993,7 @@ async function loadPanel() {
     return;
   }
   if (!panelView.facetsLoaded) {
-    fillOnce($('p-indicator'), body.facets.indicator);
+    fillOnce($('p-indicator'), body.facets.indicator, indicatorLabels(body.indicator_names));
     fillOnce($('p-region'), body.facets.region);
     fillOnce($('p-period'), body.facets.period);
     fillOnce($('p-status'), Object.keys(PANEL_STATUS_LABEL), PANEL_STATUS_LABEL);

@@ -180,6 +180,11 @@ class ReviewPageBrowserIT {
         // one level of region per chart, so the province is not drawn beside its prefecture
         wait.until(d -> List.of("乌鲁木齐市").equals(axis("chart-regions")) || List.of("新疆").equals(axis("chart-regions")));
         wait.until(d -> List.of("2023").equals(axis("chart-time")));
+        // a Chinese page names indicators and region levels in Chinese, not by their codes (gdp, prefecture)
+        String gdpOption = browser.findElement(By.cssSelector("#c-indicator option[value='gdp']")).getText();
+        assertTrue(gdpOption.startsWith("地区生产总值"), gdpOption);
+        String regionsTitle = browser.findElement(By.id("chart-regions-title")).getText();
+        assertFalse(regionsTitle.matches(".*[a-z]{4,}.*"), "no level code in " + regionsTitle);
         screenshot("review-charts.png");
     }
 

@@ -222,6 +222,11 @@ class ReviewPageBrowserIT {
         browser.findElement(By.cssSelector("#measure-rows tr.row")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("measure-figures"), "4000亿元"));
         assertTrue(browser.findElement(By.id("measure-entities")).getText().contains("新疆"));
+        // codes are shown in Chinese: the entity type PLACE as 地点, the unit CNY as 元
+        String entities = browser.findElement(By.id("measure-entities")).getText();
+        assertTrue(entities.contains("地点") && !entities.contains("PLACE"), entities);
+        String figures = browser.findElement(By.id("measure-figures")).getText();
+        assertFalse(figures.contains("CNY"), figures);
         screenshot("review-measures.png");
         browser.findElement(By.cssSelector("#measure-figures tr.link")).click();
         wait.until(d -> "4000亿元".equals(d.findElement(By.cssSelector("#quote mark")).getText()));

@@ -16,6 +16,10 @@ const UNIT_LABEL = {CNY: '元', USD: '美元', EUR: '欧元', '%': '%', pp: '个
   person: '人', ratio: '比'};
 const CHANGE_LABEL = {growth: '增长率', yoy_growth: '同比增长', increase: '增加量', decrease: '减少量', share: '占比',
   diff: '差值', multiple: '倍数'};
+/** Entity types keep their codes in the data; the page names them in Chinese. */
+const ENTITY_TYPE_LABEL = {ORG: '机构', PLACE: '地点', PERSON: '人物', DOC: '文件', PROGRAM: '项目计划', INDUSTRY: '产业'};
+/** Region levels of regions.tsv, as the charts name the level they compare. */
+const LEVEL_LABEL = {province: '省级', prefecture: '地级', county: '县级', area: '片区', corps: '兵团', other: '其他'};
 const QUALIFIER_LABEL = {approx: '约', gt: '超过', ge: '以上', lt: '不足', le: '以下'};
 const RULE_LABEL = {table_cell: '表格单元格', money: '金额', count: '数量', percent: '百分比', pp: '百分点',
   physical: '实物量', rank: '位次', multiple: '倍数', ratio: '比例'};
@@ -23,6 +27,12 @@ const RULE_LABEL = {table_cell: '表格单元格', money: '金额', count: '数�
 function label(map, code) {
   if (code === null || code === undefined || code === '') return '';
   return map[code] || String(code);
+}
+/** Indicator ids of the panel shown by their names: 地区生产总值 (gdp). */
+function indicatorLabels(names) {
+  const labels = {};
+  for (const [id, name] of Object.entries(names || {})) labels[id] = name === id ? id : name + '（' + id + '）';
+  return labels;
 }
 function ruleLabel(rule) {
   if (!rule) return '';
@@ -479,7 +489,8 @@ async function loadCharts() {
   if (!loadCharts.facets) {
     // the chart choices are the panel's: indicator ids, regions and periods that have a chosen value
     const panel = await getJson('/api/panel?size=1');
-    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')));
+    refill($('c-indicator'), [...panel.facets.indicator].filter((id) => !id.endsWith('_growth')),
+        indicatorLabels(panel.indicator_names));
     refill($('c-region'), panel.facets.region);
     refill($('c-time'), panel.facets.period);
     loadCharts.facets = true;
@@ -499,7 +510,7 @@ async function loadCharts() {
       chart.on('click', (e) => { const p = data.points[e.dataIndex]; if (p) openPanelCell(p); });
     }
     $('chart-time-title').textContent = over.region ? '（' + over.region + '）' : '（无数据）';
-    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + across.level : '') + '）' : '（无数据）';
+    $('chart-regions-title').textContent = across.period ? '（' + across.period + (across.level ? '，' + label(LEVEL_LABEL, across.level) : '') + '）' : '（无数据）';
   } catch (e) {
     toast('读取图表数据失败：' + e.message, true);
   }
@@ -563,7 +574,7 @@ async function loadEntities() {
     return;
   }
   if (!r.facetsLoaded) {
-    fillOnce($('e-type'), body.facets.type);
+    fillOnce($('e-type'), body.facets.type, ENTITY_TYPE_LABEL);
     fillOnce($('e-doc'), body.facets.doc);
     r.facetsLoaded = true;
   }
@@ -572,7 +583,7 @@ async function loadEntities() {
   tbody.replaceChildren();
   for (const g of body.rows) {
     const tr = el('tr', {class: 'row', dataset: {id: g.id}},
-      el('td', {}, g.canonical ?? g.id), el('td', {}, g.type ?? ''), el('td', {class: 'text'}, g.forms.join('、')),
+      el('td', {}, g.canonical ?? g.id), el('td', {}, label(ENTITY_TYPE_LABEL, g.type)), el('td', {class: 'text'}, g.forms.join('、')),
       el('td', {class: 'num'}, g.documents), el('td', {class: 'num'}, g.mentions));
     tr.addEventListener('click', () => { markSelected(tbody, tr); showEntity(g.id); });
     tbody.append(tr);
@@ -591,7 +602,7 @@ async function showEntity(id) {
   }
   $('entity-empty').hidden = true;
   $('entity-detail').hidden = false;
-  $('entity-title').textContent = `${e.canonical ?? e.id} · ${e.type ?? ''}`;
+  $('entity-title').textContent = `${e.canonical ?? e.id} · ${label(ENTITY_TYPE_LABEL, e.type)}`;
   const figures = $('entity-figures');
   figures.replaceChildren();
   for (const f of e.figures) {
@@ -659,14 +670,14 @@ function showMeasure(m) {
   figures.replaceChildren();
   for (const f of m.figures) {
     const tr = el('tr', {class: 'link', dataset: {id: f.id}}, el('td', {}, f.raw),
-      el('td', {class: 'num'}, formatValue(f.value, f.unit)), el('td', {}, f.unit ?? ''), el('td', {}, f.subject ?? ''));
+      el('td', {class: 'num'}, formatValue(f.value, f.unit)), el('td', {}, label(UNIT_LABEL, f.unit)), el('td', {}, f.subject ?? ''));
     tr.addEventListener('click', () => jumpToFigure(f));
     figures.append(tr);
   }
   if (m.figures.length === 0) figures.append(el('tr', {}, el('td', {colspan: 4, class: 'muted'}, '没有关联的数字')));
   const entities = $('measure-entities');
   entities.replaceChildren();
-  for (const e of m.entities) entities.append(el('li', {}, e.text, el('span', {class: 'muted'}, ` ${e.type ?? ''} → ${e.canonical ?? ''}`)));
+  for (const e of m.entities) entities.append(el('li', {}, e.text, el('span', {class: 'muted'}, ` ${label(ENTITY_TYPE_LABEL, e.type)} → ${e.canonical ?? ''}`)));
   if (m.entities.length === 0) entities.append(el('li', {class: 'muted'}, '没有'));
 }
 
@@ -984,7 +995,7 @@ async function loadPanel() {
     return;
   }
   if (!panelView.facetsLoaded) {
-    fillOnce($('p-indicator'), body.facets.indicator);
+    fillOnce($('p-indicator'), body.facets.indicator, indicatorLabels(body.indicator_names));
     fillOnce($('p-region'), body.facets.region);
     fillOnce($('p-period'), body.facets.period);
     fillOnce($('p-status'), Object.keys(PANEL_STATUS_LABEL), PANEL_STATUS_LABEL);
@@ -996,7 +1007,7 @@ async function loadPanel() {
     const tr = el('tr', {class: 'row' + (r.status === 'conflict' ? ' conflict' : '')},
       el('td', {title: r.indicator ?? ''}, r.indicator_id), el('td', {}, r.region), el('td', {}, r.region_code),
       el('td', {}, r.period), el('td', {}, r.scope), el('td', {class: 'num'}, formatValue(r.value, r.unit)),
-      el('td', {}, r.unit), el('td', {class: 'status-' + r.status}, PANEL_STATUS_LABEL[r.status] || r.status),
+      el('td', {}, label(UNIT_LABEL, r.unit)), el('td', {class: 'status-' + r.status}, PANEL_STATUS_LABEL[r.status] || r.status),
       el('td', {class: 'num'}, r.n_sources));
     tr.addEventListener('click', () => { markSelected(tbody, tr); showPanelCell(r); });
     tbody.append(tr);

@@ -35,6 +35,26 @@ final class PanelView {
     private final FigureTable table;
     private final ReviewStore reviews;
     private PanelStage.Panel panel;
+    /** Indicator names from indicators.tsv (gdp → 地区生产总值), read once. */
+    private Map<String, String> catalogueNames;
+
+    /** The catalogue's name of an indicator id; a growth id is its base's name with 增速; null for an id it lacks. */
+    private synchronized String indicatorName(String id) {
+        if (catalogueNames == null) {
+            Map<String, String> m = new java.util.HashMap<>();
+            figtrace.rules.Problems problems = new figtrace.rules.Problems();
+            for (figtrace.rules.PatternTable.Row row : figtrace.rules.PatternTable.read(patterns, "indicators.tsv", problems, "id", "name")) {
+                m.putIfAbsent(row.get("id"), row.get("name"));
+            }
+            catalogueNames = m;
+        }
+        String name = catalogueNames.get(id);
+        if (name == null && id.endsWith("_growth") && catalogueNames.containsKey(id.substring(0, id.length() - 7))) {
+            name = catalogueNames.get(id.substring(0, id.length() - 7)) + "增速";
+        }
+        return name;
+    }
+
     /** Region levels from regions.tsv, read once: charts ask for them on every request. */
     private java.util.function.Function<String, String> levels;
 
@@ -97,6 +117,14 @@ final class PanelView {
         facets.put("region", new TreeSet<>(all.stream().map(r -> r.key().region()).toList()));
         facets.put("period", new TreeSet<>(all.stream().map(r -> r.key().period()).toList()));
         answer.put("facets", facets);
+        // the page shows an indicator by its name (地区生产总值), not its id (gdp)
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (PanelRow r : all) {
+            String id = r.key().indicatorId(), name = indicatorName(id);
+            if (name == null) name = r.indicator();
+            if (name != null && !name.isBlank()) names.putIfAbsent(id, name);
+        }
+        answer.put("indicator_names", names);
         return answer;
     }
 

@@ -180,6 +180,11 @@ class ReviewPageBrowserIT {
         // one level of region per chart, so the province is not drawn beside its prefecture
         wait.until(d -> List.of("乌鲁木齐市").equals(axis("chart-regions")) || List.of("新疆").equals(axis("chart-regions")));
         wait.until(d -> List.of("2023").equals(axis("chart-time")));
+        // a Chinese page names indicators and region levels in Chinese, not by their codes (gdp, prefecture)
+        String gdpOption = browser.findElement(By.cssSelector("#c-indicator option[value='gdp']")).getText();
+        assertTrue(gdpOption.startsWith("地区生产总值"), gdpOption);
+        String regionsTitle = browser.findElement(By.id("chart-regions-title")).getText();
+        assertFalse(regionsTitle.matches(".*[a-z]{4,}.*"), "no level code in " + regionsTitle);
         screenshot("review-charts.png");
     }
 
@@ -217,6 +222,11 @@ class ReviewPageBrowserIT {
         browser.findElement(By.cssSelector("#measure-rows tr.row")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("measure-figures"), "4000亿元"));
         assertTrue(browser.findElement(By.id("measure-entities")).getText().contains("新疆"));
+        // codes are shown in Chinese: the entity type PLACE as 地点, the unit CNY as 元
+        String entities = browser.findElement(By.id("measure-entities")).getText();
+        assertTrue(entities.contains("地点") && !entities.contains("PLACE"), entities);
+        String figures = browser.findElement(By.id("measure-figures")).getText();
+        assertFalse(figures.contains("CNY"), figures);
         screenshot("review-measures.png");
         browser.findElement(By.cssSelector("#measure-figures tr.link")).click();
         wait.until(d -> "4000亿元".equals(d.findElement(By.cssSelector("#quote mark")).getText()));

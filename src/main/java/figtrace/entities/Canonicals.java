@@ -18,25 +18,34 @@ final class Canonicals {
         if (k != null && k.type().equals(type)) return fill(k.canonical(), text, own);
         String c = text;
         if (!type.equals("DOC")) c = c.replace("“", "").replace("”", "").replace("\"", "");
-        if (type.equals("ORG")) {
-            c = ownPrefix(c, own);
-            // 乌鲁木齐高新区 → 乌鲁木齐高新技术产业开发区 (the official form of the short name)
-            if (c.endsWith("高新区")) c = c.substring(0, c.length() - 3) + "高新技术产业开发区";
-            // 阿克苏阿拉尔国家高新技术产业开发区 is 阿克苏阿拉尔高新技术产业开发区: 国家 before the kind is its level
-            if (c.length() > 11 && c.endsWith("国家高新技术产业开发区")) c = c.replace("国家高新技术产业开发区", "高新技术产业开发区");
+        c = ownPrefix(c, type, rules, own);
+        // 乌鲁木齐高新区 → 乌鲁木齐高新技术产业开发区 (the official form of the short name; entities.tsv short_ending)
+        for (EntityRules.Ending e : rules.shortEndings) {
+            if (e.type().equals(type) && c.endsWith(e.text())) {
+                c = c.substring(0, c.length() - e.text().length()) + e.canonical();
+            }
+        }
+        // 阿克苏阿拉尔国家高新技术产业开发区 is 阿克苏阿拉尔高新技术产业开发区: 国家 before the kind is its level (level_before)
+        for (EntityRules.Ending e : rules.levelsBefore) {
+            String levelled = e.text() + e.canonical();
+            if (e.type().equals(type) && c.length() > levelled.length() && c.endsWith(levelled)) {
+                c = c.replace(levelled, e.canonical());
+            }
         }
         return c;
     }
 
     /**
      * 自治区教育厅 → 宁夏回族自治区教育厅, 省科学院 → 河南省科学院, 市融资担保集团 → 潍坊市融资担保集团: a body named with its level
-     * word alone belongs to the document's own region of that level.
+     * word alone belongs to the document's own region of that level (the words: entities.tsv own_level).
      */
-    static String ownPrefix(String name, OwnRegion own) {
+    static String ownPrefix(String name, String type, EntityRules rules, OwnRegion own) {
         if (own == null) return name;
-        for (String level : new String[] {"自治区", "省", "市", "州", "县"}) {
-            if (!name.startsWith(level) || name.length() <= level.length() + 1) continue;
-            String region = level.equals("自治区") || level.equals("省") ? own.province() : own.local();
+        // the level words (entities.tsv own_level) in file order; the first the name opens with decides
+        for (EntityRules.Ending e : rules.ownLevels) {
+            String level = e.text();
+            if (!e.type().equals(type) || !name.startsWith(level) || name.length() <= level.length() + 1) continue;
+            String region = e.canonical().equals("{province}") ? own.province() : own.local();
             if (region != null && region.endsWith(level)) return region + name.substring(level.length());
             return name;
         }

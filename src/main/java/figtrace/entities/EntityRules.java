@@ -69,6 +69,16 @@ final class EntityRules {
     final List<String> officialEndings = new ArrayList<>();
     /** Endings that make a HanLP place word a place (…县, …国): entities.tsv place_ending. */
     final List<String> placeEndings = new ArrayList<>();
+    /** A shortened ending and its official form (高新区 → 高新技术产业开发区), for names of a type: short_ending. */
+    record Ending(String text, String type, String canonical) {}
+    /** Short name endings and their official forms, in file order: entities.tsv short_ending. */
+    final List<Ending> shortEndings = new ArrayList<>();
+    /** A level word (国家) dropped before an official ending (canonical) a name precedes: entities.tsv level_before. */
+    final List<Ending> levelsBefore = new ArrayList<>();
+    /** Level words (自治区, 省, 市) standing for the own region ({province} or {city}), in file order: own_level. */
+    final List<Ending> ownLevels = new ArrayList<>();
+    /** Words right before or after a HanLP organisation word that put it among names (、, 等, 公司): org_cue_*. */
+    final Set<String> orgCuesBefore = new HashSet<>(), orgCuesAfter = new HashSet<>();
     /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
     final List<String> classEndings = new ArrayList<>();
 
@@ -120,10 +130,24 @@ final class EntityRules {
                 case "class_ending" -> r.classEndings.add(text);
                 case "program_cue_before" -> r.programCuesBefore.add(text);
                 case "program_cue_after" -> r.programCuesAfter.add(text);
+                case "org_cue_before" -> r.orgCuesBefore.add(text);
+                case "org_cue_after" -> r.orgCuesAfter.add(text);
+                case "short_ending" -> r.shortEndings.add(new Ending(text, checkType(row, type, problems),
+                        required(row, problems)));
+                case "level_before" -> r.levelsBefore.add(new Ending(text, checkType(row, type, problems),
+                        required(row, problems)));
+                case "own_level" -> {
+                    String c = required(row, problems);
+                    if (!c.isEmpty() && !c.equals("{province}") && !c.equals("{city}")) {
+                        row.problem(problems, "the canonical of own_level '" + text + "' must be {province} or {city}");
+                    }
+                    r.ownLevels.add(new Ending(text, checkType(row, type, problems), c));
+                }
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
                         + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, official_ending, class_ending,"
-                        + " program_cue_before or program_cue_after)");
+                        + " program_cue_before, program_cue_after, short_ending, level_before, own_level, org_cue_before"
+                        + " or org_cue_after)");
             }
         }
         r.loadPlaces(dir, problems);
@@ -137,6 +161,13 @@ final class EntityRules {
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));
         for (String t : TYPES) r.modifierWords.put(t, r.modifierWordsOf(t));
         return r;
+    }
+
+    /** The canonical column of a row that needs one ("" with a problem when it is empty). */
+    private static String required(PatternTable.Row row, Problems problems) {
+        String c = row.get("canonical");
+        if (c.isEmpty()) row.problem(problems, "kind '" + row.get("kind") + "' needs its canonical column");
+        return c;
     }
 
     /**

@@ -59,8 +59,8 @@ final class PeopleAndHanlpNames {
                 out.add(new Candidate(offset + t.start(), offset + t.end(), "PLACE", null, "entities:hanlp_place", CandidateFinder.HANLP_NAME, null));
             } else if (t.nature().startsWith("nt")) {
                 String before = n > 0 ? tokens.get(n - 1).word() : "", after = n + 1 < tokens.size() ? tokens.get(n + 1).word() : "";
-                boolean listed = before.equals("、") || after.equals("、") || after.equals("等") || after.equals("公司")
-                        || after.equals("集团");
+                // entities.tsv org_cue_before / org_cue_after: a 、-list, or 等, 公司, 集团 after it
+                boolean listed = rules.orgCuesBefore.contains(before) || rules.orgCuesAfter.contains(after);
                 boolean suffixed = rules.suffixes.stream().anyMatch(s -> s.type().equals("ORG") && w.endsWith(s.text()));
                 if (!listed && !suffixed) continue;
                 // 州市高新技术企业: a class of bodies, not one

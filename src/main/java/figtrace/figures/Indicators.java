@@ -73,8 +73,7 @@ public final class Indicators {
      */
     static String withBudget(IndicatorCatalogue catalogue, String subject, String text, int at) {
         if (subject == null) return null;
-        int head = subject.startsWith("收入") || subject.startsWith("支出") ? 0
-                : subject.startsWith("调整后收入") || subject.startsWith("调整后支出") ? 3 : -1;
+        int head = bareAt(catalogue, subject);
         if (head < 0) return subject;
         // a PDF line may break inside the name (政府性基\n金预算)
         String before = text.substring(Math.max(0, at - BUDGET_REACH), at).replaceAll("\\s+", "");
@@ -85,6 +84,19 @@ public final class Indicators {
             if (i > last) { last = i; budget = b; }
         }
         return budget == null ? subject : subject.substring(0, head) + budget + subject.substring(head);
+    }
+
+    /**
+     * Where a bare word (收入, 支出: patterns/indicator_words.tsv role bare) opens the subject: 0, or the length of a
+     * bare_prefix (调整后) it follows; -1 when the subject opens with none.
+     */
+    private static int bareAt(IndicatorCatalogue catalogue, String subject) {
+        for (String b : catalogue.bare()) if (subject.startsWith(b)) return 0;
+        for (String p : catalogue.barePrefixes()) {
+            if (!subject.startsWith(p)) continue;
+            for (String b : catalogue.bare()) if (subject.startsWith(b, p.length())) return p.length();
+        }
+        return -1;
     }
 
     private static String withoutLeading(IndicatorCatalogue catalogue, String s) {

@@ -42,9 +42,10 @@ public final class FileNameCheck {
     private final Map<String, Region> names;
     private final PlacePinyin pinyin;
 
-    public FileNameCheck(Map<String, Region> regionNames) {
+    /** @param shortEndings endings dropped from a place's name to give its short name (metadata.tsv place_short_ending) */
+    FileNameCheck(Map<String, Region> regionNames, List<String> shortEndings) {
         this.names = regionNames;
-        this.pinyin = new PlacePinyin(regionNames);
+        this.pinyin = new PlacePinyin(regionNames, shortEndings);
     }
 
     public Optional<DocIssue> check(String fileName, DocumentContext context) {

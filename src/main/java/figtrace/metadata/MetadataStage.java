@@ -55,6 +55,11 @@ public final class MetadataStage {
         this.header = new HeaderLines(shapes);
     }
 
+    /** The file-name check over these places, with the short-name endings of metadata.tsv (place_short_ending). */
+    public FileNameCheck nameCheck(java.util.Map<String, figtrace.rules.Region> regionNames) {
+        return new FileNameCheck(regionNames, words.placeShortEndings);
+    }
+
     /** Word lists from ./patterns. */
     public MetadataStage() { this(Path.of("patterns")); }
 

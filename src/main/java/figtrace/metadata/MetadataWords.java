@@ -36,6 +36,8 @@ final class MetadataWords {
     final List<String> reporters = new ArrayList<>();
     final List<String> letterheads = new ArrayList<>();
     final List<KindCue> kindCues = new ArrayList<>();
+    /** Administrative endings dropped to give a place's short name in file names (洛阳市 → 洛阳), longest first. */
+    final List<String> placeShortEndings = new ArrayList<>();
     final String surnames;
 
     MetadataWords(Path patternsDir) {
@@ -72,8 +74,9 @@ final class MetadataWords {
                     }
                 }
                 case "surnames" -> names.append(text);
+                case "place_short_ending" -> placeShortEndings.add(text);
                 default -> row.problem(problems, "unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
-                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames)");
+                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames, place_short_ending)");
             }
         }
         List<Map.Entry<String, String>> sorted = new ArrayList<>(labelMap.entrySet());
@@ -82,6 +85,8 @@ final class MetadataWords {
         sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
         this.labels = ordered;
         this.surnames = names.toString();
+        // longest first, so 维吾尔自治区 is dropped whole rather than 自治区 alone (a stable sort keeps file order otherwise)
+        placeShortEndings.sort(java.util.Comparator.comparingInt(String::length).reversed());
         problems.throwIfAny();
     }
 

@@ -27,20 +27,22 @@ final class PlacePinyin {
 
     /** A run of Latin letters in a name; shorter words (as, gov, pdf) are never read as places. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
-    /** Administrative endings dropped to give the short name people write (洛阳市 → 洛阳, 黔东南州 → 黔东南). */
-    private static final List<String> ENDINGS = List.of("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区",
-            "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗", "州");
     private static final Pattern HAN_ONLY = Pattern.compile("\\p{IsHan}{2,}");
 
     private final Map<String, Region> names;
+    /** Administrative endings dropped to give the short name people write (洛阳市 → 洛阳, 黔东南州 → 黔东南), longest
+     *  first: metadata.tsv place_short_ending. */
+    private final List<String> endings;
     private Map<String, List<Region>> index; // pinyin → places, built on first use
 
     /** The last gazetteer's index, so runs and tests that load the same rules again do not spell it again. */
     private static Map<String, Region> lastNames;
+    private static List<String> lastEndings;
     private static Map<String, List<Region>> lastIndex;
 
-    PlacePinyin(Map<String, Region> regionNames) {
+    PlacePinyin(Map<String, Region> regionNames, List<String> endings) {
         this.names = regionNames;
+        this.endings = List.copyOf(endings);
     }
 
     /** The pinyin words of {@code base} that spell places, each with every place it can spell, in name order. */
@@ -56,25 +58,26 @@ final class PlacePinyin {
     }
 
     private synchronized Map<String, List<Region>> index() {
-        if (index == null) index = shared(names);
+        if (index == null) index = shared(names, endings);
         return index;
     }
 
-    private static synchronized Map<String, List<Region>> shared(Map<String, Region> names) {
-        if (lastIndex == null || !lastNames.equals(names)) {
-            lastIndex = build(names);
+    private static synchronized Map<String, List<Region>> shared(Map<String, Region> names, List<String> endings) {
+        if (lastIndex == null || !lastNames.equals(names) || !lastEndings.equals(endings)) {
+            lastIndex = build(names, endings);
             lastNames = names;
+            lastEndings = endings;
         }
         return lastIndex;
     }
 
-    private static Map<String, List<Region>> build(Map<String, Region> names) {
+    private static Map<String, List<Region>> build(Map<String, Region> names, List<String> endings) {
         Map<String, List<Region>> built = new TreeMap<>();
         for (Map.Entry<String, Region> e : names.entrySet()) {
             String name = e.getKey();
             if (!HAN_ONLY.matcher(name).matches()) continue;
             add(built, spell(name), e.getValue());
-            for (String ending : ENDINGS) {
+            for (String ending : endings) {
                 if (name.endsWith(ending) && name.length() - ending.length() >= 2) {
                     add(built, spell(name.substring(0, name.length() - ending.length())), e.getValue());
                     break;

@@ -87,15 +87,15 @@ final class PanelChecks {
 
     /**
      * Whether an increase is stated against the previous year: its clause does not compare with a budget (比预算增加,
-     * 超预算), or names the previous year too (比上年, 同比, 同期, 去年).
+     * 超预算), or names the previous year too (比上年, 同比, 同期, 去年); both word lists are in patterns/panel.tsv.
      */
-    private static boolean againstLastYear(PanelSource increase) {
+    private boolean againstLastYear(PanelSource increase) {
         String before = PanelSources.compact(increase.quote().substring(0,
                 Math.min(Math.max(increase.spanInQuote(), 0), increase.quote().length())));
         int start = Math.max(Math.max(before.lastIndexOf('，'), before.lastIndexOf('；')), before.lastIndexOf('。')) + 1;
         String clause = before.substring(start);
-        if (clause.contains("上年") || clause.contains("同比") || clause.contains("同期") || clause.contains("去年")) return true;
-        return !clause.contains("预算");
+        if (rules.lastYearWords().stream().anyMatch(clause::contains)) return true;
+        return rules.budgetBaseWords().stream().noneMatch(clause::contains);
     }
 
     /** A level, the previous period's level and the stated growth rate must fit together (nominal indicators only). */
@@ -105,7 +105,7 @@ final class PanelChecks {
             String id = growth.key().indicatorId();
             if (!id.endsWith(GROWTH_SUFFIX)) continue;
             String base = id.substring(0, id.length() - GROWTH_SUFFIX.length());
-            if (rules.realGrowth(base) || growth.chosen().quote().contains("可比价")) continue;
+            if (rules.realGrowth(base) || rules.realPriceWords().stream().anyMatch(growth.chosen().quote()::contains)) continue;
             PanelKey k = growth.key();
             PanelRow now = rows.get(new PanelKey(base, k.region(), k.period(), k.scope()));
             String previous = Periods.previous(k.period());

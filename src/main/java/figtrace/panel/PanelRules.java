@@ -17,10 +17,14 @@ import java.util.Set;
  * @param zoneEndings    last character(s) of a district name → the scope of a figure whose subject opens with such a
  *                       name that the gazetteer does not know (大通湖区…, 屈原管理区…: a zone inside the region)
  * @param notZoneEndings endings of words that end like a district name but name none (地区, 社区, 城区 …)
+ * @param lastYearWords  words in an increase's clause that compare it with the previous year (上年, 同比 …)
+ * @param budgetBaseWords words in an increase's clause that compare it with a budget instead (预算)
+ * @param realPriceWords words in a growth rate's quote that put it at comparable prices (可比价)
  */
 public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
                          Map<String, String> scopeWords, List<String> partWords, List<String> wholeWords,
-                         Map<String, String> stageWords, Map<String, String> zoneEndings, List<String> notZoneEndings) {
+                         Map<String, String> stageWords, Map<String, String> zoneEndings, List<String> notZoneEndings,
+                         List<String> lastYearWords, List<String> budgetBaseWords, List<String> realPriceWords) {
     /** The stage of a budget figure as adjusted during the year. */
     public static final String ADJUSTED = "调整预算";
     /** The stage of a budget as passed. */
@@ -36,7 +40,8 @@ public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<
     public PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<String> realGrowth,
                       Map<String, String> scopeWords, List<String> partWords, List<String> wholeWords,
                       Map<String, String> stageWords) {
-        this(authority, parts, realGrowth, scopeWords, partWords, wholeWords, stageWords, Map.of(), List.of());
+        this(authority, parts, realGrowth, scopeWords, partWords, wholeWords, stageWords, Map.of(), List.of(),
+                List.of(), List.of(), List.of());
     }
 
     public PanelRules {
@@ -49,6 +54,9 @@ public record PanelRules(Map<String, Integer> authority, List<Parts> parts, Set<
         partWords = List.copyOf(partWords);
         zoneEndings = figtrace.model.OrderedMaps.copyOf(zoneEndings);
         notZoneEndings = List.copyOf(notZoneEndings);
+        lastYearWords = List.copyOf(lastYearWords);
+        budgetBaseWords = List.copyOf(budgetBaseWords);
+        realPriceWords = List.copyOf(realPriceWords);
     }
 
     /** Whether growth of this indicator is stated at comparable prices: listed, or matching a listed *_suffix. */

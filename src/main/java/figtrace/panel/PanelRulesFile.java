@@ -34,6 +34,9 @@ public final class PanelRulesFile {
         Map<String, String> stage = new LinkedHashMap<>();
         Map<String, String> zone = new LinkedHashMap<>();
         List<String> notZone = new ArrayList<>();
+        List<String> lastYear = new ArrayList<>();
+        List<String> budgetBase = new ArrayList<>();
+        List<String> realPrices = new ArrayList<>();
         Problems problems = new Problems();
         for (PatternTable.Row row : PatternTable.read(patternsDir, FILE, 3, problems)) {
             String key = row.get(1), value = row.get(2);
@@ -53,11 +56,16 @@ public final class PanelRulesFile {
                 case "stage" -> stage.put(key, value.equals("-") ? "" : value);
                 case "zone" -> zone.put(key, value);
                 case "not_zone" -> notZone.add(key);
+                case "last_year" -> lastYear.add(key);
+                case "budget_base" -> budgetBase.add(key);
+                case "real_prices" -> realPrices.add(key);
                 default -> row.problem(problems, "unknown section '" + row.get(0)
-                        + "' (use authority, parts, real_growth, scope, whole, stage, part, zone or not_zone)");
+                        + "' (use authority, parts, real_growth, scope, whole, stage, part, zone, not_zone, last_year,"
+                        + " budget_base or real_prices)");
             }
         }
         problems.throwIfAny();
-        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage, zone, notZone);
+        return new PanelRules(authority, parts, realGrowth, scope, partWords, whole, stage, zone, notZone,
+                lastYear, budgetBase, realPrices);
     }
 }

@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * @param leading   words removed from a subject's start before a whole-subject match, longest first
  * @param budgets   names of budgets (一般公共预算 …): a bare 收入 or 支出 is that of the budget named before it
  * @param parts     words that, opening a subject, make it a part of an indicator (其他, 国有企业): no indicator
+ * @param bare      words (收入, 支出) that, opening a subject in a budget report, are of the budget named before
+ * @param barePrefixes words (调整后) that may stand before a bare word and stay before the budget's name
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
                                  List<String> trailing, List<String> leading, List<String> budgets,
-                                 List<String> parts) {
+                                 List<String> parts, List<String> bare, List<String> barePrefixes) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -32,6 +34,8 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         leading = List.copyOf(leading);
         budgets = List.copyOf(budgets);
         parts = List.copyOf(parts);
+        bare = List.copyOf(bare);
+        barePrefixes = List.copyOf(barePrefixes);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -69,20 +73,25 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
             }
         }
         List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
+        List<String> bare = new ArrayList<>(), barePrefixes = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
                 case "leading" -> leading.add(row.get(0));
                 case "budget" -> budgets.add(row.get(0));
                 case "part" -> parts.add(row.get(0));
-                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget or part, found '"
+                case "bare" -> bare.add(row.get(0));
+                case "bare_prefix" -> barePrefixes.add(row.get(0));
+                default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget,"
+                        + " part, bare or bare_prefix, found '"
                         + row.get(1) + "'");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
-        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts);
+        return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts, bare,
+                barePrefixes);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FileNameCheckTest {
     private static final Rules RULES = load();
-    private static final FileNameCheck CHECK = new FileNameCheck(RULES.regionNames());
+    private static final FileNameCheck CHECK = new MetadataStage(Path.of("patterns")).nameCheck(RULES.regionNames());
 
     private static Rules load() {
         try {

@@ -37,7 +37,16 @@ public final class ContextReader {
     private final List<String> provinceSelfWords;
     private final Map<Character, int[]> lengthsByFirst = new HashMap<>();
 
+    private final Periods periods;
+
+    /** A reader with the period words of {@code rules.dir()}/metadata.tsv (loaded again; the pipeline uses
+     *  {@link MetadataStage#contextReader(Rules)}, which shares the stage's). */
     public ContextReader(Rules rules) {
+        this(rules, new Periods(new MetadataWords(rules.dir())));
+    }
+
+    ContextReader(Rules rules, Periods periods) {
+        this.periods = periods;
         this.names = rules.regionNames();
         this.provinceSelfWords = rules.selfRegionWords().entrySet().stream().filter(e -> e.getValue().equals("province"))
                 .map(Map.Entry::getKey).sorted().toList();
@@ -61,7 +70,7 @@ public final class ContextReader {
         DocKind kind = metadata.docKind();
         String title = metadata.title() != null ? metadata.title() : formatMetadata.get("title");
         Found own = ownRegion(t, proseOnly(text), metadata, formatMetadata.get("site"));
-        ReportPeriod period = Periods.read(t, title, kind, formatMetadata);
+        ReportPeriod period = periods.read(t, title, kind, formatMetadata);
         return new DocumentContext(source, text, metadata, formatMetadata,
                 own == null ? null : place(own.region), own == null ? null : own.where, period, kind);
     }

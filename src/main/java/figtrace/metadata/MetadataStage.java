@@ -60,6 +60,11 @@ public final class MetadataStage {
         return new FileNameCheck(regionNames, words.placeShortEndings);
     }
 
+    /** The reader of a document's context, with this stage's period words (report_title_ending …). */
+    public ContextReader contextReader(figtrace.rules.Rules rules) {
+        return new ContextReader(rules, new Periods(words));
+    }
+
     /** Word lists from ./patterns. */
     public MetadataStage() { this(Path.of("patterns")); }
 

@@ -36,6 +36,12 @@ final class MetadataWords {
     final List<String> reporters = new ArrayList<>();
     final List<String> letterheads = new ArrayList<>();
     final List<KindCue> kindCues = new ArrayList<>();
+    /** Endings of a report's title after its year (公报, 报告, 核算结果): report_title_ending. */
+    final List<String> reportTitleEndings = new ArrayList<>();
+    /** Words of a budget title that proposes a budget (草案, 预算公开): budget_proposal. */
+    final List<String> budgetProposals = new ArrayList<>();
+    /** Words of a title that reports an execution (执行, 决算, 完成, 总结): execution. */
+    final List<String> executions = new ArrayList<>();
     /** Administrative endings dropped to give a place's short name in file names (洛阳市 → 洛阳), longest first. */
     final List<String> placeShortEndings = new ArrayList<>();
     final String surnames;
@@ -75,8 +81,12 @@ final class MetadataWords {
                 }
                 case "surnames" -> names.append(text);
                 case "place_short_ending" -> placeShortEndings.add(text);
+                case "report_title_ending" -> reportTitleEndings.add(text);
+                case "budget_proposal" -> budgetProposals.add(text);
+                case "execution" -> executions.add(text);
                 default -> row.problem(problems, "unknown kind '" + kind + "' (label, chrome, heading, issuer_suffix, "
-                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames, place_short_ending)");
+                        + "org_suffix, journal_suffix, position, reporter, letterhead, doc_kind, surnames, place_short_ending, "
+                        + "report_title_ending, budget_proposal, execution)");
             }
         }
         List<Map.Entry<String, String>> sorted = new ArrayList<>(labelMap.entrySet());

@@ -3,7 +3,11 @@ package figtrace.metadata;
 import figtrace.model.DocKind;
 import figtrace.model.ReportPeriod;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,17 +18,33 @@ import java.util.regex.Pattern;
  * text names most; and the year it speaks in (its date line), for 今年 and 去年. Never today's date.
  */
 final class Periods {
-    private static final Pattern REPORT_TITLE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:公报|报告|预算|决算|年鉴|白皮书|公开|总表|情况|总结|计划|安排|核算结果)");
+    /** A year, then within 30 characters a report title's ending (metadata.tsv report_title_ending), built in code. */
+    private final Pattern reportTitle;
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<![0-9])(19[4-9][0-9]|20[0-9]{2})(?:年|－|-|—)");
     private static final Pattern DATE_LINE = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})(?:年|-|/|\\.)(1[0-2]|0?[1-9])(?:月|-|/|\\.)([12][0-9]|3[01]|0?[1-9])日?");
     private static final Pattern EXPLICIT_YEAR = Pattern.compile("(?<![0-9])((?:19[5-9]|20[0-9])[0-9])年(?![0-9]{1,2}月?[-—至到])");
-    /** A budget title that proposes a budget: 预算草案, 预算（草案）, 政府预算公开, 预算总表. */
-    private static final Pattern BUDGET_PROPOSAL = Pattern.compile("预算(?:（?草案）?|公开|总表|收支预算|安排)|草案|工作安排|工作计划");
-    private static final Pattern EXECUTION = Pattern.compile("执行|决算|完成|总结");
+    /** Words of a budget title that proposes a budget (草案 in 预算草案 and 预算（草案）, 预算公开): budget_proposal. */
+    private final List<String> proposals;
+    /** Words of a title that reports an execution (执行, 决算): metadata.tsv execution. */
+    private final List<String> executions;
 
-    private Periods() {}
+    Periods(MetadataWords words) {
+        // the endings longest first (the year found does not depend on their order; the longest is read as the ending)
+        List<String> endings = new ArrayList<>(words.reportTitleEndings);
+        endings.sort(Comparator.comparingInt(String::length).reversed());
+        String alternation = endings.isEmpty() ? "(?!)"
+                : endings.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        this.reportTitle = Pattern.compile("(19[4-9][0-9]|20[0-9]{2})年(?:度)?.{0,30}(?:" + alternation + ")");
+        this.proposals = List.copyOf(words.budgetProposals);
+        this.executions = List.copyOf(words.executions);
+    }
 
-    static ReportPeriod read(String text, String title, DocKind kind, Map<String, String> format) {
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) if (s.contains(w)) return true;
+        return false;
+    }
+
+    ReportPeriod read(String text, String title, DocKind kind, Map<String, String> format) {
         String heading = titleLines(text, title);
         TreeSet<Integer> years = new TreeSet<>();
         if (heading != null) {
@@ -35,7 +55,7 @@ final class Periods {
         if (kind.isFiscal() && !years.isEmpty()) {
             if (years.size() >= 2) return new ReportPeriod(years.first(), years.last(), years.last());
             int y = years.first();
-            boolean proposes = BUDGET_PROPOSAL.matcher(heading).find(), executes = EXECUTION.matcher(heading).find();
+            boolean proposes = containsAny(heading, proposals), executes = containsAny(heading, executions);
             // 2026年广州市本级政府预算公开 proposes 2026's budget and reports 2025's execution beside it
             if (kind == DocKind.BUDGET && proposes && !executes) return new ReportPeriod(y - 1, y, y);
             return new ReportPeriod(y, kind == DocKind.BUDGET && proposes ? Integer.valueOf(y + 1) : null,
@@ -49,7 +69,7 @@ final class Periods {
     }
 
     /** The title and, where the title is missing or cut, the first five non-empty short lines joined. */
-    private static String titleLines(String text, String title) {
+    private String titleLines(String text, String title) {
         StringBuilder b = new StringBuilder(title == null ? "" : squeeze(title));
         String[] lines = text.split("\n", 40);
         for (int i = 0, seen = 0; i < lines.length && seen < 5; i++) {
@@ -67,7 +87,7 @@ final class Periods {
         return line != null ? line : title == null ? null : squeeze(title);
     }
 
-    private static String firstMatchingLine(String lines) {
+    private String firstMatchingLine(String lines) {
         for (String l : lines.split("\n")) if (reportYear(l) != null) return l;
         return null;
     }
@@ -75,9 +95,9 @@ final class Periods {
     private static String squeeze(String s) { return s.replace(" ", "").replace("\u3000", "").strip(); }
 
     /** The year a report's title names: 阿克苏地区2025年国民经济和社会发展统计公报 → 2025. */
-    static Integer reportYear(String line) {
+    Integer reportYear(String line) {
         if (line == null || line.length() > 80) return null;
-        Matcher m = REPORT_TITLE.matcher(line);
+        Matcher m = reportTitle.matcher(line);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 

@@ -54,7 +54,6 @@ public final class Pipeline {
      */
     public Pipeline(Rules rules, Ocr ocr) throws RulesException {
         this.layout = new LayoutStage(ocr);
-        this.contexts = new ContextReader(rules);
         this.figures = new FigureStage(rules);
         // each stage loads its own tables; every problem in any of them is reported together
         figtrace.rules.Problems problems = new figtrace.rules.Problems();
@@ -64,6 +63,7 @@ public final class Pipeline {
         this.tables = new figtrace.tables.TableStage(rules);
         problems.throwIfAny();
         this.nameCheck = metadata.nameCheck(rules.regionNames());
+        this.contexts = metadata.contextReader(rules);
     }
 
     private static <T> T loaded(java.util.function.Supplier<T> stage, figtrace.rules.Problems problems) {

@@ -24,7 +24,13 @@ public final class Indicators {
         String s = BRACKETS.matcher(subject).replaceAll("").replaceAll("\\s+", "");
         s = LIST_NUMBER.matcher(s).replaceFirst("");
         s = s.replace("：", ":");
-        if (s.startsWith("其中:")) s = s.substring(3);
+        // 其中：税收收入 (indicator_words.tsv opening): the first opening word with its colon is removed
+        for (String w : catalogue.openings()) {
+            if (s.startsWith(w + ":")) {
+                s = s.substring(w.length() + 1);
+                break;
+            }
+        }
         // 税收收入占一般公共预算收入比重: a share of the whole, measuring the part before 占
         // 其他企业所得税, 国有企业土地增值税: a part of the indicator (a remainder, an ownership), not the indicator
         for (String part : catalogue.parts()) if (s.startsWith(part)) return null;

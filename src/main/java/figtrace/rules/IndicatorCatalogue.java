@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * @param parts     words that, opening a subject, make it a part of an indicator (其他, 国有企业): no indicator
  * @param bare      words (收入, 支出) that, opening a subject in a budget report, are of the budget named before
  * @param barePrefixes words (调整后) that may stand before a bare word and stay before the budget's name
+ * @param openings  words (其中) that, followed by a colon, open a subject and are removed with the colon
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
                                  List<String> trailing, List<String> leading, List<String> budgets,
-                                 List<String> parts, List<String> bare, List<String> barePrefixes) {
+                                 List<String> parts, List<String> bare, List<String> barePrefixes,
+                                 List<String> openings) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -36,6 +38,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         parts = List.copyOf(parts);
         bare = List.copyOf(bare);
         barePrefixes = List.copyOf(barePrefixes);
+        openings = List.copyOf(openings);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -73,7 +76,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
             }
         }
         List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
-        List<String> bare = new ArrayList<>(), barePrefixes = new ArrayList<>();
+        List<String> bare = new ArrayList<>(), barePrefixes = new ArrayList<>(), openings = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
@@ -82,8 +85,9 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                 case "part" -> parts.add(row.get(0));
                 case "bare" -> bare.add(row.get(0));
                 case "bare_prefix" -> barePrefixes.add(row.get(0));
+                case "opening" -> openings.add(row.get(0));
                 default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget,"
-                        + " part, bare or bare_prefix, found '"
+                        + " part, bare, bare_prefix or opening, found '"
                         + row.get(1) + "'");
             }
         }
@@ -91,7 +95,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
         return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts, bare,
-                barePrefixes);
+                barePrefixes, openings);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

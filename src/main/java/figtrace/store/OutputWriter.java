@@ -36,7 +36,7 @@ public final class OutputWriter {
     public static final String DOCUMENTS_CSV = "documents.csv";
     public static final String ENTITIES_JSONL = "entities.jsonl", ENTITIES_CSV = "entities.csv";
     public static final String MEASURES_JSONL = "measures.jsonl", MEASURES_CSV = "measures.csv";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = figtrace.json.Json.MAPPER;
 
     private static final char BOM = '\uFEFF';
 

@@ -22,7 +22,7 @@ import java.util.List;
  * Created by migration 009_tables_cells.sql; filled inside the document's own transaction.
  */
 final class TableTables {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = figtrace.json.Json.MAPPER;
     private TableTables() {}
 
     /** Inserts a document's tables and cells; the caller owns the transaction. */

@@ -37,7 +37,7 @@ final class FigureTimes {
             String para = view.substring(pos, end);
             int titleEnd = sectionTitleEnd(view, pos, end, words);
             if (titleEnd >= 0) {
-                title = firstYear(view, times, pos, titleEnd);
+                title = firstYear(times, pos, titleEnd);
                 top = title;
                 out.add(new Mention(pos, titleEnd, title));
                 pos = titleEnd + 1;
@@ -45,7 +45,7 @@ final class FigureTimes {
             }
             boolean isTop = TOP_HEADING.matcher(para).find(), isSub = !isTop && SUB_HEADING.matcher(para).find();
             if (para.length() <= 40 && (isTop || isSub) && para.indexOf('。') < 0) {
-                String time = firstYear(view, times, pos, end);
+                String time = firstYear(times, pos, end);
                 if (time == null) time = TimeFinder.planPeriod(para);
                 if (isTop) top = time != null ? time : title;
                 out.add(new Mention(pos, end, isTop ? top : time != null ? time : top));
@@ -75,7 +75,7 @@ final class FigureTimes {
     }
 
     /** The first year (2024年) or span of years (“十四五”时期) named between the offsets; not a yearless month range. */
-    private static String firstYear(String view, List<Mention> times, int start, int end) {
+    private static String firstYear(List<Mention> times, int start, int end) {
         for (Mention m : times.subList(firstAtOrAfter(times, start), times.size())) {
             if (m.start() >= end) break;
             if (m.value().matches("[0-9]{4}(/[0-9]{4})?")) return m.value();

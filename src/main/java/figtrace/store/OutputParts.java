@@ -86,7 +86,7 @@ public final class OutputParts {
             String key = key(row, reviewStates.get(row.doc()));
             keys.add(key);
             order.add(key);
-            if (!complete(key)) writeParts(store, reviews, row.doc(), key);
+            if (!complete(key)) writeParts(store, reviews, row.doc(), key, writer);
             tableCsvs.addAll(tableCsvs(store, row.doc(), key, writer));
         }
         for (Output o : Output.values()) concatenate(o, order);
@@ -139,7 +139,8 @@ public final class OutputParts {
         return dir.resolve(key + "." + o.file);
     }
 
-    private void writeParts(Store store, ReviewStore reviews, String doc, String key) throws IOException {
+    private void writeParts(Store store, ReviewStore reviews, String doc, String key, OutputWriter writer)
+            throws IOException {
         List<Figure> figures = store.figuresInExtractionOrder(doc);
         Map<FigureKey, List<figtrace.review.Decision>> decisions =
                 reviews.decisions(figures.stream().map(f -> new FigureKey(f.doc(), f.id())).toList());
@@ -159,7 +160,6 @@ public final class OutputParts {
         writeRecords(key, Output.ENTITIES_JSONL, Output.ENTITIES_CSV, RecordColumns.ENTITY, entities);
         writeRecords(key, Output.MEASURES_JSONL, Output.MEASURES_CSV, RecordColumns.MEASURE, measures);
         List<figtrace.model.Table> tables = store.tables(doc);
-        OutputWriter writer = new OutputWriter(out);
         AtomicFiles.writeUtf8(part(key, Output.TABLES_JSONL), w -> {
             for (figtrace.model.Table t : tables) w.write(OutputWriter.tableLine(t));
         });

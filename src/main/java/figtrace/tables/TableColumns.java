@@ -3,13 +3,7 @@ package figtrace.tables;
 import figtrace.model.TableColumn;
 import figtrace.tables.TableText.Cell;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +11,6 @@ import static figtrace.tables.TableText.CODE;
 import static figtrace.tables.TableText.EMPTY_MARK;
 import static figtrace.tables.TableText.NUMERIC;
 import static figtrace.tables.TableText.PAREN;
-import static figtrace.tables.TableText.YEAR;
 import static figtrace.tables.TableText.norm;
 import static figtrace.tables.TableText.year;
 

@@ -7,12 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static figtrace.tables.TableText.CODE;
-import static figtrace.tables.TableText.EMPTY_MARK;
-import static figtrace.tables.TableText.NUMERIC;
 import static figtrace.tables.TableText.PAREN;
 import static figtrace.tables.TableText.YEAR;
 import static figtrace.tables.TableText.norm;

@@ -49,8 +49,10 @@ final class PanelView {
             catalogueNames = m;
         }
         String name = catalogueNames.get(id);
-        if (name == null && id.endsWith("_growth") && catalogueNames.containsKey(id.substring(0, id.length() - 7))) {
-            name = catalogueNames.get(id.substring(0, id.length() - 7)) + "增速";
+        String growth = "_growth"; // the panel's id of a growth rate: its indicator's id with this suffix
+        if (name == null && id.endsWith(growth)) {
+            String base = catalogueNames.get(id.substring(0, id.length() - growth.length()));
+            if (base != null) name = base + "增速";
         }
         return name;
     }

@@ -104,6 +104,15 @@ final class FigureReader {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
+            // 全年邮政行业业务总量27.06亿标准量，增长10.9% (Binzhou, Xiangtan bulletins): a change whose sentence holds no
+            // figure before it (a number in a unit figtrace does not know) is of what the sentence opens with
+            if ((runSubject == null || runSubject.isEmpty()) && inherited == null && change != null) {
+                int number = sStart;
+                while (number < clauseFrom && !Character.isDigit(t.charAt(number))) number++;
+                if (number > sStart && number < clauseFrom) {
+                    runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(sStart, number), placeNames);
+                }
+            }
             // 税收收入21.13亿元，下降6.49%，占一般公共预算收入的53.71%; 棉花总产568.6万吨、占全国92.2%: a share whose
             // clause names only the whole (占…) is the share of what the sentence just measured (税收收入占一般公共预算收入),
             // and 完成144.8亿元，占调整预算的83.1% is that amount's completion rate, a level (below)

@@ -155,7 +155,8 @@ final class FigureReader {
 
     /**
      * 初中招生28856人，在校生85701人: a bare 在校生, 毕业生, 招生 (subject_words.tsv needs_level) is of the level
-     * (subject_words.tsv level: 初中, 普通高校 …) its part of the sentence (since the last ；) names first.
+     * (subject_words.tsv level: 初中, 普通高校 …) its part of the sentence (since the last ；) names first, unless
+     * that level is listed with another (普通高校和成人高校).
      */
     private String withLevel(String subject, String t, int sentenceStart, int clauseFrom) {
         if (subject == null || !rules.subjectWords().needsLevel().contains(subject)) return subject;
@@ -170,7 +171,9 @@ final class FigureReader {
             int i = part.indexOf(w);
             if (i >= 0 && (i < at || i == at && w.length() > level.length())) { at = i; level = w; }
         }
-        return level == null ? subject : level + subject;
+        // 年末全市共有普通高校和成人高校7所，…在校学生6.92万人: the students of two levels together keep the bare word
+        if (level == null || at + level.length() < part.length() && "和及、与".indexOf(part.charAt(at + level.length())) >= 0) return subject;
+        return level + subject;
     }
 
     /**

@@ -155,14 +155,19 @@ final class FigureReader {
 
     /**
      * 初中招生28856人，在校生85701人: a bare 在校生, 毕业生, 招生 (subject_words.tsv needs_level) is of the level
-     * (subject_words.tsv level: 初中, 普通高校 …) its part of the sentence (since the last ；) names first, unless
+     * (subject_words.tsv level: 初中, 普通高校 …) its part of the sentence (since the last ； or 其中) names first, unless
      * that level is listed with another (普通高校和成人高校).
      */
     private String withLevel(String subject, String t, int sentenceStart, int clauseFrom) {
         if (subject == null || !rules.subjectWords().needsLevel().contains(subject)) return subject;
+        // since the last ； or 其中 (subject_words.tsv level_break): 普通中学140所，其中，高中27所，在校生8.18万人 are
+        // 高中's students (Aksu bulletin)
         int from = sentenceStart;
+        search:
         for (int i = clauseFrom - 1; i >= sentenceStart; i--) {
-            if (t.charAt(i) == '；' || t.charAt(i) == ';') { from = i + 1; break; }
+            for (String w : rules.subjectWords().levelBreaks()) {
+                if (t.startsWith(w, i)) { from = Math.min(clauseFrom, i + w.length()); break search; }
+            }
         }
         String part = t.substring(from, clauseFrom).replaceAll("\\s+", "");
         String level = null;

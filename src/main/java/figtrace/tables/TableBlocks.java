@@ -141,7 +141,9 @@ final class TableBlocks {
             // a caption whose parts PDFBox read as cells (\t图表\t4\t截至 2025 年底公司已建成高速公路情况, Nanping rating
             // report; 表 1\t2025\t年居民消费价格…, Xiangtan bulletin) is the table's caption, not its first row
             String s = text.lineText(text.lines().get(b.lines.get(0))).strip();
-            if (CAPTION.matcher(s).find() && s.length() <= 60) {
+            // with a title of its own: 表 12\t单位：万元 over the title line (Wuzhong budget tables) is only the number
+            String title = CAPTION.matcher(UNIT_LINE.matcher(s).replaceAll("")).replaceFirst("").replaceAll("[^\\p{IsHan}]", "");
+            if (CAPTION.matcher(s).find() && s.length() <= 60 && title.length() >= 4) {
                 b.caption = s.replaceAll("\\s+", " ");
                 b.lines.remove(0);
                 shortLines.clear();

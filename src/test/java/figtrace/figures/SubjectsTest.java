@@ -59,9 +59,10 @@ class SubjectsTest {
 
     @Test
     void aBareCountOfStudentsTakesTheLevelItsSentenceOpensWith() {
-        // Xiangtan and Zhenjiang bulletins
+        // Xiangtan, Zhenjiang and Aksu bulletins
         assertEquals("初中在校生", subject("初中招生 28856人，在校生 85701人，毕业生 27110人。", "85701人"));
         assertEquals("普通中学在校学生", subject("普通中学107所，在校学生12.97万人，毕业生4.03万人。", "12.97万人"));
+        assertEquals("高中在校生", subject("普通中学140所，其中，高中27所，在校生8.18万人；初中113所，在校生16.10万人。", "8.18万人"));
         assertEquals("研究生教育在校生", subject("年末共有普通高校8所，在校学生15.32万人；研究生教育招生0.69万人，在校生2.12万人。", "2.12万人"));
     }
 

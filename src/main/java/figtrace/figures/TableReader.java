@@ -30,7 +30,10 @@ final class TableReader {
 
     private final Rules rules;
     /** The words of patterns/table_words.tsv this reader uses (see the file's header for each role). */
-    private final List<String> plainMeasures, changeWords, columnKinds, shareWords, yoyWords, growthWords;
+    private final List<String> plainMeasures, changeWords, columnKinds, shareWords, yoyWords, growthWords, indexWords,
+            ownLevelRows;
+    /** [stage_lead][stage][value_word] at the end of a column's measure (2025年执行数, 年初预算数, 金额). */
+    private final Pattern stageWords;
     private final RegionFinder regions;
     private final FigureStage.Context ctx;
 
@@ -42,6 +45,10 @@ final class TableReader {
         this.shareWords = words(rules, "row_share");
         this.yoyWords = words(rules, "row_yoy");
         this.growthWords = words(rules, "row_growth");
+        this.indexWords = words(rules, "index");
+        this.ownLevelRows = words(rules, "own_level_row");
+        this.stageWords = Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words(rules, "stage_lead")) + ")?(?:" + figtrace.rules.PatternTable.alternation(words(rules, "stage"))
+                + ")?(?:" + figtrace.rules.PatternTable.alternation(words(rules, "value_word")) + ")?$");
         this.regions = regions;
         this.ctx = ctx;
     }
@@ -71,7 +78,7 @@ final class TableReader {
             boolean percentCell = n.endsWith("%") || "%".equals(col.unit());
             UnitChoice unit = percentCell ? unit("%") : TableColumn.NO_TABLE_UNIT.equals(col.unit()) ? null : firstNonNull(unit(row.unit()), unit(col.unit()),
                     "index".equals(col.unit()) ? index() : null, unitOfChange(col), unit(t.unit()),
-                    t.caption() != null && t.caption().contains("指数") ? index() : null);
+                    t.caption() != null && containsAny(t.caption(), indexWords) ? index() : null);
             BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);
             if (value == null) continue;
             if (n.startsWith("-")) value = value.negate();
@@ -91,7 +98,7 @@ final class TableReader {
             // a regional table's rows are places: what they measure is what the column names, without the group's
             // kind (地区生产总值 under 总量 or 增长), else the caption's catalogued indicator (2025年全省各市一般公共
             // 预算收入执行情况表) with the column's measure (执行数), else what the caption names
-            boolean placeRow = row.region() != null || placeRows && OWN_LEVEL_ROW.matcher(row.subject()).matches();
+            boolean placeRow = row.region() != null || placeRows && ownLevelRows.contains(row.subject().replaceAll("\\s", ""));
             if (placeRow && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
                 // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
@@ -179,11 +186,6 @@ final class TableReader {
         return false;
     }
 
-    /** A row of a place table naming the government's own level or the whole place rather than another place. */
-    private static final Pattern OWN_LEVEL_ROW = Pattern.compile("(?:[省市州盟县区旗]|自治区|自治州)?本级|全[省市州盟县区旗]");
-    /** The stage or kind words a column may add to what it measures (2025年执行数, 预算数, 金额). */
-    private static final Pattern STAGE_WORDS = Pattern.compile(
-            "(?:年初|调整|变动|预计|上年|本年|全年)?(?:预算|执行|完成|决算|实际|预计)?(?:数|额|金额|数额)?$");
 
     /**
      * A column measure that names a quantity of its own, not only a stage (执行数, 预算数) or a value word (金额):
@@ -192,7 +194,7 @@ final class TableReader {
      */
     private boolean namesItsQuantity(String measure) {
         if (measure == null || plainMeasure(measure)) return false;
-        String rest = STAGE_WORDS.matcher(measure).replaceFirst("");
+        String rest = stageWords.matcher(measure).replaceFirst("");
         return rest.length() >= 4;
     }
 

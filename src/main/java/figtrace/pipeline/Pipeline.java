@@ -146,9 +146,7 @@ public final class Pipeline {
     static List<Link> links(List<Figure> figures, List<Entity> entities, List<Measure> measures) {
         List<Link> links = new ArrayList<>();
         for (Measure m : measures) {
-            for (Figure f : figures) {
-                if (f.spanStart() >= m.charStart() && f.spanEnd() <= m.charEnd()) links.add(new Link("measure_figure", m.id(), f.id()));
-            }
+            for (Figure f : Figure.within(figures, m.charStart(), m.charEnd())) links.add(new Link("measure_figure", m.id(), f.id()));
             for (String e : m.entityIds()) links.add(new Link("measure_entity", m.id(), e));
         }
         for (Figure f : figures) {

@@ -23,10 +23,7 @@ final class TableWords {
      * starts with (比上年增长 before 增长); the words are taken literally.
      */
     String alternation(String role) {
-        List<String> ws = new java.util.ArrayList<>(of(role));
-        ws.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
-        if (ws.isEmpty()) return "(?!)";
-        return String.join("|", ws.stream().map(java.util.regex.Pattern::quote).toList());
+        return figtrace.rules.PatternTable.alternation(of(role));
     }
 
     /** True when the text, without spaces, equals one of the role's words. */

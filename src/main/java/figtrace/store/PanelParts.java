@@ -75,19 +75,70 @@ public final class PanelParts {
         });
         List<String[]> checkCells = PanelTables.checks(panel.checks());
         writeRecords(part(family, CHECKS), d -> {
-            for (int i = 0; i < panel.checks().size(); i++) {
-                CheckOrder o = panel.orders().get(i);
-                d.writeInt(o.phase());
-                d.writeBoolean(o.key() != null);
-                if (o.key() != null) writeKey(d, o.key());
-                writeString(d, o.sentence());
-                writeString(d, o.doc());
-                d.writeInt(o.seq());
-                writeString(d, o.figureId());
-                d.writeInt(i);
-                writeCells(d, checkCells.get(i + 1));
+            for (int i = 0; i < panel.checks().size(); i++) writeCheck(d, panel.orders().get(i), i, checkCells.get(i + 1));
+        });
+    }
+
+    /**
+     * Replaces the rows and checks of {@code regions} in the parts of {@code family} with {@code panel}, which holds
+     * only rows and checks of those regions; the family's other regions keep what its parts hold. Every check belongs
+     * to the region of its key, and no two regions' rows or checks share a place in the panel's order, so the parts
+     * are those of building the whole family.
+     */
+    public void patch(String family, java.util.Set<String> regions, PanelStage.Ordered panel) throws IOException {
+        Files.createDirectories(dir);
+        List<RowRecord> rows = new ArrayList<>();
+        List<CheckRecord> checks = new ArrayList<>();
+        if (has(family)) {
+            readRecords(part(family, ROWS), RowRecord::read, r -> { if (!regions.contains(r.key().region())) rows.add(r); });
+            readRecords(part(family, CHECKS), CheckRecord::read, c -> { if (!regions.contains(c.cells()[2])) checks.add(c); });
+        }
+        List<String[]> rowCells = PanelTables.panel(panel.rows());
+        for (int i = 0; i < panel.rows().size(); i++) rows.add(new RowRecord(panel.rows().get(i).key(), rowCells.get(i + 1)));
+        List<String[]> checkCells = PanelTables.checks(panel.checks());
+        for (int i = 0; i < panel.checks().size(); i++) checks.add(new CheckRecord(panel.orders().get(i), i, checkCells.get(i + 1)));
+        if (rows.isEmpty() && checks.isEmpty()) {
+            remove(family);
+            return;
+        }
+        rows.sort(Comparator.comparing(RowRecord::key));
+        checks.sort(Comparator.comparing(CheckRecord::order)); // stable: ties (one region's) keep their order
+        writeRecords(part(family, ROWS), d -> {
+            for (RowRecord r : rows) {
+                writeKey(d, r.key());
+                writeCells(d, r.cells());
             }
         });
+        writeRecords(part(family, CHECKS), d -> {
+            for (int i = 0; i < checks.size(); i++) writeCheck(d, checks.get(i).order(), i, checks.get(i).cells());
+        });
+    }
+
+    private static <T> void readRecords(Path file, RecordReader<T> reader, java.util.function.Consumer<T> action)
+            throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (true) {
+                T record;
+                try {
+                    record = reader.read(in);
+                } catch (EOFException end) {
+                    return;
+                }
+                action.accept(record);
+            }
+        }
+    }
+
+    private static void writeCheck(DataOutputStream d, CheckOrder o, int seq, String[] cells) throws IOException {
+        d.writeInt(o.phase());
+        d.writeBoolean(o.key() != null);
+        if (o.key() != null) writeKey(d, o.key());
+        writeString(d, o.sentence());
+        writeString(d, o.doc());
+        d.writeInt(o.seq());
+        writeString(d, o.figureId());
+        d.writeInt(seq);
+        writeCells(d, cells);
     }
 
     /** Removes the parts of {@code family}. */

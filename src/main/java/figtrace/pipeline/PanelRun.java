@@ -46,7 +46,7 @@ import java.util.function.Function;
 public final class PanelRun {
 
     /** Where {@link #update} notes what the panel parts were built from. */
-    static final String STATE = "state.json";
+    static final String STATE = "state.bin";
     private static final String FORMAT = "panel parts v2";
     static final int MAX_EXTRA_FIGURES = 2000;
 
@@ -152,6 +152,7 @@ public final class PanelRun {
     private static Update rebuildAll(StoredPanelFamilies f, PanelParts parts, Map<String, String> stamps, String global,
                                      Path stateFile) throws IOException {
         parts.clear();
+        Files.deleteIfExists(parts.dir().resolve("state.json")); // the state of figtrace before partitions by region
         f.store.savePanel(new PanelStage.Panel(List.of(), List.of()));
         Map<String, Map<String, Set<String>>> docParts = new TreeMap<>();
         Map<String, Map<String, Map<String, Map<String, Integer>>>> docUnits = new TreeMap<>();

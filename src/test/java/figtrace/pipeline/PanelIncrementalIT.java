@@ -59,10 +59,11 @@ class PanelIncrementalIT {
         // One file changed: a bulletin states a different GDP and adds a sentence; only the partitions (family and
         // region) it has sources in are rebuilt, from the documents with sources there, and the panel is still the
         // one built whole.
-        Path bulletin = corpus.resolve("aksu_2025_statistical_bulletin.html");
+        Path bulletin = corpus.resolve("anyang_2025_statistical_bulletin.html");
         String page = Files.readString(bulletin, StandardCharsets.UTF_8);
-        Files.writeString(bulletin, page.replace("</body>",
-                "<p>全地区地区生产总值1234.5亿元，比上年增长4.2%。一般公共预算收入88.8亿元，增长2.1%。</p></body>"),
+        int end = page.lastIndexOf("</body>");
+        Files.writeString(bulletin, page.substring(0, end)
+                + "<p>全市地区生产总值1234.5亿元，比上年增长4.2%。一般公共预算收入88.8亿元，增长2.1%。</p>" + page.substring(end),
                 StandardCharsets.UTF_8);
         run(corpus, out);
         assertSameAsFullRebuild(out, "after a one-file change");

@@ -37,11 +37,11 @@ final class FigureReader {
         FigureWords words = rules.figureWords();
         List<String> figureJoiners = new ArrayList<>(words.listJoiners());
         figureJoiners.addAll(words.figureJoiners());
-        this.listedFigures = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(figureJoiners) + ")*");
-        this.listedPlaces = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.listJoiners()) + "|\\s){1,2}");
-        this.listedTimes = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.listJoiners()) + ")");
-        this.budgetCompletion = java.util.regex.Pattern.compile("(?:" + FigureWords.alternation(words.completionVerbs())
-                + ")(?:" + FigureWords.alternation(words.budgetWords()) + ")的?\\s*$");
+        this.listedFigures = java.util.regex.Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(figureJoiners) + ")*");
+        this.listedPlaces = java.util.regex.Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words.listJoiners()) + "|\\s){1,2}");
+        this.listedTimes = java.util.regex.Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words.listJoiners()) + ")");
+        this.budgetCompletion = java.util.regex.Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words.completionVerbs())
+                + ")(?:" + figtrace.rules.PatternTable.alternation(words.budgetWords()) + ")的?\\s*$");
         this.completionSubject = words.completionSubject().isEmpty() ? null : words.completionSubject().get(0);
         this.regions = regions;
         for (Cue cue : rules.targets()) {

@@ -33,8 +33,8 @@ final class RegionFinder {
         this.names = new HashMap<>(rules.regionNames());
         this.selfWords = rules.selfRegionWords();
         this.words = rules.figureWords();
-        this.tradeAfter = java.util.regex.Pattern.compile("^(?:[、和及与][^，。；,;、]{1,10})*(?:" + alternation(words.tradeWords()) + ")");
-        this.partnerBefore = java.util.regex.Pattern.compile("(?:" + alternation(words.tradePartnerBefore())
+        this.tradeAfter = java.util.regex.Pattern.compile("^(?:[、和及与][^，。；,;、]{1,10})*(?:" + figtrace.rules.PatternTable.alternation(words.tradeWords()) + ")");
+        this.partnerBefore = java.util.regex.Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words.tradePartnerBefore())
                 + ")(?:[^，。；,;、]{1,10}[、和及与])*$");
         Map<Character, java.util.TreeSet<Integer>> lengths = new HashMap<>();
         for (String n : names.keySet()) lengths.computeIfAbsent(n.charAt(0), k -> new java.util.TreeSet<>()).add(n.length());
@@ -104,11 +104,6 @@ final class RegionFinder {
         if (FigureWords.endsWithAny(before, words.tradeVerbs())) return true;
         if (!partnerBefore.matcher(before).find()) return false;
         return tradeAfter.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find();
-    }
-
-    private static String alternation(List<String> words) {
-        return String.join("|", words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                .map(java.util.regex.Pattern::quote).toList());
     }
 
     /** The province of a region's standard name (itself for a province), or null. */

@@ -33,19 +33,14 @@ final class Subjects {
     static Pattern timeWords(SubjectWords words) {
         StringBuilder p = new StringBuilder(DATE_SHAPE);
         if (!words.baseTimeWords().isEmpty()) {
-            p.append("|").append(words.comparisons().isEmpty() ? "" : "(?<!" + alternation(words.comparisons()) + ")")
-                    .append("(?:").append(alternation(words.baseTimeWords())).append(")");
+            p.append("|").append(words.comparisons().isEmpty() ? "" : "(?<!" + figtrace.rules.PatternTable.alternation(words.comparisons()) + ")")
+                    .append("(?:").append(figtrace.rules.PatternTable.alternation(words.baseTimeWords())).append(")");
         }
-        if (!words.timeWords().isEmpty()) p.append("|").append(alternation(words.timeWords()));
+        if (!words.timeWords().isEmpty()) p.append("|").append(figtrace.rules.PatternTable.alternation(words.timeWords()));
         return Pattern.compile(p.append("|").append(PERIOD_SHAPES).toString());
     }
 
     /** The words quoted, longest first (近年来 before 近年). */
-    private static String alternation(List<String> words) {
-        return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
-    }
-
     /**
      * @param timeWords {@link #timeWords} of the same words
      * @param before the text between the clause start (or the previous figure) and the figure

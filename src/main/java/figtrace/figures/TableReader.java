@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.HashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +32,10 @@ final class TableReader {
 
     private final Rules rules;
     /** The words of patterns/table_words.tsv this reader uses (see the file's header for each role). */
-    private final List<String> plainMeasures, changeWords, columnKinds, shareWords, yoyWords, growthWords;
+    private final List<String> plainMeasures, changeWords, columnKinds, shareWords, yoyWords, growthWords, indexWords,
+            ownLevelRows;
+    /** [stage_lead][stage][value_word] at the end of a column's measure (2025年执行数, 年初预算数, 金额). */
+    private final Pattern stageWords;
     private final RegionFinder regions;
     private final FigureStage.Context ctx;
 
@@ -42,6 +47,10 @@ final class TableReader {
         this.shareWords = words(rules, "row_share");
         this.yoyWords = words(rules, "row_yoy");
         this.growthWords = words(rules, "row_growth");
+        this.indexWords = words(rules, "index");
+        this.ownLevelRows = words(rules, "own_level_row");
+        this.stageWords = Pattern.compile("(?:" + figtrace.rules.PatternTable.alternation(words(rules, "stage_lead")) + ")?(?:" + figtrace.rules.PatternTable.alternation(words(rules, "stage"))
+                + ")?(?:" + figtrace.rules.PatternTable.alternation(words(rules, "value_word")) + ")?$");
         this.regions = regions;
         this.ctx = ctx;
     }
@@ -62,8 +71,8 @@ final class TableReader {
                 .map(TableColumn::measure).distinct().count();
         for (TableCell cell : t.cells()) {
             if (cell.figureId() == null) continue;
-            var line = text.lineAt(cell.charStart());
-            int lineIndex = text.lines().indexOf(line);
+            int lineIndex = text.lineIndexAt(cell.charStart());
+            var line = text.lines().get(lineIndex);
             if (lineIndex >= 0 && skipped[lineIndex]) continue;
             TableRow row = t.rows().get(cell.row());
             TableColumn col = t.columns().get(cell.column());
@@ -71,7 +80,7 @@ final class TableReader {
             boolean percentCell = n.endsWith("%") || "%".equals(col.unit());
             UnitChoice unit = percentCell ? unit("%") : TableColumn.NO_TABLE_UNIT.equals(col.unit()) ? null : firstNonNull(unit(row.unit()), unit(col.unit()),
                     "index".equals(col.unit()) ? index() : null, unitOfChange(col), unit(t.unit()),
-                    t.caption() != null && t.caption().contains("指数") ? index() : null);
+                    t.caption() != null && containsAny(t.caption(), indexWords) ? index() : null);
             BigDecimal value = NumberParser.parse(n.replace("%", "").replace("+", "").replace("-", "")).orElse(null);
             if (value == null) continue;
             if (n.startsWith("-")) value = value.negate();
@@ -85,24 +94,24 @@ final class TableReader {
             // a row that dates itself (一、2024年末地方政府一般债务余额实际数 in a 2025 table: 东莞 and 广州 表18/表19) is of
             // its own date, not the caption's
             String rowTime = placeRowLabel(row) ? null : datedRow(row.subject());
-            String time = firstNonNull(firstTime(col.header()), ownYear, rowTime, firstTime(t.caption()), col.period(), ctx.defaultTime());
+            String time = firstNonNull(timeIn(col.header()), ownYear, rowTime, timeIn(t.caption()), col.period(), ctx.defaultTime());
             String region = firstNonNull(col.region(), row.region(), captionRegion, ctx.mainRegion());
             String subject = row.subject();
             // a regional table's rows are places: what they measure is what the column names, without the group's
             // kind (地区生产总值 under 总量 or 增长), else the caption's catalogued indicator (2025年全省各市一般公共
             // 预算收入执行情况表) with the column's measure (执行数), else what the caption names
-            boolean placeRow = row.region() != null || placeRows && OWN_LEVEL_ROW.matcher(row.subject()).matches();
+            boolean placeRow = row.region() != null || placeRows && ownLevelRows.contains(row.subject().replaceAll("\\s", ""));
             if (placeRow && col.region() == null) {
                 String measure = col.measure() == null ? "" : withoutColumnKind(col.measure());
                 // 比上年增（减）% says the change, not what is measured (地区生产总值 under 增长（%） does)
                 if (col.change() != null && changeOnly(measure)) measure = "";
-                if (col.change() == null && col.group() != null && namesItsQuantity(measure) && Indicators.find(rules.indicators(), measure) == null) {
+                if (col.change() == null && col.group() != null && namesItsQuantity(measure) && indicator(measure) == null) {
                     // a column under a group title that names what it measures beyond a stage (新增债务 over 合计,
                     // 职工基本医疗保险基金支出 over 2025年执行数 under a 社会保险基金预算支出 caption) measures that
                     // part, not the caption's whole
                     subject = measure;
                 } else if (captionIndicator != null && !measure.contains(captionIndicator)
-                        && (measure.isEmpty() || Indicators.find(rules.indicators(), measure) == null)) {
+                        && (measure.isEmpty() || indicator(measure) == null)) {
                     subject = measure.isEmpty() || col.change() != null || plainMeasure(measure)
                             || measure.length() > 12 ? captionIndicator : captionIndicator + "（" + measure + "）";
                 } else if (!measure.isEmpty() && !plainMeasure(measure)) {
@@ -112,7 +121,7 @@ final class TableReader {
                 }
             }
             // a stock in a year's column (短期债务, 资产负债率 in 2024年) is its year-end balance
-            if (!placeRow) time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, row.subject());
+            if (!placeRow) time = balanceAtYearEnd(time, row.subject());
             // a row of growth rates (GDP 增速（%）) under columns of years or places
             String change = col.change() != null ? col.change() : rowChange(row.label(), unit);
             if (subject.isEmpty()) subject = col.measure() == null ? null : col.measure();
@@ -121,7 +130,7 @@ final class TableReader {
             String where = "table " + (t.caption() == null ? "#" + (t.seq() + 1) : t.caption())
                     + (t.side() == null ? "" : " (" + t.side() + ")") + ", row " + (row.index() + 1) + " \"" + row.label()
                     + "\", column " + (col.index() + 1) + " \"" + col.header() + "\"";
-            figtrace.rules.Indicator indicator = subject == null ? null : Indicators.find(rules.indicators(), subject);
+            figtrace.rules.Indicator indicator = subject == null ? null : indicator(subject);
             out.add(new Figure(cell.figureId(), source.name(), line.page() == 0 ? null : line.page(), line.number(),
                     line.start(), line.end(), text.lineText(line), cell.charStart(), cell.charEnd(), cell.text(),
                     value.stripTrailingZeros(), unit == null ? null : unit.info().unit(),
@@ -179,11 +188,6 @@ final class TableReader {
         return false;
     }
 
-    /** A row of a place table naming the government's own level or the whole place rather than another place. */
-    private static final Pattern OWN_LEVEL_ROW = Pattern.compile("(?:[省市州盟县区旗]|自治区|自治州)?本级|全[省市州盟县区旗]");
-    /** The stage or kind words a column may add to what it measures (2025年执行数, 预算数, 金额). */
-    private static final Pattern STAGE_WORDS = Pattern.compile(
-            "(?:年初|调整|变动|预计|上年|本年|全年)?(?:预算|执行|完成|决算|实际|预计)?(?:数|额|金额|数额)?$");
 
     /**
      * A column measure that names a quantity of its own, not only a stage (执行数, 预算数) or a value word (金额):
@@ -192,7 +196,7 @@ final class TableReader {
      */
     private boolean namesItsQuantity(String measure) {
         if (measure == null || plainMeasure(measure)) return false;
-        String rest = STAGE_WORDS.matcher(measure).replaceFirst("");
+        String rest = stageWords.matcher(measure).replaceFirst("");
         return rest.length() >= 4;
     }
 
@@ -239,8 +243,41 @@ final class TableReader {
     }
 
     /** A written unit (万元, %, 亿千瓦小时) as unit and factor; null when it is not one of patterns/units.tsv. */
+    /**
+     * What a document's cells ask again and again (a column's header, a table's caption, the same subjects and units in
+     * every row), answered once per reader: the reader belongs to one document and one thread.
+     */
+    private final Map<String, Optional<UnitChoice>> units = new HashMap<>();
+    private final Map<String, Optional<String>> times = new HashMap<>();
+    private final Map<String, Optional<figtrace.rules.Indicator>> indicators = new HashMap<>();
+    private final Map<String, String> yearEnds = new HashMap<>();
+
     private UnitChoice unit(String written) {
         if (written == null || written.isBlank()) return null;
+        return units.computeIfAbsent(written, w -> Optional.ofNullable(unitOf(w))).orElse(null);
+    }
+
+    private String timeIn(String s) {
+        if (s == null || s.isBlank()) return null;
+        return times.computeIfAbsent(s, w -> Optional.ofNullable(firstTime(w))).orElse(null);
+    }
+
+    private figtrace.rules.Indicator indicator(String subject) {
+        return indicators.computeIfAbsent(subject, w -> Optional.ofNullable(Indicators.find(rules.indicators(), w))).orElse(null);
+    }
+
+    private String balanceAtYearEnd(String time, String subject) {
+        if (subject == null) return FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, null);
+        String key = time + "\u0000" + subject;
+        String got = yearEnds.get(key);
+        if (got == null && !yearEnds.containsKey(key)) {
+            got = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
+            yearEnds.put(key, got);
+        }
+        return got;
+    }
+
+    private UnitChoice unitOf(String written) {
         String c = norm(written);
         if (c.equals("index")) return index();
         UnitInfo direct = rules.units().get(c);

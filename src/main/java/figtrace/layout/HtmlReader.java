@@ -104,7 +104,7 @@ final class HtmlReader {
         HtmlWalker w = new HtmlWalker();
         w.walk(root);
         w.flush();
-        return w.rows;
+        return FlatTables.rejoin(w.rows);
     }
 
     /** Removes site chrome, unless an element so marked holds most of the page (then it is the page). */

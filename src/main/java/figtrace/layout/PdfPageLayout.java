@@ -96,6 +96,32 @@ final class PdfPageLayout {
             if (!r.tabular && prev.tabular && next.tabular && prev.page == r.page && next.page == r.page
                     && r.text.length() <= 20) r.tabular = true;
         }
+        // A row label wrapped over lines above and below its number line (指标文件 names of three lines, a 备注 of two:
+        // 石嘴山 budget 表九, 表十, 表二十二; 吴忠 p124 其他地方自行试点项目收益专项债券收入安排的支出) leaves its number
+        // line alone between label-only lines (the end of one label and the start of the next: up to eight short lines
+        // in 石嘴山 表十) between two lines of figures belong to the table, unless one is a caption, a 单位 line or ends
+        // a sentence.
+        for (int i = 1; i + 1 < rows.size(); i++) {
+            Row prev = rows.get(i - 1);
+            // after a line of figures only: lines under a header line are the header's own (企业职工 / 基本养老 /
+            // 保险基金 over a 吴忠 social-insurance table), laid out with it by the tables stage
+            if (!prev.tabular || rows.get(i).tabular || !TableGrid.isDataRow(prev.text)) continue;
+            int j = i;
+            while (j < rows.size() && j - i < MAX_WRAPPED_LABEL_LINES && !rows.get(j).tabular && wrappedLabel(rows.get(j), prev.page)) j++;
+            if (j < rows.size() && j > i && rows.get(j).tabular && rows.get(j).page == prev.page
+                    && TableGrid.isDataRow(rows.get(j).text)) {
+                for (int k = i; k < j; k++) rows.get(k).tabular = true;
+            }
+        }
+    }
+
+    private static final int MAX_WRAPPED_LABEL_LINES = 8;
+    private static final Pattern NOT_A_LABEL = Pattern.compile("^\\s*(?:附|图)?表\\s*(?:[0-9０-９]+|[一二三四五六七八九十百]+)|单位\\s*[:：]|[。；;]\\s*$");
+
+    /** A short line that can be part of a wrapped row label: no caption, 单位 line or sentence end, on the same page. */
+    private static boolean wrappedLabel(Row r, int page) {
+        String t = r.text.strip();
+        return r.page == page && !t.isEmpty() && t.length() <= 30 && !NOT_A_LABEL.matcher(t).find();
     }
 
     /**

@@ -2,6 +2,7 @@ package figtrace.measures;
 
 import figtrace.entities.Paragraph;
 import figtrace.model.Entity;
+import figtrace.model.Figure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /** Reads the measures of one paragraph. Offsets in {@link Clause} are document offsets (mapped through the paragraph). */
 final class ClauseReader {
 
-    record Clause(int start, int end, String actor, List<String> figures, List<String> entityIds) {}
+    record Clause(int start, int end, String actor, List<String> entityIds) {}
 
     /** Where a part opens with an action: the actor before the verb (or null) and the verb's end. */
     private record Opening(String actor, int verbEnd, boolean bare) {}
@@ -32,6 +33,8 @@ final class ClauseReader {
     private final Paragraph para;
     private final List<Entity> entities;
     private final List<String> entityTexts;
+    /** The document's figures (from the figure stage), in document offsets. */
+    private final List<Figure> figures;
 
     /**
      * In a government's own report (a work report, a budget report) each comma part that opens with a verb is an action
@@ -39,12 +42,9 @@ final class ClauseReader {
      */
     private final boolean eachVerbActs;
 
-    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities) {
-        this(cues, paragraph, entities, false);
-    }
-
-    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, boolean eachVerbActs) {
+    ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, List<Figure> figures, boolean eachVerbActs) {
         this.eachVerbActs = eachVerbActs;
+        this.figures = figures;
         this.cues = cues;
         this.s = paragraph.text();
         this.para = paragraph;
@@ -113,7 +113,10 @@ final class ClauseReader {
         return p.startsWith("是") && cues.isCopula(p);
     }
 
-    private boolean hasFigure(int from, int to) { return !FigureSpans.in(s.substring(from, to)).isEmpty(); }
+    /** Whether the figure stage found a figure inside [from, to) of the paragraph. */
+    private boolean hasFigure(int from, int to) {
+        return !Figure.within(figures, para.docStart(from), para.docEnd(to)).isEmpty();
+    }
 
     private boolean hasDigit(int from, int to) { return s.substring(from, to).chars().anyMatch(Character::isDigit); }
 
@@ -123,8 +126,8 @@ final class ClauseReader {
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
         // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
-        if (ids.isEmpty() && FigureSpans.in(clause).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
-        out.add(new Clause(a, b, actor, FigureSpans.in(clause), ids));
+        if (ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
+        out.add(new Clause(a, b, actor, ids));
     }
 
     /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */

@@ -44,8 +44,6 @@ public final class MeasureStage {
     /** Rules from ./patterns. */
     public MeasureStage() { this(Path.of("patterns")); }
 
-    public List<Measure> extract(String doc, DocumentText text) { return extract(doc, text, List.of()); }
-
     /** The pipeline's entry point: the measures of one document, with its entities and figures (see below). */
     public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
         figtrace.model.Place own = context.ownRegion();
@@ -56,21 +54,8 @@ public final class MeasureStage {
     /**
      * @param entities the document's entities (from EntityStage), used to recognise actors and listed in
      *                 {@link Measure#entityIds()}; may be empty
-     */
-    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities) {
-        return extract(doc, text, entities, List.of());
-    }
-
-    /**
-     * @param figures the document's figures (from the figure stage); when given, a measure's linked figures are the
-     *                raws of the figures whose span lies inside its clause, instead of this stage's own simple
-     *                number-and-unit scan
-     */
-    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures) {
-        return extract(doc, text, entities, figures, null);
-    }
-
-    /**
+     * @param figures  the document's figures (from the figure stage): a measure's linked figures are those whose span
+     *                 lies inside its clause, and a clause with a figure can be a measure without a concrete object
      * @param reporter the body that reports in this document (河北省人民政府 in its work report, 普洱市财政局 in its budget
      *                 report; measure_cues.tsv {@code reporter}): the actor of every measure that names no organisation
      *                 as its subject. Null for papers, news and documents whose region is unknown.
@@ -90,12 +75,11 @@ public final class MeasureStage {
                 if (TOP_HEADING.matcher(s).find() || cue != null) sectionStatus = cue;
                 continue;
             }
-            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities, reporter != null).measures()) {
+            for (ClauseReader.Clause c : new ClauseReader(cues, para, entities, figures, reporter != null).measures()) {
                 int start = c.start(), end = c.end();
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
-                List<String> linked = figures.isEmpty() ? c.figures() : figures.stream()
-                        .filter(f -> f.spanStart() >= start && f.spanEnd() <= end).map(Figure::raw).toList();
+                List<String> linked = Figure.within(figures, start, end).stream().map(Figure::raw).toList();
                 MeasureStatus status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 // the reporting government acts unless the clause's subject is another named body (市级, 校企 are

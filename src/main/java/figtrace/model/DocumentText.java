@@ -28,12 +28,17 @@ public record DocumentText(String text, List<TextLine> lines, List<OcrWord> ocrW
 
     /** The line holding {@code offset} (the last line when offset is at the very end). */
     public TextLine lineAt(int offset) {
+        return lines.get(lineIndexAt(offset));
+    }
+
+    /** The index in {@link #lines()} of the line holding {@code offset}, found by bisection. */
+    public int lineIndexAt(int offset) {
         int lo = 0, hi = lines.size() - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (lines.get(mid).start() <= offset) lo = mid; else hi = mid - 1;
         }
-        return lines.get(lo);
+        return lo;
     }
 
     /** The text of one line, without its line break. */

@@ -63,6 +63,14 @@ public record Figure(String id, String doc, Integer page, int line, int charStar
                 qualifier, time, region, subject, indicator, null, change, target, rule, note);
     }
 
+    /**
+     * The figures that stand wholly inside [start, end) of the document text, in the given order: the one rule by which
+     * a measure's clause holds its figures (its linked_figures, its measure_figure links, whether it states a count).
+     */
+    public static java.util.List<Figure> within(java.util.List<Figure> figures, int start, int end) {
+        return figures.stream().filter(f -> f.spanStart() >= start && f.spanEnd() <= end).toList();
+    }
+
     /** This figure as read by OCR: its confidence, its box on the page and the note for a reviewer. */
     public Figure fromOcr(BigDecimal confidence, String box, String newNote) {
         return new Figure(id, doc, page, line, charStart, charEnd, quote, spanStart, spanEnd, raw, value, unit,

@@ -65,13 +65,6 @@ public record FigureWords(List<String> yardstickBefore, List<String> yardstickAf
         return false;
     }
 
-    /** The words as a java.util.regex alternation, each quoted, longest first; never matches when there are none. */
-    public static String alternation(List<String> words) {
-        if (words.isEmpty()) return "(?!)";
-        return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
-    }
-
     /** The length of the longest of {@code words} (0 for none): how far back a word ending at a position can start. */
     public static int longest(List<String> words) {
         return words.stream().mapToInt(String::length).max().orElse(0);

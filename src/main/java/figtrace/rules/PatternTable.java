@@ -44,6 +44,17 @@ public final class PatternTable {
     private PatternTable() {}
 
     /**
+     * Words as a java.util.regex alternation, each quoted, longest first so that a word is never cut short by a shorter
+     * one it starts with (比上年增长 before 增长); never matches when there are none. The one way rule words become a regex.
+     */
+    public static String alternation(java.util.Collection<String> words) {
+        if (words.isEmpty()) return "(?!)";
+        return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /**
      * The rows of {@code dir/file}. The header must name every column in {@code required} and every row fill them;
      * a row with more cells than the header is reported (a tab inside a value). Rows with a problem are left out.
      */

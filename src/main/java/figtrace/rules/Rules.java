@@ -9,7 +9,7 @@ import java.util.Map;
  * instance can serve any number of documents and threads.
  *
  * @param dir         the patterns folder (entity and measure stages read their own tables from it)
- * @param tableWords  the header words of table_words.tsv by role (label, code, unit, change, share, index, plain,
+ * @param tableWords  the header words of table_words.tsv by role (label, code, row_number, unit, change, share, index, plain,
  *                    subtotal, no_table_unit), for the tables stage
  * @param listedSubjects the listings of listed_subjects.tsv (三次产业 → 第一产业, 第二产业, 第三产业)
  * @param fingerprint SHA-256 over the pattern files; it changes whenever a rule or table changes

@@ -35,9 +35,9 @@ public final class RulesStage {
     private static final List<String> KINDS = figtrace.model.Coded.codes(figtrace.model.FigureKind.class);
 
     /** The roles of table_words.tsv (see its header). */
-    private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "unit", "change", "share", "index",
+    private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "row_number", "unit", "change", "share", "index",
             "plain", "subtotal", "no_table_unit", "plain_measure", "change_only", "column_kind", "row_share", "row_yoy",
-            "row_growth");
+            "row_growth", "own_level_row", "stage_lead", "stage", "value_word");
 
     private RulesStage() {}
 
@@ -51,10 +51,10 @@ public final class RulesStage {
         Map<String, BigDecimal> multipliers = loadMultipliers(dir, problems);
         Map<String, String> macros = new HashMap<>();
         macros.put("number", NUMBER);
-        macros.put("multiplier", alternation(multipliers.keySet().stream().toList()));
-        macros.put("unit", alternation(units.keySet().stream().toList()));
+        macros.put("multiplier", PatternTable.alternation(multipliers.keySet().stream().toList()));
+        macros.put("unit", PatternTable.alternation(units.keySet().stream().toList()));
         for (String kind : KINDS) {
-            macros.put("unit:" + kind, alternation(units.values().stream().filter(u -> u.kind().equals(kind))
+            macros.put("unit:" + kind, PatternTable.alternation(units.values().stream().filter(u -> u.kind().equals(kind))
                     .map(UnitInfo::surface).toList()));
         }
         List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir);
@@ -97,11 +97,6 @@ public final class RulesStage {
     }
 
     /** Longest alternatives first, so 千瓦时 wins over 千瓦 under re2j's leftmost-first alternation. */
-    static String alternation(List<String> words) {
-        return words.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w))
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-    }
-
     private static Map<String, UnitInfo> loadUnits(Path dir, Problems problems) {
         Map<String, UnitInfo> units = new LinkedHashMap<>();
         for (PatternTable.Row row : PatternTable.read(dir, "units.tsv", 4, problems)) {

@@ -32,6 +32,8 @@ final class TableBlocks {
         Block above;
         final List<String> headerParagraphs = new ArrayList<>();
         int firstPage, lastPage;
+        /** A header line printed again above a continuation's rows, taken for its title at first (see find). */
+        String repeatedTitle;
         /** Leading rows of continuation blocks to leave out (their repeated header). */
         final Set<Integer> repeatedHeader = new HashSet<>();
 
@@ -48,6 +50,13 @@ final class TableBlocks {
         List<Block> merged = new ArrayList<>();
         for (Block b : blocks(text, isRow)) {
             Block prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (prev != null && repeatsHeaderAbove(prev, b, text)) {
+                // the title found for rows at the top of a page is a line of the header of the table on the page
+                // before, printed again (市本级 辖区转移 over 表九's amount columns on each of 石嘴山's pages 28–32): the
+                // rows continue that table and have no title of their own
+                b.repeatedTitle = b.caption;
+                b.caption = null;
+            }
             if (prev != null && continues(prev, b, text)) {
                 prev.absorb(b);
                 continue;
@@ -113,10 +122,18 @@ final class TableBlocks {
         int first = b.lines.get(0);
         boolean paged = text.lines().get(first).page() > 0;
         int belowUnit = -1; // how many short lines stand between the 单位 line and the rows
+        int page = text.lines().get(first).page();
         for (int j = first - 1; j >= 0 && j >= first - 24; j--) {
             if (isRow[j]) break;
+            // a PDF table's caption, 单位 line and header stand on its own page: what ends the page before is prose
+            // naming other tables (吴忠 p77 表十八和表十九…), a contents page (吴忠 p90 表 7：…···· 120) or the last
+            // wrapped row label of the table continued here (石嘴山 p33 …预算指 / 标的通知), none of them this table's
+            if (paged && text.lines().get(j).page() != page) break;
             String s = text.lineText(text.lines().get(j)).strip();
             if (s.isEmpty()) continue;
+            // a sentence that names tables is no caption (表十八和表十九对…进行了详细反映。 in 吴忠's budget report,
+            // （详见附表 35、36、37。） wrapped in 南通's)
+            if (s.indexOf('\t') < 0 && s.endsWith("。")) break;
             Matcher unit = UNIT_LINE.matcher(s);
             if (unit.find() && belowUnit < 0) belowUnit = shortLines.size();
             if (unit.find(0) && b.unit == null) b.unit = unit.group(1);
@@ -130,6 +147,15 @@ final class TableBlocks {
                 shortLines.add(0, s);
                 shortIndexes.add(0, j);
             }
+        }
+        if (paged && b.caption != null && belowUnit >= 0 && belowUnit < shortLines.size()) {
+            // lines between the caption and the 单位 line are its title, wrapped or not (表九 / 2025 年 7-12 月份石嘴山市级
+            // 返还性收入及 / 一般性转移支付收入情况表 / 单位：万元 in 石嘴山's budget; 表十二 / 2025 年…情况表 / 单位：万元),
+            // not header rows of the table
+            int title = shortLines.size() - belowUnit;
+            b.caption = b.caption + " " + String.join("", shortLines.subList(0, title));
+            shortLines.subList(0, title).clear();
+            shortIndexes.subList(0, title).clear();
         }
         if (paged && b.caption != null && !shortIndexes.isEmpty()) {
             // in a PDF, lines between the caption and the first run of rows are the table's own rows (a header
@@ -190,6 +216,20 @@ final class TableBlocks {
         if (!head.isEmpty() && !again.isEmpty() && !sameText(text, head, again)) return false;
         if (!head.isEmpty()) b.repeatedHeader.addAll(again);
         return true;
+    }
+
+    /**
+     * Rows on the page after a table, with no 表N or 单位 line, whose only title is a line of that table's header
+     * (a header line laid apart from its rows), or the line taken so for the page before.
+     */
+    private static boolean repeatsHeaderAbove(Block prev, Block b, DocumentText text) {
+        if (b.caption == null || b.label != null || b.unit != null || b.firstPage == 0 || b.firstPage != prev.lastPage + 1) return false;
+        String title = TableWords.squeeze(b.caption);
+        if (title.equals(prev.repeatedTitle == null ? null : TableWords.squeeze(prev.repeatedTitle))) return true;
+        for (int k = 0; k < Math.min(8, prev.lines.size()); k++) {
+            if (TableWords.squeeze(text.lineText(text.lines().get(prev.lines.get(k)))).equals(title)) return true;
+        }
+        return false;
     }
 
     /** A caption that is only the table's number (表二十 on its own line, the title on the next). */

@@ -47,7 +47,8 @@ final class TableColumns {
                 if (units.isKnownUnit(t)) unitCells++;
             }
             String h = heads[k];
-            if (words.has("code", h) && !words.has("change", h) && (filled == 0 || codes * 10 >= filled * 6)) roles[k] = "code";
+            if (words.has("row_number", h)) roles[k] = "code";
+            else if (words.has("code", h) && !words.has("change", h) && (filled == 0 || codes * 10 >= filled * 6)) roles[k] = "code";
             else if (words.is("unit", h) || filled > 0 && unitCells * 10 >= filled * 6) roles[k] = "unit";
             else if (filled > 0 && codes * 10 >= filled * 6 && k + 1 < n && textColumn(body, k + 1)
                     && (k == 0 || !roles[k - 1].equals("label"))) roles[k] = "code";

@@ -15,6 +15,9 @@ import static figtrace.tables.TableText.PAREN;
  * (the label without numbering, 其中 and unit), the place it names (a regional table's rows) and its unit.
  */
 final class TableRows {
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
+    private static final Pattern OWN_LEVEL = Pattern.compile("(本级|直属.{0,4}|市辖区|[(（]?[本市]级[)）]?)");
+
     private static final Pattern LIST_MARKER = Pattern.compile(
             "^\\s*(?:(?<l1>[一二三四五六七八九十]+\\s*[、.．])|(?<l2>[（(][一二三四五六七八九十]+[)）])|(?<l3>[0-9]+\\s*[.、．](?![0-9]))|(?<l4>[（(][0-9]+[)）])|(?<hash>[#＃]+))\\s*");
     private static final Pattern QIZHONG = Pattern.compile("^\\s*其中\\s*[:：]?\\s*");
@@ -71,13 +74,13 @@ final class TableRows {
         s = LIST_MARKER.matcher(s).replaceFirst("");
         s = QIZHONG.matcher(s).replaceFirst("");
         s = PAREN.matcher(s).replaceAll(m -> TableUnits.isUnitWord(m.group(1)) ? "" : m.group(0).replace("$", "\\$"));
-        return s.replaceAll("[\\s\u3000]+", "").replaceAll("[:：]$", "");
+        return TRAILING_COLON.matcher(TableWords.squeeze(s)).replaceAll("");
     }
 
     /** The standard name of a place the text names exactly (乌鲁木齐市, 伊犁州 → 伊犁哈萨克自治州), or null. */
     String regionOf(String s) {
         if (s == null || s.isEmpty()) return null;
-        String t = s.replaceAll("[\\s\u3000]+", "");
+        String t = TableWords.squeeze(s);
         Region r = rules.regionNames().get(t);
         if (r != null) return r.standard();
         // 伊犁州直属县(市), 和田地区本级: a place and a part of it
@@ -85,7 +88,7 @@ final class TableRows {
             Region head = rules.regionNames().get(t.substring(0, len));
             if (head == null || head.level().equals("other")) continue;
             String rest = t.substring(len);
-            if (rest.matches("(本级|直属.{0,4}|市辖区|[(（]?[本市]级[)）]?)")) return t;
+            if (OWN_LEVEL.matcher(rest).matches()) return t;
             return null;
         }
         return null;

@@ -23,6 +23,7 @@ final class TableText {
     static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");
     /** A year printed apart from the 年 that follows it in the next cell (2025 | 年债务限额: a header split by a gap). */
     private static final Pattern BARE_YEAR = Pattern.compile("(?:19|20)[0-9]{2}");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("[0-9]{1,3}");
 
     private TableText() {}
 
@@ -67,8 +68,8 @@ final class TableText {
     /** A running footer caught in a table row: a title and its page number (跟踪评级报告 | 5). */
     static boolean isFooter(List<Cell> row) {
         List<String> filled = row.stream().map(Cell::text).filter(t -> !t.isEmpty()).toList();
-        return filled.size() >= 2 && filled.size() <= 3 && filled.get(filled.size() - 1).matches("[0-9]{1,3}")
-                && filled.contains("|");
+        return filled.size() >= 2 && filled.size() <= 3 && filled.contains("|")
+                && PAGE_NUMBER.matcher(filled.get(filled.size() - 1)).matches();
     }
 
     static String year(String s) {

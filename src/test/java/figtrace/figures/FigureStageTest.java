@@ -211,6 +211,13 @@ class FigureStageTest {
         assertEquals(Change.GROWTH, fs.get(2).change());
     }
 
+    @Test
+    void theMeetingsOfAListOfOrdinalMeetingsAreNotCounts() {
+        // work reports name plenary sessions as 届 and 次: 十届十二次、十三次全会 (新疆), 十二届五次、六次全会 (吉林)
+        assertTrue(figures("深入落实自治区党委十届十二次、十三次全会部署。").isEmpty());
+        assertTrue(figures("按照省委十二届五次、六次全会要求，召开会议3次。").stream().map(Figure::raw).toList().equals(List.of("3次")));
+    }
+
     private static Figure withRaw(List<Figure> fs, String raw) {
         return fs.stream().filter(f -> f.raw().equals(raw)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + raw + " in " + fs.stream().map(Figure::raw).toList()));

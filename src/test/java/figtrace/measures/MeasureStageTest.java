@@ -19,9 +19,12 @@ class MeasureStageTest {
     private static final MeasureStage STAGE = new MeasureStage();
     private static final EntityStage ENTITIES = new EntityStage();
 
+    private static final figtrace.pipeline.Pipeline PIPELINE =
+            new figtrace.pipeline.Pipeline(figtrace.rules.RulesStage.load(java.nio.file.Path.of("patterns")));
+
+    /** The measures of a text as a run finds them: with the figure stage's figures and the entity stage's entities. */
     private static List<Measure> run(String text) {
-        DocumentText doc = LayoutStage.linesOf(text, 0);
-        return STAGE.extract("t.txt", doc, ENTITIES.extract("t.txt", doc));
+        return PIPELINE.extract("t.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).measures();
     }
 
     private static Measure find(List<Measure> ms, String start) {
@@ -87,7 +90,7 @@ class MeasureStageTest {
     void measureTextIsTheSourceAtItsOffsets() {
         String text = "标题\r\n自治区教育厅、发改委、工信厅联合印发《新疆维吾尔自治区现代产业学院建设总体工作方案》。";
         DocumentText doc = LayoutStage.linesOf(text, 0);
-        List<Measure> ms = STAGE.extract("t.txt", doc, ENTITIES.extract("t.txt", doc));
+        List<Measure> ms = STAGE.extract("t.txt", doc, ENTITIES.extract("t.txt", doc), List.of(), null);
         assertEquals(1, ms.size(), ms.toString());
         Measure m = ms.get(0);
         assertEquals(text.substring(m.charStart(), m.charEnd()), m.text());
@@ -112,7 +115,7 @@ class MeasureStageTest {
         DocumentText doc = new DocumentText(text, List.of(
                 new figtrace.model.TextLine(1, 1, 0, 12, true, -1),
                 new figtrace.model.TextLine(1, 2, 13, 16, false, -1)));
-        List<Measure> ms = STAGE.extract("t.pdf", doc);
+        List<Measure> ms = STAGE.extract("t.pdf", doc, List.of(), List.of(), null);
         assertEquals(1, ms.size(), ms.toString());
         Measure m = ms.get(0);
         assertEquals("自治区设立100亿元人才基金", m.text());
@@ -124,13 +127,13 @@ class MeasureStageTest {
     }
 
     @Test
-    void figuresFromTheFigureStageReplaceTheSimpleScan() {
+    void aMeasuresLinkedFiguresAreTheFigureStagesFiguresInsideItsClause() {
         String text = "自治区设立100亿元人才基金。";
         DocumentText doc = LayoutStage.linesOf(text, 0);
         var fig = new figtrace.model.Figure("f1", "t.txt", null, 1, 0, 14, text, 5, 11, "100亿元",
                 new java.math.BigDecimal("10000000000"), "CNY", null, figtrace.model.FigureKind.MONEY, null, null, "新疆", "人才基金", null,
                 null, false, "figures:money", null);
-        Measure m = STAGE.extract("t.txt", doc, List.of(), List.of(fig)).get(0);
+        Measure m = STAGE.extract("t.txt", doc, List.of(), List.of(fig), null).get(0);
         assertEquals(List.of("100亿元"), m.linkedFigures());
         assertEquals(MeasureStatus.DONE, m.status());
     }
@@ -146,7 +149,7 @@ class MeasureStageTest {
         }
         DocumentText ocr = new DocumentText(plain.text(), plain.lines(), words);
         List<figtrace.model.Entity> es = ENTITIES.extract("t.pdf", ocr);
-        List<Measure> ms = STAGE.extract("t.pdf", ocr, es);
+        List<Measure> ms = STAGE.extract("t.pdf", ocr, es, List.of(), null);
         assertTrue(!es.isEmpty() && !ms.isEmpty(), es + " " + ms);
         for (figtrace.model.Entity e : es) assertEquals("ocr", e.source(), e.toString());
         for (Measure m : ms) assertEquals("ocr", m.source(), m.toString());
@@ -157,7 +160,7 @@ class MeasureStageTest {
             assertEquals("text", e.source());
             assertNull(e.ocrConfidence());
         }
-        for (Measure m : STAGE.extract("t.txt", plain, ENTITIES.extract("t.txt", plain))) assertEquals("text", m.source());
+        for (Measure m : STAGE.extract("t.txt", plain, ENTITIES.extract("t.txt", plain), List.of(), null)) assertEquals("text", m.source());
     }
 
     @Test

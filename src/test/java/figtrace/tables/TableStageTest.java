@@ -182,4 +182,84 @@ class TableStageTest {
                 + "<tr><td>非税收入</td><td>2341</td><td>3607</td><td>54.08</td></tr></table>");
         assertEquals("2025年市南部山区一般公共预算收入执行情况表", r.tables().get(0).caption());
     }
+
+    @Test
+    void aTableFlattenedIntoOneParagraphPerCellIsRebuilt() {
+        // the 镇江 2025 bulletin's shape: caption, header cells, then label and values, one <p> each; a unit column
+        // (单位) between label and figures; the run ends at the next paragraph of prose
+        DocumentResult r = html("<p>全年主要工业产品产量稳定。</p><p>表3 重点工业产品产量情况</p>"
+                + "<p>产品名称</p><p>单位</p><p>产量</p><p>比上年±％</p>"
+                + "<p>甲产品</p><p>万吨</p><p>36.42</p><p>9.3</p>"
+                + "<p>乙产品</p><p>万立方米</p><p>1866.95</p><p>-18.5</p>"
+                + "<p>丙产品</p><p>辆</p><p>107878</p><p>22.9</p>"
+                + "<p>全年建筑业总产值增长5.0%，签订合同额1130.06亿元。</p>");
+        assertEquals(1, r.tables().size(), "one table: " + r.tables());
+        Table t = r.tables().get(0);
+        assertEquals(3, t.rows().size());
+        assertEquals("表3 重点工业产品产量情况", t.caption());
+        Figure output = cell(r, "1866.95");
+        assertEquals("乙产品", output.subject());
+        assertEquals("m3", output.unit());
+        assertEquals("count", cell(r, "107878").unit());
+        assertEquals(figtrace.model.Change.GROWTH, cell(r, "-18.5").change());
+        // the prose after it is not swallowed
+        assertTrue(r.figures().stream().anyMatch(f -> f.raw().equals("1130.06亿元")));
+    }
+
+    @Test
+    void shortParagraphsAfterACaptionThatDoNotFitRowsStayText() {
+        // a caption followed by a list of short paragraphs that are no rows (one number, then words) is no table
+        DocumentResult r = html("<p>表1 重点项目</p><p>项目名称</p><p>建设内容</p><p>甲项目</p><p>2025</p>"
+                + "<p>乙项目</p><p>道路</p><p>丙项目</p><p>管网</p>");
+        assertEquals(0, r.tables().stream().filter(t -> t.figureCount() > 0).count(), "no table of figures: " + r.tables());
+    }
+
+    @Test
+    void aRowNumberColumnHoldsNoFiguresAndSplitsNoTable() {
+        // 序号 | 项目名称 | 金额 (石嘴山 budget 表十七; 宁德 rating report 序号 | 主要一级子公司名称 | 实收资本)
+        DocumentResult r = html("<p>表十七 2026 年市本级专项资金安排情况表</p><p>单位：万元</p><table>"
+                + "<tr><td>序号</td><td>项目内容</td><td>金额</td></tr>"
+                + "<tr><td>1</td><td>养老保险补助专项资金</td><td>30905</td></tr>"
+                + "<tr><td>2</td><td>就业补助专项资金</td><td>4007</td></tr></table>");
+        assertEquals(1, r.tables().size(), "one table, not two sides: " + r.tables());
+        assertTrue(r.figures().stream().noneMatch(f -> "figures:table_cell".equals(f.rule()) && f.raw().equals("1")),
+                "a row number is no figure");
+        assertEquals("养老保险补助专项资金", cell(r, "30905").subject());
+    }
+
+    @Test
+    void aPdfTableTakesNoCaptionFromThePageBefore() {
+        // 吴忠 p77/p78: the page before ends with a sentence naming other tables, and a contents page lists 表 7：…
+        // with leader dots; the table on the next page has its own title and its number in its first row
+        Table t = tables(List.of(
+                line(1, "表 7：2026年市本级政府性基金收支预算项目表·························· 120", -1),
+                line(1, "表十八和表十九对补助利通区转移支付也进行了详细反映。", -1),
+                line(2, "2025 年全市政府性基金预算收支执行表", -1),
+                line(2, "表 1\t\t单位：万元", 0),
+                line(2, "项 目\t2024 年决算数\t2025 年完成数", 0),
+                line(2, "一、政府性基金收入\t226041\t204874", 0),
+                line(2, "国有土地使用权出让收入\t220911\t202055", 0))).get(0);
+        assertTrue(t.caption().startsWith("表 1"), t.caption());
+        assertTrue(t.caption().contains("2025 年全市政府性基金预算收支执行表"), t.caption());
+    }
+
+    private static String[] line(int page, String text, int table) { return new String[]{"" + page, text, "" + table}; }
+
+    private static List<Table> tables(List<String[]> lines) {
+        StringBuilder text = new StringBuilder();
+        List<figtrace.model.TextLine> out = new java.util.ArrayList<>();
+        int number = 0, page = -1;
+        for (String[] l : lines) {
+            int p = Integer.parseInt(l[0]);
+            number = p == page ? number + 1 : 1;
+            page = p;
+            if (text.length() > 0) text.append('\n');
+            int start = text.length();
+            text.append(l[1]);
+            out.add(new figtrace.model.TextLine(p, number, start, text.length(), false, Integer.parseInt(l[2])));
+        }
+        return new TableStage(RulesStage.load(Path.of("patterns"))).read(
+                new figtrace.model.SourceFile("t.pdf", "0", 0, figtrace.model.DocType.PDF),
+                new figtrace.model.DocumentText(text.toString(), out));
+    }
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Per-document, per-type scores of entities and measures, with the misses and wrong predictions listed.
 
-usage: score_by_type.py GOLD_DIR EXTRACTED_DIR [--errors]
+usage: score_by_type.py GOLD_DIR EXTRACTED_DIR [--errors] [--docs=NAME,NAME]
+
+--docs limits the scoring to the named documents (file names without .txt); the last lines give the totals over the
+documents scored, per entity type and for measures.
 
 Matching is score.py's (imported from ../shared/tools or the path in $SCORE_PY): an entity prediction matches a gold
 entity on the same line +-1 by text; here a pair counts for a type only when both sides have that type, so a matched
@@ -30,6 +33,10 @@ def main():
     errors = "--errors" in sys.argv
     gold_dir, ex_dir = args
     docs = sorted({f.rsplit(".", 2)[0] for f in os.listdir(gold_dir) if f.endswith(".entities.jsonl")})
+    only = [a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--docs=")]
+    if only:
+        docs = [d for d in docs if d in only[0]]
+    tot = defaultdict(lambda: [0, 0, 0])
     ents = S.load(os.path.join(ex_dir, "entities.jsonl"))
     meas = S.load(os.path.join(ex_dir, "measures.jsonl"))
     for d in docs:
@@ -38,10 +45,13 @@ def main():
         pred = [p for p in ents if S.docname(p.get("doc")) == d]
         pairs = S.match(gold, pred, S.ent_same)
         print(f"  entities   {prf(len(pairs), len(pred), len(gold))}")
+        add(tot["entities"], len(pairs), len(pred), len(gold))
         types = sorted({g["type"] for g in gold} | {p.get("type") for p in pred})
         for t in types:
             tp = sum(1 for g, p in pairs if g["type"] == t and p.get("type") == t)
-            print(f"    {t:9s} {prf(tp, sum(p.get('type') == t for p in pred), sum(g['type'] == t for g in gold))}")
+            npred, ngold = sum(p.get('type') == t for p in pred), sum(g['type'] == t for g in gold)
+            add(tot["  " + t], tp, npred, ngold)
+            print(f"    {t:9s} {prf(tp, npred, ngold)}")
         if errors:
             matched_g = {id(g) for g, _ in pairs}
             matched_p = {id(p) for _, p in pairs}
@@ -62,6 +72,8 @@ def main():
             st = sum(1 for g, p in mpairs if g.get("status") == p.get("status"))
             ac = sum(1 for g, p in mpairs if (g.get("actor") or "") == (p.get("actor") or ""))
             print(f"  measures   {prf(len(mpairs), len(mpred), len(mgold))}; status agrees {st}/{len(mpairs)}, actor {ac}/{len(mpairs)}")
+            add(tot["measures"], len(mpairs), len(mpred), len(mgold))
+            add(tot["  status agrees"], st, len(mpairs), len(mpairs))
             if errors:
                 mg = {id(g) for g, _ in mpairs}
                 mp = {id(p) for _, p in mpairs}
@@ -74,6 +86,17 @@ def main():
                 for p in mpred:
                     if id(p) not in mp:
                         print(f"    FP   {p['line']}: {p['text']} [{p.get('status')}]")
+    print(f"== total over {len(docs)} document(s)")
+    for k in ["entities"] + sorted(k for k in tot if k.startswith("  ") and k != "  status agrees") + ["measures", "  status agrees"]:
+        if k in tot:
+            tp, npred, ngold = tot[k]
+            print(f"  {k:11s} {tp}/{npred}" if k == "  status agrees" else f"  {k:11s} {prf(tp, npred, ngold)}")
+
+
+def add(acc, tp, npred, ngold):
+    acc[0] += tp
+    acc[1] += npred
+    acc[2] += ngold
 
 
 if __name__ == "__main__":

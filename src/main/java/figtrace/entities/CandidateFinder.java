@@ -259,13 +259,15 @@ final class CandidateFinder {
         return false;
     }
 
-    /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群. */
+    /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群; with a group, the group's span. */
     void shapes(String line, int offset, List<Candidate> out) {
         for (EntityRules.Shape shape : rules.shapes) {
             com.google.re2j.Matcher m = shape.pattern().matcher(line);
             while (m.find()) {
-                if (m.end() > m.start()) {
-                    out.add(new Candidate(offset + m.start(), offset + m.end(), shape.type(), null, "entities:pattern", RULE, null));
+                // a pattern with a group names only what the group holds (the name after a title: 省长 梁惠玲)
+                int g = m.groupCount() > 0 && m.start(1) >= 0 ? 1 : 0;
+                if (m.end(g) > m.start(g)) {
+                    out.add(new Candidate(offset + m.start(g), offset + m.end(g), shape.type(), null, "entities:pattern", RULE, null));
                 }
             }
         }

@@ -16,6 +16,15 @@ final class Canonicals {
     static String canonical(String text, String type, EntityRules rules, OwnRegion own) {
         EntityRules.Known k = rules.known.get(text);
         if (k != null && k.type().equals(type)) return fill(k.canonical(), text, own);
+        // 自治区工信厅, 省财政厅: a level word (own_level) before a known short name of the own region's body is that body
+        for (EntityRules.Ending e : rules.ownLevels) {
+            if (!e.type().equals(type) || !text.startsWith(e.text())) continue;
+            EntityRules.Known rest = rules.known.get(text.substring(e.text().length()));
+            if (rest != null && rest.type().equals(type) && rest.canonical().startsWith(e.canonical())) {
+                return fill(rest.canonical(), text, own);
+            }
+            break;
+        }
         String c = text;
         if (!type.equals("DOC")) c = c.replace("“", "").replace("”", "").replace("\"", "");
         c = ownPrefix(c, type, rules, own);

@@ -51,9 +51,19 @@ public final class PanelStage {
      * by key and checks by their order, giving the same panel as one build over all sources (in store order).
      */
     public Ordered buildOrdered(List<PanelSource> sources) {
-        Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
         Set<PanelSource> parts = parts(sources);
-        Map<String, String> units = dominantUnits(sources, parts);
+        return buildOrdered(sources, parts, dominantUnits(unitCounts(sources, parts)));
+    }
+
+    /**
+     * As {@link #buildOrdered(List)} for a share of the sources that holds every source of each of its keys (all the
+     * sources of one indicator family in one region, say), given what is decided across the whole corpus: which
+     * sources are parts of a total in their sentence ({@link #parts}, a set that may hold sources of other shares) and
+     * the unit each row indicator is stated in ({@link #dominantUnits}). Every check compares sources and rows of one
+     * region, so the panel of a family is the union of the panels of its regions built so.
+     */
+    public Ordered buildOrdered(List<PanelSource> sources, Set<PanelSource> parts, Map<String, String> units) {
+        Map<PanelKey, List<PanelSource>> byKey = new TreeMap<>();
         List<PanelSource> otherUnit = new ArrayList<>();
         for (PanelSource s : sources) {
             String id = rowIndicator(s);
@@ -91,7 +101,7 @@ public final class PanelStage {
      * 6家): same indicator, unit and change as the earlier figure, and a part word (其中, 分别 …) between them. They are
      * not the region's value, so they make no row.
      */
-    private Set<PanelSource> parts(List<PanelSource> sources) {
+    public Set<PanelSource> parts(List<PanelSource> sources) {
         Set<PanelSource> parts = new java.util.HashSet<>();
         for (List<PanelSource> sentence : sentences(sources)) {
             if (sentence.size() < 2) continue;
@@ -116,18 +126,35 @@ public final class PanelStage {
      * order). A source in another unit is no value of that row: GDP in CNY is never 6.4 (a growth rate whose change
      * was missed, or a share).
      */
-    private static Map<String, String> dominantUnits(List<PanelSource> sources, Set<PanelSource> parts) {
+    public static Map<String, String> dominantUnits(Map<String, Map<String, Integer>> counts) {
+        Map<String, String> units = new TreeMap<>();
+        counts.forEach((id, byUnit) -> {
+            String unit = dominantUnit(byUnit);
+            if (unit != null) units.put(id, unit);
+        });
+        return units;
+    }
+
+    /** The unit most counted in {@code byUnit} (ties: the first in name order), or null when none is counted. */
+    public static String dominantUnit(Map<String, Integer> byUnit) {
+        return byUnit.entrySet().stream().filter(e -> e.getValue() > 0)
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * How many sources state each row indicator in each unit: those with a period that are no part of a total
+     * ({@code parts}). Counts of separate shares of the corpus add up to the corpus's, from which
+     * {@link #dominantUnits} gives each indicator's unit.
+     */
+    public static Map<String, Map<String, Integer>> unitCounts(List<PanelSource> sources, Set<PanelSource> parts) {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (PanelSource s : sources) {
             String id = rowIndicator(s);
             if (id == null || s.period().isEmpty() || parts.contains(s)) continue;
             counts.computeIfAbsent(id, k -> new TreeMap<>()).merge(s.unit(), 1, Integer::sum);
         }
-        Map<String, String> units = new TreeMap<>();
-        counts.forEach((id, byUnit) -> units.put(id, byUnit.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .orElseThrow().getKey()));
-        return units;
+        return counts;
     }
 
     /** Sources grouped by the sentence (quote) that holds them, in document and position order. */
@@ -145,7 +172,7 @@ public final class PanelStage {
     }
 
     /** The id of the row a source belongs to, or null when it is not a row (an increase, a share …). */
-    private static String rowIndicator(PanelSource s) {
+    public static String rowIndicator(PanelSource s) {
         if (s.change() == null || s.change().isEmpty()) return s.indicatorId();
         if (GROWTH.contains(s.change())) return s.indicatorId() + GROWTH_SUFFIX;
         return null;

@@ -46,8 +46,8 @@ import java.util.function.Function;
 public final class PanelRun {
 
     /** Where {@link #update} notes what the panel parts were built from. */
-    static final String STATE = "state.json";
-    private static final String FORMAT = "panel parts v1";
+    static final String STATE = "state.bin";
+    private static final String FORMAT = "panel parts v2";
     static final int MAX_EXTRA_FIGURES = 2000;
 
     private PanelRun() {}
@@ -119,14 +119,18 @@ public final class PanelRun {
         return name != null && !name.toString().isBlank() ? name.toString() : null;
     }
 
-    /** What {@link #update} did. */
-    public record Update(int families, int rebuiltFamilies, boolean full, int filesReplaced) {}
+    /** What {@link #update} did: families with parts, families and (family, region) partitions rebuilt. */
+    public record Update(int families, int rebuiltFamilies, int rebuiltPartitions, boolean full, int filesReplaced) {}
 
     /**
-     * Brings the stored panel and panel.csv / panel_checks.csv in {@code out} up to date with the store: only the
-     * families of documents whose stored rows or reviews changed since the last update are rebuilt (all of them when
-     * the panel rules, region codes or the extractor changed, or no earlier state is there). The outputs equal those
-     * of {@link #save}({@link #buildWhole}) byte for byte.
+     * Brings the stored panel and panel.csv / panel_checks.csv in {@code out} up to date with the store. The panel is
+     * kept by partition: an indicator family ({@link PanelFamilies}) in one region. Every reconciliation check compares
+     * sources and rows of one region, and the one thing decided across the corpus, an indicator's dominant unit, is
+     * kept as counts per document; so a run rebuilds only the partitions that documents changed since the last update
+     * have sources in (old and new), reading only the documents with sources in those partitions, plus every
+     * partition of a family whose dominant unit changed. Everything is rebuilt when the panel rules, region codes or
+     * the extractor changed, or no earlier state is there. The outputs equal those of {@link #save}({@link
+     * #buildWhole}) byte for byte.
      */
     public static Update update(Path db, Path patternsDir, Path out) throws IOException {
         PanelRules rules = PanelRulesFile.read(patternsDir);
@@ -139,49 +143,199 @@ public final class PanelRun {
             Map<String, String> stamps = f.docStamps();
             boolean full = old == null || !old.global().equals(global)
                     || old.nonEmpty().stream().anyMatch(family -> !parts.has(family));
-            Set<String> changed = new TreeSet<>();
-            if (!full) {
-                for (Map.Entry<String, String> e : stamps.entrySet()) {
-                    PanelState.Doc was = old.docs().get(e.getKey());
-                    if (was == null || !was.stamp().equals(e.getValue())) changed.add(e.getKey());
-                }
-                for (String doc : old.docs().keySet()) if (!stamps.containsKey(doc)) changed.add(doc);
-            }
-            Map<String, Set<String>> familiesByDoc = f.familiesByDoc(full ? null : changed.stream()
-                    .filter(stamps::containsKey).toList());
-            Set<String> rebuild = new TreeSet<>();
-            if (full) {
-                rebuild.addAll(f.allFamilies());
-            } else {
-                for (String doc : changed) {
-                    PanelState.Doc was = old.docs().get(doc);
-                    if (was != null) rebuild.addAll(was.families());
-                    rebuild.addAll(familiesByDoc.getOrDefault(doc, Set.of()));
-                }
-            }
             Files.deleteIfExists(stateFile); // a crash from here on leaves no state, so the next update rebuilds all
-            Set<String> nonEmpty = new TreeSet<>(full ? Set.of() : old.nonEmpty());
-            if (full) {
-                parts.clear();
-                f.store.savePanel(new PanelStage.Panel(List.of(), List.of()));
-            }
-            for (String family : rebuild) {
-                PanelStage.Ordered o = f.build(family);
-                f.store.replacePanel(full ? List.of() : f.families.rowIds(family), new PanelStage.Panel(o.rows(), o.checks()));
-                parts.write(family, o);
-                if (o.rows().isEmpty() && o.checks().isEmpty()) nonEmpty.remove(family); else nonEmpty.add(family);
-            }
-            Map<String, PanelState.Doc> docs = new TreeMap<>();
-            for (Map.Entry<String, String> e : stamps.entrySet()) {
-                Set<String> families = full || changed.contains(e.getKey())
-                        ? familiesByDoc.getOrDefault(e.getKey(), Set.of()) : old.docs().get(e.getKey()).families();
-                docs.put(e.getKey(), new PanelState.Doc(e.getValue(), families));
-            }
-            int replaced = parts.writeOutputs();
-            new PanelState(global, docs, nonEmpty).write(stateFile);
-            return new Update(nonEmpty.size(), rebuild.size(), full, replaced);
+            return full ? rebuildAll(f, parts, stamps, global, stateFile) : rebuildChanged(f, parts, stamps, old, stateFile);
         }
     }
+
+    /** Every family rebuilt, region by region, noting each document's partitions and unit counts. */
+    private static Update rebuildAll(StoredPanelFamilies f, PanelParts parts, Map<String, String> stamps, String global,
+                                     Path stateFile) throws IOException {
+        parts.clear();
+        Files.deleteIfExists(parts.dir().resolve("state.json")); // the state of figtrace before partitions by region
+        f.store.savePanel(new PanelStage.Panel(List.of(), List.of()));
+        Map<String, Map<String, Set<String>>> docParts = new TreeMap<>();
+        Map<String, Map<String, Map<String, Map<String, Integer>>>> docUnits = new TreeMap<>();
+        Set<String> nonEmpty = new TreeSet<>();
+        int partitions = 0;
+        Set<String> all = f.allFamilies();
+        for (String family : all) {
+            List<PanelSource> sources = f.sources(family);
+            Set<PanelSource> partSet = f.stage.parts(sources);
+            Map<String, List<PanelSource>> byRegion = new TreeMap<>();
+            Map<String, List<PanelSource>> byDoc = new TreeMap<>();
+            for (PanelSource s : sources) {
+                byRegion.computeIfAbsent(s.region(), r -> new ArrayList<>()).add(s);
+                byDoc.computeIfAbsent(s.doc(), d -> new ArrayList<>()).add(s);
+            }
+            byDoc.forEach((doc, inDoc) -> {
+                docParts.computeIfAbsent(doc, d -> new TreeMap<>()).computeIfAbsent(family, k -> new TreeSet<>())
+                        .addAll(inDoc.stream().map(PanelSource::region).toList());
+                Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inDoc, partSet);
+                if (!counts.isEmpty()) docUnits.computeIfAbsent(doc, d -> new TreeMap<>()).put(family, counts);
+            });
+            Map<String, String> units = PanelStage.dominantUnits(PanelStage.unitCounts(sources, partSet));
+            PanelStage.Ordered o = byRegions(f.stage, byRegion, partSet, units);
+            partitions += byRegion.size();
+            f.store.replacePanel(List.of(), new PanelStage.Panel(o.rows(), o.checks()));
+            parts.write(family, o);
+            if (!o.rows().isEmpty() || !o.checks().isEmpty()) nonEmpty.add(family);
+        }
+        Map<String, PanelState.Doc> docs = new TreeMap<>();
+        stamps.forEach((doc, stamp) -> docs.put(doc, new PanelState.Doc(stamp, docParts.getOrDefault(doc, Map.of()),
+                docUnits.getOrDefault(doc, Map.of()))));
+        int replaced = parts.writeOutputs();
+        new PanelState(global, docs, nonEmpty).write(stateFile);
+        return new Update(nonEmpty.size(), all.size(), partitions, true, replaced);
+    }
+
+    /**
+     * The partitions of documents that changed since {@code old} rebuilt (and every partition of a family whose
+     * dominant unit changed), from the documents with sources in them; the other partitions keep their parts.
+     */
+    private static Update rebuildChanged(StoredPanelFamilies f, PanelParts parts, Map<String, String> stamps,
+                                         PanelState old, Path stateFile) throws IOException {
+        Set<String> changed = new TreeSet<>();
+        for (Map.Entry<String, String> e : stamps.entrySet()) {
+            PanelState.Doc was = old.docs().get(e.getKey());
+            if (was == null || !was.stamp().equals(e.getValue())) changed.add(e.getKey());
+        }
+        for (String doc : old.docs().keySet()) if (!stamps.containsKey(doc)) changed.add(doc);
+        Map<String, PanelState.Doc> docs = new TreeMap<>(old.docs());
+        Map<String, List<PanelSource>> read = new java.util.HashMap<>();
+        Map<String, Set<String>> rebuild = new TreeMap<>(); // family → regions
+        for (String doc : changed) {
+            PanelState.Doc was = old.docs().get(doc);
+            if (was != null) was.parts().forEach((family, regions) -> rebuild.computeIfAbsent(family, k -> new TreeSet<>()).addAll(regions));
+            if (!stamps.containsKey(doc)) { docs.remove(doc); continue; }
+            List<PanelSource> sources = f.sourcesOfDoc(doc);
+            read.put(doc, sources);
+            PanelState.Doc now = docState(f, stamps.get(doc), sources);
+            docs.put(doc, now);
+            now.parts().forEach((family, regions) -> rebuild.computeIfAbsent(family, k -> new TreeSet<>()).addAll(regions));
+        }
+        // an indicator's dominant unit is the corpus's: where the changed documents' counts change it, the whole family
+        Map<String, Map<String, Integer>> before = unitTotals(old.docs().values()), after = unitTotals(docs.values());
+        Set<String> unitChanged = new TreeSet<>();
+        for (String doc : changed) {
+            for (PanelState.Doc d : java.util.Arrays.asList(old.docs().get(doc), docs.get(doc))) {
+                if (d == null) continue;
+                d.units().forEach((family, byId) -> byId.keySet().forEach(id -> {
+                    if (!java.util.Objects.equals(PanelStage.dominantUnit(before.getOrDefault(id, Map.of())),
+                            PanelStage.dominantUnit(after.getOrDefault(id, Map.of())))) unitChanged.add(family);
+                }));
+            }
+        }
+        for (String family : unitChanged) {
+            for (PanelState.Doc d : docs.values()) {
+                Set<String> regions = d.parts().get(family);
+                if (regions != null) rebuild.computeIfAbsent(family, k -> new TreeSet<>()).addAll(regions);
+            }
+        }
+        // the documents with sources in a partition to rebuild, read one at a time in store order
+        List<String> contributors = new ArrayList<>();
+        for (Map.Entry<String, PanelState.Doc> e : docs.entrySet()) {
+            for (Map.Entry<String, Set<String>> p : e.getValue().parts().entrySet()) {
+                Set<String> regions = rebuild.get(p.getKey());
+                if (regions != null && p.getValue().stream().anyMatch(regions::contains)) { contributors.add(e.getKey()); break; }
+            }
+        }
+        contributors.sort(STORE_ORDER);
+        Map<String, Map<String, List<PanelSource>>> inputs = new TreeMap<>(); // family → region → sources
+        Set<PanelSource> partSet = new java.util.HashSet<>();
+        for (String doc : contributors) {
+            List<PanelSource> sources = read.containsKey(doc) ? read.remove(doc) : f.sourcesOfDoc(doc);
+            Set<PanelSource> docParts = f.stage.parts(sources);
+            for (PanelSource s : sources) {
+                String family = f.families.of(s.indicatorId());
+                Set<String> regions = rebuild.get(family);
+                if (regions == null || !regions.contains(s.region())) continue;
+                inputs.computeIfAbsent(family, k -> new TreeMap<>()).computeIfAbsent(s.region(), k -> new ArrayList<>()).add(s);
+                if (docParts.contains(s)) partSet.add(s);
+            }
+        }
+        Map<String, String> units = PanelStage.dominantUnits(after);
+        Set<String> nonEmpty = new TreeSet<>(old.nonEmpty());
+        Map<String, Set<String>> replacedRegions = new TreeMap<>();
+        List<PanelRow> rows = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        int partitions = 0;
+        for (Map.Entry<String, Set<String>> e : rebuild.entrySet()) {
+            String family = e.getKey();
+            PanelStage.Ordered o = byRegions(f.stage, inputs.getOrDefault(family, Map.of()), partSet, units);
+            partitions += e.getValue().size();
+            parts.patch(family, e.getValue(), o);
+            if (parts.has(family)) nonEmpty.add(family); else nonEmpty.remove(family);
+            for (String id : f.families.rowIds(family)) replacedRegions.computeIfAbsent(id, k -> new TreeSet<>()).addAll(e.getValue());
+            rows.addAll(o.rows());
+            checks.addAll(o.checks());
+        }
+        f.store.replacePanelRegions(replacedRegions, new PanelStage.Panel(rows, checks));
+        int replaced = parts.writeOutputs();
+        new PanelState(old.global(), docs, nonEmpty).write(stateFile);
+        return new Update(nonEmpty.size(), rebuild.size(), partitions, false, replaced);
+    }
+
+    /** A document's stamp, the partitions its sources fall in and its unit counts by family. */
+    private static PanelState.Doc docState(StoredPanelFamilies f, String stamp, List<PanelSource> sources) {
+        Set<PanelSource> partSet = f.stage.parts(sources);
+        Map<String, Set<String>> docParts = new TreeMap<>();
+        Map<String, List<PanelSource>> byFamily = new TreeMap<>();
+        for (PanelSource s : sources) {
+            String family = f.families.of(s.indicatorId());
+            docParts.computeIfAbsent(family, k -> new TreeSet<>()).add(s.region());
+            byFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(s);
+        }
+        Map<String, Map<String, Map<String, Integer>>> units = new TreeMap<>();
+        byFamily.forEach((family, inFamily) -> {
+            Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inFamily, partSet);
+            if (!counts.isEmpty()) units.put(family, counts);
+        });
+        return new PanelState.Doc(stamp, docParts, units);
+    }
+
+    /** Row indicator → unit → count over these documents. */
+    private static Map<String, Map<String, Integer>> unitTotals(java.util.Collection<PanelState.Doc> docs) {
+        Map<String, Map<String, Integer>> totals = new java.util.HashMap<>();
+        for (PanelState.Doc d : docs) {
+            d.units().values().forEach(byId -> byId.forEach((id, byUnit) -> {
+                Map<String, Integer> t = totals.computeIfAbsent(id, k -> new TreeMap<>());
+                byUnit.forEach((unit, n) -> t.merge(unit, n, Integer::sum));
+            }));
+        }
+        return totals;
+    }
+
+    /**
+     * The panel of one family from its sources by region, each region built on its own with the corpus's parts and
+     * units, merged in the panel's order (rows by key, checks by {@link CheckOrder}; no two regions share a place).
+     */
+    private static PanelStage.Ordered byRegions(PanelStage stage, Map<String, List<PanelSource>> byRegion,
+                                                Set<PanelSource> partSet, Map<String, String> units) {
+        List<PanelRow> rows = new ArrayList<>();
+        List<OrderedCheck> checks = new ArrayList<>();
+        for (List<PanelSource> sources : byRegion.values()) {
+            PanelStage.Ordered o = stage.buildOrdered(sources, partSet, units);
+            rows.addAll(o.rows());
+            for (int i = 0; i < o.checks().size(); i++) checks.add(new OrderedCheck(o.orders().get(i), checks.size(), o.checks().get(i)));
+        }
+        rows.sort(java.util.Comparator.comparing(PanelRow::key));
+        checks.sort(java.util.Comparator.comparing(OrderedCheck::order).thenComparingInt(OrderedCheck::seq));
+        return new PanelStage.Ordered(rows, checks.stream().map(OrderedCheck::check).toList(),
+                checks.stream().map(OrderedCheck::order).toList());
+    }
+
+    /** The store's order of document names (SQLite BINARY: UTF-8 bytes, which is code point order). */
+    private static final java.util.Comparator<String> STORE_ORDER = (a, b) -> {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     /** What the parts depend on besides the documents: the panel rules, the region codes, the code. */
     private static String globalStamp(Path patternsDir) throws IOException {

@@ -110,6 +110,27 @@ final class StoredPanelFamilies implements AutoCloseable {
 
     /** The panel of one family, from its figures only (in store order, as one build over all would see them). */
     PanelStage.Ordered build(String family) {
+        return stage.buildOrdered(sources(family));
+    }
+
+    /**
+     * Every panel source of one document (all families), in store order: its figures with their reviews, its text
+     * read once for table titles and sentences before.
+     */
+    List<PanelSource> sourcesOfDoc(String doc) {
+        List<PanelSource> out = new ArrayList<>();
+        Map<String, String> texts = new java.util.HashMap<>(2);
+        for (figtrace.model.Figure figure : table.figuresOf(doc)) {
+            FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
+            PanelSource s = PanelRun.source(sources, store, docs, texts,
+                    new figtrace.review.ReviewedFigure(figure, review == null ? FigureReview.UNREVIEWED : review));
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    /** The panel sources of one family, from its figures only (in store order, as one build over all would see them). */
+    List<PanelSource> sources(String family) {
         List<FigureKey> extra = movedInto.getOrDefault(family, List.of());
         if (extra.size() > PanelRun.MAX_EXTRA_FIGURES) extra = extra.subList(0, PanelRun.MAX_EXTRA_FIGURES); // see below
         List<PanelSource> inputs = new ArrayList<>();
@@ -126,7 +147,7 @@ final class StoredPanelFamilies implements AutoCloseable {
                 if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
             });
         }
-        return stage.buildOrdered(inputs);
+        return inputs;
     }
 
     @Override

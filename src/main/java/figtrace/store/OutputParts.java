@@ -47,6 +47,8 @@ import java.util.stream.Stream;
 public final class OutputParts {
     /** The folder under the output folder that holds the parts; safe to delete (the next run writes them again). */
     public static final String DIR = "parts";
+    /** The folder under {@link #DIR} noting how each output was last laid out. */
+    private static final String LAYOUT_DIR = "layout";
 
     private enum Output {
         FIGURES_JSONL(OutputWriter.FIGURES_JSONL), FIGURES_CSV(OutputWriter.FIGURES_CSV),
@@ -208,24 +210,124 @@ public final class OutputParts {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One output: its header, then every document's part, copied by the operating system; replaced atomically. */
+    /**
+     * One output: its header, then every document's part, copied by the operating system. When the output is there as
+     * the last run left it (its layout, size and time as noted in {@code parts/layout/}), only what changed is written:
+     * the documents at its start and end whose parts are the same (same name, or the same bytes) stay in place; the
+     * parts between them are written over the old ones when they are as long, else the file is cut after the
+     * unchanged start and the rest appended. Otherwise the output is written whole and replaced atomically. The
+     * layout is removed before the file is touched, so a run stopped while patching makes the next run write it whole.
+     */
     private void concatenate(Output o, List<String> keys) throws IOException {
         Path target = out.resolve(o.file);
-        Path temp = Files.createTempFile(out, "." + o.file + ".", ".tmp");
-        try {
-            AtomicFiles.readableByAll(temp);
-            try (FileChannel to = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                to.write(java.nio.ByteBuffer.wrap(header(o)));
-                for (String key : keys) {
-                    try (FileChannel from = FileChannel.open(part(key, o), StandardOpenOption.READ)) {
-                        long size = from.size(), done = 0;
-                        while (done < size) done += from.transferTo(done, size - done, to);
-                    }
+        byte[] header = header(o);
+        long[] sizes = new long[keys.size()];
+        for (int k = 0; k < sizes.length; k++) sizes[k] = Files.size(part(keys.get(k), o));
+        Path layoutFile = layout(o);
+        Layout old = Layout.read(layoutFile);
+        Files.deleteIfExists(layoutFile);
+        if (old != null && old.describes(target, header)) {
+            patch(o, target, header.length, old, keys, sizes);
+        } else {
+            Path temp = Files.createTempFile(out, "." + o.file + ".", ".tmp");
+            try {
+                AtomicFiles.readableByAll(temp);
+                try (FileChannel to = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    to.write(java.nio.ByteBuffer.wrap(header));
+                    copyParts(o, keys, 0, keys.size(), to);
                 }
+                AtomicFiles.replace(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            AtomicFiles.replace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+        new Layout(header.length, keys, sizes, Files.size(target), Files.getLastModifiedTime(target).toMillis())
+                .write(layoutFile);
+    }
+
+    /** Writes into {@code target} (laid out as {@code old}) only the parts that differ from what it holds. */
+    private void patch(Output o, Path target, long headerLength, Layout old, List<String> keys, long[] sizes)
+            throws IOException {
+        int n = keys.size(), m = old.keys().size();
+        int i = 0;
+        while (i < n && i < m && same(o, old, i, keys, sizes, i)) i++;
+        int j = 0;
+        while (j < n - i && j < m - i && same(o, old, m - 1 - j, keys, sizes, n - 1 - j)) j++;
+        if (i == n - j && i == m - j) return; // nothing changed
+        long offset = headerLength, oldMiddle = 0, newMiddle = 0;
+        for (int k = 0; k < i; k++) offset += old.sizes()[k];
+        for (int k = i; k < m - j; k++) oldMiddle += old.sizes()[k];
+        for (int k = i; k < n - j; k++) newMiddle += sizes[k];
+        try (FileChannel to = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            if (oldMiddle == newMiddle) {
+                to.position(offset);
+                copyParts(o, keys, i, n - j, to);
+            } else {
+                to.truncate(offset);
+                to.position(offset);
+                copyParts(o, keys, i, n, to);
+            }
+        }
+    }
+
+    /** Whether old part {@code a} and new part {@code b} have the same bytes (the same name, or equal contents). */
+    private boolean same(Output o, Layout old, int a, List<String> keys, long[] sizes, int b) throws IOException {
+        if (old.keys().get(a).equals(keys.get(b))) return true;
+        if (old.sizes()[a] != sizes[b]) return false;
+        Path was = part(old.keys().get(a), o);
+        return Files.isRegularFile(was) && Files.mismatch(was, part(keys.get(b), o)) == -1;
+    }
+
+    private void copyParts(Output o, List<String> keys, int from, int to, FileChannel target) throws IOException {
+        for (int k = from; k < to; k++) {
+            try (FileChannel part = FileChannel.open(part(keys.get(k), o), StandardOpenOption.READ)) {
+                long size = part.size(), done = 0;
+                while (done < size) done += part.transferTo(done, size - done, target);
+            }
+        }
+    }
+
+    private Path layout(Output o) {
+        return dir.resolve(LAYOUT_DIR).resolve(o.file + ".txt");
+    }
+
+    /** Which parts an output was made of, in order, with their sizes, and the size and time of the file then. */
+    private record Layout(long headerLength, List<String> keys, long[] sizes, long fileSize, long modified) {
+        static Layout read(Path file) {
+            if (!Files.isRegularFile(file)) return null;
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                String[] head = lines.get(0).split(" ");
+                List<String> keys = new java.util.ArrayList<>();
+                long[] sizes = new long[lines.size() - 1];
+                for (int k = 1; k < lines.size(); k++) {
+                    String[] f = lines.get(k).split(" ");
+                    keys.add(f[0]);
+                    sizes[k - 1] = Long.parseLong(f[1]);
+                }
+                return new Layout(Long.parseLong(head[0]), keys, sizes, Long.parseLong(head[1]), Long.parseLong(head[2]));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Whether {@code target} is still the file this layout describes, with this header. */
+        boolean describes(Path target, byte[] header) throws IOException {
+            if (!Files.isRegularFile(target) || headerLength != header.length || Files.size(target) != fileSize
+                    || Files.getLastModifiedTime(target).toMillis() != modified) return false;
+            long sum = headerLength;
+            for (long size : sizes) sum += size;
+            if (sum != fileSize) return false;
+            try (java.io.InputStream in = Files.newInputStream(target)) {
+                return java.util.Arrays.equals(in.readNBytes(header.length), header);
+            }
+        }
+
+        void write(Path file) throws IOException {
+            AtomicFiles.writeUtf8(file, w -> {
+                w.write(headerLength + " " + fileSize + " " + modified + "\n");
+                for (int k = 0; k < keys.size(); k++) w.write(keys.get(k) + " " + sizes[k] + "\n");
+            });
         }
     }
 

@@ -3,22 +3,19 @@ package figtrace.store;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import figtrace.ids.Sha256;
-import figtrace.panel.Check;
 import figtrace.panel.CheckOrder;
 import figtrace.panel.PanelKey;
-import figtrace.panel.PanelRow;
 import figtrace.panel.PanelStage;
 import figtrace.panel.PanelTables;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +23,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The panel outputs ({@code panel.csv}, {@code panel_checks.csv}) kept as one pair of part files per indicator family
  * ({@link figtrace.panel.PanelFamilies}) in {@code OUT/parts/panel/}: its rows with their keys and its checks with
- * their {@link CheckOrder}, as the CSV cells they print as. A run that changed some families rewrites only their parts,
+ * their {@link CheckOrder} and region, each with the CSV line it prints as (already quoted, so writing an output is
+ * copying bytes). A run that changed some families rewrites only their parts (or the share of some regions in them),
  * then writes each output by merging the parts in key and check order, one record of each part in memory at a time,
  * and replaces the file only when its bytes changed. The merge gives the order one build over all figures gives
  * ({@link PanelStage#buildOrdered}), so the outputs are byte for byte those of a full rebuild.
@@ -66,27 +65,60 @@ public final class PanelParts {
             remove(family);
             return;
         }
-        List<String[]> rowCells = PanelTables.panel(panel.rows());
+        Lines lines = new Lines();
+        List<RowRecord> rows = rows(panel, lines);
+        List<CheckRecord> checks = checks(panel, lines);
+        writeParts(family, rows, checks);
+    }
+
+    /**
+     * Replaces the rows and checks of {@code regions} in the parts of {@code family} with {@code panel}, which holds
+     * only rows and checks of those regions; the family's other regions keep what its parts hold. Every check belongs
+     * to the region of its key, and no two regions' rows or checks share a place in the panel's order, so the parts
+     * are those of building the whole family.
+     */
+    public void patch(String family, Set<String> regions, PanelStage.Ordered panel) throws IOException {
+        Files.createDirectories(dir);
+        List<RowRecord> rows = new ArrayList<>();
+        List<CheckRecord> checks = new ArrayList<>();
+        if (has(family)) {
+            readRecords(part(family, ROWS), RowRecord::read, r -> { if (!regions.contains(r.key().region())) rows.add(r); });
+            readRecords(part(family, CHECKS), CheckRecord::read, c -> { if (!regions.contains(c.region())) checks.add(c); });
+        }
+        Lines lines = new Lines();
+        rows.addAll(rows(panel, lines));
+        checks.addAll(checks(panel, lines));
+        if (rows.isEmpty() && checks.isEmpty()) {
+            remove(family);
+            return;
+        }
+        rows.sort(Comparator.comparing(RowRecord::key));
+        checks.sort(Comparator.comparing(CheckRecord::order)); // stable: ties (one region's) keep their order
+        writeParts(family, rows, checks);
+    }
+
+    private static List<RowRecord> rows(PanelStage.Ordered panel, Lines lines) {
+        List<String[]> cells = PanelTables.panel(panel.rows());
+        List<RowRecord> rows = new ArrayList<>(panel.rows().size());
+        for (int i = 0; i < panel.rows().size(); i++) rows.add(new RowRecord(panel.rows().get(i).key(), lines.of(cells.get(i + 1))));
+        return rows;
+    }
+
+    private static List<CheckRecord> checks(PanelStage.Ordered panel, Lines lines) {
+        List<String[]> cells = PanelTables.checks(panel.checks());
+        List<CheckRecord> checks = new ArrayList<>(panel.checks().size());
+        for (int i = 0; i < panel.checks().size(); i++) {
+            checks.add(new CheckRecord(panel.orders().get(i), i, panel.checks().get(i).key().region(), lines.of(cells.get(i + 1))));
+        }
+        return checks;
+    }
+
+    private void writeParts(String family, List<RowRecord> rows, List<CheckRecord> checks) throws IOException {
         writeRecords(part(family, ROWS), d -> {
-            for (int i = 0; i < panel.rows().size(); i++) {
-                writeKey(d, panel.rows().get(i).key());
-                writeCells(d, rowCells.get(i + 1));
-            }
+            for (RowRecord r : rows) r.write(d);
         });
-        List<String[]> checkCells = PanelTables.checks(panel.checks());
         writeRecords(part(family, CHECKS), d -> {
-            for (int i = 0; i < panel.checks().size(); i++) {
-                CheckOrder o = panel.orders().get(i);
-                d.writeInt(o.phase());
-                d.writeBoolean(o.key() != null);
-                if (o.key() != null) writeKey(d, o.key());
-                writeString(d, o.sentence());
-                writeString(d, o.doc());
-                d.writeInt(o.seq());
-                writeString(d, o.figureId());
-                d.writeInt(i);
-                writeCells(d, checkCells.get(i + 1));
-            }
+            for (int i = 0; i < checks.size(); i++) checks.get(i).write(d, i);
         });
     }
 
@@ -135,13 +167,20 @@ public final class PanelParts {
 
     private interface Body { void write(DataOutputStream out) throws IOException; }
 
-    private record RowRecord(PanelKey key, String[] cells) implements HasCells {
+    private interface HasLine { byte[] line(); }
+
+    private record RowRecord(PanelKey key, byte[] line) implements HasLine {
         static RowRecord read(DataInputStream in) throws IOException {
-            return new RowRecord(readKey(in), readCells(in));
+            return new RowRecord(readKey(in), readBytes(in));
+        }
+
+        void write(DataOutputStream d) throws IOException {
+            writeKey(d, key);
+            writeBytes(d, line);
         }
     }
 
-    private record CheckRecord(CheckOrder order, int seq, String[] cells) implements HasCells {
+    private record CheckRecord(CheckOrder order, int seq, String region, byte[] line) implements HasLine {
         static CheckRecord read(DataInputStream in) throws IOException {
             int phase = in.readInt();
             PanelKey key = in.readBoolean() ? readKey(in) : null;
@@ -149,11 +188,58 @@ public final class PanelParts {
             int docSeq = in.readInt();
             String figureId = readString(in);
             int seq = in.readInt();
-            return new CheckRecord(new CheckOrder(phase, key, sentence, doc, docSeq, figureId), seq, readCells(in));
+            String region = readString(in);
+            return new CheckRecord(new CheckOrder(phase, key, sentence, doc, docSeq, figureId), seq, region, readBytes(in));
+        }
+
+        void write(DataOutputStream d, int seq) throws IOException {
+            d.writeInt(order.phase());
+            d.writeBoolean(order.key() != null);
+            if (order.key() != null) writeKey(d, order.key());
+            writeString(d, order.sentence());
+            writeString(d, order.doc());
+            d.writeInt(order.seq());
+            writeString(d, order.figureId());
+            d.writeInt(seq);
+            writeString(d, region);
+            writeBytes(d, line);
         }
     }
 
-    private interface HasCells { String[] cells(); }
+    /** CSV lines as the outputs print them: each cell made safe ({@link OutputWriter#cell}), quoted, CRLF. */
+    private static final class Lines {
+        private final StringWriter buffer = new StringWriter();
+        private final CSVWriter csv = new CSVWriter(buffer, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\r\n");
+
+        byte[] of(String[] cells) {
+            String[] safe = new String[cells.length];
+            for (int i = 0; i < cells.length; i++) safe[i] = OutputWriter.cell(cells[i]);
+            buffer.getBuffer().setLength(0);
+            csv.writeNext(safe);
+            try {
+                csv.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            }
+            return buffer.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static <T> void readRecords(Path file, RecordReader<T> reader, java.util.function.Consumer<T> action)
+            throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (true) {
+                T record;
+                try {
+                    record = reader.read(in);
+                } catch (EOFException end) {
+                    return;
+                }
+                action.accept(record);
+            }
+        }
+    }
 
     /** One part being read: its next record, or null at its end. */
     private static final class Cursor<T> {
@@ -180,8 +266,8 @@ public final class PanelParts {
     }
 
     /** Writes one output as the merge of its parts; replaces the file only when it changed. Returns 1 if replaced. */
-    private <T extends HasCells> int merge(String fileName, List<String> header, List<Path> parts, RecordReader<T> reader,
-                                           Comparator<T> order) throws IOException {
+    private <T extends HasLine> int merge(String fileName, List<String> header, List<Path> parts, RecordReader<T> reader,
+                                          Comparator<T> order) throws IOException {
         Path target = out.resolve(fileName);
         Path temp = Files.createTempFile(out, "." + fileName + ".", ".tmp");
         List<Cursor<T>> cursors = new ArrayList<>();
@@ -195,22 +281,15 @@ public final class PanelParts {
                 cursors.add(c);
                 if (c.next != null) queue.add(c);
             }
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
-                    1 << 16)) {
-                w.write('\uFEFF');
-                CSVWriter csv = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                        ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\r\n");
-                csv.writeNext(header.stream().map(OutputWriter::cell).toArray(String[]::new));
+            try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                w.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
+                w.write(new Lines().of(header.toArray(String[]::new)));
                 while (!queue.isEmpty()) {
                     Cursor<T> c = queue.poll();
-                    String[] cells = c.next.cells();
-                    for (int i = 0; i < cells.length; i++) cells[i] = OutputWriter.cell(cells[i]);
-                    csv.writeNext(cells);
+                    w.write(c.next.line());
                     c.advance();
                     if (c.next != null) queue.add(c);
                 }
-                csv.flush();
-                if (csv.checkError()) throw new IOException("cannot write " + fileName);
             }
             if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1) return 0;
             AtomicFiles.replace(temp, target);
@@ -248,22 +327,21 @@ public final class PanelParts {
         return new PanelKey(readString(in), readString(in), readString(in), readString(in));
     }
 
-    private static void writeCells(DataOutputStream d, String[] cells) throws IOException {
-        d.writeInt(cells.length);
-        for (String c : cells) writeString(d, c);
+    private static void writeBytes(DataOutputStream d, byte[] b) throws IOException {
+        d.writeInt(b.length);
+        d.write(b);
     }
 
-    private static String[] readCells(DataInputStream in) throws IOException {
-        String[] cells = new String[in.readInt()];
-        for (int i = 0; i < cells.length; i++) cells[i] = readString(in);
-        return cells;
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) throw new EOFException();
+        return b;
     }
 
     private static void writeString(DataOutputStream d, String s) throws IOException {
         if (s == null) { d.writeInt(-1); return; }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.writeInt(b.length);
-        d.write(b);
+        writeBytes(d, s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String readString(DataInputStream in) throws IOException {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /** Writes the panel into the tables {@code panel}, {@code panel_sources} and {@code panel_checks} (migration 004). */
 final class PanelTables {
@@ -23,6 +24,38 @@ final class PanelTables {
      * Replaces the stored rows, sources and checks of the row indicators {@code indicatorIds} (all when null) with
      * {@code panel}, which holds only rows and checks of those indicators; the caller commits.
      */
+    /**
+     * Replaces the stored rows, sources and checks of each row indicator of {@code regionsByIndicator} in each of its
+     * regions with {@code panel}; one pass over each table (the pairs go into a temporary table), the caller commits.
+     */
+    static void replaceRegions(Connection connection, Map<String, ? extends java.util.Collection<String>> regionsByIndicator,
+                               PanelStage.Panel panel) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("CREATE TEMP TABLE IF NOT EXISTS panel_replaced (indicator_id TEXT NOT NULL,"
+                    + " region TEXT NOT NULL, PRIMARY KEY (indicator_id, region)) WITHOUT ROWID");
+            st.executeUpdate("DELETE FROM temp.panel_replaced");
+        }
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT OR IGNORE INTO temp.panel_replaced (indicator_id, region) VALUES (?, ?)")) {
+            for (Map.Entry<String, ? extends java.util.Collection<String>> e : regionsByIndicator.entrySet()) {
+                for (String region : e.getValue()) {
+                    st.setString(1, e.getKey());
+                    st.setString(2, region);
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String table : java.util.List.of("panel", "panel_sources", "panel_checks")) {
+                st.executeUpdate("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM temp.panel_replaced r"
+                        + " WHERE r.indicator_id = " + table + ".indicator_id AND r.region = " + table + ".region)");
+            }
+            st.executeUpdate("DELETE FROM temp.panel_replaced");
+        }
+        insert(connection, panel);
+    }
+
     static void replace(Connection connection, java.util.Collection<String> indicatorIds, PanelStage.Panel panel)
             throws SQLException {
         if (indicatorIds == null) {
@@ -42,6 +75,11 @@ final class PanelTables {
                 }
             }
         }
+        insert(connection, panel);
+    }
+
+    /** Inserts the rows, sources and checks of {@code panel}; the caller commits. */
+    private static void insert(Connection connection, PanelStage.Panel panel) throws SQLException {
         try (PreparedStatement row = connection.prepareStatement("INSERT INTO panel (indicator_id, indicator, region,"
                 + " region_code, period, scope, value, value_num, unit, status, n_sources, doc, page, line, quote,"
                 + " figure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -274,6 +274,23 @@ public final class SqliteStore extends SqliteConnection implements Store {
         }
     }
 
+    @Override
+    public synchronized void replacePanelRegions(Map<String, ? extends java.util.Collection<String>> regionsByIndicator,
+                                                 figtrace.panel.PanelStage.Panel panel) {
+        try {
+            PanelTables.replaceRegions(connection, regionsByIndicator, panel);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw new StoreException("cannot save the panel in " + file + " (the stored panel is unchanged): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** A document's entities as stored, in text order (a name before the shorter names it starts with, as extracted). */
     @Override
     public synchronized List<figtrace.model.Entity> entities(String doc) {

@@ -92,6 +92,13 @@ public interface Store extends AutoCloseable {
      */
     void replacePanel(java.util.Collection<String> indicatorIds, figtrace.panel.PanelStage.Panel panel);
 
+    /**
+     * Replaces the stored rows, sources and checks of each row indicator in {@code regionsByIndicator} and each of its
+     * regions with {@code panel}, which holds only theirs, in one transaction.
+     */
+    void replacePanelRegions(Map<String, ? extends java.util.Collection<String>> regionsByIndicator,
+                             figtrace.panel.PanelStage.Panel panel);
+
     /** A check of the store's own consistency: ["ok"] when sound, else the problems found. */
     List<String> integrityCheck();
 

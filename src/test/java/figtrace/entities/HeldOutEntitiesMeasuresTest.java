@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
- * src/test/resources/heldout (four government work reports, a budget report, a news-published budget summary and a
+ * src/test/resources/heldout (five government work reports, a budget report, a news-published budget summary and a
  * finance bureau's annual work summary; see its README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
  * change that loses names or measures on documents of these kinds fails here. Outputs are left in
  * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
@@ -49,14 +49,15 @@ class HeldOutEntitiesMeasuresTest {
         try (Stream<Path> s = Files.list(HELD_OUT)) {
             docs = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertEquals(7, docs.size(), "the seven held-out fixtures");
+        assertEquals(8, docs.size(), "the eight held-out fixtures");
         ScoreReport report = extractAndScore(docs, HELD_OUT.resolve("gold"), Path.of("target/heldout-eval"));
-        // measured (seven fixtures, main 0110666): entities P 0.946 R 0.779 F1 0.855; measures P 0.837 R 0.758 F1 0.795.
-        // The five older fixtures alone: entities 0.885, measures 0.828 (all of them looked at while rules were written).
-        // 吉林 (work report, plans) and 中山 (finance bureau work summary), gold written before figtrace was run on them,
-        // never tuned on: entities P 0.947 R 0.643 F1 0.766, measures P 0.830 R 0.603 F1 0.698 — the honest number.
-        assertAtLeast(report, "entities", 0.85, 0.94);
-        assertAtLeast(report, "measures", 0.79, 0.83);
+        // measured (eight fixtures, branch ents7, session 7): entities P 0.929 R 0.767 F1 0.840; measures P 0.857 R 0.762
+        // F1 0.807. The seven older fixtures alone: entities 0.867, measures 0.802 (before session 7: 0.855, 0.795).
+        // 黑龙江 (work report part), gold written before figtrace was run on it: before any rule change entities F1 0.561,
+        // measures 0.735 — the honest number; after session 7's general rules 0.731 and 0.822 (see heldout/README.md).
+        // Adding it lowered the aggregate, hence floors under 0.85.
+        assertAtLeast(report, "entities", 0.83, 0.92);
+        assertAtLeast(report, "measures", 0.80, 0.85);
     }
 
     @Test

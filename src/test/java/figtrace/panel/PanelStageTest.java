@@ -210,6 +210,60 @@ class PanelStageTest {
         assertEquals("unit", panel.checks().get(0).kind());
     }
 
+    /** The same source about another region. */
+    private static PanelSource in(String region, PanelSource s) {
+        return new PanelSource(s.figureId(), s.doc(), s.page(), s.line(), s.quoteStart(), s.quote(), s.raw(),
+                s.indicatorId(), s.indicator(), region, s.period(), s.scope(), s.spanInQuote(), s.change(), s.value(),
+                s.unit(), s.precision(), s.docKind(), s.inTable(), s.seq(), s.reviewed());
+    }
+
+    @Test
+    void thePanelBuiltRegionByRegionWithTheCorpusPartsAndUnitsIsThePanelBuiltWhole() {
+        // 新疆: gdp in yuan in three documents, with its growth; 北京: gdp stated twice as a bare percentage (growth
+        // rates whose change was missed) and once in yuan; a sentence of 新疆 whose part (其中 乌鲁木齐市) names
+        // another region: a part, whichever region it is about.
+        PanelSource a = source("a.html", "bulletin", "gdp", "2025", null, "2042.98亿元", "204298000000", 1, false);
+        PanelSource b = source("b.html", "bulletin", "gdp", "2024", null, "1900.00亿元", "190000000000", 1, false);
+        PanelSource c = source("c.html", "paper", "gdp", "2025", null, "2043.0亿元", "204300000000", 1, false);
+        PanelSource g = source("a.html", "bulletin", "gdp", "2025", "yoy_growth", "6.4%", "6.4", 1, false);
+        PanelSource pct1 = in("北京", new PanelSource("p1", "d.html", null, 2, 5, "增长6.4%", "6.4%", "gdp", "指标", "新疆",
+                "2025", "", 0, null, new BigDecimal("6.4"), "%", new BigDecimal("0.05"), "bulletin", false, 5, false));
+        PanelSource pct2 = in("北京", new PanelSource("p2", "d.html", null, 3, 9, "增长6.5%", "6.5%", "gdp", "指标", "新疆",
+                "2024", "", 0, null, new BigDecimal("6.5"), "%", new BigDecimal("0.05"), "bulletin", false, 9, false));
+        PanelSource bj = in("北京", source("e.html", "bulletin", "gdp", "2025", null, "5000.0亿元", "500000000000", 1, false));
+        String quote = "目前我区共有10家高新区，其中，乌鲁木齐市4家。";
+        PanelSource total = new PanelSource("t", "r.txt", null, 16, 0, quote, "10家", "high_tech_zones", "高新区数", "新疆",
+                "2024", "", quote.indexOf("10家"), null, new BigDecimal("10"), "count", new BigDecimal("0.5"), "reply",
+                false, 1, false);
+        PanelSource part = in("乌鲁木齐市", new PanelSource("u", "r.txt", null, 16, 0, quote, "4家", "high_tech_zones", "高新区数",
+                "新疆", "2024", "", quote.indexOf("4家"), null, new BigDecimal("4"), "count", new BigDecimal("0.5"), "reply",
+                false, 2, false));
+        List<PanelSource> all = List.of(a, b, c, g, pct1, pct2, bj, total, part);
+        PanelStage.Ordered whole = STAGE.buildOrdered(all);
+
+        java.util.Set<PanelSource> parts = STAGE.parts(all);
+        java.util.Map<String, String> units = PanelStage.dominantUnits(PanelStage.unitCounts(all, parts));
+        java.util.Map<String, List<PanelSource>> byRegion = new java.util.TreeMap<>();
+        for (PanelSource s : all) byRegion.computeIfAbsent(s.region(), r -> new java.util.ArrayList<>()).add(s);
+        List<PanelRow> rows = new java.util.ArrayList<>();
+        List<java.util.Map.Entry<CheckOrder, Check>> checks = new java.util.ArrayList<>();
+        for (List<PanelSource> region : byRegion.values()) {
+            PanelStage.Ordered o = STAGE.buildOrdered(region, parts, units);
+            rows.addAll(o.rows());
+            for (int i = 0; i < o.checks().size(); i++) checks.add(java.util.Map.entry(o.orders().get(i), o.checks().get(i)));
+        }
+        rows.sort(java.util.Comparator.comparing(PanelRow::key));
+        checks.sort(java.util.Map.Entry.comparingByKey());
+        assertEquals(whole.rows(), rows);
+        assertEquals(whole.checks(), checks.stream().map(java.util.Map.Entry::getValue).toList());
+        assertTrue(whole.checks().stream().anyMatch(ch -> ch.kind().equals("unit") && ch.key().region().equals("北京")),
+                "北京's percentage is left out against the corpus's unit");
+        // built alone, without the corpus's units and parts, the regions would differ: 北京's gdp in %, a row of 4家
+        assertTrue(STAGE.build(List.of(pct1, pct2, bj)).rows().stream().anyMatch(r -> r.unit().equals("%")));
+        assertEquals(1, STAGE.build(List.of(part)).rows().size());
+        assertTrue(rows.stream().noneMatch(r -> r.key().region().equals("乌鲁木齐市")));
+    }
+
     /** A figure's columns as PanelRun reads them from the store: a general public budget revenue in yuan of 2025. */
     private static java.util.Map<String, Object> columns(String doc, String quote, String raw, String value,
                                                          String region, String rule) {

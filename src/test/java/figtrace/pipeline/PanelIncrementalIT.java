@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The panel a run writes incrementally (family by family, only the families of changed documents rebuilt, outputs
  * merged from parts) equals the panel built in one go over all figures, byte for byte and row for row in the
- * database: after a cold run, and after a run in which one document changed, one was added and one removed.
+ * database: after a cold run, after a run in which one document changed, and after a run in which one document
+ * changed, one was added and one removed.
  */
 class PanelIncrementalIT {
 
@@ -54,6 +55,18 @@ class PanelIncrementalIT {
         assertEquals(0, again.rebuiltFamilies(), "nothing changed: " + again);
         assertEquals(0, again.filesReplaced(), "nothing changed: " + again);
         assertFalse(again.full());
+
+        // One file changed: a bulletin states a different GDP and adds a sentence; only the partitions (family and
+        // region) it has sources in are rebuilt, from the documents with sources there, and the panel is still the
+        // one built whole.
+        Path bulletin = corpus.resolve("anyang_2025_statistical_bulletin.html");
+        String page = Files.readString(bulletin, StandardCharsets.UTF_8);
+        int end = page.lastIndexOf("</body>");
+        Files.writeString(bulletin, page.substring(0, end)
+                + "<p>全市地区生产总值1234.5亿元，比上年增长4.2%。一般公共预算收入88.8亿元，增长2.1%。</p>" + page.substring(end),
+                StandardCharsets.UTF_8);
+        run(corpus, out);
+        assertSameAsFullRebuild(out, "after a one-file change");
 
         long before = System.currentTimeMillis();
         Thread.sleep(1100); // file times of rewritten parts must differ from those of untouched ones

@@ -60,6 +60,50 @@ class OutputPartsTest {
     }
 
     @Test
+    void anOutputIsPatchedWhereItsPartsChangedAndLeftAloneWhenTheirBytesAreTheSame(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        try (Store store = Store.open(out.resolve("figtrace.db"));
+             figtrace.review.ReviewStore reviews = figtrace.review.ReviewStore.open(out.resolve("figtrace.db"))) {
+            store.save(Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt"), Fixtures.growth("a.txt"))), provenance());
+            store.save(Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt"))), provenance());
+            store.save(Fixtures.document("c.txt", List.of(Fixtures.gdp("c.txt"))), provenance());
+            new OutputParts(out).write(store, reviews, rows(store, "a.txt", "b.txt", "c.txt"));
+            Path jsonl = out.resolve(OutputWriter.FIGURES_JSONL);
+            Object inode = Files.readAttributes(jsonl, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            // the first document changes (new bytes, one figure fewer): the file is cut after the header and rewritten
+            DocumentResult a2 = Fixtures.document("a.txt", List.of(Fixtures.gdp("a.txt")));
+            store.save(new DocumentResult(new figtrace.model.SourceFile("a.txt", "ef".repeat(32), 10,
+                    figtrace.model.DocType.TXT), a2.parsed(), a2.figures()), provenance());
+            List<DocumentRow> current = rows(store, "a.txt", "b.txt", "c.txt");
+            new OutputParts(out).write(store, reviews, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole1"));
+            assertEquals(inode, Files.readAttributes(jsonl, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                    "patched in place, not replaced");
+
+            // the middle document gets new content but the same records: its parts are byte for byte the old ones
+            Thread.sleep(20);
+            long before = mtime(jsonl);
+            DocumentResult b2 = Fixtures.document("b.txt", List.of(Fixtures.injected("b.txt")));
+            store.save(new DocumentResult(new figtrace.model.SourceFile("b.txt", "ab".repeat(32), 10,
+                    figtrace.model.DocType.TXT), b2.parsed(), b2.figures()), provenance());
+            current = rows(store, "a.txt", "b.txt", "c.txt");
+            new OutputParts(out).write(store, reviews, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole2"));
+            assertEquals(before, mtime(jsonl), "no byte of figures.jsonl changed, so it is not written");
+
+            // a document removed from the middle, and the output edited by hand: written whole again
+            current = rows(store, "a.txt", "c.txt");
+            new OutputParts(out).write(store, reviews, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole3"));
+            Files.writeString(jsonl, "edited\n");
+            new OutputParts(out).write(store, reviews, current);
+            assertEqualsWholeWrite(store, current, out, tmp.resolve("whole4"));
+        }
+    }
+
+    @Test
     void figuresCsvShowsReviewsAndAReviewRewritesOnlyItsDocumentsParts(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
@@ -227,7 +271,7 @@ class OutputPartsTest {
 
     private static Set<Path> parts(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve(OutputParts.DIR))) {
-            return s.collect(Collectors.toSet());
+            return s.filter(Files::isRegularFile).collect(Collectors.toSet());
         }
     }
 

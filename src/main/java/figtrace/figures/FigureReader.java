@@ -104,6 +104,27 @@ final class FigureReader {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
+            // 全年邮政行业业务总量27.06亿标准量，增长10.9% (Binzhou, Xiangtan bulletins): a change whose sentence holds no
+            // figure before it (a number in a unit figtrace does not know) is of what the sentence opens with
+            if ((runSubject == null || runSubject.isEmpty()) && inherited == null && change != null) {
+                int number = sStart;
+                while (number < clauseFrom && !Character.isDigit(t.charAt(number))) number++;
+                if (number > sStart && number < clauseFrom) {
+                    runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(sStart, number), placeNames);
+                }
+            }
+            // 税收收入21.13亿元，下降6.49%，占一般公共预算收入的53.71%; 棉花总产568.6万吨、占全国92.2%: a share whose
+            // clause names only the whole (占…) is the share of what the sentence just measured (税收收入占一般公共预算收入),
+            // and 完成144.8亿元，占调整预算的83.1% is that amount's completion rate, a level (below)
+            if ("share".equals(change) && inherited != null && prevInSentence != null && prevInSentence.subject() != null
+                    && FigureWords.startsWithAny(runSubject, rules.figureWords().shareWords())) {
+                if (completionSubject != null && budgetCompletion.matcher(t.substring(clauseFrom, c.start())).find()) {
+                    runSubject = inherited;
+                    change = null;
+                } else {
+                    runSubject = partOfShare(withoutCompletion(prevInSentence.subject())) + runSubject;
+                }
+            }
             // 收入630.5亿元，完成预算的100.1%: not the revenue but how much of its budget it reached
             // (of the figure just before it, the amount whose budget it is)
             if (completionSubject != null && inherited != null && inherited.equals(runSubject) && prevInSentence != null
@@ -113,6 +134,7 @@ final class FigureReader {
                 runSubject = prevInSentence.subject() + completionSubject;
             }
         }
+        if (!listed) runSubject = withLevel(runSubject, t, sStart, clauseFrom);
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
@@ -129,6 +151,52 @@ final class FigureReader {
     boolean distributed(String t, int from, int runStart) {
         String before = t.substring(Math.max(from, runStart - 6), runStart);
         return rules.figureWords().distributive().stream().anyMatch(before::contains);
+    }
+
+    /**
+     * 初中招生28856人，在校生85701人: a bare 在校生, 毕业生, 招生 (subject_words.tsv needs_level) is of the level
+     * (subject_words.tsv level: 初中, 普通高校 …) its part of the sentence (since the last ； or 其中) names first, unless
+     * that level is listed with another (普通高校和成人高校).
+     */
+    private String withLevel(String subject, String t, int sentenceStart, int clauseFrom) {
+        if (subject == null || !rules.subjectWords().needsLevel().contains(subject)) return subject;
+        // since the last ； or 其中 (subject_words.tsv level_break): 普通中学140所，其中，高中27所，在校生8.18万人 are
+        // 高中's students (Aksu bulletin)
+        int from = sentenceStart;
+        search:
+        for (int i = clauseFrom - 1; i >= sentenceStart; i--) {
+            for (String w : rules.subjectWords().levelBreaks()) {
+                if (t.startsWith(w, i)) { from = Math.min(clauseFrom, i + w.length()); break search; }
+            }
+        }
+        String part = t.substring(from, clauseFrom).replaceAll("\\s+", "");
+        String level = null;
+        int at = Integer.MAX_VALUE;
+        for (String w : rules.subjectWords().levels()) {
+            int i = part.indexOf(w);
+            if (i >= 0 && (i < at || i == at && w.length() > level.length())) { at = i; level = w; }
+        }
+        // 年末全市共有普通高校和成人高校7所，…在校学生6.92万人: the students of two levels together keep the bare word
+        if (level == null || at + level.length() < part.length() && "和及、与".indexOf(part.charAt(at + level.length())) >= 0) return subject;
+        return level + subject;
+    }
+
+    /**
+     * 税收收入占一般公共预算收入 → 税收收入: the part a share is of, without the scope words and verbs an indicator
+     * name never starts with (实现限上网络零售额 → 限上网络零售额: patterns/indicator_words.tsv, role leading).
+     */
+    private String partOfShare(String subject) {
+        for (String w : rules.figureWords().shareWords()) {
+            int at = subject.indexOf(w);
+            if (at > 0) { subject = subject.substring(0, at); break; }
+        }
+        for (boolean cut = true; cut; ) {
+            cut = false;
+            for (String w : rules.indicators().leading()) {
+                if (subject.length() > w.length() + 1 && subject.startsWith(w)) { subject = subject.substring(w.length()); cut = true; }
+            }
+        }
+        return subject;
     }
 
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
@@ -211,7 +279,20 @@ final class FigureReader {
                 bestEnd = end;
             }
         }
+        if (best != null && best.meaning().equals(figtrace.rules.RulesStage.LEVEL_CUE)) {
+            // 提高至72.2%, 由104.99亿元增加到248.07亿元: the level reached, not a change; 占…比重提升至77% stays a share
+            return shareBefore(clauseBefore, appliesTo);
+        }
         return best == null ? null : best.meaning();
+    }
+
+    /** "share" when a share cue (占, 比重) of the figure's kind stands in the clause before it, else null (a level). */
+    private String shareBefore(String clauseBefore, String appliesTo) {
+        for (Cue cue : rules.changes()) {
+            if ((cue.where().equals(appliesTo) || cue.where().equals("any")) && cue.meaning().equals("share")
+                    && clauseBefore.contains(cue.word())) return "share";
+        }
+        return null;
     }
 
     /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */

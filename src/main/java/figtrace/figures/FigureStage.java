@@ -115,6 +115,11 @@ public final class FigureStage {
         ReportPeriod period = document.period();
         Integer year = period.speechYear(), periodYear = period.year();
         List<Mention> times = TimeFinder.find(view.text, year, periodYear);
+        // 上年结余, 上年结转: the name of a budget item (last year's balance brought into this year), not a time
+        List<String> notTimes = rules.figureWords().notTimes();
+        if (!notTimes.isEmpty()) {
+            times = times.stream().filter(m -> notTimes.stream().noneMatch(w -> view.text.startsWith(w, m.start()))).toList();
+        }
         // A bulletin (统计公报) states the year it reports on once: a figure that names no period is about that year.
         // A budget report's or final accounts' undated figures are the executed year's (全市一般公共预算收入完成…);
         // its budget for the coming year stands under a heading or sentence that names that year.

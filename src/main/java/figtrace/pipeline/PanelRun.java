@@ -244,7 +244,7 @@ public final class PanelRun {
         Map<String, Map<String, List<PanelSource>>> inputs = new TreeMap<>(); // family → region → sources
         Set<PanelSource> partSet = new java.util.HashSet<>();
         for (String doc : contributors) {
-            List<PanelSource> sources = read.containsKey(doc) ? read.remove(doc) : f.sourcesOfDoc(doc);
+            List<PanelSource> sources = read.containsKey(doc) ? read.remove(doc) : f.sourcesOfDoc(doc, rebuild);
             Set<PanelSource> docParts = f.stage.parts(sources);
             for (PanelSource s : sources) {
                 String family = f.families.of(s.indicatorId());

@@ -129,6 +129,55 @@ final class StoredPanelFamilies implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The panel sources of one document that fall in the partitions {@code wanted} (family → regions), with every
+     * source of the same family in the same sentences (they decide which sources are parts of a total), in store
+     * order. A figure's family and region are first read cheaply (its review applied only where it has one), so only
+     * those figures become sources.
+     */
+    List<PanelSource> sourcesOfDoc(String doc, Map<String, Set<String>> wanted) {
+        DocumentRow row = docs.get(doc);
+        if (row == null || row.retired()) return List.of();
+        String own = blankToNull(row.metadata().get("own_region"));
+        List<figtrace.model.Figure> figures = table.figuresOf(doc);
+        String[] families = new String[figures.size()];
+        Set<String> sentences = new java.util.HashSet<>();
+        for (int i = 0; i < figures.size(); i++) {
+            figtrace.model.Figure figure = figures.get(i);
+            FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
+            String id, region;
+            if (review == null) {
+                id = blankToNull(figure.indicatorId());
+                if (id == null) id = blankToNull(figure.indicator());
+                region = blankToNull(figure.region());
+            } else {
+                Map<String, Object> columns = review.apply(figure);
+                id = PanelRun.indicatorOf(columns);
+                region = columns.get("region") == null ? null : blankToNull(columns.get("region").toString());
+            }
+            if (id == null) continue;
+            if (region == null) region = own;
+            families[i] = this.families.of(id);
+            Set<String> regions = wanted.get(families[i]);
+            if (regions != null && regions.contains(region)) sentences.add(families[i] + '\u0000' + figure.charStart());
+        }
+        List<PanelSource> out = new ArrayList<>();
+        Map<String, String> texts = new java.util.HashMap<>(2);
+        for (int i = 0; i < figures.size(); i++) {
+            figtrace.model.Figure figure = figures.get(i);
+            if (families[i] == null || !sentences.contains(families[i] + '\u0000' + figure.charStart())) continue;
+            FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
+            PanelSource s = PanelRun.source(sources, store, docs, texts,
+                    new figtrace.review.ReviewedFigure(figure, review == null ? FigureReview.UNREVIEWED : review));
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     /** The panel sources of one family, from its figures only (in store order, as one build over all would see them). */
     List<PanelSource> sources(String family) {
         List<FigureKey> extra = movedInto.getOrDefault(family, List.of());

@@ -16,12 +16,14 @@ public record FigureWords(List<String> yardstickBefore, List<String> yardstickAf
                           List<String> tradeVerbs, List<String> only, List<String> distributive,
                           List<String> sectionTitleOpening, List<String> sectionTitleEnding,
                           List<String> completionVerbs, List<String> budgetWords, List<String> completionSubject,
-                          List<String> completionRate, List<String> listJoiners, List<String> figureJoiners) {
+                          List<String> completionRate, List<String> listJoiners, List<String> figureJoiners,
+                          List<String> notTimes) {
     private static final String FILE = "figure_words.tsv";
     private static final List<String> ROLES = List.of("yardstick_before", "yardstick_after", "share_word",
             "share_whole", "trade_partner_before", "trade_word", "trade_verb", "only", "distributive",
             "section_title_opening", "section_title_ending",
-            "completion_verb", "budget_word", "completion_subject", "completion_rate", "list_joiner", "figure_joiner");
+            "completion_verb", "budget_word", "completion_subject", "completion_rate", "list_joiner", "figure_joiner",
+            "not_time");
 
     public FigureWords {
         yardstickBefore = List.copyOf(yardstickBefore);
@@ -41,6 +43,7 @@ public record FigureWords(List<String> yardstickBefore, List<String> yardstickAf
         completionRate = List.copyOf(completionRate);
         listJoiners = List.copyOf(listJoiners);
         figureJoiners = List.copyOf(figureJoiners);
+        notTimes = List.copyOf(notTimes);
     }
 
     static FigureWords load(Path dir, Problems problems) {
@@ -50,7 +53,7 @@ public record FigureWords(List<String> yardstickBefore, List<String> yardstickAf
                 byRole.get("trade_verb"), byRole.get("only"), byRole.get("distributive"),
                 byRole.get("section_title_opening"), byRole.get("section_title_ending"), byRole.get("completion_verb"),
                 byRole.get("budget_word"), byRole.get("completion_subject"), byRole.get("completion_rate"),
-                byRole.get("list_joiner"), byRole.get("figure_joiner"));
+                byRole.get("list_joiner"), byRole.get("figure_joiner"), byRole.get("not_time"));
     }
 
     /** Whether {@code text} ends with one of {@code words}. */

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * as {@code patterns/FILE:LINE: …}, and no {@link Rules} is returned until all are fixed.
  */
 public final class RulesStage {
+    /** The change of a changes.tsv cue that makes a figure a level, whatever change word stands before it. */
+    public static final String LEVEL_CUE = "level";
     /**
      * An Arabic number (with optional thousands separators), Arabic with 万 inside (3万4000), or Chinese numerals that
      * start with a digit or 十 — a bare 百 or 千 is a figure of speech (千方百计), not a number.
@@ -60,8 +62,10 @@ public final class RulesStage {
         List<FigureRule> rules = new RuleFileParser("figures.rules", macros, problems).parse(dir);
         List<Cue> qualifiers = loadCues(dir, "qualifiers.tsv", Set.of("before", "after", "inside"),
                 Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Qualifier.class)), problems);
-        List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"),
-                Set.copyOf(figtrace.model.Coded.codes(figtrace.model.Change.class)), problems);
+        // besides the change codes, "level": a cue saying the figure is the level reached (提高至, 增加到)
+        Set<String> changeCodes = new java.util.HashSet<>(figtrace.model.Coded.codes(figtrace.model.Change.class));
+        changeCodes.add(LEVEL_CUE);
+        List<Cue> changes = loadCues(dir, "changes.tsv", Set.of("rate", "amount", "pp", "any"), Set.copyOf(changeCodes), problems);
         List<Cue> targets = loadTargets(dir, problems);
         Map<String, Region> regions = loadRegions(dir, problems);
         Map<String, String> self = new LinkedHashMap<>();

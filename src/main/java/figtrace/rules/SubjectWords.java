@@ -11,9 +11,10 @@ import java.util.Map;
 public record SubjectWords(List<String> leading, List<String> trailing, List<String> takingVerbs,
                            List<String> leadingVerbs, List<String> determiners, List<String> words,
                            List<String> flows, List<String> cutAfter, List<String> balances,
-                           List<String> timeWords, List<String> baseTimeWords, List<String> comparisons) {
+                           List<String> timeWords, List<String> baseTimeWords, List<String> comparisons,
+                           List<String> levels, List<String> needsLevel, List<String> levelBreaks) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
-            "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison");
+            "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison", "level", "needs_level", "level_break");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -28,6 +29,9 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         timeWords = List.copyOf(timeWords);
         baseTimeWords = List.copyOf(baseTimeWords);
         comparisons = List.copyOf(comparisons);
+        levels = List.copyOf(levels);
+        needsLevel = List.copyOf(needsLevel);
+        levelBreaks = List.copyOf(levelBreaks);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -39,6 +43,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
                 byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"), byRole.get("time_word"),
-                byRole.get("base_time_word"), byRole.get("comparison"));
+                byRole.get("base_time_word"), byRole.get("comparison"), byRole.get("level"), byRole.get("needs_level"),
+                byRole.get("level_break"));
     }
 }

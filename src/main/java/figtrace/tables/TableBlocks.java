@@ -163,6 +163,18 @@ final class TableBlocks {
             b.lines.addAll(0, shortIndexes);
             shortLines.clear();
         }
+        if (b.caption == null && b.lines.size() > 1) {
+            // a caption whose parts PDFBox read as cells (\t图表\t4\t截至 2025 年底公司已建成高速公路情况, Nanping rating
+            // report; 表 1\t2025\t年居民消费价格…, Xiangtan bulletin) is the table's caption, not its first row
+            String s = text.lineText(text.lines().get(b.lines.get(0))).strip();
+            // with a title of its own: 表 12\t单位：万元 over the title line (Wuzhong budget tables) is only the number
+            String title = CAPTION.matcher(UNIT_LINE.matcher(s).replaceAll("")).replaceFirst("").replaceAll("[^\\p{IsHan}]", "");
+            if (CAPTION.matcher(s).find() && s.length() <= 60 && title.length() >= 4) {
+                b.caption = s.replaceAll("\\s+", " ");
+                b.lines.remove(0);
+                shortLines.clear();
+            }
+        }
         if (b.caption == null) {
             // no 表N: the nearest short line is the title (全年主要指标完成情况), the others are not headers; a title
             // stands above the 单位 line, and a short line under it heads columns (2025 年执行数 over 金额 | 增长%

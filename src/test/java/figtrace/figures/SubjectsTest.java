@@ -47,4 +47,30 @@ class SubjectsTest {
         // 库尔勒-style PDF text: the page number between two paragraphs
         assertEquals("民用汽车保有量", subject("快递业务收入2.1亿元。 - 12 - 年末民用汽车保有量67.24万辆。", "67.24万辆"));
     }
+
+    @Test
+    void aShareNamingOnlyTheWholeIsTheShareOfWhatWasJustMeasured() {
+        // Xinjiang work report; atlas Ankang budget report
+        assertEquals("棉花总产占全国", subject("棉花总产568.6万吨、占全国92.2%。", "92.2%"));
+        assertEquals("税收收入占一般公共预算收入", subject("其中：税收收入21.13亿元，下降6.49%，占一般公共预算收入的53.71%。", "53.71%"));
+        // atlas Chengde budget report: 占调整预算的 is the amount's completion rate, and the growth after it the amount's
+        assertEquals("一般公共预算支出", subject("一般公共预算支出完成515.6亿元，占调整预算的83.1%，同比增长5.1%。", "5.1%"));
+    }
+
+    @Test
+    void aBareCountOfStudentsTakesTheLevelItsSentenceOpensWith() {
+        // Xiangtan, Zhenjiang and Aksu bulletins
+        assertEquals("初中在校生", subject("初中招生 28856人，在校生 85701人，毕业生 27110人。", "85701人"));
+        assertEquals("普通中学在校学生", subject("普通中学107所，在校学生12.97万人，毕业生4.03万人。", "12.97万人"));
+        assertEquals("高中在校生", subject("普通中学140所，其中，高中27所，在校生8.18万人；初中113所，在校生16.10万人。", "8.18万人"));
+        assertEquals("研究生教育在校生", subject("年末共有普通高校8所，在校学生15.32万人；研究生教育招生0.69万人，在校生2.12万人。", "2.12万人"));
+    }
+
+    @Test
+    void aChangeWordBeforeToNamesTheLevelReached() {
+        // Xinjiang work report; atlas Xiamen budget report
+        assertEquals(null, only("全区普及率提高至72.2%，其中南疆普及率68.4%。", "72.2%").change());
+        assertEquals(null, only("地区生产总值由3466.01亿元增长至8980.37亿元。", "8980.37亿元").change());
+        assertEquals(figtrace.model.Change.SHARE, only("现代服务业增加值占服务业比重提高至77%。", "77%").change());
+    }
 }

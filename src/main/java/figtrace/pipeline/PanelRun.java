@@ -13,9 +13,7 @@ import figtrace.panel.PanelStage;
 import figtrace.panel.PanelTables;
 import figtrace.review.FigureFilter;
 import figtrace.review.FigureTable;
-import figtrace.review.ReviewStatus;
 import figtrace.review.ReviewStore;
-import figtrace.review.ReviewedFigure;
 import figtrace.store.DocumentRow;
 import figtrace.store.OutputWriter;
 import figtrace.store.PanelParts;
@@ -87,28 +85,11 @@ public final class PanelRun {
             Map<String, DocumentRow> docs = store.documentRows();
             Map<String, String> texts = new java.util.HashMap<>(2);
             table.forEach(new FigureFilter(null, null, null, null, null, null, null, null), f -> {
-                PanelSource s = source(sources, store, docs, texts, f);
+                PanelSource s = StoredPanelSource.of(sources, store, docs, texts, f);
                 if (s != null) inputs.add(s);
             });
         }
         return new PanelStage(rules, regionCodes).build(inputs);
-    }
-
-    /** The panel source of one stored figure, or null when it does not enter the panel. */
-    static PanelSource source(PanelSources sources, Store store, Map<String, DocumentRow> docs,
-                                      Map<String, String> texts, ReviewedFigure f) {
-        DocumentRow doc = docs.get(f.figure().doc());
-        if (doc == null || doc.retired()) return null;
-        ReviewStatus status = f.review().status();
-        Map<String, Object> columns = f.review().apply(f.figure());
-        String rule = f.figure().rule();
-        String title = rule != null && rule.contains("table")
-                ? tableTitle(textOf(store, texts, f.figure().doc()), f.figure().charStart()) : null;
-        String before = sources.opensWithPart(f.figure().quote())
-                ? sentenceBefore(textOf(store, texts, f.figure().doc()), f.figure().charStart()) : null;
-        return sources.of(columns, doc.metadata().get("doc_kind"), doc.metadata().get("own_region"),
-                title, before, f.figure().spanStart(), status == ReviewStatus.ACCEPTED || status == ReviewStatus.CORRECTED,
-                status == ReviewStatus.REJECTED);
     }
 
     /** The indicator a figure enters the panel under, after review: its id, or its name when it has none. */
@@ -210,12 +191,12 @@ public final class PanelRun {
             if (!stamps.containsKey(doc)) { docs.remove(doc); continue; }
             List<PanelSource> sources = f.sourcesOfDoc(doc);
             read.put(doc, sources);
-            PanelState.Doc now = docState(f, stamps.get(doc), sources);
+            PanelState.Doc now = PanelState.docState(f, stamps.get(doc), sources);
             docs.put(doc, now);
             now.parts().forEach((family, regions) -> rebuild.computeIfAbsent(family, k -> new TreeSet<>()).addAll(regions));
         }
         // an indicator's dominant unit is the corpus's: where the changed documents' counts change it, the whole family
-        Map<String, Map<String, Integer>> before = unitTotals(old.docs().values()), after = unitTotals(docs.values());
+        Map<String, Map<String, Integer>> before = PanelState.unitTotals(old.docs().values()), after = PanelState.unitTotals(docs.values());
         Set<String> unitChanged = new TreeSet<>();
         for (String doc : changed) {
             for (PanelState.Doc d : java.util.Arrays.asList(old.docs().get(doc), docs.get(doc))) {
@@ -276,36 +257,6 @@ public final class PanelRun {
         return new Update(nonEmpty.size(), rebuild.size(), partitions, false, replaced);
     }
 
-    /** A document's stamp, the partitions its sources fall in and its unit counts by family. */
-    private static PanelState.Doc docState(StoredPanelFamilies f, String stamp, List<PanelSource> sources) {
-        Set<PanelSource> partSet = f.stage.parts(sources);
-        Map<String, Set<String>> docParts = new TreeMap<>();
-        Map<String, List<PanelSource>> byFamily = new TreeMap<>();
-        for (PanelSource s : sources) {
-            String family = f.families.of(s.indicatorId());
-            docParts.computeIfAbsent(family, k -> new TreeSet<>()).add(s.region());
-            byFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(s);
-        }
-        Map<String, Map<String, Map<String, Integer>>> units = new TreeMap<>();
-        byFamily.forEach((family, inFamily) -> {
-            Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inFamily, partSet);
-            if (!counts.isEmpty()) units.put(family, counts);
-        });
-        return new PanelState.Doc(stamp, docParts, units);
-    }
-
-    /** Row indicator → unit → count over these documents. */
-    private static Map<String, Map<String, Integer>> unitTotals(java.util.Collection<PanelState.Doc> docs) {
-        Map<String, Map<String, Integer>> totals = new java.util.HashMap<>();
-        for (PanelState.Doc d : docs) {
-            d.units().values().forEach(byId -> byId.forEach((id, byUnit) -> {
-                Map<String, Integer> t = totals.computeIfAbsent(id, k -> new TreeMap<>());
-                byUnit.forEach((unit, n) -> t.merge(unit, n, Integer::sum));
-            }));
-        }
-        return totals;
-    }
-
     /**
      * The panel of one family from its sources by region, each region built on its own with the corpus's parts and
      * units, merged in the panel's order (rows by key, checks by {@link CheckOrder}; no two regions share a place).
@@ -345,44 +296,6 @@ public final class PanelRun {
             s.append(name).append('\t').append(Files.isRegularFile(file) ? Sha256.hex(Files.readString(file)) : "-").append('\n');
         }
         return Sha256.hex(s.toString());
-    }
-
-    /** The text of {@code doc}, kept in {@code last} until another document's is asked for. */
-    private static String textOf(Store store, Map<String, String> last, String doc) {
-        if (!last.containsKey(doc)) {
-            last.clear();
-            last.put(doc, store.documentText(doc).orElse(null));
-        }
-        return last.get(doc);
-    }
-
-    /**
-     * The title of the table a cell at {@code rowStart} belongs to: the nearest line above it that is no table row (no
-     * tab-separated cells) and names a table (表: 2025年市本级一般公共预算收入执行情况表), within 60 lines; null when
-     * there is none. Header rows (项目 预算数 执行数) and unit notes are passed over.
-     */
-    /** The sentence that ends right before {@code at} (after the 。；！？ before it), or null. */
-    public static String sentenceBefore(String text, int at) {
-        if (text == null || at <= 0 || at > text.length()) return null;
-        int end = at;
-        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
-        if (end == 0) return null;
-        int start = end - 1;
-        while (start > 0 && "。；！？".indexOf(text.charAt(start - 1)) < 0 && end - start < 400) start--;
-        return text.substring(start, end);
-    }
-
-    static String tableTitle(String text, int rowStart) {
-        if (text == null || rowStart <= 0 || rowStart > text.length()) return null;
-        int end = text.lastIndexOf('\n', rowStart - 1);
-        for (int n = 0; n < 60 && end > 0; n++) {
-            int start = text.lastIndexOf('\n', end - 1) + 1;
-            String line = text.substring(start, end).strip();
-            end = start - 1;
-            if (line.isEmpty() || line.contains("\t") || !line.contains("表")) continue;
-            return line.length() > 200 ? line.substring(line.length() - 200) : line;
-        }
-        return null;
     }
 
     /** Stores the panel in the database {@code db} and writes panel.csv and panel_checks.csv into {@code out}. */

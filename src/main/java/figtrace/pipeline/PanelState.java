@@ -1,5 +1,8 @@
 package figtrace.pipeline;
 
+import figtrace.panel.PanelSource;
+import figtrace.panel.PanelStage;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -127,5 +130,35 @@ record PanelState(String global, Map<String, Doc> docs, Set<String> nonEmpty) {
         byte[] b = in.readNBytes(n);
         if (b.length < n) throw new java.io.EOFException();
         return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A document's stamp, the partitions its sources fall in and its unit counts by family. */
+    static Doc docState(StoredPanelFamilies f, String stamp, List<PanelSource> sources) {
+        Set<PanelSource> partSet = f.stage.parts(sources);
+        Map<String, Set<String>> docParts = new TreeMap<>();
+        Map<String, List<PanelSource>> byFamily = new TreeMap<>();
+        for (PanelSource s : sources) {
+            String family = f.families.of(s.indicatorId());
+            docParts.computeIfAbsent(family, k -> new TreeSet<>()).add(s.region());
+            byFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(s);
+        }
+        Map<String, Map<String, Map<String, Integer>>> units = new TreeMap<>();
+        byFamily.forEach((family, inFamily) -> {
+            Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inFamily, partSet);
+            if (!counts.isEmpty()) units.put(family, counts);
+        });
+        return new Doc(stamp, docParts, units);
+    }
+
+    /** Row indicator → unit → count over these documents. */
+    static Map<String, Map<String, Integer>> unitTotals(java.util.Collection<Doc> docs) {
+        Map<String, Map<String, Integer>> totals = new java.util.HashMap<>();
+        for (Doc d : docs) {
+            d.units().values().forEach(byId -> byId.forEach((id, byUnit) -> {
+                Map<String, Integer> t = totals.computeIfAbsent(id, k -> new TreeMap<>());
+                byUnit.forEach((unit, n) -> t.merge(unit, n, Integer::sum));
+            }));
+        }
+        return totals;
     }
 }

@@ -122,7 +122,7 @@ final class StoredPanelFamilies implements AutoCloseable {
         Map<String, String> texts = new java.util.HashMap<>(2);
         for (figtrace.model.Figure figure : table.figuresOf(doc)) {
             FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
-            PanelSource s = PanelRun.source(sources, store, docs, texts,
+            PanelSource s = StoredPanelSource.of(sources, store, docs, texts,
                     new figtrace.review.ReviewedFigure(figure, review == null ? FigureReview.UNREVIEWED : review));
             if (s != null) out.add(s);
         }
@@ -167,7 +167,7 @@ final class StoredPanelFamilies implements AutoCloseable {
             figtrace.model.Figure figure = figures.get(i);
             if (families[i] == null || !sentences.contains(families[i] + '\u0000' + figure.charStart())) continue;
             FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
-            PanelSource s = PanelRun.source(sources, store, docs, texts,
+            PanelSource s = StoredPanelSource.of(sources, store, docs, texts,
                     new figtrace.review.ReviewedFigure(figure, review == null ? FigureReview.UNREVIEWED : review));
             if (s != null) out.add(s);
         }
@@ -185,14 +185,14 @@ final class StoredPanelFamilies implements AutoCloseable {
         List<PanelSource> inputs = new ArrayList<>();
         Map<String, String> texts = new java.util.HashMap<>(2);
         table.forEachOfIndicators(families.members(family), extra, reviewed, f -> {
-            PanelSource s = PanelRun.source(sources, store, docs, texts, f);
+            PanelSource s = StoredPanelSource.of(sources, store, docs, texts, f);
             if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
         });
         if (movedInto.getOrDefault(family, List.of()).size() > PanelRun.MAX_EXTRA_FIGURES) {
             // Thousands of figures reviewed into one family: read them all the slow way rather than one query each.
             inputs.clear();
             table.forEach(FigureFilter.ALL, f -> {
-                PanelSource s = PanelRun.source(sources, store, docs, texts, f);
+                PanelSource s = StoredPanelSource.of(sources, store, docs, texts, f);
                 if (s != null && families.of(s.indicatorId()).equals(family)) inputs.add(s);
             });
         }

@@ -43,6 +43,10 @@ import java.util.stream.Stream;
  * corrections applied, {@code value_num}, {@code review_status} and quotes on one line ({@link ReviewedExport}). So a
  * document's parts are also named by the state of its review decisions. {@code figures.jsonl} stays the extraction
  * exactly as extracted (each quote equals the source text at its offsets).
+ *
+ * <p>About 340 lines on purpose: writing parts, noting each output's layout and patching an output in place all rely on
+ * one byte layout of the part files, and a crash between them is only safe when they agree (a patch stopped midway makes
+ * the next run write the output whole); keeping them in one class keeps that agreement in one place.
  */
 public final class OutputParts {
     /** The folder under the output folder that holds the parts; safe to delete (the next run writes them again). */

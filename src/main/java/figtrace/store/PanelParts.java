@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * then writes each output by merging the parts in key and check order, one record of each part in memory at a time,
  * and replaces the file only when its bytes changed. The merge gives the order one build over all figures gives
  * ({@link PanelStage#buildOrdered}), so the outputs are byte for byte those of a full rebuild.
+ *
+ * <p>About 350 lines on purpose: the part files' format, the rewrite of some regions' share of a part and the ordered
+ * merge must agree on every byte for the outputs to equal a full rebuild ({@code PanelIncrementalIT}); they are kept in
+ * one class so that agreement is in one place.
  */
 public final class PanelParts {
 

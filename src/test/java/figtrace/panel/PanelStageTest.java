@@ -166,7 +166,7 @@ class PanelStageTest {
         assertEquals("", sources.of(d, "budget", "广州市", null, "2025年市本级部门预算支出1,696.7亿元。",
                 own.indexOf("970"), false, false).scope(), "only a sentence opening with a part word");
         assertEquals("2025年市本级部门预算支出1,696.7亿元。",
-                figtrace.pipeline.PanelRun.sentenceBefore("上年结转。2025年市本级部门预算支出1,696.7亿元。\n其中：一般", 30));
+                figtrace.pipeline.StoredPanelSource.sentenceBefore("上年结转。2025年市本级部门预算支出1,696.7亿元。\n其中：一般", 30));
     }
 
     @Test

@@ -31,7 +31,7 @@ public record CheckOrder(int phase, PanelKey key, String sentence, String doc, i
 
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     /** The store's text order (SQLite BINARY: UTF-8 bytes), which is code point order, not UTF-16 order. */
-    private static final Comparator<String> STORE_TEXT = Comparator.nullsFirst((a, b) -> {
+    public static final Comparator<String> STORE_ORDER = (a, b) -> {
         int i = 0, j = 0;
         while (i < a.length() && j < b.length()) {
             int ca = a.codePointAt(i), cb = b.codePointAt(j);
@@ -40,7 +40,8 @@ public record CheckOrder(int phase, PanelKey key, String sentence, String doc, i
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
-    });
+    };
+    private static final Comparator<String> STORE_TEXT = Comparator.nullsFirst(STORE_ORDER);
     private static final Comparator<CheckOrder> ORDER = Comparator.comparingInt(CheckOrder::phase)
             .thenComparing(CheckOrder::key, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(CheckOrder::sentence, NULLS_FIRST)

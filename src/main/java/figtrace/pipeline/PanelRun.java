@@ -221,7 +221,7 @@ public final class PanelRun {
                 if (regions != null && p.getValue().stream().anyMatch(regions::contains)) { contributors.add(e.getKey()); break; }
             }
         }
-        contributors.sort(STORE_ORDER);
+        contributors.sort(CheckOrder.STORE_ORDER); // the store's order of document names
         Map<String, Map<String, List<PanelSource>>> inputs = new TreeMap<>(); // family → region → sources
         Set<PanelSource> partSet = new java.util.HashSet<>();
         for (String doc : contributors) {
@@ -275,18 +275,6 @@ public final class PanelRun {
         return new PanelStage.Ordered(rows, checks.stream().map(OrderedCheck::check).toList(),
                 checks.stream().map(OrderedCheck::order).toList());
     }
-
-    /** The store's order of document names (SQLite BINARY: UTF-8 bytes, which is code point order). */
-    private static final java.util.Comparator<String> STORE_ORDER = (a, b) -> {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i), cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
 
     /** What the parts depend on besides the documents: the panel rules, the region codes, the code. */
     private static String globalStamp(Path patternsDir) throws IOException {

@@ -260,25 +260,21 @@ public final class SqliteStore extends SqliteConnection implements Store {
 
     @Override
     public synchronized void replacePanel(java.util.Collection<String> indicatorIds, figtrace.panel.PanelStage.Panel panel) {
-        try {
-            PanelTables.replace(connection, indicatorIds, panel);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw new StoreException("cannot save the panel in " + file + " (the stored panel is unchanged): "
-                    + e.getMessage(), e);
-        }
+        savePanelRows(() -> PanelTables.replace(connection, indicatorIds, panel));
     }
 
     @Override
     public synchronized void replacePanelRegions(Map<String, ? extends java.util.Collection<String>> regionsByIndicator,
                                                  figtrace.panel.PanelStage.Panel panel) {
+        savePanelRows(() -> PanelTables.replaceRegions(connection, regionsByIndicator, panel));
+    }
+
+    private interface PanelWrite { void run() throws SQLException; }
+
+    /** One panel write in its own transaction: committed whole, or rolled back with the stored panel unchanged. */
+    private void savePanelRows(PanelWrite write) {
         try {
-            PanelTables.replaceRegions(connection, regionsByIndicator, panel);
+            write.run();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

@@ -46,7 +46,10 @@ measure() {
 docs=0 pages=0 chars=0
 for rep in $(seq "$COLD_REPS"); do
   if has parse_only; then
-    measure parse_only "${JAVA[@]}" -cp "$CP" figtrace.bench.ParseOnly "$WORK/corpus"
+    # with the JVM options figtrace's launcher and parse workers use (C1 only, serial GC): the same libraries, the same
+    # JVM; PARSE_OPTS="" for the JVM's defaults
+    # shellcheck disable=SC2086
+    measure parse_only "${JAVA[@]}" ${PARSE_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$CP" figtrace.bench.ParseOnly "$WORK/corpus"
     read -r docs pages chars _ _ <"$WORK/parse_only.log"
   fi
   if has jobs1_cold; then rm -rf "$WORK/out1"; measure jobs1_cold "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out1" --jobs 1 -q; fi

@@ -206,4 +206,36 @@ class EntityStageTest {
         assertTrue(es.stream().noneMatch(e -> e.text().contains("基地") || e.text().equals("余万人")
                 || e.text().contains("资源密集型产业") || e.text().equals("关键产业")), es.toString());
     }
+
+    @Test
+    void anAgencyNamedByLevelFieldAndDepartmentIsThatBodyButAllOfAFieldsOfficesAreNot() {
+        // corpus 004 (自治区科技部门管理的…); 全市财政部门 in the puer, zhongshan and weifang budget reports
+        List<Entity> es = run("新疆维吾尔自治区科技型企业\n主要有自治区科技部门管理的科技型中小企业，自治区工信部门管理的创新型中小企业。");
+        assertEquals("新疆维吾尔自治区科学技术厅", find(es, "自治区科技部门").canonical());
+        assertEquals("新疆维吾尔自治区工业和信息化厅", find(es, "自治区工信部门").canonical());
+        assertTrue(run("2025年，全市财政部门坚持稳中求进。").stream().noneMatch(e -> e.text().contains("部门")));
+    }
+
+    @Test
+    void aProvincesLiteraryNameIsThatProvince() {
+        // 龙江 (heilongjiang work report), 八桂 (guangxi), 燕赵 (hebei), 中原 (henan, luoyang bulletin)
+        assertEquals("黑龙江省", find(run("让广大游客在龙江玩得更安心。"), "龙江").canonical());
+        assertEquals("广西壮族自治区", find(run("推动党中央决策部署在八桂大地落地生根。"), "八桂").canonical());
+        assertEquals("河北省", find(run("中国式现代化在燕赵大地展现勃勃生机。"), "燕赵").canonical());
+        // inside a name the place is part of it: 燕赵钢铁实验室 (hebei), 中原科技城 (henan)
+        assertEquals(EntityType.ORG, find(run("省实验室——燕赵钢铁实验室挂牌。"), "燕赵钢铁实验室").type());
+        assertEquals(EntityType.ORG, find(run("中原科技城国家级科创平台加快建设。"), "中原科技城").type());
+    }
+
+    @Test
+    void nationalProgrammesAndPilotZonesAreNamed() {
+        // “高效办成一件事” (hebei, heilongjiang, guangxi work reports, changzhou budget report), 240小时过境免签政策
+        // (heilongjiang, henan), 国家科学技术奖 (henan, guangxi, baoji), …先行区 (heilongjiang, xinjiang)
+        assertEquals(EntityType.PROGRAM, find(run("13个“高效办成一件事”落地实施。"), "高效办成一件事").type());
+        assertEquals(EntityType.PROGRAM, find(run("郑州航空口岸240小时过境免签政策落地实施。"), "240小时过境免签政策").type());
+        assertEquals(EntityType.PROGRAM, find(run("9项成果获国家科学技术奖。"), "国家科学技术奖").type());
+        // (the name is still cut after 中俄, which HanLP reads as an abbreviation: what is left)
+        assertTrue(run("加快黑瞎子岛中俄国际合作先行区建设。").stream()
+                .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("国际合作先行区")));
+    }
 }

@@ -56,7 +56,9 @@ class HeldOutEntitiesMeasuresTest {
         // 黑龙江 (work report part), gold written before figtrace was run on it: before any rule change entities F1 0.561,
         // measures 0.735 — the honest number; after session 7's general rules 0.731 and 0.822 (see heldout/README.md).
         // Adding it lowered the aggregate, hence floors under 0.85.
-        assertAtLeast(report, "entities", 0.83, 0.92);
+        // session 8 (branch ents8): level + field + 部门 agencies, provinces' literary names, national programmes, 先行区:
+        // entities P 0.931 R 0.790 F1 0.855, measures P 0.858 R 0.768 F1 0.810
+        assertAtLeast(report, "entities", 0.85, 0.92);
         assertAtLeast(report, "measures", 0.80, 0.85);
     }
 

@@ -116,6 +116,12 @@ final class ListCandidates {
             int at = m.start(1);
             String first = m.group(1).split("、", -1)[0];
             at = afterLeadingVerbs(line, at, at + first.length(), tokens);
+            // a project named with its own verbs (粮食产能提升灌溉工程等项目, heilongjiang) keeps them: only HanLP's leading
+            // verbs are cut when cutting at stop words would leave a bare kind (灌溉工程)
+            int firstEnd = m.start(1) + first.length();
+            if (!tokens.isEmpty() && !namesAProject(line.substring(at, firstEnd)) && namesAProject(first)) {
+                at = bounds.trimLeadingWords(tokens, m.start(1), firstEnd - 1, line);
+            }
             int end = m.end(1);
             String[] items = line.substring(at, end).split("、", -1);
             // most items named (娄里, 青山水库): the list names projects, so an item HanLP reads as common words
@@ -148,9 +154,12 @@ final class ListCandidates {
     /** A project's name: a proper part, or a name ending of a project or body after two characters (青山水库). */
     private boolean namesAProject(String item) {
         if (namesSomething(item)) return true;
+        // a quoted-only ending (工程) names a project in such a list after four characters: 粮食产能提升灌溉工程等项目
+        // (heilongjiang), 管网提质增效工程等重点项目 (haikou), 前坪水库灌区工程等项目 (pingdingshan), 二级航道整治工程等项目
+        // (zaozhuang); 供水工程 (changsha) names a kind
         for (EntityRules.Suffix suf : rules.suffixes) {
-            if (!suf.quotedOnly() && !suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
-                    && item.length() - suf.text().length() >= 2) return true;
+            if (!suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
+                    && item.length() - suf.text().length() >= (suf.quotedOnly() ? 4 : 2)) return true;
         }
         return false;
     }

@@ -238,4 +238,37 @@ class EntityStageTest {
         assertTrue(run("加快黑瞎子岛中俄国际合作先行区建设。").stream()
                 .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("国际合作先行区")));
     }
+
+    @Test
+    void companiesShortNamesInAListAreOrganisationsEvenWhenHanlpReadsThemAsVerbs() {
+        // jilin work report; huangshi budget report
+        List<Entity> es = run("推进吉能集团、交投集团、一汽吉林战略性重组，显著提升产投集团、森工集团等企业经营绩效。");
+        for (String name : List.of("交投集团", "产投集团", "森工集团")) assertEquals(EntityType.ORG, find(es, name).type());
+        assertEquals(EntityType.ORG, find(run("主要是东楚集团5880万元、城发集团4900万元、国投集团2600万元。"), "城发集团").type());
+    }
+
+    @Test
+    void anUnquotedProjectAfterAProgrammeCueIsAProgrammeButACountOfProjectsIsNot() {
+        // heilongjiang, henan, guangxi work reports; hebei's 实施20项民生工程 is a count
+        assertEquals(EntityType.PROGRAM, find(run("实施A级旅游景区提升工程。"), "A级旅游景区提升工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("实施粮食产能提升工程。扛牢粮食安全责任。"), "粮食产能提升工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("实施好新时代系列艺术创作工程。"), "新时代系列艺术创作工程").type());
+        assertTrue(run("继续实施20项民生工程，实施十大为民办实事工程。").stream().noneMatch(e -> e.text().endsWith("工程")));
+    }
+
+    @Test
+    void aProjectNamedWithItsOwnVerbsBeforeAProjectListKeepsThem() {
+        // heilongjiang work report; pingdingshan bulletin
+        assertEquals(EntityType.PROGRAM, find(run("重大基础设施建设加速推进，粮食产能提升灌溉工程等项目列入国家重大水利工程。"),
+                "粮食产能提升灌溉工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("白龟山水库扩容工程项目、前坪水库灌区工程等项目加快建设。"), "前坪水库灌区工程").type());
+    }
+
+    @Test
+    void aQuotedSystemOrRuleIsAProgrammeAndAProvincialLabIsAClass() {
+        // heilongjiang work report, zhanjiang budget report; 省实验室 in the henan, jilin, zhejiang work reports
+        assertEquals(EntityType.PROGRAM, find(run("用好“先行赔付”等制度，保障游客合法权益。"), "先行赔付").type());
+        assertEquals(EntityType.PROGRAM, find(run("认真落实“第一议题”制度，坚持不懈。"), "第一议题").type());
+        assertTrue(run("省实验室27家、产业技术研究院一批。").stream().noneMatch(e -> e.text().equals("省实验室")));
+    }
 }

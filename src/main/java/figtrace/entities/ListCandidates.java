@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 final class ListCandidates {
     /** A quoted list of slogans: “一县一策、一企一策、一债一方案”. */
     private static final Pattern QUOTED_LIST_RE = Pattern.compile("“([^“”，。；\\n]{3,40}、[^“”，。；\\n]{1,40})”");
-    /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等. */
-    private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,10}、)+[\\p{IsHan}]{2,10})(?:和[\\p{IsHan}]{2,10})?等");
+    /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等; up to 12 characters (金华台州丘陵山区农机装备, zhejiang). */
+    private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,12}、)+[\\p{IsHan}]{2,12})(?:和[\\p{IsHan}]{2,10})?等");
     /** A count after 等 in a list: 等4个, 等518个, 等5个以上, 等一批. */
     private static final String LIST_COUNT = "(?:(?:\\d+|[一二三四五六七八九十百]+)个(?:以上)?|一批)";
     /** One name before 等 and a count: 做精做优食用菌等7个优势特色产业, 安全应急装备等4个共建产业集群. */
@@ -101,6 +101,21 @@ final class ListCandidates {
             if (skip > 0 && !CandidateFinder.isNameChar(line.charAt(at + skip - 1))) break;
             for (var tail : rules.listTails.entrySet()) {
                 if (line.startsWith(tail.getKey(), at + skip)) return tail.getValue();
+            }
+        }
+        // without a count, industry qualifiers may stand before a cluster tail: 等国家先进制造业集群4个 (zhejiang work
+        // report), 等优势先进制造业集群 (corpus 003), 等重点产业集群 (haikou budget report); not before 行业 (交通、食品、消防等
+        // 传统行业 in the wuzhong budget report lists sectors)
+        if (!counted) {
+            int q = at;
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (String m : rules.industryQualifiersAt.allAt(line, q)) { q += m.length(); moved = true; break; }
+            }
+            if (q > at) {
+                for (var tail : rules.listTails.entrySet()) {
+                    if (tail.getKey().endsWith("集群") && line.startsWith(tail.getKey(), q)) return tail.getValue();
+                }
             }
         }
         return null;

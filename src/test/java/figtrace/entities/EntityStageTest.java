@@ -271,4 +271,22 @@ class EntityStageTest {
         assertEquals(EntityType.PROGRAM, find(run("认真落实“第一议题”制度，坚持不懈。"), "第一议题").type());
         assertTrue(run("省实验室27家、产业技术研究院一批。").stream().noneMatch(e -> e.text().equals("省实验室")));
     }
+
+    @Test
+    void industriesListedBeforeQualifiedClusterTailsAreIndustries() {
+        // zhejiang work report (等国家先进制造业集群4个, an item of 12 characters), corpus 003 (等优势先进制造业集群)
+        List<Entity> es = run("新增浙东工业母机、环杭州湾现代纺织服装、金华台州丘陵山区农机装备、长三角大飞机等国家先进制造业集群4个。");
+        for (String name : List.of("浙东工业母机", "环杭州湾现代纺织服装", "金华台州丘陵山区农机装备", "长三角大飞机")) {
+            assertEquals(EntityType.INDUSTRY, find(es, name).type());
+        }
+        assertEquals(EntityType.INDUSTRY, find(run("做强航空航天、输变电装备等优势先进制造业集群。"), "输变电装备").type());
+    }
+
+    @Test
+    void zonesForOpeningUpKeepTheirVerb() {
+        // jilin work report (…重点开发开放试验区), xinjiang work report (塔城重点开发开放试验区)
+        assertEquals(EntityType.ORG, find(run("加快塔城重点开发开放试验区建设。"), "塔城重点开发开放试验区").type());
+        assertTrue(run("支持延吉－长白重点开发开放试验区建设。").stream()
+                .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("重点开发开放试验区")));
+    }
 }

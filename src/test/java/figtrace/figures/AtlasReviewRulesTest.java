@@ -56,4 +56,14 @@ class AtlasReviewRulesTest {
         String chongqingTitle = "关于重庆市2025年预算执行情况和2026年预算草案的报告";
         assertEquals("重庆", figure(chongqingTitle + "\n共建西部金融中心,安排20亿元。\n", chongqingTitle, DocKind.BUDGET, "20亿元").region());
     }
+
+    @Test
+    void theAdjustedBudgetNamedVariedIsStillItsIndicator() {
+        // atlas jincheng_2025_budget_report.pdf (变动预算数 in prose) and shizuishan_2025.pdf (完成变动预算的): 变动预算 is the
+        // adjusted budget, as the 变动预算数 columns of the realdocs Wuzhong budget report's tables are
+        assertEquals("general_public_budget_expenditure",
+                Indicators.find(FigureTestSupport.RULES.indicators(), "一般公共预算支出变动预算数").id());
+        assertEquals("general_public_budget_revenue",
+                Indicators.find(FigureTestSupport.RULES.indicators(), "一般公共预算收入变动预算").id());
+    }
 }

@@ -79,7 +79,8 @@ final class FigureReader {
         boolean distributed = distributed(t, sStart, runStart);
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
         String listedTime = distributed ? FigureTimes.distributedTime(ctx, listedTimes, sStart, runStart, runIndex) : null;
-        String time = listedTime != null ? listedTime : FigureTimes.time(ctx, c.start(), sStart);
+        String base = listed ? null : TimeFinder.baseTime(t.substring(Math.max(sStart, c.start() - 24), c.start()));
+        String time = listedTime != null ? listedTime : base != null ? base : FigureTimes.time(ctx, c.start(), sStart);
         String listedRegion = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
         String region = listedRegion != null ? listedRegion : region(ctx, c.start(), sStart);
         String runSubject;
@@ -136,6 +137,8 @@ final class FigureReader {
         }
         if (!listed) runSubject = withLevel(runSubject, t, sStart, clauseFrom);
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
+        if (!listed && ("increase".equals(change) || "decrease".equals(change))
+                && cueInName(subject, t.substring(clauseFrom, c.start()), kind)) change = null;
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
         String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(rules.listedSubjects(), runSubject, runIndex) : null;
@@ -258,12 +261,44 @@ final class FigureReader {
     }
 
     private String change(String clauseBefore, String kind) {
-        String appliesTo = kind == null ? "amount" : switch (kind) {
+        String appliesTo = appliesTo(kind);
+        Cue best = changeCue(clauseBefore, appliesTo);
+        if (best != null && best.meaning().equals(figtrace.rules.RulesStage.LEVEL_CUE)) {
+            // 提高至72.2%, 由104.99亿元增加到248.07亿元: the level reached, not a change; 占…比重提升至77% stays a share
+            return shareBefore(clauseBefore, appliesTo);
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    private static String appliesTo(String kind) {
+        return kind == null ? "amount" : switch (kind) {
             case "percent" -> "rate";
             case "pp" -> "pp";
             case "multiple" -> "rate"; // 增长2.4倍 grew 2.4-fold: a rate of growth, not an amount added
             default -> "amount";
         };
+    }
+
+    /**
+     * 新增债券1378.0亿元 (atlas Beijing, Chongqing budget reports), 新增债务84.78亿元 (Jingdezhen budget report), 城镇新增
+     * 就业 (bulletins): a change word (新增) inside the name of the catalogued indicator the subject names is part of
+     * what is measured, so the figure is that indicator's level. True when the subject names an indicator that it no
+     * longer names without the word.
+     */
+    private boolean cueInName(String subject, String clauseBefore, String kind) {
+        if (subject == null) return false;
+        Cue cue = changeCue(clauseBefore, appliesTo(kind));
+        if (cue == null) return false;
+        int i = subject.indexOf(cue.word());
+        if (i < 0) return false;
+        figtrace.rules.Indicator with = Indicators.find(rules.indicators(), subject);
+        if (with == null) return false;
+        String rest = subject.substring(0, i) + subject.substring(i + cue.word().length());
+        return !with.equals(Indicators.find(rules.indicators(), rest));
+    }
+
+    /** The change cue nearest before the figure in its clause (the longest among those ending there), or null. */
+    private Cue changeCue(String clauseBefore, String appliesTo) {
         Cue best = null;
         int bestEnd = -1;
         for (Cue cue : rules.changes()) {
@@ -279,11 +314,7 @@ final class FigureReader {
                 bestEnd = end;
             }
         }
-        if (best != null && best.meaning().equals(figtrace.rules.RulesStage.LEVEL_CUE)) {
-            // 提高至72.2%, 由104.99亿元增加到248.07亿元: the level reached, not a change; 占…比重提升至77% stays a share
-            return shareBefore(clauseBefore, appliesTo);
-        }
-        return best == null ? null : best.meaning();
+        return best;
     }
 
     /** "share" when a share cue (占, 比重) of the figure's kind stands in the clause before it, else null (a level). */

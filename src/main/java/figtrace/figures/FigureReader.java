@@ -58,7 +58,10 @@ final class FigureReader {
      */
     record Reading(int start, int end, int sentenceStart, BigDecimal value, UnitInfo unit, String unitName, String kind,
                    String measureWord, String qualifier, String change, String time, String region, String subject,
-                   boolean target, int runIndex, int runStart, String runSubject) {}
+                   boolean target, int runIndex, int runStart, String runSubject, String indicatorSubject) {
+        /** What the indicator is looked up with: the subject, or the sector's measure (制造业增加值) it stands for. */
+        String indicatorKey() { return indicatorSubject != null ? indicatorSubject : subject; }
+    }
 
     Reading read(Candidate c, MatchView view, FigureStage.Context ctx, List<Reading> sentence) {
         String t = view.text;
@@ -147,7 +150,8 @@ final class FigureReader {
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
-                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject,
+                listed ? null : sectorMeasure(subject, sentence));
     }
 
     /** 分别 (patterns/figure_words.tsv distributive) in the six characters before a run of listed figures. */
@@ -200,6 +204,28 @@ final class FigureReader {
             }
         }
         return subject;
+    }
+
+    /**
+     * 分门类看，采矿业增加值下降8.0%，制造业增长10.7% (Jingzhou; atlas Zhengzhou, Sanmenxia, Xinxiang, Kunming bulletins),
+     * 工业投资下降45.0%，其中，采矿业下降50.0%，制造业下降47.8% (atlas Shaoyang bulletin): a sector (…业) named alone after
+     * the sentence's last sector or total named with its measure (采矿业增加值, 工业投资) is measured the same way; the
+     * sector with that measure (制造业增加值, 制造业投资) when it is exactly a catalogued name, else null (and so is a
+     * sector that names an indicator itself).
+     */
+    private String sectorMeasure(String subject, List<Reading> sentence) {
+        if (subject == null || subject.length() < 2 || !subject.endsWith("业")
+                || Indicators.find(rules.indicators(), subject) != null) return null;
+        for (int k = sentence.size() - 1; k >= 0; k--) {
+            String p = sentence.get(k).subject();
+            if (p == null) continue;
+            int i = p.lastIndexOf('业');
+            if (i <= 0 || i == p.length() - 1) continue;
+            String measured = subject + p.substring(i + 1);
+            // exactly a catalogued name: 重工业增加值 is not 工业增加值, which it merely ends with
+            return Indicators.named(rules.indicators(), measured) != null ? measured : null;
+        }
+        return null;
     }
 
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */

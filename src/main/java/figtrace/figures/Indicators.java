@@ -80,6 +80,12 @@ public final class Indicators {
         return indicator;
     }
 
+    /** The indicator whose name or a synonym is exactly {@code s}, or null. */
+    static Indicator named(IndicatorCatalogue catalogue, String s) {
+        Indicator i = catalogue.endings().get(s);
+        return i != null ? i : catalogue.wholes().get(s);
+    }
+
     private static Indicator match(IndicatorCatalogue catalogue, String s) {
         Indicator best = null;
         int bestLength = 0;

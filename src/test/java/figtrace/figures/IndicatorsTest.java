@@ -180,4 +180,20 @@ class IndicatorsTest {
         assertEquals("2016/2020", TimeFinder.baseTime("比“十三五”时期 "));
         assertNull(TimeFinder.baseTime("比“十三五”时期增加"));
     }
+
+    @Test
+    void aSectorNamedAloneIsMeasuredLikeTheSectorBeforeIt() {
+        // Jingzhou bulletin (held-out truth #11); atlas Zhengzhou, Sanmenxia, Kunming bulletins
+        String jingzhou = "分门类看，采矿业增加值下降8.0%，制造业增长10.7%，电力、热力、燃气及水生产和供应业下降12.5%。";
+        Figure manufacturing = only(jingzhou, "10.7%");
+        assertEquals("manufacturing_value_added", manufacturing.indicatorId());
+        assertEquals("制造业", manufacturing.subject());
+        // atlas Shaoyang bulletin: the sectors of industrial investment
+        assertEquals("manufacturing_investment",
+                only("全市工业投资下降45.0%，其中，采矿业下降50.0%，制造业下降47.8%。", "47.8%").indicatorId());
+        // realdocs Urumqi bulletin: 重工业增加值 is no catalogued name (it only ends with 工业增加值)
+        assertNull(only("全市规模以上工业增加值增长5.0%，其中，轻工业增长8.0%，重工业增长3.0%。", "3.0%").indicatorId());
+        // atlas Changsha bulletin: the catalogue has no 制造业利润总额, so none
+        assertNull(only("分门类看，采矿业利润总额1.93亿元，比上年增长38.3%；制造业643.53亿元，增长5.3%。", "643.53亿元").indicatorId());
+    }
 }

@@ -93,6 +93,16 @@ final class Subjects {
             int at = s.indexOf(p);
             if (at >= 0 && !s.startsWith(p + "级", at) && s.length() - p.length() >= 2) s = s.substring(0, at) + s.substring(at + p.length());
         }
+        // 常住人口中60岁及以上人口占比 (Zhenjiang bulletin), 在医院中有公立医院 (atlas Anyang, Nanyang bulletins), 公司全部债务中
+        // 银行借款 (Nanping rating report): the part of a whole (subject_words.tsv whole) is what is measured
+        for (String w : words.wholes()) {
+            int at = s.indexOf(w + "中");
+            if (at < 0) continue;
+            int from = at + w.length() + 1;
+            if (s.startsWith("有", from)) from++;
+            if (s.length() - from >= 2) s = s.substring(from);
+            break;
+        }
         // a closing quote whose opening one stands outside the phrase (or was never printed: 六行打包采棉机”整机国产化率,
         // gold 004; 五”时期 after a line break, atlas hohhot) is noise
         if (s.indexOf('\u201D') >= 0 && s.indexOf('\u201C') < 0) s = s.replace("\u201D", "");

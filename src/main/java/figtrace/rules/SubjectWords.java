@@ -13,10 +13,11 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
                            List<String> flows, List<String> cutAfter, List<String> balances,
                            List<String> timeWords, List<String> baseTimeWords, List<String> comparisons,
                            List<String> levels, List<String> needsLevel, List<String> levelBreaks,
-                           List<String> purposes, List<String> funds, List<String> nounEnds) {
+                           List<String> purposes, List<String> funds, List<String> nounEnds,
+                           List<String> wholes) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
             "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison", "level", "needs_level", "level_break",
-            "purpose", "fund", "noun_end");
+            "purpose", "fund", "noun_end", "whole");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -37,6 +38,7 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         purposes = List.copyOf(purposes);
         funds = List.copyOf(funds);
         nounEnds = List.copyOf(nounEnds);
+        wholes = List.copyOf(wholes);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -50,6 +52,6 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
                 byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"), byRole.get("time_word"),
                 byRole.get("base_time_word"), byRole.get("comparison"), byRole.get("level"), byRole.get("needs_level"),
-                byRole.get("level_break"), byRole.get("purpose"), byRole.get("fund"), byRole.get("noun_end"));
+                byRole.get("level_break"), byRole.get("purpose"), byRole.get("fund"), byRole.get("noun_end"), byRole.get("whole"));
     }
 }

@@ -110,4 +110,12 @@ class SubjectsTest {
         assertEquals("生育和基本医疗保险", subject("生育和基本医疗保险分别参保448.2万人、2366.7万人。", "448.2万人"));
         assertEquals("基本医疗保险", subject("生育和基本医疗保险分别参保448.2万人、2366.7万人。", "2366.7万人"));
     }
+
+    @Test
+    void thePartOfAWholeIsWhatIsMeasured() {
+        // Zhenjiang bulletin; atlas Anyang bulletin; Nanping rating report
+        assertEquals("60岁及以上人口", subject("常住人口中60岁及以上人口占比为29.56%，比上年提高1.33个百分点。", "1.33个百分点"));
+        assertEquals("公立医院", subject("年末全市共有医疗卫生机构5236个，在医院中有公立医院77个。", "77个"));
+        assertEquals("银行借款", subject("公司全部债务中银行借款和债券融资分别占 55.99%和 26.30%。", "55.99%"));
+    }
 }

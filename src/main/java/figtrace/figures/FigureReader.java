@@ -30,6 +30,10 @@ final class FigureReader {
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
     private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
+    /** targets.tsv section / section_not: words of a work report's top heading over its plans, or over a review. */
+    private final List<String> plannedSections = new ArrayList<>();
+    private final List<String> reportedSections = new ArrayList<>();
+    private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
 
     FigureReader(Rules rules, RegionFinder regions) {
         this.rules = rules;
@@ -48,6 +52,8 @@ final class FigureReader {
             if (cue.where().equals("word")) targetWords.add(cue.word());
             else if (cue.where().equals("not")) notTargets.add(cue.word());
             else if (cue.where().equals("not_regex")) notTargetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+            else if (cue.where().equals("section")) plannedSections.add(cue.word());
+            else if (cue.where().equals("section_not")) reportedSections.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
     }
@@ -157,7 +163,8 @@ final class FigureReader {
         else if (subject != null && subject.indexOf("分别") >= 2 && subject.length() - subject.indexOf("分别") <= 5) {
             subject = subject.substring(0, subject.indexOf("分别")); // not 债务分别约占政府债务余额 (atlas Xiamen): a share of what follows
         }
-        boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time);
+        boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time)
+                || plannedSection(ctx, c.start(), time);
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
@@ -332,6 +339,30 @@ final class FigureReader {
         }
         if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
         return found;
+    }
+
+    /**
+     * A government work report's plans for the year (二、2025年重点工作, 二、2025年工作安排, 三、2025年重点工作任务: the
+     * Xinjiang, Jilin, Heilongjiang and Henan work reports; targets.tsv section) are goals, except a figure dated before
+     * the year the heading names (去年…, 2024年… recalled there) and under a heading that reports (targets.tsv
+     * section_not: 工作回顾, 成效).
+     */
+    private boolean plannedSection(FigureStage.Context ctx, int pos, String time) {
+        if (plannedSections.isEmpty() || ctx.document() == null || ctx.document().kind() != figtrace.model.DocKind.REPORT) return false;
+        Mention top = null;
+        for (Mention h : ctx.sectionTimes()) {
+            if (h.start() >= pos) break;
+            if (TOP_HEADING.matcher(ctx.view().substring(h.start(), h.end())).find()) top = h;
+        }
+        if (top == null) return false;
+        String heading = ctx.view().substring(top.start(), top.end());
+        for (String w : reportedSections) if (heading.contains(w)) return false;
+        boolean planned = false;
+        for (String w : plannedSections) if (heading.contains(w)) { planned = true; break; }
+        if (!planned) return false;
+        String year = top.value();
+        return time == null || year == null || !year.matches("[0-9]{4}") || !time.matches("[0-9]{4}.*")
+                || time.substring(0, 4).compareTo(year) >= 0;
     }
 
     private boolean target(String sentenceBefore) {

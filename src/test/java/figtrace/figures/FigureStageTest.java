@@ -230,4 +230,24 @@ class FigureStageTest {
         return fs.stream().filter(f -> f.raw().equals(raw)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + raw + " in " + fs.stream().map(Figure::raw).toList()));
     }
+
+    @Test
+    void aWorkReportsPlansForTheYearAreGoals() {
+        // Xinjiang work report (二、2025年重点工作), Jilin work report (二、2025年工作安排)
+        String text = "一、2024年工作回顾\n全区棉花总产568.6万吨。\n二、2025年重点工作\n棉花总产稳定在500万吨以上。"
+                + "加快设置2所职业本科院校。2024年新建学校12所。\n";
+        java.util.List<figtrace.model.Figure> found = FigureTestSupport.figures(text,
+                FigureTestSupport.ofKind(figtrace.model.DocKind.REPORT));
+        java.util.function.Function<String, Boolean> target = raw -> found.stream().filter(f -> f.raw().equals(raw))
+                .findFirst().orElseThrow().target();
+        assertEquals(false, target.apply("568.6万吨"));
+        assertTrue(target.apply("500万吨"));
+        assertTrue(target.apply("2所"));
+        assertEquals(false, target.apply("12所"), "a figure dated before the plans' year is recalled, not planned");
+        String jilin = "一、2024年工作回顾\n新增城镇就业25万人。\n二、2025年工作安排\n新增城镇就业23万人以上。\n";
+        java.util.List<figtrace.model.Figure> jl = FigureTestSupport.figures(jilin,
+                FigureTestSupport.ofKind(figtrace.model.DocKind.REPORT));
+        assertEquals(false, jl.get(0).target());
+        assertTrue(jl.get(1).target());
+    }
 }

@@ -217,6 +217,8 @@ final class Subjects {
      * (Xinjiang work report); empty when a verb opens it.
      */
     static String nounBeforeVerb(SubjectWords words, String after) {
+        // 3000吨级航道工程 (Guangxi work report), 千万千瓦级: 级 belongs to the amount (a bound), not to the noun
+        if (after.startsWith("级")) after = after.substring(1);
         int cut = after.length();
         for (List<String> list : List.of(words.takingVerbs(), words.leadingVerbs(), words.nounEnds())) {
             for (String v : list) {

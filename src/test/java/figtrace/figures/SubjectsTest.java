@@ -100,6 +100,8 @@ class SubjectsTest {
         assertEquals("煤制油", subject("哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目启动建设。", "400万吨/年"));
         assertEquals("森林", subject("为56.24万头牲畜、130.22万亩农作物、1,393万亩森林提供风险保障。", "1,393万亩"));
         assertEquals("航空级钛材料生产线", subject("全年新开工项目增多，年产3000吨航空级钛材料生产线投产。", "3000吨"));
+        // 级 after the amount is part of it (Guangxi work report 3000吨级航道工程)
+        assertEquals("航道工程", subject("开工建设西江航运干线至贵港3000吨级航道工程。", "3000吨"));
         // a verb after the amount is no noun: gold 004 由6N提高到11N
         assertEquals("多晶硅纯度", subject("多晶硅纯度由6N提高到11N以上。", "6N"));
     }

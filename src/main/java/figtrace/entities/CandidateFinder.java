@@ -51,6 +51,7 @@ final class CandidateFinder {
         lists.quotedLists(line, offset, out);
         known(line, offset, tokens, out);
         suffixed(line, offset, tokens, out);
+        cuedQuotedOnlyNames(line, offset, out);
         lists.industryLists(line, offset, tokens, out);
         lists.projectLists(line, offset, tokens, out);
         shapes(line, offset, out);
@@ -300,6 +301,14 @@ final class CandidateFinder {
                 // 专项 in 专项收入, a budget line, not a programme
                 if (followedBy(line, end, rules.notAfter.getOrDefault(suf.type(), List.of()))) break;
                 int extended = bounds.extendLeft(line, p, suf.type(), tokens);
+                // 交投集团、产投集团 in a list: a company's short name HanLP reads as verbs is a name too
+                if (p - extended < 2 && suf.type().equals("ORG") && rules.orgCuesAfter.contains(suf.text())) {
+                    int abbr = abbreviationStart(line, p, end, tokens);
+                    if (abbr < p && !rules.generics.contains(line.substring(abbr, end))) {
+                        out.add(new Candidate(offset + abbr, offset + end, suf.type(), null, "entities:suffix", RULE, null));
+                        break;
+                    }
+                }
                 // 新质生产力产业 is a class of industries even before its first words are trimmed
                 if (rules.isOnlyModifiers(line.substring(extended, p), suf.type())) break;
                 int start = bounds.trimLeadingWords(tokens, extended, p, line);
@@ -322,6 +331,66 @@ final class CandidateFinder {
                 break; // longest suffix at this position only
             }
         }
+    }
+
+    /**
+     * Start of a company's short name before 集团 or 公司 (entities.tsv org_cue_after) in a 、-list, where HanLP reads the
+     * name as verbs: single characters (产投 as 产 + 投 before 集团、森工集团等) or one word right after the list mark (、交投
+     * 集团、). Examples: 吉能集团、交投集团 and 产投集团、森工集团等 (jilin work report), 城发集团4900万元、国投集团2600万元
+     * (huangshi budget report). {@code p} when there is none: two to four characters, and a list mark before or after.
+     */
+    private int abbreviationStart(String line, int p, int end, List<Hanlp.Token> tokens) {
+        if (tokens.isEmpty()) return p;
+        int j = p;
+        while (j > 0 && p - j < 4) {
+            Hanlp.Token t = null;
+            for (Hanlp.Token x : tokens) if (x.end() == j) { t = x; break; }
+            if (t == null || !t.word().chars().allMatch(c -> isNameChar((char) c))
+                    || (NameBounds.endsName(t) && !t.isVerb()) || rules.stops.contains(t.word())) break;
+            if (t.word().length() == 1) { j = t.start(); continue; }
+            if (j == p && t.start() > 0 && line.charAt(t.start() - 1) == '、' && t.word().length() <= 4) j = t.start();
+            break;
+        }
+        boolean listed = (j > 0 && line.charAt(j - 1) == '、') || (end < line.length() && "、等".indexOf(line.charAt(end)) >= 0);
+        return p - j >= 2 && p - j <= 4 && listed ? j : p;
+    }
+
+    /**
+     * A name with a quoted-only ending (…工程) stands unquoted right after a programme cue (entities.tsv
+     * program_cue_before: 实施, 开展 …, perhaps with 好): 实施A级旅游景区提升工程 (heilongjiang), 实施粮食产能提升工程
+     * (henan), 实施医疗卫生强基工程 (hebei, guangxi, heilongjiang work reports; haikou, zhanjiang budget reports),
+     * 实施好新时代系列艺术创作工程 (guangxi). A count before the name makes it a number of projects, not a name
+     * (实施20项民生工程 hebei, 实施十大为民办实事工程 guangxi, 实施4项水系连通工程 binzhou).
+     */
+    void cuedQuotedOnlyNames(String line, int offset, List<Candidate> out) {
+        for (EntityRules.Suffix suf : rules.suffixes) {
+            if (!suf.quotedOnly()) continue;
+            for (int p = line.indexOf(suf.text()); p >= 0; p = line.indexOf(suf.text(), p + 1)) {
+                int start = p;
+                while (start > 0 && p - start < 16 && (isNameChar(line.charAt(start - 1))
+                        || (line.charAt(start - 1) < 128 && Character.isLetter(line.charAt(start - 1))))) {
+                    start--;
+                    if (cuedBefore(line, start)) break;
+                }
+                if (!cuedBefore(line, start)) continue;
+                if (line.startsWith("好", start)) start++;
+                String name = line.substring(start, p);
+                if (name.length() < 2 || COUNT_FIRST.matcher(name).lookingAt()) continue;
+                String whole = line.substring(start, p + suf.text().length());
+                if (rules.generics.contains(whole) || rules.isOnlyModifiers(name, suf.type())) continue;
+                out.add(new Candidate(offset + start, offset + p + suf.text().length(), suf.type(), null,
+                        "entities:cued_name", RULE, null));
+            }
+        }
+    }
+
+    private static final Pattern COUNT_FIRST = Pattern.compile("[0-9一二三四五六七八九十百两]+[项个大条批类]?");
+
+    /** True when a programme cue (entities.tsv program_cue_before: 实施, 开展 …), perhaps with 好, ends at {@code at}. */
+    private boolean cuedBefore(String line, int at) {
+        int k = line.startsWith("好", at - 1) ? at - 1 : at;
+        for (String c : rules.programCuesBefore) if (k >= c.length() && line.startsWith(c, k - c.length())) return true;
+        return false;
     }
 
     /** CJK ideographs only: names with Latin letters or digits (5G+工业互联网) come from the known-name table. */

@@ -16,14 +16,14 @@ final class Canonicals {
     static String canonical(String text, String type, EntityRules rules, OwnRegion own) {
         EntityRules.Known k = rules.known.get(text);
         if (k != null && k.type().equals(type)) return fill(k.canonical(), text, own);
-        // 自治区工信厅, 省财政厅: a level word (own_level) before a known short name of the own region's body is that body
-        for (EntityRules.Ending e : rules.ownLevels) {
-            if (!e.type().equals(type) || !text.startsWith(e.text())) continue;
-            EntityRules.Known rest = rules.known.get(text.substring(e.text().length()));
-            if (rest != null && rest.type().equals(type) && rest.canonical().startsWith(e.canonical())) {
-                return fill(rest.canonical(), text, own);
-            }
-            break;
+        String body = levelledBody(text, type, rules, own);
+        if (body != null) return body;
+        // 自治区科技部门 (corpus 004): an agency named by its field and 部门 is the body with its own ending (office_ending)
+        for (EntityRules.Ending e : rules.officeEndings) {
+            if (!e.type().equals(type) || !text.endsWith(e.text())) continue;
+            String asBody = text.substring(0, text.length() - e.text().length()) + e.canonical();
+            body = levelledBody(asBody, type, rules, own);
+            if (body != null && !body.equals(asBody)) return body;
         }
         String c = text;
         if (!type.equals("DOC")) c = c.replace("“", "").replace("”", "").replace("\"", "");
@@ -42,6 +42,19 @@ final class Canonicals {
             }
         }
         return c;
+    }
+
+    /** 自治区工信厅, 省财政厅: a level word (own_level) before a known short name of the own region's body is that body. */
+    private static String levelledBody(String text, String type, EntityRules rules, OwnRegion own) {
+        for (EntityRules.Ending e : rules.ownLevels) {
+            if (!e.type().equals(type) || !text.startsWith(e.text())) continue;
+            EntityRules.Known rest = rules.known.get(text.substring(e.text().length()));
+            if (rest != null && rest.type().equals(type) && rest.canonical().startsWith(e.canonical())) {
+                return fill(rest.canonical(), text, own);
+            }
+            break;
+        }
+        return null;
     }
 
     /**

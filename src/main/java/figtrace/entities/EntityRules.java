@@ -75,6 +75,8 @@ final class EntityRules {
     final List<Ending> shortEndings = new ArrayList<>();
     /** A level word (国家) dropped before an official ending (canonical) a name precedes: entities.tsv level_before. */
     final List<Ending> levelsBefore = new ArrayList<>();
+    /** The ending of an agency named by its field (部门 in 自治区科技部门) and the body's own ending (厅): office_ending. */
+    final List<Ending> officeEndings = new ArrayList<>();
     /** Level words (自治区, 省, 市) standing for the own region ({province} or {city}), in file order: own_level. */
     final List<Ending> ownLevels = new ArrayList<>();
     /** Words right before or after a HanLP organisation word that put it among names (、, 等, 公司): org_cue_*. */
@@ -136,6 +138,8 @@ final class EntityRules {
                         required(row, problems)));
                 case "level_before" -> r.levelsBefore.add(new Ending(text, checkType(row, type, problems),
                         required(row, problems)));
+                case "office_ending" -> r.officeEndings.add(new Ending(text, checkType(row, type, problems),
+                        required(row, problems)));
                 case "own_level" -> {
                     String c = required(row, problems);
                     if (!c.isEmpty() && !c.equals("{province}") && !c.equals("{city}")) {
@@ -146,7 +150,7 @@ final class EntityRules {
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
                         + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, official_ending, class_ending,"
-                        + " program_cue_before, program_cue_after, short_ending, level_before, own_level, org_cue_before"
+                        + " program_cue_before, program_cue_after, short_ending, level_before, office_ending, own_level, org_cue_before"
                         + " or org_cue_after)");
             }
         }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 final class ListCandidates {
     /** A quoted list of slogans: “一县一策、一企一策、一债一方案”. */
     private static final Pattern QUOTED_LIST_RE = Pattern.compile("“([^“”，。；\\n]{3,40}、[^“”，。；\\n]{1,40})”");
-    /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等. */
-    private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,10}、)+[\\p{IsHan}]{2,10})(?:和[\\p{IsHan}]{2,10})?等");
+    /** Items of a 、-list of short names followed by 等: 锂电、光伏、氢能、新型储能等; up to 12 characters (金华台州丘陵山区农机装备, zhejiang). */
+    private static final Pattern LIST_RE = Pattern.compile("((?:[\\p{IsHan}]{2,12}、)+[\\p{IsHan}]{2,12})(?:和[\\p{IsHan}]{2,10})?等");
     /** A count after 等 in a list: 等4个, 等518个, 等5个以上, 等一批. */
     private static final String LIST_COUNT = "(?:(?:\\d+|[一二三四五六七八九十百]+)个(?:以上)?|一批)";
     /** One name before 等 and a count: 做精做优食用菌等7个优势特色产业, 安全应急装备等4个共建产业集群. */
@@ -103,6 +103,21 @@ final class ListCandidates {
                 if (line.startsWith(tail.getKey(), at + skip)) return tail.getValue();
             }
         }
+        // without a count, industry qualifiers may stand before a cluster tail: 等国家先进制造业集群4个 (zhejiang work
+        // report), 等优势先进制造业集群 (corpus 003), 等重点产业集群 (haikou budget report); not before 行业 (交通、食品、消防等
+        // 传统行业 in the wuzhong budget report lists sectors)
+        if (!counted) {
+            int q = at;
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (String m : rules.industryQualifiersAt.allAt(line, q)) { q += m.length(); moved = true; break; }
+            }
+            if (q > at) {
+                for (var tail : rules.listTails.entrySet()) {
+                    if (tail.getKey().endsWith("集群") && line.startsWith(tail.getKey(), q)) return tail.getValue();
+                }
+            }
+        }
         return null;
     }
     /**
@@ -116,6 +131,12 @@ final class ListCandidates {
             int at = m.start(1);
             String first = m.group(1).split("、", -1)[0];
             at = afterLeadingVerbs(line, at, at + first.length(), tokens);
+            // a project named with its own verbs (粮食产能提升灌溉工程等项目, heilongjiang) keeps them: only HanLP's leading
+            // verbs are cut when cutting at stop words would leave a bare kind (灌溉工程)
+            int firstEnd = m.start(1) + first.length();
+            if (!tokens.isEmpty() && !namesAProject(line.substring(at, firstEnd)) && namesAProject(first)) {
+                at = bounds.trimLeadingWords(tokens, m.start(1), firstEnd - 1, line);
+            }
             int end = m.end(1);
             String[] items = line.substring(at, end).split("、", -1);
             // most items named (娄里, 青山水库): the list names projects, so an item HanLP reads as common words
@@ -148,9 +169,12 @@ final class ListCandidates {
     /** A project's name: a proper part, or a name ending of a project or body after two characters (青山水库). */
     private boolean namesAProject(String item) {
         if (namesSomething(item)) return true;
+        // a quoted-only ending (工程) names a project in such a list after four characters: 粮食产能提升灌溉工程等项目
+        // (heilongjiang), 管网提质增效工程等重点项目 (haikou), 前坪水库灌区工程等项目 (pingdingshan), 二级航道整治工程等项目
+        // (zaozhuang); 供水工程 (changsha) names a kind
         for (EntityRules.Suffix suf : rules.suffixes) {
-            if (!suf.quotedOnly() && !suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
-                    && item.length() - suf.text().length() >= 2) return true;
+            if (!suf.type().equals("INDUSTRY") && item.endsWith(suf.text())
+                    && item.length() - suf.text().length() >= (suf.quotedOnly() ? 4 : 2)) return true;
         }
         return false;
     }

@@ -206,4 +206,87 @@ class EntityStageTest {
         assertTrue(es.stream().noneMatch(e -> e.text().contains("基地") || e.text().equals("余万人")
                 || e.text().contains("资源密集型产业") || e.text().equals("关键产业")), es.toString());
     }
+
+    @Test
+    void anAgencyNamedByLevelFieldAndDepartmentIsThatBodyButAllOfAFieldsOfficesAreNot() {
+        // corpus 004 (自治区科技部门管理的…); 全市财政部门 in the puer, zhongshan and weifang budget reports
+        List<Entity> es = run("新疆维吾尔自治区科技型企业\n主要有自治区科技部门管理的科技型中小企业，自治区工信部门管理的创新型中小企业。");
+        assertEquals("新疆维吾尔自治区科学技术厅", find(es, "自治区科技部门").canonical());
+        assertEquals("新疆维吾尔自治区工业和信息化厅", find(es, "自治区工信部门").canonical());
+        assertTrue(run("2025年，全市财政部门坚持稳中求进。").stream().noneMatch(e -> e.text().contains("部门")));
+    }
+
+    @Test
+    void aProvincesLiteraryNameIsThatProvince() {
+        // 龙江 (heilongjiang work report), 八桂 (guangxi), 燕赵 (hebei), 中原 (henan, luoyang bulletin)
+        assertEquals("黑龙江省", find(run("让广大游客在龙江玩得更安心。"), "龙江").canonical());
+        assertEquals("广西壮族自治区", find(run("推动党中央决策部署在八桂大地落地生根。"), "八桂").canonical());
+        assertEquals("河北省", find(run("中国式现代化在燕赵大地展现勃勃生机。"), "燕赵").canonical());
+        // inside a name the place is part of it: 燕赵钢铁实验室 (hebei), 中原科技城 (henan)
+        assertEquals(EntityType.ORG, find(run("省实验室——燕赵钢铁实验室挂牌。"), "燕赵钢铁实验室").type());
+        assertEquals(EntityType.ORG, find(run("中原科技城国家级科创平台加快建设。"), "中原科技城").type());
+    }
+
+    @Test
+    void nationalProgrammesAndPilotZonesAreNamed() {
+        // “高效办成一件事” (hebei, heilongjiang, guangxi work reports, changzhou budget report), 240小时过境免签政策
+        // (heilongjiang, henan), 国家科学技术奖 (henan, guangxi, baoji), …先行区 (heilongjiang, xinjiang)
+        assertEquals(EntityType.PROGRAM, find(run("13个“高效办成一件事”落地实施。"), "高效办成一件事").type());
+        assertEquals(EntityType.PROGRAM, find(run("郑州航空口岸240小时过境免签政策落地实施。"), "240小时过境免签政策").type());
+        assertEquals(EntityType.PROGRAM, find(run("9项成果获国家科学技术奖。"), "国家科学技术奖").type());
+        // (the name is still cut after 中俄, which HanLP reads as an abbreviation: what is left)
+        assertTrue(run("加快黑瞎子岛中俄国际合作先行区建设。").stream()
+                .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("国际合作先行区")));
+    }
+
+    @Test
+    void companiesShortNamesInAListAreOrganisationsEvenWhenHanlpReadsThemAsVerbs() {
+        // jilin work report; huangshi budget report
+        List<Entity> es = run("推进吉能集团、交投集团、一汽吉林战略性重组，显著提升产投集团、森工集团等企业经营绩效。");
+        for (String name : List.of("交投集团", "产投集团", "森工集团")) assertEquals(EntityType.ORG, find(es, name).type());
+        assertEquals(EntityType.ORG, find(run("主要是东楚集团5880万元、城发集团4900万元、国投集团2600万元。"), "城发集团").type());
+    }
+
+    @Test
+    void anUnquotedProjectAfterAProgrammeCueIsAProgrammeButACountOfProjectsIsNot() {
+        // heilongjiang, henan, guangxi work reports; hebei's 实施20项民生工程 is a count
+        assertEquals(EntityType.PROGRAM, find(run("实施A级旅游景区提升工程。"), "A级旅游景区提升工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("实施粮食产能提升工程。扛牢粮食安全责任。"), "粮食产能提升工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("实施好新时代系列艺术创作工程。"), "新时代系列艺术创作工程").type());
+        assertTrue(run("继续实施20项民生工程，实施十大为民办实事工程。").stream().noneMatch(e -> e.text().endsWith("工程")));
+    }
+
+    @Test
+    void aProjectNamedWithItsOwnVerbsBeforeAProjectListKeepsThem() {
+        // heilongjiang work report; pingdingshan bulletin
+        assertEquals(EntityType.PROGRAM, find(run("重大基础设施建设加速推进，粮食产能提升灌溉工程等项目列入国家重大水利工程。"),
+                "粮食产能提升灌溉工程").type());
+        assertEquals(EntityType.PROGRAM, find(run("白龟山水库扩容工程项目、前坪水库灌区工程等项目加快建设。"), "前坪水库灌区工程").type());
+    }
+
+    @Test
+    void aQuotedSystemOrRuleIsAProgrammeAndAProvincialLabIsAClass() {
+        // heilongjiang work report, zhanjiang budget report; 省实验室 in the henan, jilin, zhejiang work reports
+        assertEquals(EntityType.PROGRAM, find(run("用好“先行赔付”等制度，保障游客合法权益。"), "先行赔付").type());
+        assertEquals(EntityType.PROGRAM, find(run("认真落实“第一议题”制度，坚持不懈。"), "第一议题").type());
+        assertTrue(run("省实验室27家、产业技术研究院一批。").stream().noneMatch(e -> e.text().equals("省实验室")));
+    }
+
+    @Test
+    void industriesListedBeforeQualifiedClusterTailsAreIndustries() {
+        // zhejiang work report (等国家先进制造业集群4个, an item of 12 characters), corpus 003 (等优势先进制造业集群)
+        List<Entity> es = run("新增浙东工业母机、环杭州湾现代纺织服装、金华台州丘陵山区农机装备、长三角大飞机等国家先进制造业集群4个。");
+        for (String name : List.of("浙东工业母机", "环杭州湾现代纺织服装", "金华台州丘陵山区农机装备", "长三角大飞机")) {
+            assertEquals(EntityType.INDUSTRY, find(es, name).type());
+        }
+        assertEquals(EntityType.INDUSTRY, find(run("做强航空航天、输变电装备等优势先进制造业集群。"), "输变电装备").type());
+    }
+
+    @Test
+    void zonesForOpeningUpKeepTheirVerb() {
+        // jilin work report (…重点开发开放试验区), xinjiang work report (塔城重点开发开放试验区)
+        assertEquals(EntityType.ORG, find(run("加快塔城重点开发开放试验区建设。"), "塔城重点开发开放试验区").type());
+        assertTrue(run("支持延吉－长白重点开发开放试验区建设。").stream()
+                .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("重点开发开放试验区")));
+    }
 }

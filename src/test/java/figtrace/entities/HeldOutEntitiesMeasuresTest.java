@@ -56,7 +56,11 @@ class HeldOutEntitiesMeasuresTest {
         // 黑龙江 (work report part), gold written before figtrace was run on it: before any rule change entities F1 0.561,
         // measures 0.735 — the honest number; after session 7's general rules 0.731 and 0.822 (see heldout/README.md).
         // Adding it lowered the aggregate, hence floors under 0.85.
-        assertAtLeast(report, "entities", 0.83, 0.92);
+        // session 8 (branch ents8): level + field + 部门 agencies, provinces' literary names, national programmes, 先行区:
+        // entities P 0.931 R 0.790 F1 0.855, measures P 0.858 R 0.768 F1 0.810; with short company names in lists, cued
+        // unquoted 工程/试点/规划 names and quoted 制度/体系: entities P 0.937 R 0.813 F1 0.871; with qualified cluster tails
+        // and 开放 in zone names: P 0.942 R 0.825 F1 0.880
+        assertAtLeast(report, "entities", 0.875, 0.935);
         assertAtLeast(report, "measures", 0.80, 0.85);
     }
 

@@ -128,6 +128,19 @@ class PanelStageTest {
         String quote = "全市一般公共预算收入完成120.5亿元，其中市本级完成40.2亿元";
         assertEquals("", sources.scope(quote, quote.indexOf("120.5")));
         assertEquals("本级", sources.scope(quote, quote.indexOf("40.2")));
+        // the own level named with the counties acts with them: the whole region (atlas luoyang budget report, nanping
+        // rating report)
+        String luoyang = "2025 年全市政府性基金预算收入年初预算合计 278.1 亿元，执行中市级和部分县区按程序调减收入预算 55.3 亿元，"
+                + "调整后收入预算为 222.8 亿元；收入完成 225.7 亿元，同比下降 16.3%。";
+        assertEquals("", sources.scope(luoyang, luoyang.indexOf("225.7")));
+        String nanping = "上述高速铁路共需南平市本级和各县（市、区）出资 20.38 亿元";
+        assertEquals("", sources.scope(nanping, nanping.indexOf("20.38")));
+        // a part named by its direction (atlas binzhou bulletin; the 市南部山区 tables of the jinan budget report)
+        String binzhou = "全年北部县区、中部县区、南部县市区实现地区生产总值分别为726.69亿元、1497.98亿元和1333.50亿元，比上年分别增长6.0%、5.1%和5.1%";
+        assertEquals("片区", sources.scope(binzhou, binzhou.indexOf("1333.50")));
+        assertEquals("片区", sources.scope(binzhou, binzhou.indexOf("6.0%")));
+        String jinan = "2025 年市南部山区一般公共预算收入执行情况表";
+        assertEquals("片区", sources.scope(jinan, jinan.length()));
     }
 
     @Test

@@ -64,7 +64,10 @@ final class FigureReader {
      */
     record Reading(int start, int end, int sentenceStart, BigDecimal value, UnitInfo unit, String unitName, String kind,
                    String measureWord, String qualifier, String change, String time, String region, String subject,
-                   boolean target, int runIndex, int runStart, String runSubject) {}
+                   boolean target, int runIndex, int runStart, String runSubject, String indicatorSubject) {
+        /** What the indicator is looked up with: the subject, or the sector's measure (制造业增加值) it stands for. */
+        String indicatorKey() { return indicatorSubject != null ? indicatorSubject : subject; }
+    }
 
     Reading read(Candidate c, MatchView view, FigureStage.Context ctx, List<Reading> sentence) {
         String t = view.text;
@@ -85,7 +88,8 @@ final class FigureReader {
         boolean distributed = distributed(t, sStart, runStart);
         String change = listed ? prevInSentence.change() : change(t.substring(clauseFrom, c.start()), kind);
         String listedTime = distributed ? FigureTimes.distributedTime(ctx, listedTimes, sStart, runStart, runIndex) : null;
-        String time = listedTime != null ? listedTime : FigureTimes.time(ctx, c.start(), sStart);
+        String base = listed ? null : TimeFinder.baseTime(t.substring(Math.max(sStart, c.start() - 24), c.start()));
+        String time = listedTime != null ? listedTime : base != null ? base : FigureTimes.time(ctx, c.start(), sStart);
         String listedRegion = distributed ? distributedRegion(ctx, sStart, runStart, runIndex) : null;
         String region = listedRegion != null ? listedRegion : region(ctx, c.start(), sStart);
         String runSubject;
@@ -155,6 +159,8 @@ final class FigureReader {
         }
         if (!listed) runSubject = withLevel(runSubject, t, sStart, clauseFrom);
         String subject = Indicators.withBudget(rules.indicators(), runSubject, t, clauseFrom);
+        if (!listed && ("increase".equals(change) || "decrease".equals(change))
+                && cueInName(subject, t.substring(clauseFrom, c.start()), kind)) change = null;
         // a list distributed over places or times (乌鲁木齐、昌吉…分别) shares its subject; else the subject may list the items
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
         String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(rules.listedSubjects(), runSubject, runIndex) : null;
@@ -168,7 +174,8 @@ final class FigureReader {
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
-                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject);
+                region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject,
+                listed ? null : sectorMeasure(subject, sentence));
     }
 
     /** 分别 (patterns/figure_words.tsv distributive) in the six characters before a run of listed figures. */
@@ -221,6 +228,28 @@ final class FigureReader {
             }
         }
         return subject;
+    }
+
+    /**
+     * 分门类看，采矿业增加值下降8.0%，制造业增长10.7% (Jingzhou; atlas Zhengzhou, Sanmenxia, Xinxiang, Kunming bulletins),
+     * 工业投资下降45.0%，其中，采矿业下降50.0%，制造业下降47.8% (atlas Shaoyang bulletin): a sector (…业) named alone after
+     * the sentence's last sector or total named with its measure (采矿业增加值, 工业投资) is measured the same way; the
+     * sector with that measure (制造业增加值, 制造业投资) when it is exactly a catalogued name, else null (and so is a
+     * sector that names an indicator itself).
+     */
+    private String sectorMeasure(String subject, List<Reading> sentence) {
+        if (subject == null || subject.length() < 2 || !subject.endsWith("业")
+                || Indicators.find(rules.indicators(), subject) != null) return null;
+        for (int k = sentence.size() - 1; k >= 0; k--) {
+            String p = sentence.get(k).subject();
+            if (p == null) continue;
+            int i = p.lastIndexOf('业');
+            if (i <= 0 || i == p.length() - 1) continue;
+            String measured = subject + p.substring(i + 1);
+            // exactly a catalogued name: 重工业增加值 is not 工业增加值, which it merely ends with
+            return Indicators.named(rules.indicators(), measured) != null ? measured : null;
+        }
+        return null;
     }
 
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
@@ -292,12 +321,44 @@ final class FigureReader {
     }
 
     private String change(String clauseBefore, String kind) {
-        String appliesTo = kind == null ? "amount" : switch (kind) {
+        String appliesTo = appliesTo(kind);
+        Cue best = changeCue(clauseBefore, appliesTo);
+        if (best != null && best.meaning().equals(figtrace.rules.RulesStage.LEVEL_CUE)) {
+            // 提高至72.2%, 由104.99亿元增加到248.07亿元: the level reached, not a change; 占…比重提升至77% stays a share
+            return shareBefore(clauseBefore, appliesTo);
+        }
+        return best == null ? null : best.meaning();
+    }
+
+    private static String appliesTo(String kind) {
+        return kind == null ? "amount" : switch (kind) {
             case "percent" -> "rate";
             case "pp" -> "pp";
             case "multiple" -> "rate"; // 增长2.4倍 grew 2.4-fold: a rate of growth, not an amount added
             default -> "amount";
         };
+    }
+
+    /**
+     * 新增债券1378.0亿元 (atlas Beijing, Chongqing budget reports), 新增债务84.78亿元 (Jingdezhen budget report), 城镇新增
+     * 就业 (bulletins): a change word (新增) inside the name of the catalogued indicator the subject names is part of
+     * what is measured, so the figure is that indicator's level. True when the subject names an indicator that it no
+     * longer names without the word.
+     */
+    private boolean cueInName(String subject, String clauseBefore, String kind) {
+        if (subject == null) return false;
+        Cue cue = changeCue(clauseBefore, appliesTo(kind));
+        if (cue == null) return false;
+        int i = subject.indexOf(cue.word());
+        if (i < 0) return false;
+        figtrace.rules.Indicator with = Indicators.find(rules.indicators(), subject);
+        if (with == null) return false;
+        String rest = subject.substring(0, i) + subject.substring(i + cue.word().length());
+        return !with.equals(Indicators.find(rules.indicators(), rest));
+    }
+
+    /** The change cue nearest before the figure in its clause (the longest among those ending there), or null. */
+    private Cue changeCue(String clauseBefore, String appliesTo) {
         Cue best = null;
         int bestEnd = -1;
         for (Cue cue : rules.changes()) {
@@ -313,11 +374,7 @@ final class FigureReader {
                 bestEnd = end;
             }
         }
-        if (best != null && best.meaning().equals(figtrace.rules.RulesStage.LEVEL_CUE)) {
-            // 提高至72.2%, 由104.99亿元增加到248.07亿元: the level reached, not a change; 占…比重提升至77% stays a share
-            return shareBefore(clauseBefore, appliesTo);
-        }
-        return best == null ? null : best.meaning();
+        return best;
     }
 
     /** "share" when a share cue (占, 比重) of the figure's kind stands in the clause before it, else null (a level). */

@@ -169,7 +169,8 @@ public final class FigureStage {
         int qEnd = view.sourceEnd(Sentences.sentenceEnd(view.text, c.end()));
         while (qStart < spanStart && Character.isWhitespace(text.text().charAt(qStart))) qStart++;
         TextLine line = text.lineAt(spanStart);
-        figtrace.rules.Indicator indicator = Indicators.find(rules.indicators(), r.subject());
+        figtrace.rules.Indicator indicator = Indicators.inSentence(rules.indicators(),
+                Indicators.find(rules.indicators(), r.indicatorKey()), view.text, r.sentenceStart(), c.start());
         String raw = text.text().substring(spanStart, spanEnd).replaceAll("\\s*[\r\n]+\\s*", "");
         return new Figure(Ids.figure(source.sha256(), spanStart, spanEnd), source.name(), line.page() == 0 ? null : line.page(),
                 line.number(), qStart, qEnd, text.text().substring(qStart, qEnd), spanStart, spanEnd, raw, r.value(),

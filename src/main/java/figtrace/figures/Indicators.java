@@ -41,11 +41,49 @@ public final class Indicators {
         // R&D经费投入总量 is rd_expenditure once 总量 is gone
         while (true) {
             Indicator found = match(catalogue, s);
-            if (found != null) return found;
+            if (found != null) return withPartner(catalogue, found, s) ? null : found;
             String shorter = withoutTrailing(catalogue, s);
             if (shorter == null) return null;
             s = shorter;
         }
+    }
+
+    /**
+     * 共建"一带一路"国家进出口额, RCEP国家进出口额: trade with the partners a word of the subject names
+     * (patterns/indicator_words.tsv, role partner) is a part of the total, not the total.
+     */
+    private static boolean withPartner(IndicatorCatalogue catalogue, Indicator found, String s) {
+        if (!found.name().contains("出口") && !found.name().contains("进口")) return false;
+        for (String p : catalogue.partners()) if (s.contains(p)) return true;
+        return false;
+    }
+
+    /**
+     * The indicator of a figure in its sentence: a function item of the general public budget (节能环保支出,
+     * indicator_words.tsv general_item) listed under a fund budget's expenditure (政府性基金预算支出…，其中：城乡社区支出…,
+     * role fund_budget: the budget named last before it in the sentence) is that budget's item, which the catalogue
+     * does not hold: none.
+     *
+     * @param text the text; {@code sentenceStart} where the figure's sentence starts in it, {@code pos} the figure
+     */
+    public static Indicator inSentence(IndicatorCatalogue catalogue, Indicator indicator, String text, int sentenceStart, int pos) {
+        if (indicator == null || !catalogue.generalItems().contains(indicator.name())) return indicator;
+        String before = text.substring(sentenceStart, pos).replaceAll("\\s+", "");
+        String budget = null;
+        int last = -1;
+        for (String b : catalogue.budgets()) {
+            int i = before.lastIndexOf(b);
+            if (i > last) { last = i; budget = b; }
+        }
+        if (budget == null) return indicator;
+        for (String f : catalogue.fundBudgets()) if (budget.startsWith(f)) return null;
+        return indicator;
+    }
+
+    /** The indicator whose name or a synonym is exactly {@code s}, or null. */
+    static Indicator named(IndicatorCatalogue catalogue, String s) {
+        Indicator i = catalogue.endings().get(s);
+        return i != null ? i : catalogue.wholes().get(s);
     }
 
     private static Indicator match(IndicatorCatalogue catalogue, String s) {
@@ -89,7 +127,31 @@ public final class Indicators {
             int i = before.lastIndexOf(b);
             if (i > last) { last = i; budget = b; }
         }
+        String fund = subFund(catalogue, text, at);
+        if (fund != null) budget = fund;
         return budget == null ? subject : subject.substring(0, head) + budget + subject.substring(head);
+    }
+
+    /** 机关事业单位基本养老保险基金收入16.29亿元、: a fund's name with its 收入 or 支出, the name ending with 基金. */
+    private static final Pattern FUND_FLOW = Pattern.compile("(\\p{IsHan}{2,}?基金)(?:预算)?(?:总)?(?:收入|支出)");
+
+    /**
+     * A bare 收入 or 支出 right after a sub-fund's own figures in the same clause (since the last ；or 。) is that
+     * fund's: 职工基本医疗保险基金收入15.47亿元、支出13.08亿元 (Jingdezhen budget report), 职工基本医疗保险基金收入
+     * 192.62亿元，支出139.45亿元 (atlas Changsha budget report), 居民医疗保险基金收入188766万元，支出184152万元 (atlas
+     * Huangshi budget execution); null when the clause names no fund or names a budget of the catalogue itself
+     * (社会保险基金预算收入…，支出…, 政府性基金收入2.8亿元，…，支出: the budget found before stands).
+     */
+    static String subFund(IndicatorCatalogue catalogue, String text, int at) {
+        int from = at;
+        while (from > 0 && at - from < BUDGET_REACH && "；;。\n".indexOf(text.charAt(from - 1)) < 0) from--;
+        String clause = text.substring(from, at).replaceAll("\\s+", "");
+        java.util.regex.Matcher m = FUND_FLOW.matcher(clause);
+        String fund = null;
+        while (m.find()) fund = m.group(1);
+        if (fund == null) return null;
+        for (String b : catalogue.budgets()) if (fund.contains(b) || b.contains(fund)) return null;
+        return withoutLeading(catalogue, fund);
     }
 
     /**

@@ -91,6 +91,24 @@ final class TimeFinder {
         return start + "/" + (start + 4);
     }
 
+    /**
+     * A comparison's base written as a figure right after its period: 比“十三五”时期的169.88亿元 (Jingdezhen budget
+     * report), 较“十三五”时期的60.69亿元 (atlas Zhongwei report), 比2020年的…: the figure is that period's, while the
+     * figures after it (增加25.21亿元, 增长14.8%) keep the sentence's period.
+     */
+    private static final Pattern BASE_BEFORE = Pattern.compile(
+            "[比较][“\"‘']?(?:十(?<planno>[一二三四五])五[”\"’']?(?:时期|期间)|(?<year>(?:19[4-9][0-9]|20[0-9]{2}))年)的?$");
+
+    /** The period of a comparison base that ends right before a figure ({@code before}: the text up to it), or null. */
+    static String baseTime(String before) {
+        String tail = before.substring(Math.max(0, before.length() - 24)).replaceAll("\\s+", "");
+        Matcher m = BASE_BEFORE.matcher(tail);
+        if (!m.find()) return null;
+        if (m.group("year") != null) return m.group("year");
+        int start = 1966 + 5 * (10 + "一二三四五".indexOf(m.group("planno")) + 1 - 3);
+        return start + "/" + (start + 4);
+    }
+
     private static final Pattern CHINESE_YEAR = Pattern.compile("[〇零一二三四五六七八九]{4}(?=年)");
     private static final Pattern CHINESE_MONTH = Pattern.compile("(?<=年|至|到|—|-)(十|[一二三四五六七八九])(?=月)");
 

@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * @param bare      words (收入, 支出) that, opening a subject in a budget report, are of the budget named before
  * @param barePrefixes words (调整后) that may stand before a bare word and stay before the budget's name
  * @param openings  words (其中) that, followed by a colon, open a subject and are removed with the colon
+ * @param fundBudgets  budgets (政府性基金) whose itemised expenditure is not the general budget's function items
+ * @param generalItems names of indicators that are function items of the general public budget (节能环保支出)
+ * @param partners  words (国家, 东盟) that, in a trade subject, make it trade with those partners, a part of the total
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
                                  List<String> trailing, List<String> leading, List<String> budgets,
                                  List<String> parts, List<String> bare, List<String> barePrefixes,
-                                 List<String> openings) {
+                                 List<String> openings, List<String> fundBudgets, List<String> generalItems,
+                                 List<String> partners) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -39,6 +43,9 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         bare = List.copyOf(bare);
         barePrefixes = List.copyOf(barePrefixes);
         openings = List.copyOf(openings);
+        fundBudgets = List.copyOf(fundBudgets);
+        generalItems = List.copyOf(generalItems);
+        partners = List.copyOf(partners);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -77,6 +84,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         }
         List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
         List<String> bare = new ArrayList<>(), barePrefixes = new ArrayList<>(), openings = new ArrayList<>();
+        List<String> fundBudgets = new ArrayList<>(), generalItems = new ArrayList<>(), partners = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
@@ -86,8 +94,17 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                 case "bare" -> bare.add(row.get(0));
                 case "bare_prefix" -> barePrefixes.add(row.get(0));
                 case "opening" -> openings.add(row.get(0));
+                case "fund_budget" -> fundBudgets.add(row.get(0));
+                case "general_item" -> {
+                    if (!endings.containsKey(row.get(0))) {
+                        problems.add("indicator_words.tsv", row.line(), "general_item '" + row.get(0)
+                                + "' is not the name of an indicator in indicators.tsv");
+                    }
+                    generalItems.add(row.get(0));
+                }
+                case "partner" -> partners.add(row.get(0));
                 default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget,"
-                        + " part, bare, bare_prefix or opening, found '"
+                        + " part, bare, bare_prefix, opening, fund_budget, general_item or partner, found '"
                         + row.get(1) + "'");
             }
         }
@@ -95,7 +112,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
         return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts, bare,
-                barePrefixes, openings);
+                barePrefixes, openings, fundBudgets, generalItems, partners);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

@@ -108,4 +108,92 @@ class IndicatorsTest {
         assertEquals("trade_total", id("五国进出口额占"));
         assertEquals("trade_total", id("外贸进出口"));
     }
+
+    @Test
+    void aSubFundsBareExpenditureIsThatFundsNotTheSocialInsuranceBudgets() {
+        // Jingdezhen budget report (held-out truth #6, #7): 收入…、支出… of each sub-fund in one 其中 list
+        String jingdezhen = "2025年全市社会保险基金预算收入67.79亿元，支出55.3亿元。其中：城乡居民基本养老保险基金收入7.65亿元、支出4.71亿元；"
+                + "职工基本医疗保险基金收入15.47亿元、支出13.08亿元；";
+        Figure medical = only(jingdezhen, "13.08亿元");
+        assertEquals("职工基本医疗保险基金支出", medical.subject());
+        assertNull(medical.indicatorId());
+        assertEquals("social_insurance_fund_expenditure", only(jingdezhen, "55.3亿元").indicatorId());
+        // atlas Changsha budget report: the same with a comma
+        Figure changsha = only("全市社会保险基金预算收入执行情况良好。机关事业单位基本养老保险基金收入68.61亿元，支出67.84亿元。", "67.84亿元");
+        assertEquals("机关事业单位基本养老保险基金支出", changsha.subject());
+        assertNull(changsha.indicatorId());
+    }
+
+    @Test
+    void aFundBudgetsItemsAreNotTheGeneralBudgetsFunctionItems() {
+        // Jingdezhen budget report (held-out truth #4, #5) and atlas Ankang budget report
+        String jingdezhen = "全市政府性基金预算支出240.52亿元，主要项目执行情况是：科学技术支出2478万元、节能环保支出3245万元、城乡社区支出145.68亿元。";
+        assertNull(only(jingdezhen, "3245万元").indicatorId());
+        assertNull(only(jingdezhen, "145.68亿元").indicatorId());
+        assertNull(only("政府性基金预算支出拟安排40.86亿元，其中：城乡社区支出26.47亿元，农林水支出0.70亿元。", "26.47亿元").indicatorId());
+        // under the general public budget they are its function items
+        assertEquals("urban_rural_community_expenditure",
+                only("全市一般公共预算支出500亿元，其中：教育支出80亿元，城乡社区支出26.47亿元。", "26.47亿元").indicatorId());
+    }
+
+    @Test
+    void tradeWithNamedPartnersIsAPartOfTheTotal() {
+        assertNull(id("共建“一带一路”国家出口总额"));    // Jingzhou bulletin
+        assertNull(id("共建“一带一路”国家进出口额"));    // atlas Quanzhou, Suzhou bulletins, Xiamen budget report
+        assertNull(id("RCEP国家进出口额"));              // atlas Xiamen budget report
+        assertEquals("trade_total", id("七、对外经济货物进出口总额")); // atlas Aksu, Haikou bulletins
+        assertEquals("exports", id("出口总额"));
+    }
+
+    @Test
+    void otherWordingsOfCatalogueIndicators() {
+        // 人均生活消费支出: Jingzhou bulletin; atlas Baoji, Xiangtan, Zhengzhou bulletins
+        assertEquals("urban_consumption_per_capita", id("城镇居民人均生活消费支出"));
+        assertEquals("rural_consumption_per_capita", id("农村居民人均生活消费支出"));
+        assertEquals("consumption_per_capita", id("全体居民人均生活消费支出"));
+        // 新增债务 of the debt on-lent (Jingdezhen budget report; atlas Shizuishan debt table)
+        assertEquals("new_government_bonds", id("新增债务"));
+        assertEquals("new_general_debt_limit", id("新增一般债务限额"));
+    }
+
+    @Test
+    void newInAnIndicatorsNameIsALevelNotAnIncrease() {
+        // Jingdezhen budget report (held-out truth #13); atlas Suqian, Chongqing budget reports
+        Figure onLent = only("2025年省财政转贷市级地方政府债务总计140.46亿元，其中：再融资债务55.68亿元，新增债务84.78亿元。", "84.78亿元");
+        assertEquals("new_government_bonds", onLent.indicatorId());
+        assertNull(onLent.change());
+        assertNull(only("2025年全市新增债券113.86亿元。", "113.86亿元").change());
+        // a 新增 that is no part of a catalogued name stays an increase (gold: 新增博士点, 新增创新型中小企业)
+        assertEquals(Change.INCREASE, only("全年新增博士点10个。", "10个").change());
+    }
+
+    @Test
+    void aComparisonBaseWrittenAsAFigureIsItsPeriods() {
+        // Jingdezhen budget report (held-out truth #26); atlas Zhongwei report: 较“十三五”时期的60.69亿元
+        String jingdezhen = "“十四五”时期，全市非税收入总额为195.09亿元，比“十三五”时期的169.88亿元增加25.21亿元，增长14.8%。";
+        assertEquals("2016/2020", only(jingdezhen, "169.88亿元").time());
+        assertEquals("2021/2025", only(jingdezhen, "195.09亿元").time());
+        assertEquals("2021/2025", only(jingdezhen, "25.21亿元").time());
+        String zhongwei = "“十四五”以来市本级累计下达沙坡头区转移支付资金137.68亿元，较“十三五”时期的60.69亿元增长126.9%。";
+        assertEquals("2016/2020", only(zhongwei, "60.69亿元").time());
+        assertEquals("2021/2025", only(zhongwei, "126.9%").time());
+        assertEquals("2016/2020", TimeFinder.baseTime("比“十三五”时期 "));
+        assertNull(TimeFinder.baseTime("比“十三五”时期增加"));
+    }
+
+    @Test
+    void aSectorNamedAloneIsMeasuredLikeTheSectorBeforeIt() {
+        // Jingzhou bulletin (held-out truth #11); atlas Zhengzhou, Sanmenxia, Kunming bulletins
+        String jingzhou = "分门类看，采矿业增加值下降8.0%，制造业增长10.7%，电力、热力、燃气及水生产和供应业下降12.5%。";
+        Figure manufacturing = only(jingzhou, "10.7%");
+        assertEquals("manufacturing_value_added", manufacturing.indicatorId());
+        assertEquals("制造业", manufacturing.subject());
+        // atlas Shaoyang bulletin: the sectors of industrial investment
+        assertEquals("manufacturing_investment",
+                only("全市工业投资下降45.0%，其中，采矿业下降50.0%，制造业下降47.8%。", "47.8%").indicatorId());
+        // realdocs Urumqi bulletin: 重工业增加值 is no catalogued name (it only ends with 工业增加值)
+        assertNull(only("全市规模以上工业增加值增长5.0%，其中，轻工业增长8.0%，重工业增长3.0%。", "3.0%").indicatorId());
+        // atlas Changsha bulletin: the catalogue has no 制造业利润总额, so none
+        assertNull(only("分门类看，采矿业利润总额1.93亿元，比上年增长38.3%；制造业643.53亿元，增长5.3%。", "643.53亿元").indicatorId());
+    }
 }

@@ -66,4 +66,15 @@ class AtlasReviewRulesTest {
         assertEquals("general_public_budget_revenue",
                 Indicators.find(FigureTestSupport.RULES.indicators(), "一般公共预算收入变动预算").id());
     }
+
+    @Test
+    void aTotalAmountIsStillItsIndicator() {
+        // atlas jingdezhen_2025_budget_report.pdf (five-year totals) and the realdocs Xinjiang and Wuzhong budget tables
+        assertEquals("general_public_budget_revenue",
+                Indicators.find(FigureTestSupport.RULES.indicators(), "一般公共预算收入总额").id());
+        assertEquals("non_tax_revenue", Indicators.find(FigureTestSupport.RULES.indicators(), "非税收入总额").id());
+        assertEquals("general_debt_limit", Indicators.find(FigureTestSupport.RULES.indicators(), "一般债务限额总额").id());
+        // a name holding 总额 is matched as it is
+        assertEquals("retail_sales", Indicators.find(FigureTestSupport.RULES.indicators(), "社会消费品零售总额").id());
+    }
 }

@@ -424,8 +424,9 @@ final class FigureReader {
 
     private boolean target(String sentenceBefore) {
         // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
-        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
+        // the expressions first: 争取…科技计划项目 255 项 names what was obtained before 计划项目 is taken out as a name
         for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
+        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
         for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;

@@ -79,6 +79,9 @@ class FigureStageTest {
         assertEquals(false, only("争取置换债券额度 74.9亿元，同比增长 20.8%，有效缓解债务偿还压力。", "20.8%").target());
         assertEquals(false, only("全年争取中省转移支付资金346.81亿元，较上年增加2.42亿元。", "346.81亿元").target());
         assertTrue(only("力争争取中央资金100亿元以上。", "100亿元").target());
+        // projects obtained (atlas Weifang budget report; Jingzhou bulletin, where 计划项目 is also a name)
+        assertEquals(false, only("争取国家、省级乡村振兴领域试点项目11个，获上级奖补资金5亿元。", "11个").target());
+        assertEquals(false, only("全年争取省级及以上科技计划项目 255 项，登记科技成果 96 项。", "255 项").target());
         // a change over past years is a fact, a level to reach by a year a goal (Xuancheng; atlas Zhongwei budget report)
         assertEquals(false, only("税收收入从 2020 年的 104.5 亿元提高到 2025 年的 125.1 亿元。", "104.5 亿元").target());
         assertEquals(false, only("地方一般公共预算收入从2021年的22.86亿元增加到2025年的30.1亿元。", "30.1亿元").target());

@@ -6,6 +6,7 @@
 #   REPS=3 bench/run.sh     every case three times, medians printed (COLD_REPS=1: the cold cases once)
 #   CASES="jobs2_cold no_change one_change" N=1000 bench/run.sh    only these cases
 #   KEEP=1 CASES="no_change one_change" REPS=3 bench/run.sh         again on the last corpus and outputs
+#   LAUNCHER=0 bench/run.sh  figtrace as plain `java -jar` (default JVM options, no class-data-sharing archive)
 # Prints a table: CPU and wall seconds, docs/s, pages/s, chars/s, peak RSS (the largest process: figtrace or one
 # parser worker), and the ratio of figtrace's single-job CPU to parse-only CPU.
 set -euo pipefail
@@ -23,6 +24,9 @@ else
 fi
 CP="${JAR:-target/figtrace.jar}"
 JAVA=(java -Dfile.encoding=UTF-8)
+# figtrace runs as users run it: through ./figtrace (its JVM options and class-data-sharing archive, which the first
+# run records beside the jar); LAUNCHER=0 runs plain `java -jar` as the benchmark did before session 8
+if [ "${LAUNCHER:-1}" = 0 ]; then FT=("${JAVA[@]}" -jar "$CP"); else FT=(env FIGTRACE_JAR="$(realpath "$CP")" ./figtrace); fi
 PATTERNS=${PATTERNS:-patterns}   # the rules the jar was built with (a jar built elsewhere may need its own)
 
 REPS=${REPS:-1}
@@ -42,20 +46,25 @@ measure() {
 docs=0 pages=0 chars=0
 for rep in $(seq "$COLD_REPS"); do
   if has parse_only; then
-    measure parse_only "${JAVA[@]}" -cp "$CP" figtrace.bench.ParseOnly "$WORK/corpus"
+    # with the JVM options figtrace's launcher and parse workers use (C1 only, serial GC): the same libraries, the same
+    # JVM; PARSE_OPTS="" for the JVM's defaults
+    # shellcheck disable=SC2086
+    measure parse_only "${JAVA[@]}" ${PARSE_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$CP" figtrace.bench.ParseOnly "$WORK/corpus"
     read -r docs pages chars _ _ <"$WORK/parse_only.log"
   fi
-  if has jobs1_cold; then rm -rf "$WORK/out1"; measure jobs1_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out1" --jobs 1 -q; fi
-  if has jobs2_cold; then rm -rf "$WORK/out2"; measure jobs2_cold "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" --jobs 2 -q; fi
+  if has jobs1_cold; then rm -rf "$WORK/out1"; measure jobs1_cold "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out1" --jobs 1 -q; fi
+  if has jobs2_cold; then rm -rf "$WORK/out2"; measure jobs2_cold "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" --jobs 2 -q; fi
 done
 if [ "$docs" = 0 ]; then docs=$(ls "$WORK/corpus" | wc -l); fi
-[ -d "$WORK/out2" ] || "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q >"$WORK/prepare.log" 2>&1 || true
-one=$(ls "$WORK/corpus" | grep -E '\.(html|txt)$' | head -1)
+[ -d "$WORK/out2" ] || "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q >"$WORK/prepare.log" 2>&1 || true
+# awk reads all of ls's output (no early exit: `head -1` closes the pipe, and under pipefail the SIGPIPE that grep or
+# ls then gets fails the script)
+one=$(ls "$WORK/corpus" | awk '/\.(html|txt)$/ && !found { print; found = 1 }')
 for rep in $(seq "$REPS"); do
-  if has no_change; then measure no_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q; fi
+  if has no_change; then measure no_change "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q; fi
   if has one_change; then
     printf '\n<!-- changed %s -->\n' "$rep" >>"$WORK/corpus/$one"
-    measure one_change "${JAVA[@]}" -jar "$CP" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q
+    measure one_change "${FT[@]}" run "$WORK/corpus" --patterns "$PATTERNS" --out "$WORK/out2" -q
   fi
 done
 

@@ -129,8 +129,11 @@ public final class EntityStage {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : withNestedPlaces(resolve(rest), rest)) {
             boolean inside = doc.start() <= c.start() && c.end() <= doc.end();
-            // inside the title only places and known names stand on their own (省政府 in 河北省政府工作报告 does not)
-            if (inside ? c.type().equals("PLACE") || (c.rule().equals("entities:name") && c.type().equals("DOC"))
+            // inside the title only places and known names stand on their own (省政府 in 河北省政府工作报告 does not), and
+            // the body whose title it is when the title opens with its name (中山市财政局2025年工作总结与2026年工作安排,
+            // 淄博市财政局2025年工作总结和2026年工作计划)
+            boolean issuer = c.type().equals("ORG") && c.rule().equals("entities:suffix") && c.start() == doc.start();
+            if (inside ? c.type().equals("PLACE") || issuer || (c.rule().equals("entities:name") && c.type().equals("DOC"))
                     : !c.overlaps(doc)) out.add(c);
         }
         out.add(doc);

@@ -30,6 +30,10 @@ final class FigureReader {
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
     private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
+    /** targets.tsv section / section_not: words of a work report's top heading over its plans, or over a review. */
+    private final List<String> plannedSections = new ArrayList<>();
+    private final List<String> reportedSections = new ArrayList<>();
+    private static final java.util.regex.Pattern TOP_HEADING = java.util.regex.Pattern.compile("^\\s*[一二三四五六七八九十]+、");
 
     FigureReader(Rules rules, RegionFinder regions) {
         this.rules = rules;
@@ -48,6 +52,8 @@ final class FigureReader {
             if (cue.where().equals("word")) targetWords.add(cue.word());
             else if (cue.where().equals("not")) notTargets.add(cue.word());
             else if (cue.where().equals("not_regex")) notTargetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
+            else if (cue.where().equals("section")) plannedSections.add(cue.word());
+            else if (cue.where().equals("section_not")) reportedSections.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
     }
@@ -96,7 +102,14 @@ final class FigureReader {
                     .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(clauseFrom, c.start()), placeNames);
             String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
-            boolean nounFollows = "count".equals(kind); // 14个地州市: the counted noun follows the measure word
+            // 14个地州市: the counted noun follows the measure word; 哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目,
+            // 塔城2×66万千瓦煤电一体化 (Xinjiang work report), 16兆瓦超大容量风电机组 (gold 004): a physical amount right before a
+            // noun is its capacity; 统筹用好中央149.2亿元乡村振兴补助资金: a money amount right before a fund is that fund
+            String noun = startsWithVerb(after) ? "" : Subjects.nounBeforeVerb(rules.subjectWords(), after);
+            boolean nounFollows = "count".equals(kind)
+                    || "physical".equals(kind) && !noun.isEmpty()
+                    || "money".equals(kind) && FigureWords.endsWithAny(noun, rules.subjectWords().funds());
+            if (!"count".equals(kind) && nounFollows) after = noun;
             // 增长19.9%: the growth of what the sentence just measured; 依次为乌鲁木齐市(49.55亿元): the subject of the
             // sentence's last figure of the same kind (R&D经费投入超过1亿元), else of its last figure
             String inherited = change != null && prevInSentence != null && prevInSentence.subject() != null
@@ -108,6 +121,12 @@ final class FigureReader {
                 runSubject = after; // 14个地州市, 设立100亿元人才发展基金: the noun after the figure
             }
             if ((runSubject == null || runSubject.isEmpty()) && inherited != null) runSubject = inherited;
+            // 统筹 8000万元支持开展系列消费促进活动: the fund for the purpose named after the amount
+            if ("money".equals(kind) && !nounFollows) {
+                String fund = Subjects.purpose(rules.subjectWords(), Subjects.clean(rules.subjectWords(), timeWords,
+                        t.substring(clauseFrom, c.start()), placeNames), t.substring(c.end(), Math.min(t.length(), c.end() + 48)));
+                if (fund != null) runSubject = fund;
+            }
             // 全年邮政行业业务总量27.06亿标准量，增长10.9% (Binzhou, Xiangtan bulletins): a change whose sentence holds no
             // figure before it (a number in a unit figtrace does not know) is of what the sentence opens with
             if ((runSubject == null || runSubject.isEmpty()) && inherited == null && change != null) {
@@ -146,7 +165,12 @@ final class FigureReader {
         boolean overPlacesOrTimes = listedRegion != null || listedTime != null;
         String own = distributed && !overPlacesOrTimes ? ListedSubjects.item(rules.listedSubjects(), runSubject, runIndex) : null;
         if (own != null) subject = own;
-        boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time);
+        // 生育和基本医疗保险分别参保: what the figures are about stands before 分别, the verb after it
+        else if (subject != null && subject.indexOf("分别") >= 2 && subject.length() - subject.indexOf("分别") <= 5) {
+            subject = subject.substring(0, subject.indexOf("分别")); // not 债务分别约占政府债务余额 (atlas Xiamen): a share of what follows
+        }
+        boolean target = target(t.substring(sStart, c.start())) || FigureTimes.comingBudgetYear(ctx, time)
+                || plannedSection(ctx, c.start(), time);
         time = FigureTimes.balanceAtYearEnd(rules.subjectWords(), time, subject);
         time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
@@ -229,6 +253,16 @@ final class FigureReader {
     }
 
     /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
+    /** True when the words after a figure open with a verb (安排各类支出, 支持…): a clause of their own, not its noun. */
+    private boolean startsWithVerb(String after) {
+        for (String v : rules.subjectWords().takingVerbs()) if (after.startsWith(v)) return true;
+        for (String v : rules.subjectWords().leadingVerbs()) if (after.startsWith(v)) return true;
+        for (String v : rules.subjectWords().purposes()) if (after.startsWith(v)) return true;
+        for (String v : rules.subjectWords().trailing()) if (after.startsWith(v)) return true; // 由6N提高到11N (gold 004)
+        for (String v : rules.subjectWords().nounEnds()) if (after.startsWith(v)) return true;
+        return false;
+    }
+
     private String withoutCompletion(String subject) {
         if (completionSubject == null) return subject;
         int n = completionSubject.length();
@@ -364,10 +398,35 @@ final class FigureReader {
         return found;
     }
 
+    /**
+     * A government work report's plans for the year (二、2025年重点工作, 二、2025年工作安排, 三、2025年重点工作任务: the
+     * Xinjiang, Jilin, Heilongjiang and Henan work reports; targets.tsv section) are goals, except a figure dated before
+     * the year the heading names (去年…, 2024年… recalled there) and under a heading that reports (targets.tsv
+     * section_not: 工作回顾, 成效).
+     */
+    private boolean plannedSection(FigureStage.Context ctx, int pos, String time) {
+        if (plannedSections.isEmpty() || ctx.document() == null || ctx.document().kind() != figtrace.model.DocKind.REPORT) return false;
+        Mention top = null;
+        for (Mention h : ctx.sectionTimes()) {
+            if (h.start() >= pos) break;
+            if (TOP_HEADING.matcher(ctx.view().substring(h.start(), h.end())).find()) top = h;
+        }
+        if (top == null) return false;
+        String heading = ctx.view().substring(top.start(), top.end());
+        for (String w : reportedSections) if (heading.contains(w)) return false;
+        boolean planned = false;
+        for (String w : plannedSections) if (heading.contains(w)) { planned = true; break; }
+        if (!planned) return false;
+        String year = top.value();
+        return time == null || year == null || !year.matches("[0-9]{4}") || !time.matches("[0-9]{4}.*")
+                || time.substring(0, 4).compareTo(year) >= 0;
+    }
+
     private boolean target(String sentenceBefore) {
         // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
-        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
+        // the expressions first: 争取…科技计划项目 255 项 names what was obtained before 计划项目 is taken out as a name
         for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
+        for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
         for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
         return false;

@@ -36,7 +36,15 @@ final class ListedSubjects {
         boolean commas = s.contains("、");
         String[] parts = commas ? s.split("、", -1) : ITEM_SEPARATOR.split(s, -1);
         if (parts.length < 2 || k >= parts.length) return null;
-        for (String p : parts) if (p.length() < (commas ? 2 : 3)) return null;
+        int min = commas ? 2 : 3;
+        String last = parts[parts.length - 1];
+        if (last.length() < min) return null;
+        for (String p : parts) if (p.length() < min) {
+            // 生育和基本医疗保险 (Xinjiang work report), 货物和集装箱吞吐量, 旅客和国际货邮吞吐量 (Zhejiang work report): a
+            // first item of two characters shares the head noun the last one ends with, so only the last one is named
+            // in full; the others keep the whole listing
+            return k == parts.length - 1 ? last : null;
+        }
         return parts[k];
     }
 }

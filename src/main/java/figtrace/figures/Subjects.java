@@ -15,6 +15,7 @@ final class Subjects {
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\^?\\[[0-9,\\-]+]|【[^】]*】");
     /** A page number printed in the running text of a PDF (—7—, - 12 -) is not part of any phrase. */
     private static final Pattern PAGE_MARKER = Pattern.compile("(?<![0-9])[—\\-－]{1,2}\\s*[0-9]{1,3}\\s*[—\\-－]{1,2}(?![0-9])");
+    private static final Pattern LIST_NUMBER = Pattern.compile("^[0-9一二三四五六七八九十]{1,2}[.、．]");
     private static final Pattern TABLE_REF = Pattern.compile("^由?表[0-9一二三四五六七八九十]+可知");
     /** A year or date (2024年底, 2023年以来): removed by its shape, before the time words of subject_words.tsv. */
     private static final String DATE_SHAPE = "(19|20)[0-9]{2}年?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末|以来|度)?";
@@ -92,6 +93,16 @@ final class Subjects {
             int at = s.indexOf(p);
             if (at >= 0 && !s.startsWith(p + "级", at) && s.length() - p.length() >= 2) s = s.substring(0, at) + s.substring(at + p.length());
         }
+        // 常住人口中60岁及以上人口占比 (Zhenjiang bulletin), 在医院中有公立医院 (atlas Anyang, Nanyang bulletins), 公司全部债务中
+        // 银行借款 (Nanping rating report): the part of a whole (subject_words.tsv whole) is what is measured
+        for (String w : words.wholes()) {
+            int at = s.indexOf(w + "中");
+            if (at < 0) continue;
+            int from = at + w.length() + 1;
+            if (s.startsWith("有", from)) from++;
+            if (s.length() - from >= 2) s = s.substring(from);
+            break;
+        }
         // a closing quote whose opening one stands outside the phrase (or was never printed: 六行打包采棉机”整机国产化率,
         // gold 004; 五”时期 after a line break, atlas hohhot) is noise
         if (s.indexOf('\u201D') >= 0 && s.indexOf('\u201C') < 0) s = s.replace("\u201D", "");
@@ -136,6 +147,86 @@ final class Subjects {
         if (cleaned.length() <= 1) return true;
         for (String v : words.takingVerbs()) if (cleaned.endsWith(v) && cleaned.length() <= v.length() + 2) return true;
         return false;
+    }
+
+    /**
+     * The fund an amount is for, when the words before it name no more than the verb that raised or arranged it and
+     * a purpose follows it (subject_words.tsv purpose, fund): 统筹 8000万元支持开展系列消费促进活动 → 系列消费促进活动资金,
+     * 筹措经费1997万元，保障博物馆、图书馆…等公共文化场馆免费开放 → 公共文化场馆免费开放经费 (Xuancheng, Luoyang budget
+     * reports; atlas Jinan, Dali, Hohhot). A purpose too long to name briefly leaves the bare fund (资金).
+     *
+     * @param cleaned the subject cleaned from the words before the figure
+     * @param after the text right after the figure
+     * @return the subject, or null when the words before name more than a verb or no purpose follows
+     */
+    static String purpose(SubjectWords words, String cleaned, String after) {
+        if (words.purposes().isEmpty() || words.funds().isEmpty()) return null;
+        String fund = words.funds().get(0);
+        String rest = LIST_NUMBER.matcher(cleaned).replaceFirst(""); // 1.统筹安排, 2.统筹安排 (atlas Jinan)
+        boolean stripped = true;
+        while (stripped && !rest.isEmpty()) {
+            stripped = false;
+            for (String v : verbs(words)) {
+                if (rest.startsWith(v)) { rest = rest.substring(v.length()); stripped = true; }
+            }
+        }
+        if (!rest.isEmpty()) {
+            if (!words.funds().contains(rest)) return null; // 就业补助资金2.7亿元: the fund is named
+            fund = rest;
+        } else if (cleaned.isEmpty()) {
+            return null; // no verb before either: nothing says the amount was raised or arranged
+        }
+        String a = after.strip();
+        if (a.startsWith("，") || a.startsWith(",")) a = a.substring(1).strip();
+        String purpose = null;
+        for (String p : words.purposes()) if (a.startsWith(p)) { purpose = p; break; }
+        if (purpose == null) return null;
+        String object = a.substring(purpose.length());
+        int end = 0;
+        while (end < object.length() && "，,。；;：:".indexOf(object.charAt(end)) < 0 && !Character.isDigit(object.charAt(end))) end++;
+        // a PDF line break inside the phrase joins it (投入 55.82亿元支持新\n…: atlas Hohhot)
+        object = PARENTHESES.matcher(object.substring(0, end)).replaceAll("").replaceAll("\\s", "").replace("的", "");
+        // 博物馆、图书馆、科技馆、体育馆等公共文化场馆免费开放: the kind after 等 names them all; a list without one
+        // (支持国家、省、市重点实验室建设; 文化产业、文化宣传和文明城市创建: atlas Jinan) has no short name: the bare fund
+        int etc = object.lastIndexOf('等');
+        if (etc >= 0) object = object.length() - etc - 1 >= 3 ? object.substring(etc + 1) : "";
+        if (object.indexOf('、') >= 0 || object.indexOf('\u201C') >= 0 != object.indexOf('\u201D') >= 0) object = "";
+        stripped = true;
+        while (stripped && !object.isEmpty()) {
+            stripped = false;
+            for (String v : verbs(words)) {
+                if (object.startsWith(v) && object.length() > v.length()) { object = object.substring(v.length()); stripped = true; }
+            }
+        }
+        if (object.length() < 2 || object.length() > MAX_LENGTH || !meaningful(object)) return fund;
+        for (String f : words.funds()) if (object.endsWith(f)) return object;
+        return object + fund;
+    }
+
+    private static List<String> verbs(SubjectWords words) {
+        List<String> all = new java.util.ArrayList<>(words.purposes());
+        all.addAll(words.takingVerbs());
+        all.addAll(words.leadingVerbs());
+        all.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return all;
+    }
+
+    /**
+     * The noun read after an amount up to the verb that follows it (subject_words.tsv taking_verb, leading_verb,
+     * noun_end): 特高压换流变压器研制成功 → 特高压换流变压器 (gold 004), 煤炭分质分级利用项目启动建设 → 煤炭分质分级利用项目
+     * (Xinjiang work report); empty when a verb opens it.
+     */
+    static String nounBeforeVerb(SubjectWords words, String after) {
+        // 3000吨级航道工程 (Guangxi work report), 千万千瓦级: 级 belongs to the amount (a bound), not to the noun
+        if (after.startsWith("级")) after = after.substring(1);
+        int cut = after.length();
+        for (List<String> list : List.of(words.takingVerbs(), words.leadingVerbs(), words.nounEnds())) {
+            for (String v : list) {
+                int at = after.indexOf(v);
+                if (at >= 0 && at < cut) cut = at;
+            }
+        }
+        return cut < 2 ? "" : after.substring(0, cut);
     }
 
     /** The counted noun right after a measure word: 14个地州市中 → 地州市. */

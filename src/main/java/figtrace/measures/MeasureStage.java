@@ -35,6 +35,8 @@ public final class MeasureStage {
     private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*(?:\\*\\*)?[\\[【]?(?:摘\\s*要|关键词|Abstract|Keywords|基金项目)");
     private static final Pattern HEADING_NUMBER = Pattern.compile(
             "^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+(?:\\.\\d+)*\\s)");
+    /** A section number in brackets opening a paragraph: （五）推动特色文旅产业可持续发展。充分发挥… */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("^\\s*[（(][一二三四五六七八九十]+[）)]");
     private static final Pattern TOP_HEADING = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|\\d+\\s)");
 
     private final MeasureCues cues;
@@ -75,8 +77,16 @@ public final class MeasureStage {
                 if (TOP_HEADING.matcher(s).find() || cue != null) sectionStatus = cue;
                 continue;
             }
+            // a paragraph opening with its section number starts with the section's heading and aim, up to the first full
+            // stop (（五）推动特色文旅产业可持续发展。 and （七）扩大高水平对外开放。 heilongjiang, （五）聚焦稳外贸、稳外资，着力扩大
+            // 高水平开放合作。 jilin, （三）推动工业稳健运行、结构优化，全球先进制造业基地建设扎实推进。 zhejiang work reports):
+            // what follows is the section's measures, the heading is none
+            int headingEnd = -1;
+            int stop = s.indexOf('。');
+            if (stop > 0 && SECTION_NUMBER.matcher(s).lookingAt()) headingEnd = para.docStart(stop);
             for (ClauseReader.Clause c : new ClauseReader(cues, para, entities, figures, reporter != null).measures()) {
                 int start = c.start(), end = c.end();
+                if (start < headingEnd) continue;
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 List<String> linked = Figure.within(figures, start, end).stream().map(Figure::raw).toList();

@@ -9,6 +9,7 @@ import figtrace.model.SourceFile;
 import figtrace.rules.Rules;
 import figtrace.rules.RulesException;
 import figtrace.store.DocumentRow;
+import figtrace.store.OutputParts;
 import figtrace.store.OutputWriter;
 import figtrace.store.Store;
 
@@ -171,7 +172,8 @@ public final class CorpusRunner {
         for (Path f : supported) names.add(CorpusListing.relativeName(corpus, f));
         int extracted = 0, reused = 0, renamed = 0, retired = 0;
         try (Store store = Store.open(out.resolve("figtrace.db"));
-             Extractors extractors = new Extractors(options, pipelineSource)) {
+             Extractors extractors = new Extractors(options, pipelineSource);
+             EarlyParts early = new EarlyParts(store, out)) {
             StoredDocuments stored = new StoredDocuments(store, names, rulesFingerprint);
             // Documents being extracted, oldest first; the store takes them in this order, so in corpus order.
             Deque<Pending> inFlight = new ArrayDeque<>();
@@ -185,13 +187,13 @@ public final class CorpusRunner {
                     case RENAMED -> renamed++;
                 }
                 while (inFlight.size() > 2 * options.jobs() && !cancelled) {
-                    save(store, inFlight.poll(), listener);
+                    save(store, inFlight.poll(), listener, early);
                     extracted++;
                 }
             }
             // A cancelled run saves nothing more: what is still in flight is dropped and done by the next run.
             while (!inFlight.isEmpty() && !cancelled) {
-                save(store, inFlight.poll(), listener);
+                save(store, inFlight.poll(), listener, early);
                 extracted++;
             }
             for (Pending p : inFlight) p.result().cancel(true);
@@ -206,6 +208,7 @@ public final class CorpusRunner {
                     listener.documentRetired(row.doc());
                 }
             }
+            early.close();
             return new RunOutputs(reviewSync, derived).write(store, names, out, skipped, t0, extracted, reused, renamed, retired);
         }
     }
@@ -213,11 +216,53 @@ public final class CorpusRunner {
     /** A document handed to the extractors, and what to save with it. */
     private record Pending(Future<DocumentResult> result, Long trustedMtime) {}
 
-    /** The store is written by the run's own thread only, one document per transaction. */
-    private void save(Store store, Pending pending, Listener listener) throws RulesException {
+    /**
+     * The store is written by the run's own thread only, one document per transaction; then the document's output
+     * parts, while the extraction threads go on with the next documents.
+     */
+    private void save(Store store, Pending pending, Listener listener, EarlyParts early) throws RulesException {
         DocumentResult result = Extractors.await(pending.result());
         store.save(result, new Store.Provenance(pending.trustedMtime(), rulesFingerprint, ExtractorVersion.VALUE));
         listener.documentDone(result);
+        early.write(result.source().name());
+    }
+
+    /**
+     * Output parts ({@link OutputParts}) written as each document is saved rather than all at the end, where the run's
+     * own thread writes them alone while the extraction threads have nothing left to do: on a cold run of many
+     * documents that end was minutes of one busy core (bench/README.md). The end of the run still writes whatever is
+     * missing or no longer fits, so this only moves work earlier; a part that cannot be written now is written then.
+     */
+    private static final class EarlyParts implements AutoCloseable {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarlyParts.class);
+        private final Store store;
+        private final OutputParts parts;
+        private figtrace.review.ReviewStore reviews;
+        private Map<String, String> reviewStates;
+
+        EarlyParts(Store store, Path out) {
+            this.store = store;
+            this.parts = new OutputParts(out);
+        }
+
+        void write(String doc) {
+            try {
+                if (reviews == null) {
+                    reviews = figtrace.review.ReviewStore.open(store.file());
+                    reviewStates = reviews.stateByDoc();
+                }
+                java.util.Optional<DocumentRow> row = store.documentRow(doc);
+                if (row.isPresent()) parts.writeEarly(store, reviews, reviewStates, row.get());
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: output parts left for the end of the run ({})", doc, e.toString());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (reviews != null) reviews.close();
+            reviews = null;
+        }
     }
 
     private enum Outcome { EXTRACTED, REUSED, RENAMED }

@@ -105,8 +105,10 @@ public final class ForkedParser implements DocumentParser {
 
     private void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // C1 only: compiling with C2 cost more than it saved (ParseOnly over bench/run.sh's 100 documents, 16.5 instead
+        // of 29.0 CPU s, bench/README.md session 8)
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + limits.workerHeapMb() + "m",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xss8m",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m",
                 "-Xshare:auto", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 ParseWorker.class.getName()));
         command.addAll(List.of(limits.toArgs()));

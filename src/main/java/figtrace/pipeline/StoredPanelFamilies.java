@@ -139,18 +139,21 @@ final class StoredPanelFamilies implements AutoCloseable {
         DocumentRow row = docs.get(doc);
         if (row == null || row.retired()) return List.of();
         String own = blankToNull(row.metadata().get("own_region"));
-        List<figtrace.model.Figure> figures = table.figuresOf(doc);
-        String[] families = new String[figures.size()];
+        // first the few columns that place each figure (a contributor has hundreds of figures; a few are wanted)
+        List<FigureTable.Brief> briefs = table.briefsOf(doc);
+        String[] families = new String[briefs.size()];
         Set<String> sentences = new java.util.HashSet<>();
-        for (int i = 0; i < figures.size(); i++) {
-            figtrace.model.Figure figure = figures.get(i);
-            FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
+        for (int i = 0; i < briefs.size(); i++) {
+            FigureTable.Brief brief = briefs.get(i);
+            FigureReview review = reviewed.get(new FigureKey(doc, brief.id()));
             String id, region;
             if (review == null) {
-                id = blankToNull(figure.indicatorId());
-                if (id == null) id = blankToNull(figure.indicator());
-                region = blankToNull(figure.region());
+                id = blankToNull(brief.indicatorId());
+                if (id == null) id = blankToNull(brief.indicator());
+                region = blankToNull(brief.region());
             } else {
+                figtrace.model.Figure figure = table.figure(new FigureKey(doc, brief.id())).orElse(null);
+                if (figure == null) continue;
                 Map<String, Object> columns = review.apply(figure);
                 id = PanelRun.indicatorOf(columns);
                 region = columns.get("region") == null ? null : blankToNull(columns.get("region").toString());
@@ -159,13 +162,18 @@ final class StoredPanelFamilies implements AutoCloseable {
             if (region == null) region = own;
             families[i] = this.families.of(id);
             Set<String> regions = wanted.get(families[i]);
-            if (regions != null && regions.contains(region)) sentences.add(families[i] + '\u0000' + figure.charStart());
+            if (regions != null && regions.contains(region)) sentences.add(families[i] + '\u0000' + brief.charStart());
         }
+        Set<String> chosen = new java.util.HashSet<>();
+        for (int i = 0; i < briefs.size(); i++) {
+            if (families[i] != null && sentences.contains(families[i] + '\u0000' + briefs.get(i).charStart())) {
+                chosen.add(briefs.get(i).id());
+            }
+        }
+        if (chosen.isEmpty()) return List.of();
         List<PanelSource> out = new ArrayList<>();
         Map<String, String> texts = new java.util.HashMap<>(2);
-        for (int i = 0; i < figures.size(); i++) {
-            figtrace.model.Figure figure = figures.get(i);
-            if (families[i] == null || !sentences.contains(families[i] + '\u0000' + figure.charStart())) continue;
+        for (figtrace.model.Figure figure : table.figuresOf(doc, chosen::contains)) {
             FigureReview review = reviewed.get(new FigureKey(figure.doc(), figure.id()));
             PanelSource s = StoredPanelSource.of(sources, store, docs, texts,
                     new figtrace.review.ReviewedFigure(figure, review == null ? FigureReview.UNREVIEWED : review));

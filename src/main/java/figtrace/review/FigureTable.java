@@ -67,6 +67,15 @@ public interface FigureTable extends AutoCloseable {
     /** A document's figures in text order. */
     List<Figure> figuresOf(String doc);
 
+    /** What the panel reads first of a stored figure to choose the figures it needs: the few columns that place it. */
+    record Brief(String id, String indicatorId, String indicator, String region, int charStart) {}
+
+    /** A document's figures as {@link Brief}s, in text order (as {@link #figuresOf(String)}), without whole rows. */
+    List<Brief> briefsOf(String doc);
+
+    /** The figures of a document whose ids {@code wanted} accepts, in text order; the other rows are not read. */
+    List<Figure> figuresOf(String doc, java.util.function.Predicate<String> wanted);
+
     /** A stored document's name, hash, type, pages, status and metadata. */
     Optional<DocumentInfo> document(String doc);
 

@@ -151,8 +151,9 @@ public final class RulesStage {
                     problems.add("targets.tsv", row.line(), "not a valid re2j expression: " + e.getDescription());
                     continue;
                 }
-            } else if (!type.equals("word") && !type.equals("not")) {
-                problems.add("targets.tsv", row.line(), "type must be 'word', 'regex', 'not' or 'not_regex', found '" + type + "'");
+            } else if (!List.of("word", "not", "section", "section_not").contains(type)) {
+                problems.add("targets.tsv", row.line(),
+                        "type must be 'word', 'regex', 'not', 'not_regex', 'section' or 'section_not', found '" + type + "'");
                 continue;
             }
             cues.add(new Cue(row.get(0), type, "target"));

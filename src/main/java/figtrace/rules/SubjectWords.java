@@ -12,9 +12,12 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
                            List<String> leadingVerbs, List<String> determiners, List<String> words,
                            List<String> flows, List<String> cutAfter, List<String> balances,
                            List<String> timeWords, List<String> baseTimeWords, List<String> comparisons,
-                           List<String> levels, List<String> needsLevel, List<String> levelBreaks) {
+                           List<String> levels, List<String> needsLevel, List<String> levelBreaks,
+                           List<String> purposes, List<String> funds, List<String> nounEnds,
+                           List<String> wholes) {
     private static final List<String> ROLES = List.of("leading", "trailing", "taking_verb", "leading_verb", "determiner", "word",
-            "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison", "level", "needs_level", "level_break");
+            "flow", "cut_after", "balance", "time_word", "base_time_word", "comparison", "level", "needs_level", "level_break",
+            "purpose", "fund", "noun_end", "whole");
 
     public SubjectWords {
         leading = List.copyOf(leading);
@@ -32,6 +35,10 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         levels = List.copyOf(levels);
         needsLevel = List.copyOf(needsLevel);
         levelBreaks = List.copyOf(levelBreaks);
+        purposes = List.copyOf(purposes);
+        funds = List.copyOf(funds);
+        nounEnds = List.copyOf(nounEnds);
+        wholes = List.copyOf(wholes);
     }
 
     static SubjectWords load(Path dir, Problems problems) {
@@ -40,10 +47,11 @@ public record SubjectWords(List<String> leading, List<String> trailing, List<Str
         // longer trailing words first, so 同比增长 goes before 增长 and 比上年末 before 比上年
         byRole.get("trailing").sort(java.util.Comparator.comparingInt(String::length).reversed());
         byRole.get("determiner").sort(java.util.Comparator.comparingInt(String::length).reversed());
+        byRole.get("purpose").sort(java.util.Comparator.comparingInt(String::length).reversed());
         return new SubjectWords(byRole.get("leading"), byRole.get("trailing"), byRole.get("taking_verb"),
                 byRole.get("leading_verb"), byRole.get("determiner"), byRole.get("word"),
                 byRole.get("flow"), byRole.get("cut_after"), byRole.get("balance"), byRole.get("time_word"),
                 byRole.get("base_time_word"), byRole.get("comparison"), byRole.get("level"), byRole.get("needs_level"),
-                byRole.get("level_break"));
+                byRole.get("level_break"), byRole.get("purpose"), byRole.get("fund"), byRole.get("noun_end"), byRole.get("whole"));
     }
 }

@@ -107,6 +107,22 @@ public final class OutputParts {
     }
 
     /**
+     * Writes the parts of one document just saved, while a run still extracts others, so that the end of the run,
+     * which the run's own thread does alone, has fewer to write ({@link #write} then finds them complete). A part is
+     * named by what it is made from, so one written early that no longer fits (the document's review decisions were
+     * re-attached at the end of the run) is simply not used, and deleted.
+     *
+     * @param reviewStates {@link ReviewStore#stateByDoc()}, read once for the run
+     */
+    public void writeEarly(Store store, ReviewStore reviews, Map<String, String> reviewStates, DocumentRow row)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.createDirectories(out.resolve(OutputWriter.TABLES_DIR));
+        String key = key(row, reviewStates.get(row.doc()));
+        if (!complete(key)) writeParts(store, reviews, row.doc(), key, new OutputWriter(out));
+    }
+
+    /**
      * The name of a document's parts: a hash of everything they are made from.
      *
      * @param reviewState the document's {@link ReviewStore#stateByDoc()} (null when nothing was reviewed)

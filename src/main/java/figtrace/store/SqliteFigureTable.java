@@ -222,6 +222,41 @@ public final class SqliteFigureTable extends ReviewConnection implements FigureT
     }
 
     @Override
+    public synchronized List<Brief> briefsOf(String doc) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT id, indicator_id, indicator, region, char_start"
+                + " FROM figures f WHERE f.doc = ? ORDER BY f.span_start, f.id")) {
+            st.setString(1, doc);
+            List<Brief> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) rows.add(new Brief(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+            }
+            connection.commit();
+            return rows;
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the id of every row but the other columns only of the wanted ones (turning text into Java strings is the cost). */
+    @Override
+    public synchronized List<Figure> figuresOf(String doc, java.util.function.Predicate<String> wanted) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT " + FIGURE_COLUMNS + " FROM figures f WHERE f.doc = ? ORDER BY f.span_start, f.id")) {
+            st.setString(1, doc);
+            List<Figure> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.test(rs.getString(1))) rows.add(DocumentTables.readFigure(rs));
+                }
+            }
+            connection.commit();
+            return rows;
+        } catch (SQLException e) {
+            throw new ReviewException("cannot read figures from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized Optional<DocumentInfo> document(String doc) {
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT doc, sha256, type, pages, status, metadata FROM documents WHERE doc = ?")) {

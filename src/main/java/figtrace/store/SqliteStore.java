@@ -186,6 +186,11 @@ public final class SqliteStore extends SqliteConnection implements Store {
         return rows;
     }
 
+    @Override
+    public synchronized java.util.Optional<DocumentRow> documentRow(String doc) {
+        return query("SELECT * FROM documents WHERE doc = ?", doc, DocumentTables::readDocument).stream().findFirst();
+    }
+
     /**
      * Documents whose rows do not add up: fewer or more figure rows than {@code figure_count} says, or no text row.
      * A save is one transaction, so figtrace never leaves such a document; hand edits or a damaged file can. The

@@ -50,6 +50,11 @@ public interface Store extends AutoCloseable {
     /** Every stored document row, retired ones included, by name in name order. */
     Map<String, DocumentRow> documentRows();
 
+    /** One stored document row, if there is one. */
+    default java.util.Optional<DocumentRow> documentRow(String doc) {
+        return java.util.Optional.ofNullable(documentRows().get(doc));
+    }
+
     /** The stored figures of one document, in text order. */
     List<Figure> figures(String doc);
 

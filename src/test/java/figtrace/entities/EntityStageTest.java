@@ -289,4 +289,13 @@ class EntityStageTest {
         assertTrue(run("支持延吉－长白重点开发开放试验区建设。").stream()
                 .anyMatch(e -> e.type() == EntityType.ORG && e.text().endsWith("重点开发开放试验区")));
     }
+
+    @Test
+    void aBodysOwnSummaryAndPlanIsATitledDocumentAndItsIssuerAnOrganisation() {
+        // zhongshan and zibo finance bureaus' pages
+        List<Entity> es = run("中山市财政局2025年工作总结与2026年工作安排\n发布日期：2026-01-20");
+        assertEquals(EntityType.DOC, find(es, "中山市财政局2025年工作总结与2026年工作安排").type());
+        assertEquals(EntityType.ORG, find(es, "中山市财政局").type());
+        assertEquals(EntityType.DOC, find(run("淄博市财政局2025年工作总结和2026年工作计划\n"), "淄博市财政局2025年工作总结和2026年工作计划").type());
+    }
 }

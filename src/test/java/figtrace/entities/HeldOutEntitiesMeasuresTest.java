@@ -59,9 +59,10 @@ class HeldOutEntitiesMeasuresTest {
         // session 8 (branch ents8): level + field + 部门 agencies, provinces' literary names, national programmes, 先行区:
         // entities P 0.931 R 0.790 F1 0.855, measures P 0.858 R 0.768 F1 0.810; with short company names in lists, cued
         // unquoted 工程/试点/规划 names and quoted 制度/体系: entities P 0.937 R 0.813 F1 0.871; with qualified cluster tails
-        // and 开放 in zone names: P 0.942 R 0.825 F1 0.880
+        // and 开放 in zone names: P 0.942 R 0.825 F1 0.880; with a titled summary's issuer: P 0.942 R 0.829 F1 0.882;
+        // measures without the numbered heading sentences: P 0.877 R 0.765 F1 0.817
         assertAtLeast(report, "entities", 0.875, 0.935);
-        assertAtLeast(report, "measures", 0.80, 0.85);
+        assertAtLeast(report, "measures", 0.81, 0.87);
     }
 
     @Test

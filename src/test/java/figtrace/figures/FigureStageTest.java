@@ -74,6 +74,17 @@ class FigureStageTest {
     void targetsAreMarked() {
         assertTrue(only("力争到2025年高新技术企业达到3200家。", "3200家").target());
         assertEquals(false, only("2024年高新技术企业达到2529家。", "2529家").target());
+        // 争取 with an amount right after what was obtained is a fact (Xuancheng budget report; atlas Ankang budget report)
+        assertEquals(false, only("争取置换债券额度 74.9亿元，同比增长 20.8%，有效缓解债务偿还压力。", "74.9亿元").target());
+        assertEquals(false, only("争取置换债券额度 74.9亿元，同比增长 20.8%，有效缓解债务偿还压力。", "20.8%").target());
+        assertEquals(false, only("全年争取中省转移支付资金346.81亿元，较上年增加2.42亿元。", "346.81亿元").target());
+        assertTrue(only("力争争取中央资金100亿元以上。", "100亿元").target());
+        // projects obtained (atlas Weifang budget report; Jingzhou bulletin, where 计划项目 is also a name)
+        assertEquals(false, only("争取国家、省级乡村振兴领域试点项目11个，获上级奖补资金5亿元。", "11个").target());
+        assertEquals(false, only("全年争取省级及以上科技计划项目 255 项，登记科技成果 96 项。", "255 项").target());
+        // a change over past years is a fact, a level to reach by a year a goal (Xuancheng; atlas Zhongwei budget report)
+        assertEquals(false, only("税收收入从 2020 年的 104.5 亿元提高到 2025 年的 125.1 亿元。", "104.5 亿元").target());
+        assertEquals(false, only("地方一般公共预算收入从2021年的22.86亿元增加到2025年的30.1亿元。", "30.1亿元").target());
     }
 
     @Test
@@ -221,5 +232,25 @@ class FigureStageTest {
     private static Figure withRaw(List<Figure> fs, String raw) {
         return fs.stream().filter(f -> f.raw().equals(raw)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + raw + " in " + fs.stream().map(Figure::raw).toList()));
+    }
+
+    @Test
+    void aWorkReportsPlansForTheYearAreGoals() {
+        // Xinjiang work report (二、2025年重点工作), Jilin work report (二、2025年工作安排)
+        String text = "一、2024年工作回顾\n全区棉花总产568.6万吨。\n二、2025年重点工作\n棉花总产稳定在500万吨以上。"
+                + "加快设置2所职业本科院校。2024年新建学校12所。\n";
+        java.util.List<figtrace.model.Figure> found = FigureTestSupport.figures(text,
+                FigureTestSupport.ofKind(figtrace.model.DocKind.REPORT));
+        java.util.function.Function<String, Boolean> target = raw -> found.stream().filter(f -> f.raw().equals(raw))
+                .findFirst().orElseThrow().target();
+        assertEquals(false, target.apply("568.6万吨"));
+        assertTrue(target.apply("500万吨"));
+        assertTrue(target.apply("2所"));
+        assertEquals(false, target.apply("12所"), "a figure dated before the plans' year is recalled, not planned");
+        String jilin = "一、2024年工作回顾\n新增城镇就业25万人。\n二、2025年工作安排\n新增城镇就业23万人以上。\n";
+        java.util.List<figtrace.model.Figure> jl = FigureTestSupport.figures(jilin,
+                FigureTestSupport.ofKind(figtrace.model.DocKind.REPORT));
+        assertEquals(false, jl.get(0).target());
+        assertTrue(jl.get(1).target());
     }
 }

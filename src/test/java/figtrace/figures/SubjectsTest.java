@@ -73,4 +73,51 @@ class SubjectsTest {
         assertEquals(null, only("地区生产总值由3466.01亿元增长至8980.37亿元。", "8980.37亿元").change());
         assertEquals(figtrace.model.Change.SHARE, only("现代服务业增加值占服务业比重提高至77%。", "77%").change());
     }
+
+    @Test
+    void anAmountRaisedForAPurposeIsTheFundForIt() {
+        // Xuancheng and Luoyang budget reports; atlas Jinan and Dali budget reports
+        assertEquals("系列消费促进活动资金", subject("统筹 8000万元支持开展系列消费促进活动，稳定传统消费。", "8000万元"));
+        assertEquals("困难群众基本生活保障资金", subject("筹措资金6.2亿元，支持做好困难群众的基本生活保障。", "6.2亿元"));
+        assertEquals("公共文化场馆免费开放经费", subject(
+                "筹措经费1997万元，保障博物馆、图书馆、科技馆、体育馆等公共文化场馆免费开放，推进公共文化服务体系建设。", "1997万元"));
+        assertEquals("土地储备资金", subject("——统筹安排 304.7 亿元，用于土地储备，支持片区内道路、园区建设。", "304.7 亿元"));
+        assertEquals("洱海保护治理资金", subject("聚焦洱海高水平保护，累计投入156.9亿元支持洱海保护治理。", "156.9亿元"));
+        // a list without a name for all of it leaves the bare fund, never a verb
+        assertEquals("资金", subject("——统筹安排 30.9 亿元，支持国家、省、市重点实验室建设。", "30.9 亿元"));
+        // a fund named before the amount stays; no purpose after it changes nothing
+        assertEquals("就业补助资金", subject("筹措就业补助资金2.7亿元，支持做好重点群体就业工作。", "2.7亿元"));
+        assertEquals("统筹资金", subject("统筹资金13.4亿元，全力提升改造滨河南路、玄武门大街等重点道路。", "13.4亿元"));
+    }
+
+    @Test
+    void anAmountRightBeforeWhatItMeasuresTakesThatNoun() {
+        // a fund after a money amount: Xinjiang work report; atlas Dali and Hohhot budget reports
+        assertEquals("乡村振兴补助资金", subject("统筹用好中央149.2亿元乡村振兴补助资金，推动联农带农富民产业发展。", "149.2亿元"));
+        assertEquals("专项资金", subject("安排258万元专项资金开展农房地震保险工作。", "258万元"));
+        // a capacity or area before its noun, up to the verb: Xinjiang work report, atlas Dali budget report and Baoji bulletin
+        assertEquals("煤炭分质分级利用项目", subject("哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目启动建设。", "1500万吨/年"));
+        assertEquals("煤制油", subject("哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目启动建设。", "400万吨/年"));
+        assertEquals("森林", subject("为56.24万头牲畜、130.22万亩农作物、1,393万亩森林提供风险保障。", "1,393万亩"));
+        assertEquals("航空级钛材料生产线", subject("全年新开工项目增多，年产3000吨航空级钛材料生产线投产。", "3000吨"));
+        // 级 after the amount is part of it (Guangxi work report 3000吨级航道工程)
+        assertEquals("航道工程", subject("开工建设西江航运干线至贵港3000吨级航道工程。", "3000吨"));
+        // a verb after the amount is no noun: gold 004 由6N提高到11N
+        assertEquals("多晶硅纯度", subject("多晶硅纯度由6N提高到11N以上。", "6N"));
+    }
+
+    @Test
+    void theVerbAfterFenbieIsNotPartOfTheSubject() {
+        // Xinjiang work report; atlas Xiamen rating report (增速分别为-0.2%); a share after 分别 stays (债务分别约占…)
+        assertEquals("生育和基本医疗保险", subject("生育和基本医疗保险分别参保448.2万人、2366.7万人。", "448.2万人"));
+        assertEquals("基本医疗保险", subject("生育和基本医疗保险分别参保448.2万人、2366.7万人。", "2366.7万人"));
+    }
+
+    @Test
+    void thePartOfAWholeIsWhatIsMeasured() {
+        // Zhenjiang bulletin; atlas Anyang bulletin; Nanping rating report
+        assertEquals("60岁及以上人口", subject("常住人口中60岁及以上人口占比为29.56%，比上年提高1.33个百分点。", "1.33个百分点"));
+        assertEquals("公立医院", subject("年末全市共有医疗卫生机构5236个，在医院中有公立医院77个。", "77个"));
+        assertEquals("银行借款", subject("公司全部债务中银行借款和债券融资分别占 55.99%和 26.30%。", "55.99%"));
+    }
 }

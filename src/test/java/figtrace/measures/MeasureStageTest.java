@@ -184,4 +184,15 @@ class MeasureStageTest {
         assertEquals(MeasureStatus.DONE, find(ms, "持续深化").status());
         assertEquals(MeasureStatus.PLANNED, find(ms, "深化零基预算改革，设立").status());
     }
+
+    @Test
+    void aSectionsNumberedHeadingSentenceIsNoMeasureButWhatFollowsIs() {
+        // heilongjiang and jilin work reports: （五）… 。 opens the paragraph of the section's measures
+        List<Measure> ms = run("（七）扩大高水平对外开放。深度融入高质量共建“一带一路”，推动中俄跨境索道项目建设。");
+        assertTrue(ms.stream().noneMatch(m -> m.text().contains("扩大高水平对外开放")), ms.toString());
+        find(ms, "推动中俄跨境索道项目建设");
+        List<Measure> jl = run("（五）聚焦稳外贸、稳外资，着力扩大高水平开放合作。推动开放发展扩面升级、提质增效，打造合作竞争新优势。");
+        assertTrue(jl.stream().noneMatch(m -> m.text().contains("开放合作")), jl.toString());
+        find(jl, "推动开放发展扩面升级");
+    }
 }

@@ -252,7 +252,6 @@ final class FigureReader {
         return null;
     }
 
-    /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
     /** True when the words after a figure open with a verb (安排各类支出, 支持…): a clause of their own, not its noun. */
     private boolean startsWithVerb(String after) {
         for (String v : rules.subjectWords().takingVerbs()) if (after.startsWith(v)) return true;
@@ -263,6 +262,7 @@ final class FigureReader {
         return false;
     }
 
+    /** 税收收入…完成预算的102.5%，增长7.7%: the growth is the revenue's, not its completion rate's. */
     private String withoutCompletion(String subject) {
         if (completionSubject == null) return subject;
         int n = completionSubject.length();

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Entities and measures scored against hand-written gold, the way score.py scores them: the held-out fixtures in
- * src/test/resources/heldout (five government work reports, a budget report, a news-published budget summary and a
+ * src/test/resources/heldout (six government work report parts, two budget reports, a news-published budget summary and a
  * finance bureau's annual work summary; see its README) and the two annotated samples in ../shared/gold. The thresholds sit just under the measured scores, so a
  * change that loses names or measures on documents of these kinds fails here. Outputs are left in
  * target/heldout-eval/ and target/sample-eval/ for reading (tools/score.py gives the same numbers).
@@ -61,8 +61,12 @@ class HeldOutEntitiesMeasuresTest {
         // unquoted 工程/试点/规划 names and quoted 制度/体系: entities P 0.937 R 0.813 F1 0.871; with qualified cluster tails
         // and 开放 in zone names: P 0.942 R 0.825 F1 0.880; with a titled summary's issuer: P 0.942 R 0.829 F1 0.882;
         // measures without the numbered heading sentences: P 0.877 R 0.765 F1 0.817
-        assertAtLeast(report, "entities", 0.875, 0.935);
-        assertAtLeast(report, "measures", 0.81, 0.87);
+        // session 9 (branch ho9): 广西 (work report part) and 盘锦 (budget report part) added, gold written and committed
+        // before figtrace was run on them; their honest number (no rule changed): entities F1 0.718 and 0.690, measures
+        // 0.768 and 0.678. All ten: entities P 0.903 R 0.804 F1 0.851, measures P 0.891 R 0.727 F1 0.800 — under the
+        // session 8 floors, so the floors were set to these honest totals (see heldout/README.md).
+        assertAtLeast(report, "entities", 0.85, 0.90);
+        assertAtLeast(report, "measures", 0.80, 0.89);
     }
 
     @Test

@@ -218,4 +218,12 @@ class MeasureStageTest {
         List<Measure> done = run("中山市财政局2025年工作总结与2026年工作安排\n二、2025年重点工作成效\n深化零基预算改革，推行“高效办成一件事”。\n");
         assertEquals(MeasureStatus.DONE, find(done, "推行").status());
     }
+
+    @Test
+    void listClausesOpenWithTheVerbsOfWorkAndBudgetReports() {
+        // jilin, zhejiang and zhongshan; each verb is counted in several reports in measure_cues.tsv
+        List<Measure> ms = run("2025年吉林省政府工作报告\n抓好国家财政科学管理试点工作，有效维护民营企业、民营企业家合法权益，用足用好国家下达的消费品以旧换新资金，"
+                + "创新实施融资租赁、设备入股等支持政策，选取资金需求大的项目开展绩效评审。");
+        for (String start : List.of("抓好国家财政", "有效维护", "用足用好", "创新实施", "选取资金")) find(ms, start);
+    }
 }

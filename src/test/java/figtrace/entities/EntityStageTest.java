@@ -325,4 +325,13 @@ class EntityStageTest {
         assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综合试验区").canonical());
         assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综试区").canonical());
     }
+
+    @Test
+    void festivalsAndPilotsAfter抓好AreProgrammes() {
+        // henan work report, atlas suzhou bulletin; jilin and hebei work reports
+        List<Entity> es = run("成功举办中国农民丰收节。举办长江文化节。抓好国家财政科学管理试点工作。抓好盐碱地综合利用试点。");
+        for (String name : List.of("中国农民丰收节", "长江文化节", "国家财政科学管理试点", "盐碱地综合利用试点")) {
+            assertEquals(EntityType.PROGRAM, find(es, name).type());
+        }
+    }
 }

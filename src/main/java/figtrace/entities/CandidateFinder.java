@@ -389,7 +389,11 @@ final class CandidateFinder {
     /** True when a programme cue (entities.tsv program_cue_before: 实施, 开展 …), perhaps with 好, ends at {@code at}. */
     private boolean cuedBefore(String line, int at) {
         int k = line.startsWith("好", at - 1) ? at - 1 : at;
-        for (String c : rules.programCuesBefore) if (k >= c.length() && line.startsWith(c, k - c.length())) return true;
+        for (String c : rules.programCuesBefore) {
+            if (k >= c.length() && line.startsWith(c, k - c.length())) return true;
+            // a cue that ends in 好 itself (抓好)
+            if (at >= c.length() && line.startsWith(c, at - c.length())) return true;
+        }
         return false;
     }
 

@@ -84,6 +84,13 @@ final class EntityRules {
     /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
     final List<String> classEndings = new ArrayList<>();
 
+    /**
+     * Two-character short forms of the gazetteer's county-level cities and counties (珲春 for 珲春市, 大兴 for 大兴区): not
+     * names on their own (城区, 矿区 are common nouns), but a place where HanLP reads the word as one (促进珲春与东北亚地区…)
+     * or where it stands inside a name after a place (北京大兴国际机场). Value: the official name.
+     */
+    final Map<String, String> countyStems = new HashMap<>();
+
     /** A gazetteer place: its official full name, level (province, prefecture, county, other) and province. */
     record Place(String fullName, String level, String provinceFullName) {}
 
@@ -205,6 +212,9 @@ final class EntityRules {
             if (!level.equals("province")) placeInitials.add(standard.charAt(0));
             List<String> names = new ArrayList<>(aliases(row));
             names.add(standard);
+            if (level.equals("county") && standard.length() == 3 && "市县区".indexOf(standard.charAt(2)) >= 0) {
+                countyStems.putIfAbsent(standard.substring(0, 2), standard);
+            }
             for (String n : names) {
                 // a two-character county (城区, 矿区) is a common noun as often as a place
                 if (level.equals("county") && n.length() < 3) continue;

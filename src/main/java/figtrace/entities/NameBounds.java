@@ -32,6 +32,8 @@ final class NameBounds {
             // a place HanLP reads as a verb (大兴 in 北京大兴国际机场) is a name part
             EntityRules.Known place = rules.known.get(w);
             if (!tokens.isEmpty() && place != null && place.type().equals("PLACE") && w.length() >= 2) { i = from; continue; }
+            // so is a county's short form right after a place (大兴 in 北京大兴国际机场综保区, hebei work report)
+            if (!tokens.isEmpty() && rules.countyStems.containsKey(w) && placeEndsAt(line, from)) { i = from; continue; }
             // a keep word seen as a whole word stays in the name even when it is also a stop word (培育行动)
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> CandidateFinder.isNameChar((char) c))) break;
@@ -60,6 +62,15 @@ final class NameBounds {
         }
         return i;
     }
+    /** True when a known place (北京, 哈尔滨) ends at {@code end}. */
+    private boolean placeEndsAt(String line, int end) {
+        for (int len = 2; len <= Math.min(end, 8); len++) {
+            EntityRules.Known k = rules.known.get(line.substring(end - len, end));
+            if (k != null && k.type().equals("PLACE")) return true;
+        }
+        return false;
+    }
+
     /** An industry is named without its qualifiers or place: 新疆能源化工产业 → 能源化工产业. */
     int skipLeadingModifiers(String line, int start, int p, List<Hanlp.Token> tokens) {
         boolean moved = true;
@@ -102,7 +113,9 @@ final class NameBounds {
                 Hanlp.Token next = tokenAt(tokens, t.end());
                 boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word())
                         || ((t.nature().equals("vi") || t.nature().startsWith("d")) && next != null && next.isVerb());
-                boolean stray = t.word().length() == 1 && !t.nature().startsWith("n"); // 好 from 用好, not 钛 in 钛及钛合金
+                // 好 from 用好, not 钛 in 钛及钛合金; and not a run of single characters, which is a word HanLP doesn't know
+                // (雄/安 in 雄安新区, hebei work report)
+                boolean stray = t.word().length() == 1 && !t.nature().startsWith("n") && !startsUnknownWord(tokens, t, p);
                 if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && stray)) {
                     start = t.end();
                     moved = true;
@@ -112,6 +125,15 @@ final class NameBounds {
         }
         return start;
     }
+    /**
+     * True when {@code t} and the token after it are single characters that are no verbs and no function words, and
+     * reach the suffix at {@code p}: HanLP found no word there, so they are a name it doesn't know (雄安 in 雄安新区).
+     */
+    private static boolean startsUnknownWord(List<Hanlp.Token> tokens, Hanlp.Token t, int p) {
+        Hanlp.Token next = tokenAt(tokens, t.end());
+        return next != null && next.word().length() == 1 && next.end() == p && !endsName(t) && !endsName(next);
+    }
+
     /** Start of the word that ends at (or contains the character before) {@code i}. */
     static int wordStartBefore(List<Hanlp.Token> tokens, int i) {
         for (Hanlp.Token t : tokens) if (t.start() < i && i <= t.end()) return t.start();

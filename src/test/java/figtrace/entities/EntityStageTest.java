@@ -298,4 +298,40 @@ class EntityStageTest {
         assertEquals(EntityType.ORG, find(es, "中山市财政局").type());
         assertEquals(EntityType.DOC, find(run("淄博市财政局2025年工作总结和2026年工作计划\n"), "淄博市财政局2025年工作总结和2026年工作计划").type());
     }
+
+    @Test
+    void aCountyLevelCityWithoutItsSuffixIsAPlaceButNotInsideAnotherWord() {
+        // jilin and zhejiang work reports; 乌苏里江 (heilongjiang) is a river, 延吉－长白 (jilin) starts a zone's name
+        List<Entity> es = run("促进珲春与东北亚地区港口城市互联互通。\n推动义乌机场改扩建。\n成功抵御乌苏里江流域洪水。\n"
+                + "支持延吉－长白重点开发开放试验区建设。");
+        assertEquals("珲春市", find(es, "珲春").canonical());
+        assertEquals(EntityType.ORG, find(es, "义乌机场").type());
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("乌苏") || e.text().equals("延吉")), es.toString());
+    }
+
+    @Test
+    void aNameHoldsAPlaceAndACountyHanlpReadsAsAVerbAndAWordHanlpDoesNotKnow() {
+        // hebei work report (北京大兴国际机场, 雄安新区); 雄安综保区 and 雄忻高铁 from its full text
+        List<Entity> es = run("北京大兴国际机场综保区二期通过验收。雄安新区拔节生长。");
+        assertEquals(EntityType.ORG, find(es, "北京大兴国际机场综保区").type());
+        assertEquals(EntityType.ORG, find(es, "雄安新区").type());
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("北京")), es.toString());
+    }
+
+    @Test
+    void crossBorderECommerceZonesAreTheNationalClassOfZones() {
+        // heilongjiang and jilin work reports
+        List<Entity> es = run("推动国家级跨境电商综合试验区扩围。加快跨境电商综试区建设。");
+        assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综合试验区").canonical());
+        assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综试区").canonical());
+    }
+
+    @Test
+    void festivalsAndPilotsAfter抓好AreProgrammes() {
+        // henan work report, atlas suzhou bulletin; jilin and hebei work reports
+        List<Entity> es = run("成功举办中国农民丰收节。举办长江文化节。抓好国家财政科学管理试点工作。抓好盐碱地综合利用试点。");
+        for (String name : List.of("中国农民丰收节", "长江文化节", "国家财政科学管理试点", "盐碱地综合利用试点")) {
+            assertEquals(EntityType.PROGRAM, find(es, name).type());
+        }
+    }
 }

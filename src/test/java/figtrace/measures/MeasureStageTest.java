@@ -195,4 +195,35 @@ class MeasureStageTest {
         assertTrue(jl.stream().noneMatch(m -> m.text().contains("开放合作")), jl.toString());
         find(jl, "推动开放发展扩面升级");
     }
+
+    @Test
+    void aWorkReportsParagraphsWithoutTheirPartHeadingAreReviewWhenDenseWithResultsElsePlans() {
+        // a work report's portion without its part heading: a review item reports results (hebei, heilongjiang), a task
+        // sets out the year's work in the imperative (jilin, heilongjiang)
+        List<Measure> ms = run("2025年河北省政府工作报告\n"
+                + "2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n"
+                + "三是着力促消费稳投资。实施“1+N”消费品以旧换新行动，发放政府消费券4.8亿元，开展促消费活动800余场，带动消费300亿元。\n"
+                + "深化国资国企、财税金融等重点领域改革。加快项目建设，新引进项目1000个。\n");
+        assertEquals(MeasureStatus.DONE, find(ms, "开展促消费活动").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "深化国资国企").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "新引进项目1000个").status());
+    }
+
+    @Test
+    void aWorkReportsTasksAndItsPartOnTheGovernmentItselfArePlansAndAYearsResultsAreDone() {
+        List<Measure> ms = run("2025年河北省政府工作报告\n二、2025年目标任务和主要工作\n深化国资国企、财税金融等重点领域改革。\n"
+                + "四、加强政府自身建设\n深化政务公开，推行“高效办成一件事”。\n");
+        assertEquals(MeasureStatus.PLANNED, find(ms, "深化国资国企").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "推行").status());
+        List<Measure> done = run("中山市财政局2025年工作总结与2026年工作安排\n二、2025年重点工作成效\n深化零基预算改革，推行“高效办成一件事”。\n");
+        assertEquals(MeasureStatus.DONE, find(done, "推行").status());
+    }
+
+    @Test
+    void listClausesOpenWithTheVerbsOfWorkAndBudgetReports() {
+        // jilin, zhejiang and zhongshan; each verb is counted in several reports in measure_cues.tsv
+        List<Measure> ms = run("2025年吉林省政府工作报告\n抓好国家财政科学管理试点工作，有效维护民营企业、民营企业家合法权益，用足用好国家下达的消费品以旧换新资金，"
+                + "创新实施融资租赁、设备入股等支持政策，选取资金需求大的项目开展绩效评审。");
+        for (String start : List.of("抓好国家财政", "有效维护", "用足用好", "创新实施", "选取资金")) find(ms, start);
+    }
 }

@@ -263,6 +263,7 @@ final class CandidateFinder {
     /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群; with a group, the group's span. */
     void shapes(String line, int offset, List<Candidate> out) {
         for (EntityRules.Shape shape : rules.shapes) {
+            if (!shape.required().mayMatch(line)) continue; // it holds none of what every match holds
             com.google.re2j.Matcher m = shape.pattern().matcher(line);
             while (m.find()) {
                 // a pattern with a group names only what the group holds (the name after a title: 省长 梁惠玲)

@@ -50,7 +50,9 @@ final class EntityRules {
     /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
     final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
     /** Name shapes matched anywhere in a line (十大产业集群), with their type; RE2. */
-    record Shape(com.google.re2j.Pattern pattern, String type) {}
+    record Shape(com.google.re2j.Pattern pattern, String type, figtrace.text.RequiredText required) {
+        Shape(com.google.re2j.Pattern pattern, String type) { this(pattern, type, figtrace.text.RequiredText.of(pattern)); }
+    }
     final List<Shape> shapes = new ArrayList<>();
     /** Labels of a byline (编辑, 记者, 一审): the names after them are people. */
     final List<String> bylines = new ArrayList<>();

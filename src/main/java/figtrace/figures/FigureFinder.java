@@ -18,8 +18,13 @@ import java.util.List;
 final class FigureFinder {
     private final Rules rules;
 
+    /** What each figure rule's matches hold (by the rule's index): a window without it is not searched. */
+    private final figtrace.text.RequiredText[] required;
+
     FigureFinder(Rules rules) {
         this.rules = rules;
+        this.required = rules.figureRules().stream().map(r -> figtrace.text.RequiredText.of(r.pattern()))
+                .toArray(figtrace.text.RequiredText[]::new);
     }
 
     List<Candidate> candidates(String t) {
@@ -28,7 +33,10 @@ final class FigureFinder {
         java.util.Set<Candidate> all = new java.util.LinkedHashSet<>();
         for (int[] w : NumeralWindows.of(t)) {
             String window = t.substring(w[0], w[1]);
-            for (FigureRule rule : rules.figureRules()) {
+            List<FigureRule> figureRules = rules.figureRules();
+            for (int r = 0; r < figureRules.size(); r++) {
+                FigureRule rule = figureRules.get(r);
+                if (!required[r].mayMatch(window)) continue; // no match can be in it
                 Matcher m = rule.pattern().matcher(window);
                 int from = 0;
                 while (from <= window.length() && m.find(from)) {

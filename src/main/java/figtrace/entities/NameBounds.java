@@ -80,7 +80,7 @@ final class NameBounds {
             for (String m : rules.industryQualifiersAt.allAt(line, start)) {
                 int next = start + m.length();
                 // only whole words: 新 is no modifier of 新疆
-                if (next < p && (tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next))) {
+                if (next < p && (tokens.isEmpty() || Hanlp.endsAt(tokens, next))) {
                     start = next; moved = true; break;
                 }
             }
@@ -88,15 +88,13 @@ final class NameBounds {
         return start;
     }
     boolean keepStartsAt(List<Hanlp.Token> tokens, int j) {
-        for (Hanlp.Token t : tokens) if (t.start() == j) return rules.keeps.contains(t.word());
-        return false;
+        Hanlp.Token t = tokenAt(tokens, j);
+        return t != null && rules.keeps.contains(t.word());
     }
     /** True when a HanLP verb (not one of the keep words) starts at {@code j}: a name's tail ends there. */
     boolean startsVerb(List<Hanlp.Token> tokens, String line, int j) {
-        for (Hanlp.Token t : tokens) {
-            if (t.start() == j) return t.isVerb() && !rules.keeps.contains(t.word());
-        }
-        return false;
+        Hanlp.Token t = tokenAt(tokens, j);
+        return t != null && t.isVerb() && !rules.keeps.contains(t.word());
     }
     /**
      * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single non-noun character left over from a
@@ -107,7 +105,9 @@ final class NameBounds {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (Hanlp.Token t : tokens) {
+            // only the words starting at start can move it (words are in text order: they are found by a binary search)
+            for (int k = Hanlp.firstStartingAtOrAfter(tokens, start); k < tokens.size() && tokens.get(k).start() == start; k++) {
+                Hanlp.Token t = tokens.get(k);
                 // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
                 // 加力实施…计划: an intransitive verb or adverb before a verb goes with it
                 Hanlp.Token next = tokenAt(tokens, t.end());
@@ -136,12 +136,14 @@ final class NameBounds {
 
     /** Start of the word that ends at (or contains the character before) {@code i}. */
     static int wordStartBefore(List<Hanlp.Token> tokens, int i) {
-        for (Hanlp.Token t : tokens) if (t.start() < i && i <= t.end()) return t.start();
-        return i - 1;
+        // the first word with start < i <= end: words tile the text in order, so ends never decrease
+        int k = Hanlp.firstEndingAtOrAfter(tokens, i);
+        return k < tokens.size() && tokens.get(k).start() < i ? tokens.get(k).start() : i - 1;
     }
+    /** The first word starting at {@code start}, or null. */
     static Hanlp.Token tokenAt(List<Hanlp.Token> tokens, int start) {
-        for (Hanlp.Token t : tokens) if (t.start() == start) return t;
-        return null;
+        int k = Hanlp.firstStartingAtOrAfter(tokens, start);
+        return k < tokens.size() && tokens.get(k).start() == start ? tokens.get(k) : null;
     }
     /** Verbs and function words (prepositions, conjunctions, adverbs, pronouns, numerals…) are not part of a name. */
     static boolean endsName(Hanlp.Token t) {
@@ -176,7 +178,9 @@ final class NameBounds {
         return best;
     }
     EntityRules.Suffix suffixEndingAt(String line, int end) {
-        for (EntityRules.Suffix s : rules.suffixes) {
+        List<EntityRules.Suffix> candidates = rules.suffixesByLastChar == null ? rules.suffixes
+                : end < 1 || end > line.length() ? List.of() : rules.suffixesEndingWith(line.charAt(end - 1));
+        for (EntityRules.Suffix s : candidates) {
             if (end >= s.text().length() && line.startsWith(s.text(), end - s.text().length())) return s;
         }
         return null;

@@ -30,6 +30,8 @@ final class FigureReader {
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
     private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
+    /** What the matches of {@link #targetPatterns} and {@link #notTargetPatterns} hold (same order): a text without it is skipped. */
+    private final List<figtrace.text.RequiredText> targetRequired = new ArrayList<>(), notTargetRequired = new ArrayList<>();
     /** targets.tsv section / section_not: words of a work report's top heading over its plans, or over a review. */
     private final List<String> plannedSections = new ArrayList<>();
     private final List<String> reportedSections = new ArrayList<>();
@@ -56,6 +58,8 @@ final class FigureReader {
             else if (cue.where().equals("section_not")) reportedSections.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
+        for (com.google.re2j.Pattern p : targetPatterns) targetRequired.add(figtrace.text.RequiredText.of(p));
+        for (com.google.re2j.Pattern p : notTargetPatterns) notTargetRequired.add(figtrace.text.RequiredText.of(p));
     }
 
     /**
@@ -442,10 +446,17 @@ final class FigureReader {
     private boolean target(String sentenceBefore) {
         // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
         // the expressions first: 争取…科技计划项目 255 项 names what was obtained before 计划项目 is taken out as a name
-        for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
+        // (an expression whose required text is missing has no match: skipped, as replacing nothing changes nothing)
+        for (int i = 0; i < notTargetPatterns.size(); i++) {
+            if (notTargetRequired.get(i).mayMatch(sentenceBefore)) {
+                sentenceBefore = notTargetPatterns.get(i).matcher(sentenceBefore).replaceAll("");
+            }
+        }
         for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
-        for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
+        for (int i = 0; i < targetPatterns.size(); i++) {
+            if (targetRequired.get(i).mayMatch(sentenceBefore) && targetPatterns.get(i).matcher(sentenceBefore).find()) return true;
+        }
         return false;
     }
 }

@@ -101,7 +101,15 @@ final class FigureReader {
                     .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
                     .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(clauseFrom, c.start()), placeNames);
-            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
+            String window = t.substring(c.end(), Math.min(t.length(), c.end() + 24));
+            String after = Subjects.countedNoun(window);
+            // 290个项目实际出资257亿元 (atlas Beijing budget report), 5221家企业解决贷款203.4亿元 (atlas Suzhou bulletin), 25家央企
+            // 签署投资协议9400亿元 (Xinjiang work report), 30个重大项目完成投资188.2亿元 (gold 000): a counted noun that runs
+            // into the next figure holds that figure's verb; what is counted ends before it
+            if ("count".equals(kind) && !after.isEmpty() && after.length() < window.length()
+                    && Character.isDigit(window.charAt(after.length()))) {
+                after = Subjects.nounBeforeVerb(rules.subjectWords(), after, true);
+            }
             // 14个地州市: the counted noun follows the measure word; 哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目,
             // 塔城2×66万千瓦煤电一体化 (Xinjiang work report), 16兆瓦超大容量风电机组 (gold 004): a physical amount right before a
             // noun is its capacity; 统筹用好中央149.2亿元乡村振兴补助资金: a money amount right before a fund is that fund

@@ -103,6 +103,17 @@ class FigureStageTest {
     }
 
     @Test
+    void aPlaceInsideBracketsThatCloseBeforeTheFigureIsNotItsRegion() {
+        // Xinjiang work report; gold 004 (…对接会（乌鲁木齐、克拉玛依专场）等活动4场); atlas Huainan budget (不含安徽理工大学…)
+        assertEquals("新疆", only("新疆全年过境中欧(中亚)班列增长14%，达到1.64万列。", "1.64万列").region());
+        assertEquals("新疆", only("新疆举办高校科技成果转化对接会（乌鲁木齐、克拉玛依专场）等活动4场。", "4场").region());
+        // a place narrowing the place before its brackets is the figure's (atlas Zaozhuang bulletin)
+        assertEquals("枣庄市", only("中国（枣庄）国际闲置品循环经济产业园入驻企业100余家。", "100余家").region());
+        // a figure inside the brackets right after the place is still that place's
+        assertEquals("乌鲁木齐市", only("依次为乌鲁木齐市(49.55亿元)、昌吉回族自治州(18.68亿元)。", "49.55亿元").region());
+    }
+
+    @Test
     void aCountedNounThatRunsIntoTheNextFigureEndsBeforeItsVerb() {
         // gold 000; atlas Suzhou bulletin, Zhongshan budget report; Xinjiang work report
         assertEquals("重大项目", only("其中战略性新兴产业领域30个重大项目完成投资188.2亿元。", "30个").subject());

@@ -144,14 +144,14 @@ final class ClauseReader {
         boolean marked = i > part[0];
         i = skipAdverbs(i, end);
         boolean bare = !marked && i == actorStart;
-        String verb = cues.verbAt(s, i);
+        String verb = verbAt(i);
         String actor = null;
         if (verb == null) {
             // a prepositional object before the verb: 向企业宣介…, 对开发区进行优化整合
             String prep = cues.prepAt(s, i);
             if (prep != null) {
                 for (int k = i + prep.length(); k < Math.min(end, i + 20); k++) {
-                    String v = cues.verbAt(s, k);
+                    String v = verbAt(k);
                     if (v != null && !isGeneric(s.substring(k + v.length(), end))) return new Opening(null, k + v.length(), false);
                 }
             }
@@ -159,7 +159,7 @@ final class ClauseReader {
         if (verb == null) {
             int j = skipActors(i, end);
             int k = j == i ? i : skipAdverbs(j, end);
-            verb = j == i ? null : cues.verbAt(s, k);
+            verb = j == i ? null : verbAt(k);
             if (verb == null) {
                 // platforms or programmes as subject of a result verb: 国家风力发电技术创新中心揭牌,
                 // 新疆智能装备研究院、煤炭领域天山实验室等高能级平台启动运行
@@ -196,7 +196,7 @@ final class ClauseReader {
         int e = end;
         while (e > from && (Character.isWhitespace(s.charAt(e - 1)) || "，。；、".indexOf(s.charAt(e - 1)) >= 0)) e--;
         for (int k = from + 2; k < e; k++) {
-            String v = cues.verbAt(s, k);
+            String v = verbAt(k);
             if (v == null || k + v.length() != e) continue;
             int subjectEnd = k;
             // adverbs between subject and verb (有序, 加快, 成功) are no part of the subject
@@ -232,12 +232,23 @@ final class ClauseReader {
     }
 
     private int skipAdverbs(int i, int end) {
-        for (String a = cues.adverbAt(s, i); a != null && i < end; a = cues.adverbAt(s, i)) {
+        for (String a = adverbAt(i); a != null && i < end; a = adverbAt(i)) {
             // an adverb that is also a verb (加快) counts as the verb when nothing verbal follows it
-            if (cues.verbAt(s, i) != null && cues.verbAt(s, i + a.length()) == null) break;
+            if (verbAt(i) != null && verbAt(i + a.length()) == null) break;
             i += a.length();
         }
         return i;
+    }
+
+    /** The cue verb at {@code i}, or null; a report-only verb (measure_cues.tsv value "report") only in a report. */
+    private String verbAt(int i) {
+        String v = cues.verbAt(s, i);
+        return v != null && !eachVerbActs && cues.reportOnly.contains(v) ? null : v;
+    }
+
+    private String adverbAt(int i) {
+        String a = cues.adverbAt(s, i);
+        return a != null && !eachVerbActs && cues.reportOnly.contains(a) ? null : a;
     }
 
     private int skipSpace(int i, int end) {

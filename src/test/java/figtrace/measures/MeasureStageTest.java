@@ -195,4 +195,26 @@ class MeasureStageTest {
         assertTrue(jl.stream().noneMatch(m -> m.text().contains("开放合作")), jl.toString());
         find(jl, "推动开放发展扩面升级");
     }
+
+    @Test
+    void listVerbsOfAGovernmentsReportOpenMeasuresThereButNotInAPaper() {
+        // 抓好 (jilin, hebei, henan work reports), 巩固 (heilongjiang, zhejiang), 维护 and 权益 (jilin, zhejiang), 取消
+        // (heilongjiang, xinjiang), 稳步 (heilongjiang; atlas dali, changsha budget reports)
+        List<Measure> ms = run("2025年吉林省政府工作报告\n（一）深化改革。抓好国家财政科学管理试点工作，完善助贷机制。巩固大宗商品等传统领域贸易。"
+                + "有效维护民营企业、民营企业家合法权益。全面取消落户限制。稳步扩大制度型开放。\n");
+        for (String m : List.of("抓好国家财政科学管理试点工作", "巩固大宗商品等传统领域贸易", "有效维护民营企业", "全面取消落户限制",
+                "稳步扩大制度型开放")) find(ms, m);
+        // a paper's 增加 and 修复 are words of its argument, not actions (samples 000, 001)
+        List<Measure> paper = run("摘要：本文研究科技创新。\n关键词：科技创新\n新疆区域科技创新企业对接平台数量不断增加。通过节能减排、循环利用、生态修复等措施。\n");
+        assertTrue(paper.stream().noneMatch(m -> m.text().contains("增加") || m.text().contains("修复")), paper.toString());
+    }
+
+    @Test
+    void aViewOfTheYearsTaskAndCarryingOutASpiritAreNoMeasures() {
+        // puer budget report; atlas baoshan and ankang budget reports
+        List<Measure> ms = run("2026年是“十五五”规划开局之年，做好财政预算编制和财政工作意义重大。"
+                + "认真落实中央、省委、市委经济工作会议和全国、全省财政工作会议精神，坚持稳中求进工作总基调。深化零基预算改革。");
+        assertTrue(ms.stream().noneMatch(m -> m.text().contains("意义重大") || m.text().contains("精神")), ms.toString());
+        find(ms, "深化零基预算改革");
+    }
 }

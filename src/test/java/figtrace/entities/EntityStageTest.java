@@ -318,4 +318,13 @@ class EntityStageTest {
         assertTrue(run("提升南阳省域副中心城市功能。").stream().noneMatch(e -> e.text().contains("中心")));
         assertTrue(run("做强中心镇，培育重点镇。").stream().noneMatch(e -> e.text().equals("中心镇")));
     }
+
+    @Test
+    void aScenicAreaNamedByItsPlaceIsAPlace() {
+        // 查干湖景区 (jilin work report), 云和梯田景区 (zhejiang work report), 湖光岩风景区 (zhanjiang budget report)
+        assertEquals(EntityType.PLACE, find(run("查干湖景区入选国家级旅游休闲街区名录。"), "查干湖景区").type());
+        assertEquals(EntityType.PLACE, find(run("云和梯田景区成功创建国家5A级旅游景区。"), "云和梯田景区").type());
+        // kinds of scenic areas are no names
+        assertTrue(run("支持更多景区创建国家5A级旅游景区，培育千万级核心景区。").stream().noneMatch(e -> e.text().endsWith("景区")));
+    }
 }

@@ -42,6 +42,10 @@ final class ClauseReader {
      */
     private final boolean eachVerbActs;
 
+    /** The sentence being read is a report paragraph's short opening sentence (its topic): see {@link #measures()}. */
+    private boolean lead;
+    private static final int LEAD_MAX = 20;
+
     ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, List<Figure> figures, boolean eachVerbActs) {
         this.eachVerbActs = eachVerbActs;
         this.figures = figures;
@@ -56,7 +60,15 @@ final class ClauseReader {
     List<Clause> measures() {
         List<Clause> out = new ArrayList<>();
         boolean inOrdinalPoint = false;
+        boolean firstSentence = true;
         for (int[] sentence : ClauseSplitter.sentences(s)) {
+            // a report's paragraph opens with its topic as a short sentence of its own, a measure even when its object is
+            // abstract: 支持民营经济发展壮大。 (jilin work report), 稳步推进新型城镇化。 (heilongjiang), 提升城市功能品质。 (henan)
+            List<int[]> sentenceParts = ClauseSplitter.parts(s, sentence);
+            lead = eachVerbActs && firstSentence && sentenceParts.size() == 1
+                    && sentence[1] - sentence[0] <= LEAD_MAX && s.substring(sentence[1]).strip().length() > 1
+                    && "（(".indexOf(s.charAt(sentence[0])) < 0;
+            firstSentence = false;
             int pending = -1, curStart = -1, curEnd = -1;
             String sentenceActor = null;
             String curActor = null;
@@ -66,7 +78,7 @@ final class ClauseReader {
             if (marked) inOrdinalPoint = ORDINAL_POINT.matcher(s).region(sentence[0], sentence[1]).lookingAt();
             boolean elaboration = !marked && inOrdinalPoint;
             boolean first = true;
-            for (int[] part : ClauseSplitter.parts(s, sentence)) {
+            for (int[] part : sentenceParts) {
                 Opening o = opening(part);
                 if (o != null && first && elaboration && o.bare()) break;
                 if (o != null) first = false;
@@ -126,7 +138,7 @@ final class ClauseReader {
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
         // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
-        if (ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
+        if (!lead && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, ids));
     }
 

@@ -217,4 +217,20 @@ class MeasureStageTest {
         assertTrue(ms.stream().noneMatch(m -> m.text().contains("意义重大") || m.text().contains("精神")), ms.toString());
         find(ms, "深化零基预算改革");
     }
+
+    @Test
+    void aReportParagraphsShortOpeningSentenceIsAMeasureAndSoIsHoldingToAQuotedPrinciple() {
+        // the paragraph's topic, then its measures: 支持民营经济发展壮大。 (jilin work report), 稳步推进新型城镇化。
+        // (heilongjiang), 提升城市功能品质。 (henan), 加快农业转移人口市民化。 (guangxi)
+        List<Measure> ms = run("2025年吉林省政府工作报告\n支持民营经济发展壮大。鼓励民营企业参与投资建设基础设施竞争性领域项目。\n"
+                + "加快农业转移人口市民化。推行以经常居住地登记户口制度。\n"
+                + "坚持“三保”支出优先，严控一般性支出。\n");
+        find(ms, "支持民营经济发展壮大");
+        find(ms, "加快农业转移人口市民化");
+        // atlas baoshan and ankang budget reports: 坚持“三保”支出优先
+        find(ms, "坚持“三保”支出优先");
+        // a heading line alone, or a numbered heading, is no topic sentence
+        assertTrue(run("2025年吉林省政府工作报告\n（七）扩大高水平对外开放。深度融入高质量共建“一带一路”。\n").stream()
+                .noneMatch(m -> m.text().contains("扩大高水平对外开放")));
+    }
 }

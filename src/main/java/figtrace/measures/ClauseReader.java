@@ -185,6 +185,10 @@ final class ClauseReader {
             bare = false;
         }
         int verbEnd = i + verb.length();
+        // 由…的59.1%，稳步提高到2025年的70.1%, 增长至…: a verb reaching a figure reports a change, not an action
+        // (wuzhong budget report; 占比提高到41.9%: guangxi work report)
+        if ((s.startsWith("到", verbEnd) || s.startsWith("至", verbEnd))
+                && s.substring(verbEnd, Math.min(end, verbEnd + 12)).chars().anyMatch(Character::isDigit)) return null;
         // 国家风力发电技术创新中心揭牌: the thing before a result verb is its object, not an actor, and no object follows
         if (cues.passiveVerbs.contains(verb)) {
             // 已挂牌的工程技术研究中心140个: a result verb before 的 describes things, it reports no action

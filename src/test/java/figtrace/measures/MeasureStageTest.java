@@ -204,6 +204,9 @@ class MeasureStageTest {
                 + "有效维护民营企业、民营企业家合法权益。全面取消落户限制。稳步扩大制度型开放。\n");
         for (String m : List.of("抓好国家财政科学管理试点工作", "巩固大宗商品等传统领域贸易", "有效维护民营企业", "全面取消落户限制",
                 "稳步扩大制度型开放")) find(ms, m);
+        // a verb reaching a figure reports a change (wuzhong budget report)
+        assertTrue(run("2025年吉林省政府工作报告\n税收占一般公共预算收入的比重由59.1%，稳步提高到2025年的70.1%。\n").stream()
+                .noneMatch(m -> m.text().contains("提高到")));
         // a paper's 增加 and 修复 are words of its argument, not actions (samples 000, 001)
         List<Measure> paper = run("摘要：本文研究科技创新。\n关键词：科技创新\n新疆区域科技创新企业对接平台数量不断增加。通过节能减排、循环利用、生态修复等措施。\n");
         assertTrue(paper.stream().noneMatch(m -> m.text().contains("增加") || m.text().contains("修复")), paper.toString());

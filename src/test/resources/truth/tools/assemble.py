@@ -42,11 +42,12 @@ for fn in sorted(os.listdir(ann_dir)):
             if left <= right + 10: left += 2
             else: right += 2
         occ = 1
+        off = a - max(0, a - left)
         if flat.count(ctx) > 1:  # the same text twice (a table repeated for 本级): keep a short anchor and its occurrence
             ctx = flat[max(0, a - 12):b]
             start = max(0, a - 12)
             occ = 1 + sum(1 for m in re.finditer(re.escape(ctx), flat) if m.start() < start)
-        off = a - max(0, a - left) if occ == 1 else a - max(0, a - 12)
+            off = a - start  # (was a - max(0, a - left) when the first of the repeats was drawn: raw_at past the short anchor)
         rawflat = re.sub(r"\s+", "", f["raw"])
         an = ann[n]
         if an[0] == "NOTFIG":

@@ -175,7 +175,7 @@ final class FigureReader {
         time = FigureTimes.yearEndOrYear(rules.subjectWords(), ctx, c.start(), time, subject, measureWord);
         return new Reading(c.start(), c.end(), sStart, value, unit, unitName, kind, measureWord, qualifier, change, time,
                 region, subject == null || subject.isEmpty() ? null : subject, target, runIndex, runStart, runSubject,
-                listed ? null : sectorMeasure(subject, sentence));
+                listed ? null : sectorMeasure(subject, sentence, t, sStart, c.start()));
     }
 
     /** 分别 (patterns/figure_words.tsv distributive) in the six characters before a run of listed figures. */
@@ -237,7 +237,7 @@ final class FigureReader {
      * sector with that measure (制造业增加值, 制造业投资) when it is exactly a catalogued name, else null (and so is a
      * sector that names an indicator itself).
      */
-    private String sectorMeasure(String subject, List<Reading> sentence) {
+    private String sectorMeasure(String subject, List<Reading> sentence, String t, int sentenceStart, int at) {
         if (subject == null || subject.length() < 2 || !subject.endsWith("业")
                 || Indicators.find(rules.indicators(), subject) != null) return null;
         for (int k = sentence.size() - 1; k >= 0; k--) {
@@ -249,8 +249,25 @@ final class FigureReader {
             // exactly a catalogued name: 重工业增加值 is not 工业增加值, which it merely ends with
             return Indicators.named(rules.indicators(), measured) != null ? measured : null;
         }
-        return null;
+        // 全年全市规模以上工业增加值比上年增长7.5%。分门类看，制造业增长8.0% (atlas Kaifeng, Puyang, Yichang, Quanzhou,
+        // Shijiazhuang bulletins; 分行业看，采矿业增长5.6%，制造业增长6.9% in Zhenjiang's): a breakdown (分…看) whose sentence
+        // names no measure is of the measure the sentences before it last named after a sector (工业增加值, 工业投资)
+        if (!BREAKDOWN.matcher(t.substring(sentenceStart, at)).find()) return null;
+        String before = t.substring(Math.max(0, sentenceStart - MEASURE_REACH), sentenceStart).replaceAll("\\s+", "");
+        java.util.regex.Matcher m = SECTOR_MEASURE.matcher(before);
+        String measure = null;
+        while (m.find()) measure = m.group(1);
+        if (measure == null) return null;
+        String measured = subject + measure;
+        return Indicators.named(rules.indicators(), measured) != null ? measured : null;
     }
+
+    /** 分门类看, 分行业看, 分三大门类看: a sentence that breaks down what the sentences before it measured. */
+    private static final java.util.regex.Pattern BREAKDOWN = java.util.regex.Pattern.compile("分[^，,。；;：:]{1,6}看");
+    /** A sector's measure in the text before a breakdown (…工业增加值, …业投资, …企业营业收入: the last one counts). */
+    private static final java.util.regex.Pattern SECTOR_MEASURE = java.util.regex.Pattern.compile("业(增加值|投资|营业收入|利润总额)");
+    /** How far back the measure of a breakdown is looked for: the sentences of about one paragraph. */
+    private static final int MEASURE_REACH = 200;
 
     /** True when the words after a figure open with a verb (安排各类支出, 支持…): a clause of their own, not its noun. */
     private boolean startsWithVerb(String after) {

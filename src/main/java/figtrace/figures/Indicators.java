@@ -31,21 +31,45 @@ public final class Indicators {
                 break;
             }
         }
+        // a subject that is exactly a name or synonym is that indicator, even when it opens with a part word:
+        // 其他用品及服务类价格 (the CPI's last category: atlas Shenyang, Kaifeng bulletins; 其他用品和服务 in the
+        // CPI tables of the Hotan bulletin and atlas bulletins) is cpi_other, not "a remainder" of something
+        Indicator exact = named(catalogue, s);
+        if (exact == null) exact = named(catalogue, withoutLeading(catalogue, s));
+        if (exact != null) return exact;
         // 税收收入占一般公共预算收入比重: a share of the whole, measuring the part before 占
         // 其他企业所得税, 国有企业土地增值税: a part of the indicator (a remainder, an ownership), not the indicator
-        for (String part : catalogue.parts()) if (s.startsWith(part)) return null;
+        String core = withoutLeading(catalogue, s);
+        for (String part : catalogue.parts()) if (s.startsWith(part) || core.startsWith(part)) return null;
         int share = s.indexOf('占');
         if (share == 0) return null;
         if (share > 0) s = s.substring(0, share);
         // try the phrase as it is, then without one trailing word after another: 经济总量 is gdp as written,
         // R&D经费投入总量 is rd_expenditure once 总量 is gone
         while (true) {
-            Indicator found = match(catalogue, s);
-            if (found != null) return withPartner(catalogue, found, s) ? null : found;
+            Match found = match(catalogue, s);
+            if (found != null) {
+                if (qualified(catalogue, s.substring(0, s.length() - found.length()))) return null;
+                return withPartner(catalogue, found.indicator(), s) ? null : found.indicator();
+            }
             String shorter = withoutTrailing(catalogue, s);
             if (shorter == null) return null;
             s = shorter;
         }
+    }
+
+    /** An indicator found at the end of a subject, and the length of the name or synonym that matched (0: whole). */
+    private record Match(Indicator indicator, int length) {}
+
+    /**
+     * Words before the matched name that make the figure a part of the indicator (patterns/indicator_words.tsv, role
+     * qualifier): 风电装机容量, 清洁能源发电量 (a source of power), 财产险原保险保费收入 (a line of insurance),
+     * 公路旅客运输量 (a mode of transport), 医院卫生技术人员 (a kind of institution), 一般贸易出口额 (a kind of trade).
+     */
+    private static boolean qualified(IndicatorCatalogue catalogue, String before) {
+        if (before.isEmpty()) return false;
+        for (String q : catalogue.qualifiers()) if (before.contains(q)) return true;
+        return false;
     }
 
     /**
@@ -86,7 +110,7 @@ public final class Indicators {
         return i != null ? i : catalogue.wholes().get(s);
     }
 
-    private static Indicator match(IndicatorCatalogue catalogue, String s) {
+    private static Match match(IndicatorCatalogue catalogue, String s) {
         Indicator best = null;
         int bestLength = 0;
         for (Map.Entry<String, Indicator> e : catalogue.endings().entrySet()) {
@@ -95,7 +119,9 @@ public final class Indicators {
                 bestLength = e.getKey().length();
             }
         }
-        return best != null ? best : catalogue.wholes().get(withoutLeading(catalogue, s));
+        if (best != null) return new Match(best, bestLength);
+        Indicator whole = catalogue.wholes().get(withoutLeading(catalogue, s));
+        return whole == null ? null : new Match(whole, s.length());
     }
 
     /** The phrase without its last trailing word (the longest that fits), or null when it ends with none. */

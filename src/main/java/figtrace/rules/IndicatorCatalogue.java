@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  * @param fundBudgets  budgets (政府性基金) whose itemised expenditure is not the general budget's function items
  * @param generalItems names of indicators that are function items of the general public budget (节能环保支出)
  * @param partners  words (国家, 东盟) that, in a trade subject, make it trade with those partners, a part of the total
+ * @param qualifiers words (风电, 财产险, 公路) that, before the matched name in a subject, make it a part of the indicator
  */
 public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> endings, Map<String, Indicator> wholes,
                                  List<String> trailing, List<String> leading, List<String> budgets,
                                  List<String> parts, List<String> bare, List<String> barePrefixes,
                                  List<String> openings, List<String> fundBudgets, List<String> generalItems,
-                                 List<String> partners) {
+                                 List<String> partners, List<String> qualifiers) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     public IndicatorCatalogue {
@@ -46,6 +47,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         fundBudgets = List.copyOf(fundBudgets);
         generalItems = List.copyOf(generalItems);
         partners = List.copyOf(partners);
+        qualifiers = List.copyOf(qualifiers);
     }
 
     static IndicatorCatalogue load(Path dir, Problems problems) {
@@ -85,6 +87,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         List<String> trailing = new ArrayList<>(), leading = new ArrayList<>(), budgets = new ArrayList<>(), parts = new ArrayList<>();
         List<String> bare = new ArrayList<>(), barePrefixes = new ArrayList<>(), openings = new ArrayList<>();
         List<String> fundBudgets = new ArrayList<>(), generalItems = new ArrayList<>(), partners = new ArrayList<>();
+        List<String> qualifiers = new ArrayList<>();
         for (PatternTable.Row row : PatternTable.read(dir, "indicator_words.tsv", 2, problems)) {
             switch (row.get(1)) {
                 case "trailing" -> trailing.add(row.get(0));
@@ -103,8 +106,9 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
                     generalItems.add(row.get(0));
                 }
                 case "partner" -> partners.add(row.get(0));
+                case "qualifier" -> qualifiers.add(row.get(0));
                 default -> problems.add("indicator_words.tsv", row.line(), "role must be trailing, leading, budget,"
-                        + " part, bare, bare_prefix, opening, fund_budget, general_item or partner, found '"
+                        + " part, bare, bare_prefix, opening, fund_budget, general_item, partner or qualifier, found '"
                         + row.get(1) + "'");
             }
         }
@@ -112,7 +116,7 @@ public record IndicatorCatalogue(List<Indicator> all, Map<String, Indicator> end
         trailing.sort(longestFirst);
         leading.sort(longestFirst);
         return new IndicatorCatalogue(all, endings, wholes, trailing, leading, budgets, parts, bare,
-                barePrefixes, openings, fundBudgets, generalItems, partners);
+                barePrefixes, openings, fundBudgets, generalItems, partners, qualifiers);
     }
 
     private static void add(Map<String, Indicator> map, String word, Indicator indicator, int line, Problems problems) {

@@ -72,6 +72,57 @@ class IndicatorsTest {
     }
 
     @Test
+    void aQualifierBeforeTheNameMakesAPartNotTheIndicator() {
+        // sources of power (atlas Anyang, Fuzhou, Shenyang, Kunming bulletins; the Xinjiang work report)
+        assertNull(id("风电装机容量"));
+        assertNull(id("太阳能发电装机容量"));
+        assertNull(id("火力发电量"));
+        assertNull(id("清洁能源发电量"));
+        assertNull(id("规模以上工业新能源发电量"));
+        assertNull(id("新能源并网装机"));
+        assertEquals("installed_capacity", id("发电装机容量"));
+        assertEquals("power_generation", id("规模以上工业发电量"));
+        // lines of insurance (atlas Shenyang, Hefei, Aksu bulletins)
+        assertNull(id("财产险原保险保费收入"));
+        assertNull(id("人身险业务原保险保费收入"));
+        assertEquals("insurance_premium", id("原保险保费收入"));
+        // modes of transport (atlas Baoji, Huaihua bulletins; the Hotan bulletin)
+        assertNull(id("公路旅客运输量"));
+        assertNull(id("铁路旅客运输量"));
+        assertNull(id("公交日均客运量"));
+        assertEquals("passenger_volume", id("旅客运输总量"));
+        assertEquals("road_freight_volume", id("公路货运量"));
+        assertEquals("road_freight_volume", id("公路货物运输总量"));      // atlas Pingdingshan
+        // kinds of institutions and of trade (atlas Nanyang, Luohe; Shenyang, Suzhou, Yueyang bulletins)
+        assertNull(id("乡镇卫生院卫生技术人员"));
+        assertEquals("health_technicians", id("卫生技术人员"));
+        assertNull(id("一般贸易出口额"));
+        assertNull(id("服务贸易进出口额"));
+        assertEquals("trade_total", id("外贸进出口总额"));
+        assertNull(id("5G移动电话用户"));
+    }
+
+    @Test
+    void namesThatAreWholeOnlyAndExactNamesBeforeParts() {
+        assertNull(id("轻工业增加值"));                 // atlas Baoji, Nanyang, Zhoukou bulletins
+        assertNull(id("农副食品加工业增加值"));
+        assertEquals("industrial_value_added", id("全部工业增加值"));
+        assertEquals("industrial_value_added", id("全市实现工业增加值"));
+        assertNull(id("电气机械和器材制造业增加值"));   // atlas Haikou, Shenyang
+        assertEquals("manufacturing_value_added", id("制造业增加值"));
+        assertNull(id("道路交通事故万车死亡率"));       // atlas Shenyang
+        assertNull(id("亿元GDP生产安全事故死亡率"));    // atlas Kunming
+        assertEquals("death_rate", id("死亡率"));
+        assertEquals("meat_output", id("猪、牛、羊肉产量"));   // atlas Huaihua, Yueyang; 猪牛羊肉产量 atlas Hefei
+        assertEquals("mutton_output", id("羊肉产量"));
+        assertEquals("domestic_tourism_revenue", id("国内游客总花费"));   // atlas Baoji, Huaihua, Shaoyang
+        // the CPI's last category opens with 其他 but is a catalogue name (atlas Shenyang; the Hotan CPI table)
+        assertEquals("cpi_other", id("其他用品及服务类价格"));
+        assertEquals("cpi_other", id("其他用品及服务"));
+        assertNull(id("其他用品和服务人均消费"));
+    }
+
+    @Test
     void everyFigureCarriesTheIndicatorIdOrNone() {
         Figure gdp = only("初步核算，全年全市实现地区生产总值2765.8亿元，比上年增长5.5%。", "5.5%");
         assertEquals("gdp", gdp.indicatorId());
@@ -195,5 +246,19 @@ class IndicatorsTest {
         assertNull(only("全市规模以上工业增加值增长5.0%，其中，轻工业增长8.0%，重工业增长3.0%。", "3.0%").indicatorId());
         // atlas Changsha bulletin: the catalogue has no 制造业利润总额, so none
         assertNull(only("分门类看，采矿业利润总额1.93亿元，比上年增长38.3%；制造业643.53亿元，增长5.3%。", "643.53亿元").indicatorId());
+    }
+
+    @Test
+    void aBreakdownWithoutItsMeasureIsOfTheMeasureBeforeIt() {
+        // Kaifeng bulletin (truth #16); atlas Puyang, Yichang, Shijiazhuang bulletins: the measure is in the sentence before
+        String kaifeng = "全年全市规模以上工业增加值比上年增长7.5%。分门类看，制造业增长8.0%，电力、热力、燃气及水的生产和供应业增长1.4%。";
+        assertEquals("manufacturing_value_added", only(kaifeng, "8.0%").indicatorId());
+        String shijiazhuang = "全年全市规模以上工业增加值比上年增长10.3%。分经济类型看，国有控股企业增长4.9%。"
+                + "分三大门类看，采矿业增长79.0%，制造业增长11.2%。";
+        assertEquals("manufacturing_value_added", only(shijiazhuang, "11.2%").indicatorId());
+        assertNull(only(shijiazhuang, "79.0%").indicatorId());    // 采矿业增加值: not in the catalogue
+        assertNull(only(shijiazhuang, "4.9%").indicatorId());
+        // no breakdown (分…看): a sector alone keeps no measure of an earlier sentence
+        assertNull(only("全年全市规模以上工业增加值比上年增长7.5%。制造业增长8.0%。", "8.0%").indicatorId());
     }
 }

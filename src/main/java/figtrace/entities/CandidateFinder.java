@@ -60,7 +60,23 @@ final class CandidateFinder {
         people.bylines(line, offset, out);
         people.hanlpNames(line, offset, tokens, out);
         dropKindsListedWithKinds(line, offset, out);
+        dropInsideSetPhrases(line, offset, out);
         return out;
+    }
+
+    /**
+     * A set phrase (entities.tsv blocked) is read as a whole: a candidate inside it or reaching into it from outside is
+     * no name. HanLP's person 林田湖 in 山水林田湖草沙 (dali budget report; hebei, heilongjiang, xinjiang work reports), the
+     * suffix 中心 in 财政中心工作 / 市政府中心工作 (zhongshan finance summary, yuxi budget report) and in 省域副中心城市
+     * (henan work report, zhanjiang budget report). A candidate that holds the whole phrase stays.
+     */
+    void dropInsideSetPhrases(String line, int offset, List<Candidate> out) {
+        for (String phrase : rules.blocked) {
+            for (int i = line.indexOf(phrase); i >= 0; i = line.indexOf(phrase, i + 1)) {
+                int a = offset + i, b = a + phrase.length();
+                out.removeIf(c -> c.start() < b && a < c.end() && !(c.start() <= a && c.end() >= b));
+            }
+        }
     }
 
     /**

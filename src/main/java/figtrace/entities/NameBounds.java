@@ -50,7 +50,10 @@ final class NameBounds {
         if (ordinal.find() && p - i < CandidateFinder.MAX_NAME) {
             int before = i - ordinal.group().length();
             // 第五次… starts a name; 十三届 follows whose session it is (自治区十三届政协)
-            return ordinal.group().startsWith("第") ? before : extendLeft(line, before, type, tokens);
+            if (!ordinal.group().startsWith("第")) return extendLeft(line, before, type, tokens);
+            // …but a place right before 第 is whose congress it is: 河北省第十四届人民代表大会, 普洱市第五届人民代表大会
+            // (hebei, heilongjiang, henan, jilin, zhejiang work reports; puer, weifang budget reports)
+            return type.equals("ORG") ? placeEndingAt(line, before) : before;
         }
         // don't start on a connector or a closing quote
         while (i < p && !CandidateFinder.isNameChar(line.charAt(i)) && line.charAt(i) != '“') i++;
@@ -64,11 +67,16 @@ final class NameBounds {
     }
     /** True when a known place (北京, 哈尔滨) ends at {@code end}. */
     private boolean placeEndsAt(String line, int end) {
-        for (int len = 2; len <= Math.min(end, 8); len++) {
-            EntityRules.Known k = rules.known.get(line.substring(end - len, end));
-            if (k != null && k.type().equals("PLACE")) return true;
+        return placeEndingAt(line, end) < end;
+    }
+
+    /** Start of the longest gazetteer place that ends at {@code end}, or {@code end} when none does. */
+    private int placeEndingAt(String line, int end) {
+        for (int k = Math.max(0, end - 10); k <= end - 2; k++) {
+            EntityRules.Known place = rules.known.get(line.substring(k, end));
+            if (place != null && place.type().equals("PLACE")) return k;
         }
-        return false;
+        return end;
     }
 
     /** An industry is named without its qualifiers or place: 新疆能源化工产业 → 能源化工产业. */

@@ -334,4 +334,33 @@ class EntityStageTest {
             assertEquals(EntityType.PROGRAM, find(es, name).type());
         }
     }
+
+    @Test
+    void aNumberedCongressKeepsItsRegion() {
+        // hebei, heilongjiang, henan, jilin, zhejiang work reports; puer, weifang budget reports
+        assertEquals(EntityType.ORG, find(run("2025年1月13日在河北省第十四届人民代表大会第三次会议上"), "河北省第十四届人民代表大会").type());
+        find(run("——2025年12月29日在普洱市第五届人民代表大会第八次会议上"), "普洱市第五届人民代表大会");
+        // an ordinal alone still starts a name: 开展第五次全国经济普查
+        assertTrue(run("开展第五次全国经济普查。").stream().noneMatch(e -> e.text().startsWith("开展")));
+    }
+
+    @Test
+    void noNameIsCutOutOfASetPhrase() {
+        // 山水林田湖草沙 (dali budget report; hebei, heilongjiang, xinjiang work reports): HanLP's person 林田湖
+        assertTrue(run("统筹推进山水林田湖草沙一体化保护和系统治理。").stream().noneMatch(e -> e.text().contains("林田湖")));
+        // 财政中心工作 (zhongshan finance summary), 省域副中心城市 (henan work report, zhanjiang budget report), 中心镇
+        // (zhejiang work report): kinds and tasks, not bodies or places
+        assertTrue(run("围绕财政中心工作与改革难点，深入开展专项调查研究。").stream().noneMatch(e -> e.text().contains("中心")));
+        assertTrue(run("提升南阳省域副中心城市功能。").stream().noneMatch(e -> e.text().contains("中心")));
+        assertTrue(run("做强中心镇，培育重点镇。").stream().noneMatch(e -> e.text().equals("中心镇")));
+    }
+
+    @Test
+    void aScenicAreaNamedByItsPlaceIsAPlace() {
+        // 查干湖景区 (jilin work report), 云和梯田景区 (zhejiang work report), 湖光岩风景区 (zhanjiang budget report)
+        assertEquals(EntityType.PLACE, find(run("查干湖景区入选国家级旅游休闲街区名录。"), "查干湖景区").type());
+        assertEquals(EntityType.PLACE, find(run("云和梯田景区成功创建国家5A级旅游景区。"), "云和梯田景区").type());
+        // kinds of scenic areas are no names
+        assertTrue(run("支持更多景区创建国家5A级旅游景区，培育千万级核心景区。").stream().noneMatch(e -> e.text().endsWith("景区")));
+    }
 }

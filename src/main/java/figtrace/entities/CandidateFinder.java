@@ -60,7 +60,23 @@ final class CandidateFinder {
         people.bylines(line, offset, out);
         people.hanlpNames(line, offset, tokens, out);
         dropKindsListedWithKinds(line, offset, out);
+        dropInsideSetPhrases(line, offset, out);
         return out;
+    }
+
+    /**
+     * A set phrase (entities.tsv blocked) is read as a whole: a candidate inside it or reaching into it from outside is
+     * no name. HanLP's person 林田湖 in 山水林田湖草沙 (dali budget report; hebei, heilongjiang, xinjiang work reports), the
+     * suffix 中心 in 财政中心工作 / 市政府中心工作 (zhongshan finance summary, yuxi budget report) and in 省域副中心城市
+     * (henan work report, zhanjiang budget report). A candidate that holds the whole phrase stays.
+     */
+    void dropInsideSetPhrases(String line, int offset, List<Candidate> out) {
+        for (String phrase : rules.blocked) {
+            for (int i = line.indexOf(phrase); i >= 0; i = line.indexOf(phrase, i + 1)) {
+                int a = offset + i, b = a + phrase.length();
+                out.removeIf(c -> c.start() < b && a < c.end() && !(c.start() <= a && c.end() >= b));
+            }
+        }
     }
 
     /**
@@ -159,7 +175,7 @@ final class CandidateFinder {
                     // a place name must end where a word ends: 中国 in 中国式现代化 is not the country
                     // (河南省 before 政府工作报告 may end inside HanLP's word 省政府: an official ending is a word end)
                     if (k.type().equals("PLACE") && !endsLikeAPlace(k.text()) && !tokens.isEmpty()
-                            && tokens.stream().noneMatch(t -> t.end() == end)) {
+                            && !Hanlp.endsAt(tokens, end)) {
                         continue;
                     }
                     // 新能源汽车产量 is a product's output, 财政部门 is not 财政部
@@ -263,6 +279,7 @@ final class CandidateFinder {
     /** Name shapes from entities.tsv (pattern rows): 十大产业集群, “7+28+N”产业链群; with a group, the group's span. */
     void shapes(String line, int offset, List<Candidate> out) {
         for (EntityRules.Shape shape : rules.shapes) {
+            if (!shape.required().mayMatch(line)) continue; // it holds none of what every match holds
             com.google.re2j.Matcher m = shape.pattern().matcher(line);
             while (m.find()) {
                 // a pattern with a group names only what the group holds (the name after a title: 省长 梁惠玲)
@@ -290,14 +307,15 @@ final class CandidateFinder {
      */
     void suffixed(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
         for (int p = 0; p < line.length(); p++) {
-            for (EntityRules.Suffix suf : rules.suffixes) {
+            // only the suffixes that start with this character, in the list's order (the same first match as a scan)
+            for (EntityRules.Suffix suf : rules.suffixesStartingWith(line.charAt(p))) {
                 if (suf.quotedOnly() || !line.startsWith(suf.text(), p)) continue;
                 int end = p + suf.text().length();
                 // 新区 inside 高新区: the longer ending that holds this one decides (else 我区高新区 passes as 我区高 + 新区)
                 if (rules.suffixes.stream().anyMatch(o -> o.text().length() > suf.text().length() && o.text().endsWith(suf.text())
                         && end >= o.text().length() && line.startsWith(o.text(), end - o.text().length()))) break;
                 // 战略性 is not 战略: a suffix must end where a word ends
-                if (!tokens.isEmpty() && tokens.stream().noneMatch(t -> t.end() == end)) break;
+                if (!tokens.isEmpty() && !Hanlp.endsAt(tokens, end)) break;
                 // 专项 in 专项收入, a budget line, not a programme
                 if (followedBy(line, end, rules.notAfter.getOrDefault(suf.type(), List.of()))) break;
                 int extended = bounds.extendLeft(line, p, suf.type(), tokens);
@@ -343,8 +361,7 @@ final class CandidateFinder {
         if (tokens.isEmpty()) return p;
         int j = p;
         while (j > 0 && p - j < 4) {
-            Hanlp.Token t = null;
-            for (Hanlp.Token x : tokens) if (x.end() == j) { t = x; break; }
+            Hanlp.Token t = Hanlp.tokenEndingAt(tokens, j);
             if (t == null || !t.word().chars().allMatch(c -> isNameChar((char) c))
                     || (NameBounds.endsName(t) && !t.isVerb()) || rules.stops.contains(t.word())) break;
             if (t.word().length() == 1) { j = t.start(); continue; }
@@ -389,7 +406,11 @@ final class CandidateFinder {
     /** True when a programme cue (entities.tsv program_cue_before: 实施, 开展 …), perhaps with 好, ends at {@code at}. */
     private boolean cuedBefore(String line, int at) {
         int k = line.startsWith("好", at - 1) ? at - 1 : at;
-        for (String c : rules.programCuesBefore) if (k >= c.length() && line.startsWith(c, k - c.length())) return true;
+        for (String c : rules.programCuesBefore) {
+            if (k >= c.length() && line.startsWith(c, k - c.length())) return true;
+            // a cue that ends in 好 itself (抓好)
+            if (at >= c.length() && line.startsWith(c, at - c.length())) return true;
+        }
         return false;
     }
 

@@ -27,6 +27,12 @@ final class EntityRules {
     final Map<Character, List<Known>> knownByFirstChar = new HashMap<>();
     final Map<String, Known> known = new HashMap<>();
     final List<Suffix> suffixes = new ArrayList<>();
+    /**
+     * {@link #suffixes} by first and by last character, each group in the list's order (longest first), so a scan that
+     * asks which suffix starts or ends at a position tries only those that can; null when a suffix is empty (every
+     * scan then takes the whole list).
+     */
+    Map<Character, List<Suffix>> suffixesByFirstChar, suffixesByLastChar;
     final Set<String> stops = new HashSet<>();
     final Set<String> generics = new HashSet<>();
     final Set<String> categories = new HashSet<>();
@@ -44,7 +50,9 @@ final class EntityRules {
     /** Slogan shapes that make a standalone quoted term a programme; RE2 so a user pattern can't run away. */
     final List<com.google.re2j.Pattern> quotedPrograms = new ArrayList<>();
     /** Name shapes matched anywhere in a line (十大产业集群), with their type; RE2. */
-    record Shape(com.google.re2j.Pattern pattern, String type) {}
+    record Shape(com.google.re2j.Pattern pattern, String type, figtrace.text.RequiredText required) {
+        Shape(com.google.re2j.Pattern pattern, String type) { this(pattern, type, figtrace.text.RequiredText.of(pattern)); }
+    }
     final List<Shape> shapes = new ArrayList<>();
     /** Labels of a byline (编辑, 记者, 一审): the names after them are people. */
     final List<String> bylines = new ArrayList<>();
@@ -83,6 +91,13 @@ final class EntityRules {
     final Set<String> orgCuesBefore = new HashSet<>(), orgCuesAfter = new HashSet<>();
     /** Endings of a word for a class of bodies (…企业, …单位): never one organisation. */
     final List<String> classEndings = new ArrayList<>();
+
+    /**
+     * Two-character short forms of the gazetteer's county-level cities and counties (珲春 for 珲春市, 大兴 for 大兴区): not
+     * names on their own (城区, 矿区 are common nouns), but a place where HanLP reads the word as one (促进珲春与东北亚地区…)
+     * or where it stands inside a name after a place (北京大兴国际机场). Value: the official name.
+     */
+    final Map<String, String> countyStems = new HashMap<>();
 
     /** A gazetteer place: its official full name, level (province, prefecture, county, other) and province. */
     record Place(String fullName, String level, String provinceFullName) {}
@@ -162,6 +177,7 @@ final class EntityRules {
         r.industryQualifiersAt = new figtrace.text.WordsAt(r.industryQualifiers);
         r.modifiersByType.values().forEach(l -> l.sort(Comparator.comparingInt((String m) -> -m.length())));
         r.suffixes.sort(Comparator.comparingInt((Suffix s) -> -s.text().length()));
+        r.indexSuffixes();
         r.knownByFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> -k.text().length())));
         for (String t : TYPES) r.modifierWords.put(t, r.modifierWordsOf(t));
         return r;
@@ -205,6 +221,9 @@ final class EntityRules {
             if (!level.equals("province")) placeInitials.add(standard.charAt(0));
             List<String> names = new ArrayList<>(aliases(row));
             names.add(standard);
+            if (level.equals("county") && standard.length() == 3 && "市县区".indexOf(standard.charAt(2)) >= 0) {
+                countyStems.putIfAbsent(standard.substring(0, 2), standard);
+            }
             for (String n : names) {
                 // a two-character county (城区, 矿区) is a common noun as often as a place
                 if (level.equals("county") && n.length() < 3) continue;
@@ -239,6 +258,26 @@ final class EntityRules {
             row.problem(problems, "type '" + type + "' is not one of " + String.join(", ", TYPES.stream().sorted().toList()));
         }
         return type;
+    }
+
+    private void indexSuffixes() {
+        if (suffixes.stream().anyMatch(s -> s.text().isEmpty())) return;
+        suffixesByFirstChar = new HashMap<>();
+        suffixesByLastChar = new HashMap<>();
+        for (Suffix s : suffixes) {
+            suffixesByFirstChar.computeIfAbsent(s.text().charAt(0), c -> new ArrayList<>()).add(s);
+            suffixesByLastChar.computeIfAbsent(s.text().charAt(s.text().length() - 1), c -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /** The suffixes that may start with {@code c}, in {@link #suffixes}' order (all of them without an index). */
+    List<Suffix> suffixesStartingWith(char c) {
+        return suffixesByFirstChar == null ? suffixes : suffixesByFirstChar.getOrDefault(c, List.of());
+    }
+
+    /** The suffixes that may end with {@code c}, in {@link #suffixes}' order (all of them without an index). */
+    List<Suffix> suffixesEndingWith(char c) {
+        return suffixesByLastChar == null ? suffixes : suffixesByLastChar.getOrDefault(c, List.of());
     }
 
     private void addKnown(Known k) {

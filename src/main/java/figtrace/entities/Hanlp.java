@@ -115,6 +115,40 @@ final class Hanlp {
         }
     }
 
+    // Lookups in a list of words as tiled() makes them: in text order, each starting where the one before ends, so
+    // starts and ends never decrease and a binary search finds what a scan from the first word would.
+
+    /** Index of the first word starting at or after {@code pos} ({@code tokens.size()} when none does). */
+    static int firstStartingAtOrAfter(List<Token> tokens, int pos) {
+        int lo = 0, hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Index of the first word ending at or after {@code pos} ({@code tokens.size()} when none does). */
+    static int firstEndingAtOrAfter(List<Token> tokens, int pos) {
+        int lo = 0, hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).end() < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The first word ending at {@code end}, or null. */
+    static Token tokenEndingAt(List<Token> tokens, int end) {
+        int k = firstEndingAtOrAfter(tokens, end);
+        return k < tokens.size() && tokens.get(k).end() == end ? tokens.get(k) : null;
+    }
+
+    /** True when a word ends at {@code end}. */
+    static boolean endsAt(List<Token> tokens, int end) {
+        return tokenEndingAt(tokens, end) != null;
+    }
+
     private static List<Token> tiled(String s, List<Term> terms) {
         // HanLP can silently lose text; if the terms don't tile the input exactly, trust none of them
         List<Token> out = new ArrayList<>();

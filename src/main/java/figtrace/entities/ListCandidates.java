@@ -37,6 +37,7 @@ final class ListCandidates {
 
     /** “一县一策、一企一策、一债一方案”: each item of a quoted list that has a slogan's shape is a programme. */
     void quotedLists(String line, int offset, List<Candidate> out) {
+        if (line.indexOf('、') < 0) return; // every match holds 、
         Matcher m = QUOTED_LIST_RE.matcher(line);
         while (m.find()) {
             int at = m.start(1);
@@ -55,6 +56,7 @@ final class ListCandidates {
      * (教育、社保等重点民生领域 is not a list of industries). Each item is one INDUSTRY unless it is a common noun.
      */
     void industryLists(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        if (line.indexOf('等') < 0) return; // every list here ends in 等 (and the regex scan costs a backtracking run per character)
         listsBefore(LIST_RE.matcher(line), line, offset, tokens, out);
         // a single name with a count: 做精做优食用菌等7个优势特色产业
         listsBefore(SINGLE_LIST_RE.matcher(line), line, offset, tokens, out);
@@ -126,6 +128,7 @@ final class ListCandidates {
      * lists sectors, not projects.
      */
     void projectLists(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        if (line.indexOf('等') < 0) return; // every match holds 等
         Matcher m = PROJECT_LIST_RE.matcher(line);
         while (m.find()) {
             int at = m.start(1);

@@ -32,6 +32,8 @@ final class NameBounds {
             // a place HanLP reads as a verb (大兴 in 北京大兴国际机场) is a name part
             EntityRules.Known place = rules.known.get(w);
             if (!tokens.isEmpty() && place != null && place.type().equals("PLACE") && w.length() >= 2) { i = from; continue; }
+            // so is a county's short form right after a place (大兴 in 北京大兴国际机场综保区, hebei work report)
+            if (!tokens.isEmpty() && rules.countyStems.containsKey(w) && placeEndsAt(line, from)) { i = from; continue; }
             // a keep word seen as a whole word stays in the name even when it is also a stop word (培育行动)
             if (!tokens.isEmpty() && rules.keeps.contains(w)) { i = from; continue; }
             if (!w.chars().allMatch(c -> CandidateFinder.isNameChar((char) c))) break;
@@ -48,7 +50,10 @@ final class NameBounds {
         if (ordinal.find() && p - i < CandidateFinder.MAX_NAME) {
             int before = i - ordinal.group().length();
             // 第五次… starts a name; 十三届 follows whose session it is (自治区十三届政协)
-            return ordinal.group().startsWith("第") ? before : extendLeft(line, before, type, tokens);
+            if (!ordinal.group().startsWith("第")) return extendLeft(line, before, type, tokens);
+            // …but a place right before 第 is whose congress it is: 河北省第十四届人民代表大会, 普洱市第五届人民代表大会
+            // (hebei, heilongjiang, henan, jilin, zhejiang work reports; puer, weifang budget reports)
+            return type.equals("ORG") ? placeEndingAt(line, before) : before;
         }
         // don't start on a connector or a closing quote
         while (i < p && !CandidateFinder.isNameChar(line.charAt(i)) && line.charAt(i) != '“') i++;
@@ -60,6 +65,20 @@ final class NameBounds {
         }
         return i;
     }
+    /** True when a known place (北京, 哈尔滨) ends at {@code end}. */
+    private boolean placeEndsAt(String line, int end) {
+        return placeEndingAt(line, end) < end;
+    }
+
+    /** Start of the longest gazetteer place that ends at {@code end}, or {@code end} when none does. */
+    private int placeEndingAt(String line, int end) {
+        for (int k = Math.max(0, end - 10); k <= end - 2; k++) {
+            EntityRules.Known place = rules.known.get(line.substring(k, end));
+            if (place != null && place.type().equals("PLACE")) return k;
+        }
+        return end;
+    }
+
     /** An industry is named without its qualifiers or place: 新疆能源化工产业 → 能源化工产业. */
     int skipLeadingModifiers(String line, int start, int p, List<Hanlp.Token> tokens) {
         boolean moved = true;
@@ -69,7 +88,7 @@ final class NameBounds {
             for (String m : rules.industryQualifiersAt.allAt(line, start)) {
                 int next = start + m.length();
                 // only whole words: 新 is no modifier of 新疆
-                if (next < p && (tokens.isEmpty() || tokens.stream().anyMatch(t -> t.end() == next))) {
+                if (next < p && (tokens.isEmpty() || Hanlp.endsAt(tokens, next))) {
                     start = next; moved = true; break;
                 }
             }
@@ -77,15 +96,13 @@ final class NameBounds {
         return start;
     }
     boolean keepStartsAt(List<Hanlp.Token> tokens, int j) {
-        for (Hanlp.Token t : tokens) if (t.start() == j) return rules.keeps.contains(t.word());
-        return false;
+        Hanlp.Token t = tokenAt(tokens, j);
+        return t != null && rules.keeps.contains(t.word());
     }
     /** True when a HanLP verb (not one of the keep words) starts at {@code j}: a name's tail ends there. */
     boolean startsVerb(List<Hanlp.Token> tokens, String line, int j) {
-        for (Hanlp.Token t : tokens) {
-            if (t.start() == j) return t.isVerb() && !rules.keeps.contains(t.word());
-        }
-        return false;
+        Hanlp.Token t = tokenAt(tokens, j);
+        return t != null && t.isVerb() && !rules.keeps.contains(t.word());
     }
     /**
      * Drops words a name doesn't start with: a verb (发展战略性新兴产业), or a single non-noun character left over from a
@@ -96,13 +113,17 @@ final class NameBounds {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (Hanlp.Token t : tokens) {
+            // only the words starting at start can move it (words are in text order: they are found by a binary search)
+            for (int k = Hanlp.firstStartingAtOrAfter(tokens, start); k < tokens.size() && tokens.get(k).start() == start; k++) {
+                Hanlp.Token t = tokens.get(k);
                 // a verb may leave nothing (支持高新区 → rejected); a single character must leave a name behind
                 // 加力实施…计划: an intransitive verb or adverb before a verb goes with it
                 Hanlp.Token next = tokenAt(tokens, t.end());
                 boolean verbLike = t.isVerb() || rules.notFirst.contains(t.word())
                         || ((t.nature().equals("vi") || t.nature().startsWith("d")) && next != null && next.isVerb());
-                boolean stray = t.word().length() == 1 && !t.nature().startsWith("n"); // 好 from 用好, not 钛 in 钛及钛合金
+                // 好 from 用好, not 钛 in 钛及钛合金; and not a run of single characters, which is a word HanLP doesn't know
+                // (雄/安 in 雄安新区, hebei work report)
+                boolean stray = t.word().length() == 1 && !t.nature().startsWith("n") && !startsUnknownWord(tokens, t, p);
                 if (t.start() == start && (verbLike ? t.end() <= p : t.end() < p && stray)) {
                     start = t.end();
                     moved = true;
@@ -112,14 +133,25 @@ final class NameBounds {
         }
         return start;
     }
+    /**
+     * True when {@code t} and the token after it are single characters that are no verbs and no function words, and
+     * reach the suffix at {@code p}: HanLP found no word there, so they are a name it doesn't know (雄安 in 雄安新区).
+     */
+    private static boolean startsUnknownWord(List<Hanlp.Token> tokens, Hanlp.Token t, int p) {
+        Hanlp.Token next = tokenAt(tokens, t.end());
+        return next != null && next.word().length() == 1 && next.end() == p && !endsName(t) && !endsName(next);
+    }
+
     /** Start of the word that ends at (or contains the character before) {@code i}. */
     static int wordStartBefore(List<Hanlp.Token> tokens, int i) {
-        for (Hanlp.Token t : tokens) if (t.start() < i && i <= t.end()) return t.start();
-        return i - 1;
+        // the first word with start < i <= end: words tile the text in order, so ends never decrease
+        int k = Hanlp.firstEndingAtOrAfter(tokens, i);
+        return k < tokens.size() && tokens.get(k).start() < i ? tokens.get(k).start() : i - 1;
     }
+    /** The first word starting at {@code start}, or null. */
     static Hanlp.Token tokenAt(List<Hanlp.Token> tokens, int start) {
-        for (Hanlp.Token t : tokens) if (t.start() == start) return t;
-        return null;
+        int k = Hanlp.firstStartingAtOrAfter(tokens, start);
+        return k < tokens.size() && tokens.get(k).start() == start ? tokens.get(k) : null;
     }
     /** Verbs and function words (prepositions, conjunctions, adverbs, pronouns, numerals…) are not part of a name. */
     static boolean endsName(Hanlp.Token t) {
@@ -154,7 +186,9 @@ final class NameBounds {
         return best;
     }
     EntityRules.Suffix suffixEndingAt(String line, int end) {
-        for (EntityRules.Suffix s : rules.suffixes) {
+        List<EntityRules.Suffix> candidates = rules.suffixesByLastChar == null ? rules.suffixes
+                : end < 1 || end > line.length() ? List.of() : rules.suffixesEndingWith(line.charAt(end - 1));
+        for (EntityRules.Suffix s : candidates) {
             if (end >= s.text().length() && line.startsWith(s.text(), end - s.text().length())) return s;
         }
         return null;

@@ -52,6 +52,16 @@ final class PeopleAndHanlpNames {
         for (int n = 0; n < tokens.size(); n++) {
             Hanlp.Token t = tokens.get(n);
             String w = t.word();
+            // a county-level city named without 市 (珲春 in 促进珲春与东北亚地区港口城市互联互通, jilin work report; 义乌 in
+            // 义乌机场改扩建, zhejiang work report): HanLP's place word and the gazetteer agree
+            // (only cities: the short forms of districts and counties are as often words, 惠民, 新城, 河东)
+            if (w.length() == 2 && t.nature().startsWith("ns") && rules.countyStems.getOrDefault(w, "").endsWith("市")
+                    && !rules.known.containsKey(w) && !strayAfter(baseTokens, t.end())
+                    && baseTokens.stream().anyMatch(b -> b.start() == t.start() && b.end() == t.end() && b.nature().startsWith("ns"))) {
+                out.add(new Candidate(offset + t.start(), offset + t.end(), "PLACE", rules.countyStems.get(w), "entities:hanlp_place",
+                        CandidateFinder.HANLP_NAME, null));
+                continue;
+            }
             if (w.length() < 3 || w.length() > 20 || !w.chars().allMatch(c -> CandidateFinder.isNameChar((char) c))) continue;
             if (rules.generics.contains(w) || rules.isCategory(w) || rules.stops.contains(w)) continue;
             if (t.nature().startsWith("ns")) {
@@ -69,6 +79,22 @@ final class PeopleAndHanlpNames {
                 out.add(new Candidate(offset + t.start(), offset + t.end(), "ORG", null, "entities:hanlp_org", CandidateFinder.HANLP_NAME, null));
             }
         }
+    }
+
+    /**
+     * True when a single character that is no function word follows at {@code end} (乌苏 + 里 in 乌苏里江, heilongjiang
+     * work report, is no city), or a dash (延吉－长白…试验区, jilin work report).
+     */
+    private static boolean strayAfter(List<Hanlp.Token> tokens, int end) {
+        for (Hanlp.Token b : tokens) {
+            if (b.start() != end) continue;
+            // 延吉－长白重点开发开放试验区: a place joined to another by a dash is part of a name
+            if ("－-—–".indexOf(b.word().charAt(0)) >= 0) return true;
+            String n = b.nature();
+            return b.word().length() == 1 && CandidateFinder.isNameChar(b.word().charAt(0))
+                    && !(n.startsWith("p") || n.startsWith("c") || n.startsWith("u"));
+        }
+        return false;
     }
 
     /** No verb, title, number or function word inside, no modifier-only start: a name, not a phrase HanLP glued. */

@@ -18,8 +18,13 @@ import java.util.List;
 final class FigureFinder {
     private final Rules rules;
 
+    /** What each figure rule's matches hold (by the rule's index): a window without it is not searched. */
+    private final figtrace.text.RequiredText[] required;
+
     FigureFinder(Rules rules) {
         this.rules = rules;
+        this.required = rules.figureRules().stream().map(r -> figtrace.text.RequiredText.of(r.pattern()))
+                .toArray(figtrace.text.RequiredText[]::new);
     }
 
     List<Candidate> candidates(String t) {
@@ -28,7 +33,10 @@ final class FigureFinder {
         java.util.Set<Candidate> all = new java.util.LinkedHashSet<>();
         for (int[] w : NumeralWindows.of(t)) {
             String window = t.substring(w[0], w[1]);
-            for (FigureRule rule : rules.figureRules()) {
+            List<FigureRule> figureRules = rules.figureRules();
+            for (int r = 0; r < figureRules.size(); r++) {
+                FigureRule rule = figureRules.get(r);
+                if (!required[r].mayMatch(window)) continue; // no match can be in it
                 Matcher m = rule.pattern().matcher(window);
                 int from = 0;
                 while (from <= window.length() && m.find(from)) {
@@ -69,33 +77,34 @@ final class FigureFinder {
     }
 
     private static Candidate candidate(FigureRule rule, Matcher m, int offset) {
+        // groups by number: asking a pattern for a group it lacks by name throws, and the exceptions (a stack trace
+        // each, for every match of a rule without a fig or num2 group) were tens of thousands a run
+        java.util.Map<String, Integer> groups = m.pattern().namedGroups();
         int start = Integer.MAX_VALUE, end = -1;
         String[] names = {"num", "inner", "mult", "unit"};
         String[] values = new String[4];
         for (int i = 0; i < names.length; i++) {
-            int s = groupStart(m, names[i]);
-            if (s < 0) continue;
-            values[i] = m.group(names[i]);
-            start = Math.min(start, s + offset);
-            end = Math.max(end, m.end(names[i]) + offset);
+            int g = group(m, groups, names[i]);
+            if (g < 0) continue;
+            values[i] = m.group(g);
+            start = Math.min(start, m.start(g) + offset);
+            end = Math.max(end, m.end(g) + offset);
         }
         if (values[0] == null) return null;
-        int fig = groupStart(m, "fig");
+        int fig = group(m, groups, "fig");
         if (fig >= 0) {
-            start = fig + offset;
-            end = m.end("fig") + offset;
+            start = m.start(fig) + offset;
+            end = m.end(fig) + offset;
         }
-        int high = groupStart(m, "num2");
+        int high = group(m, groups, "num2");
         return new Candidate(start, end, rule, values[0], values[1], values[2], values[3],
-                high < 0 ? -1 : high + offset, high < 0 ? null : m.group("num2"));
+                high < 0 ? -1 : m.start(high) + offset, high < 0 ? null : m.group(high));
     }
 
-    private static int groupStart(Matcher m, String name) {
-        try {
-            return m.group(name) == null ? -1 : m.start(name);
-        } catch (IllegalArgumentException e) {
-            return -1; // the rule's pattern has no such group
-        }
+    /** The number of the named group when the pattern has it and it took part in the match, else -1. */
+    private static int group(Matcher m, java.util.Map<String, Integer> groups, String name) {
+        Integer g = groups.get(name);
+        return g == null || m.group(g) == null ? -1 : g;
     }
 
     private boolean accepted(Candidate c, String t) {

@@ -30,6 +30,8 @@ final class FigureReader {
     private final List<String> targetWords = new ArrayList<>();
     private final List<String> notTargets = new ArrayList<>();
     private final List<com.google.re2j.Pattern> notTargetPatterns = new ArrayList<>();
+    /** What the matches of {@link #targetPatterns} and {@link #notTargetPatterns} hold (same order): a text without it is skipped. */
+    private final List<figtrace.text.RequiredText> targetRequired = new ArrayList<>(), notTargetRequired = new ArrayList<>();
     /** targets.tsv section / section_not: words of a work report's top heading over its plans, or over a review. */
     private final List<String> plannedSections = new ArrayList<>();
     private final List<String> reportedSections = new ArrayList<>();
@@ -56,6 +58,8 @@ final class FigureReader {
             else if (cue.where().equals("section_not")) reportedSections.add(cue.word());
             else targetPatterns.add(com.google.re2j.Pattern.compile(cue.word()));
         }
+        for (com.google.re2j.Pattern p : targetPatterns) targetRequired.add(figtrace.text.RequiredText.of(p));
+        for (com.google.re2j.Pattern p : notTargetPatterns) notTargetRequired.add(figtrace.text.RequiredText.of(p));
     }
 
     /**
@@ -101,7 +105,15 @@ final class FigureReader {
                     .filter(m -> !regions.isTradePartner(t, m)) // 对东盟出口: the partner is part of what is measured
                     .map(m -> t.substring(m.start(), m.end())).toList();
             runSubject = Subjects.clean(rules.subjectWords(), timeWords, t.substring(clauseFrom, c.start()), placeNames);
-            String after = Subjects.countedNoun(t.substring(c.end(), Math.min(t.length(), c.end() + 24)));
+            String window = t.substring(c.end(), Math.min(t.length(), c.end() + 24));
+            String after = Subjects.countedNoun(window);
+            // 290个项目实际出资257亿元 (atlas Beijing budget report), 5221家企业解决贷款203.4亿元 (atlas Suzhou bulletin), 25家央企
+            // 签署投资协议9400亿元 (Xinjiang work report), 30个重大项目完成投资188.2亿元 (gold 000): a counted noun that runs
+            // into the next figure holds that figure's verb; what is counted ends before it
+            if ("count".equals(kind) && !after.isEmpty() && after.length() < window.length()
+                    && Character.isDigit(window.charAt(after.length()))) {
+                after = Subjects.nounBeforeVerb(rules.subjectWords(), after, true);
+            }
             // 14个地州市: the counted noun follows the measure word; 哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目,
             // 塔城2×66万千瓦煤电一体化 (Xinjiang work report), 16兆瓦超大容量风电机组 (gold 004): a physical amount right before a
             // noun is its capacity; 统筹用好中央149.2亿元乡村振兴补助资金: a money amount right before a fund is that fund
@@ -409,10 +421,45 @@ final class FigureReader {
         for (Mention m : ctx.places().subList(FigureTimes.firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
             if (m.end() > pos) break;
             if (m.start() < sentenceStart || regions.notTheFiguresPlace(ctx.view(), m)) continue;
+            if (enclosedBefore(ctx.view(), m, pos, ctx.places())) continue;
             found = m.value();
         }
         if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
         return found;
+    }
+
+    /**
+     * True when the place stands inside brackets that close before the figure: 过境中欧(中亚)班列增长14%，达到1.64万列
+     * (Xinjiang work report), 新疆高校科技成果转化对接会（乌鲁木齐、克拉玛依专场）等活动4场 (gold 004), 昌吉高新区专场: the
+     * bracket qualifies a name, so its place is not where the figure belongs. A figure inside the brackets right after
+     * the place (克拉玛依市(1.26%)) is not affected: its brackets have not closed, and nor is a place that narrows the
+     * place right before its brackets (中国（枣庄）国际闲置品循环经济产业园: atlas Zaozhuang bulletin; 中国（新疆）自由贸易试验区).
+     */
+    private static boolean enclosedBefore(String t, Mention m, int pos, List<Mention> places) {
+        int depth = 0, open = -1;
+        for (int i = m.start() - 1; i >= 0 && m.start() - i <= 40; i--) {
+            char c = t.charAt(i);
+            if (c == ')' || c == '）') depth++;
+            else if (c == '(' || c == '（') {
+                if (depth == 0) { open = i; break; }
+                depth--;
+            } else if ("。；;\n".indexOf(c) >= 0) break;
+        }
+        if (open < 0) return false;
+        for (Mention p : places) {
+            if (p.end() == open) return false;
+            if (p.start() >= open) break;
+        }
+        depth = 0;
+        for (int i = m.end(); i < pos; i++) {
+            char c = t.charAt(i);
+            if (c == '(' || c == '（') depth++;
+            else if (c == ')' || c == '）') {
+                if (depth == 0) return true;
+                depth--;
+            }
+        }
+        return false;
     }
 
     /**
@@ -442,10 +489,17 @@ final class FigureReader {
     private boolean target(String sentenceBefore) {
         // a cue word inside a name (科技计划项目, 目标完成率, 计划生育) says nothing about this figure being a goal
         // the expressions first: 争取…科技计划项目 255 项 names what was obtained before 计划项目 is taken out as a name
-        for (com.google.re2j.Pattern p : notTargetPatterns) sentenceBefore = p.matcher(sentenceBefore).replaceAll("");
+        // (an expression whose required text is missing has no match: skipped, as replacing nothing changes nothing)
+        for (int i = 0; i < notTargetPatterns.size(); i++) {
+            if (notTargetRequired.get(i).mayMatch(sentenceBefore)) {
+                sentenceBefore = notTargetPatterns.get(i).matcher(sentenceBefore).replaceAll("");
+            }
+        }
         for (String n : notTargets) sentenceBefore = sentenceBefore.replace(n, "");
         for (String w : targetWords) if (sentenceBefore.contains(w)) return true;
-        for (com.google.re2j.Pattern p : targetPatterns) if (p.matcher(sentenceBefore).find()) return true;
+        for (int i = 0; i < targetPatterns.size(); i++) {
+            if (targetRequired.get(i).mayMatch(sentenceBefore) && targetPatterns.get(i).matcher(sentenceBefore).find()) return true;
+        }
         return false;
     }
 }

@@ -217,10 +217,21 @@ final class Subjects {
      * (Xinjiang work report); empty when a verb opens it.
      */
     static String nounBeforeVerb(SubjectWords words, String after) {
+        return nounBeforeVerb(words, after, false);
+    }
+
+    /**
+     * @param withTrailing also end the noun at a trailing word of two characters or more (完成, 实现, 增加, 比上年,
+     *                     不少于): for words known to run into the next figure's verb phrase
+     */
+    static String nounBeforeVerb(SubjectWords words, String after, boolean withTrailing) {
         // 3000吨级航道工程 (Guangxi work report), 千万千瓦级: 级 belongs to the amount (a bound), not to the noun
         if (after.startsWith("级")) after = after.substring(1);
         int cut = after.length();
-        for (List<String> list : List.of(words.takingVerbs(), words.leadingVerbs(), words.nounEnds())) {
+        List<List<String>> lists = withTrailing
+                ? List.of(words.takingVerbs(), words.leadingVerbs(), words.nounEnds(), words.trailing().stream().filter(w -> w.length() >= 2).toList())
+                : List.of(words.takingVerbs(), words.leadingVerbs(), words.nounEnds());
+        for (List<String> list : lists) {
             for (String v : list) {
                 int at = after.indexOf(v);
                 if (at >= 0 && at < cut) cut = at;

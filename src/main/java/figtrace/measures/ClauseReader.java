@@ -42,6 +42,10 @@ final class ClauseReader {
      */
     private final boolean eachVerbActs;
 
+    /** The sentence being read is a report paragraph's short opening sentence (its topic): see {@link #measures()}. */
+    private boolean lead;
+    private static final int LEAD_MAX = 20;
+
     ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, List<Figure> figures, boolean eachVerbActs) {
         this.eachVerbActs = eachVerbActs;
         this.figures = figures;
@@ -56,7 +60,15 @@ final class ClauseReader {
     List<Clause> measures() {
         List<Clause> out = new ArrayList<>();
         boolean inOrdinalPoint = false;
+        boolean firstSentence = true;
         for (int[] sentence : ClauseSplitter.sentences(s)) {
+            // a report's paragraph opens with its topic as a short sentence of its own, a measure even when its object is
+            // abstract: 支持民营经济发展壮大。 (jilin work report), 稳步推进新型城镇化。 (heilongjiang), 提升城市功能品质。 (henan)
+            List<int[]> sentenceParts = ClauseSplitter.parts(s, sentence);
+            lead = eachVerbActs && firstSentence && sentenceParts.size() == 1
+                    && sentence[1] - sentence[0] <= LEAD_MAX && s.substring(sentence[1]).strip().length() > 1
+                    && "（(".indexOf(s.charAt(sentence[0])) < 0;
+            firstSentence = false;
             int pending = -1, curStart = -1, curEnd = -1;
             String sentenceActor = null;
             String curActor = null;
@@ -66,7 +78,7 @@ final class ClauseReader {
             if (marked) inOrdinalPoint = ORDINAL_POINT.matcher(s).region(sentence[0], sentence[1]).lookingAt();
             boolean elaboration = !marked && inOrdinalPoint;
             boolean first = true;
-            for (int[] part : ClauseSplitter.parts(s, sentence)) {
+            for (int[] part : sentenceParts) {
                 Opening o = opening(part);
                 if (o != null && first && elaboration && o.bare()) break;
                 if (o != null) first = false;
@@ -126,7 +138,7 @@ final class ClauseReader {
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
         // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
-        if (ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
+        if (!lead && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, ids));
     }
 
@@ -144,14 +156,14 @@ final class ClauseReader {
         boolean marked = i > part[0];
         i = skipAdverbs(i, end);
         boolean bare = !marked && i == actorStart;
-        String verb = cues.verbAt(s, i);
+        String verb = verbAt(i);
         String actor = null;
         if (verb == null) {
             // a prepositional object before the verb: 向企业宣介…, 对开发区进行优化整合
             String prep = cues.prepAt(s, i);
             if (prep != null) {
                 for (int k = i + prep.length(); k < Math.min(end, i + 20); k++) {
-                    String v = cues.verbAt(s, k);
+                    String v = verbAt(k);
                     if (v != null && !isGeneric(s.substring(k + v.length(), end))) return new Opening(null, k + v.length(), false);
                 }
             }
@@ -159,7 +171,7 @@ final class ClauseReader {
         if (verb == null) {
             int j = skipActors(i, end);
             int k = j == i ? i : skipAdverbs(j, end);
-            verb = j == i ? null : cues.verbAt(s, k);
+            verb = j == i ? null : verbAt(k);
             if (verb == null) {
                 // platforms or programmes as subject of a result verb: 国家风力发电技术创新中心揭牌,
                 // 新疆智能装备研究院、煤炭领域天山实验室等高能级平台启动运行
@@ -173,6 +185,10 @@ final class ClauseReader {
             bare = false;
         }
         int verbEnd = i + verb.length();
+        // 由…的59.1%，稳步提高到2025年的70.1%, 增长至…: a verb reaching a figure reports a change, not an action
+        // (wuzhong budget report; 占比提高到41.9%: guangxi work report)
+        if ((s.startsWith("到", verbEnd) || s.startsWith("至", verbEnd))
+                && s.substring(verbEnd, Math.min(end, verbEnd + 12)).chars().anyMatch(Character::isDigit)) return null;
         // 国家风力发电技术创新中心揭牌: the thing before a result verb is its object, not an actor, and no object follows
         if (cues.passiveVerbs.contains(verb)) {
             // 已挂牌的工程技术研究中心140个: a result verb before 的 describes things, it reports no action
@@ -196,7 +212,7 @@ final class ClauseReader {
         int e = end;
         while (e > from && (Character.isWhitespace(s.charAt(e - 1)) || "，。；、".indexOf(s.charAt(e - 1)) >= 0)) e--;
         for (int k = from + 2; k < e; k++) {
-            String v = cues.verbAt(s, k);
+            String v = verbAt(k);
             if (v == null || k + v.length() != e) continue;
             int subjectEnd = k;
             // adverbs between subject and verb (有序, 加快, 成功) are no part of the subject
@@ -232,12 +248,23 @@ final class ClauseReader {
     }
 
     private int skipAdverbs(int i, int end) {
-        for (String a = cues.adverbAt(s, i); a != null && i < end; a = cues.adverbAt(s, i)) {
+        for (String a = adverbAt(i); a != null && i < end; a = adverbAt(i)) {
             // an adverb that is also a verb (加快) counts as the verb when nothing verbal follows it
-            if (cues.verbAt(s, i) != null && cues.verbAt(s, i + a.length()) == null) break;
+            if (verbAt(i) != null && verbAt(i + a.length()) == null) break;
             i += a.length();
         }
         return i;
+    }
+
+    /** The cue verb at {@code i}, or null; a report-only verb (measure_cues.tsv value "report") only in a report. */
+    private String verbAt(int i) {
+        String v = cues.verbAt(s, i);
+        return v != null && !eachVerbActs && cues.reportOnly.contains(v) ? null : v;
+    }
+
+    private String adverbAt(int i) {
+        String a = cues.adverbAt(s, i);
+        return a != null && !eachVerbActs && cues.reportOnly.contains(a) ? null : a;
     }
 
     private int skipSpace(int i, int end) {

@@ -23,6 +23,12 @@ final class MeasureCues {
     /** The word lists by first character, built once loaded: the same answers as scanning them in order, faster. */
     private figtrace.text.WordsAt verbsIndex, adverbsIndex, leadsIndex, prepsIndex, actorsIndex;
     final Set<String> passiveVerbs = new java.util.HashSet<>();
+    /**
+     * Verbs and adverbs with value "report": cues only in a government's own report (a work report, a budget report),
+     * where every comma part that opens with a verb is an action; in a paper they are words of its argument
+     * (平台数量不断增加, 生态修复等措施).
+     */
+    final Set<String> reportOnly = new java.util.HashSet<>();
     final List<String> adverbs = new ArrayList<>();
     final Map<String, MeasureStatus> statusCues = new LinkedHashMap<>();
     final Map<String, MeasureStatus> sectionCues = new LinkedHashMap<>();
@@ -53,8 +59,12 @@ final class MeasureCues {
                 case "verb" -> {
                     c.verbs.add(word);
                     if ("passive".equals(value)) c.passiveVerbs.add(word);
+                    if ("report".equals(value)) c.reportOnly.add(word);
                 }
-                case "adverb" -> c.adverbs.add(word);
+                case "adverb" -> {
+                    c.adverbs.add(word);
+                    if ("report".equals(value)) c.reportOnly.add(word);
+                }
                 case "status" -> c.statusCues.put(word, checked(row, value, MeasureStatus.class, faults));
                 case "section" -> c.sectionCues.put(word, checked(row, value, MeasureStatus.class, faults));
                 case "future" -> c.futureCues.add(word);

@@ -50,7 +50,13 @@ public final class MeasureStage {
     public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
         figtrace.model.Place own = context.ownRegion();
         String reporter = own == null ? null : cues.reporter(context.kind().code(), own.official(), own.level());
-        return extract(context.source().name(), context.text(), entities, figures, reporter);
+        return extract(context.source().name(), context.text(), entities, figures, reporter,
+                context.kind() == figtrace.model.DocKind.REPORT);
+    }
+
+    /** As {@link #extract(String, DocumentText, List, List, String, boolean)} for a document that is no work report. */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter) {
+        return extract(doc, text, entities, figures, reporter, false);
     }
 
     /**
@@ -61,8 +67,12 @@ public final class MeasureStage {
      * @param reporter the body that reports in this document (河北省人民政府 in its work report, 普洱市财政局 in its budget
      *                 report; measure_cues.tsv {@code reporter}): the actor of every measure that names no organisation
      *                 as its subject. Null for papers, news and documents whose region is unknown.
+     * @param workReport a government work report (or another official report, DocKind REPORT): outside a part whose
+     *                   heading gives a status, a paragraph that reports results is done and one that doesn't is a plan
+     *                   (see {@link #paragraphStatus})
      */
-    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter) {
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter,
+                                 boolean workReport) {
         java.util.Set<String> orgs = new java.util.HashSet<>();
         for (Entity e : entities) if (e.type() == EntityType.ORG) orgs.add(e.text());
         List<Measure> out = new ArrayList<>();
@@ -90,7 +100,8 @@ public final class MeasureStage {
                 // a clause across a soft wrap keeps exact offsets; its text reads without the break
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 List<String> linked = Figure.within(figures, start, end).stream().map(Figure::raw).toList();
-                MeasureStatus status = Status.of(cues, quote, sectionStatus, !linked.isEmpty());
+                MeasureStatus status = Status.of(cues, quote,
+                        sectionStatus == null && workReport ? paragraphStatus(para, figures) : sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 // the reporting government acts unless the clause's subject is another named body (市级, 校企 are
                 // parts of the reporter, not other bodies)
@@ -102,6 +113,24 @@ public final class MeasureStage {
         }
         // a clause on a page read by OCR says so, with Tesseract's confidence, like a figure
         return figtrace.model.OcrSpans.measures(out, text);
+    }
+
+    /** Figures a paragraph must report (not targets) to read as a review of work done, in a work report. */
+    static final int RESULT_FIGURES = 3;
+
+    /**
+     * The status of a work report's paragraph outside a part whose heading gives one (a report's portion without its
+     * part heading, the paragraphs before the first heading): a paragraph reporting at least {@link #RESULT_FIGURES}
+     * figures that are not targets reviews the past year (done unless a clause names the future), and any other one
+     * sets out the year's tasks in the imperative, without 将 or 要 (planned). The review items of a work report are
+     * dense with results (（一）经济运行总体平稳…争取增发国债项目资金1221.9亿元 hebei, 三是着力促消费稳投资…发放政府消费券4.8亿元
+     * heilongjiang, 全年生产总值6.36万亿元 henan: 4 to 23 figures a paragraph), its tasks have none or a count of a target
+     * (深化国资国企、财税金融等重点领域改革 jilin, 推动特色文旅产业可持续发展 heilongjiang: 0 to 2).
+     */
+    static MeasureStatus paragraphStatus(Paragraph para, List<Figure> figures) {
+        int start = para.docStart(0), end = para.docEnd(para.text().length());
+        long results = Figure.within(figures, start, end).stream().filter(f -> !f.target()).count();
+        return results >= RESULT_FIGURES ? MeasureStatus.DONE : MeasureStatus.PLANNED;
     }
 
     /** A short line without sentence punctuation, or one numbered like a heading (二、 （一） 2.1). */

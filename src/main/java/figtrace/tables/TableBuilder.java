@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static figtrace.tables.TableText.CAPTION;
 import static figtrace.tables.TableText.NUMERIC;
@@ -107,7 +108,7 @@ final class TableBuilder {
         for (int i : header) {
             List<String> row = new ArrayList<>();
             for (Cell c : cells(text, i)) row.add(c.text());
-            headerTexts.add(row);
+            headerTexts.add(yearsBackInPlace(row));
             n = Math.max(n, row.size());
         }
         // rows a reader laid on the table's grid (PDF by position, HTML and Word by their cells and spans) are
@@ -124,7 +125,7 @@ final class TableBuilder {
         boolean seenValue = false;
         for (int k = 0; k < n; k++) {
             if (roles[k].equals("value")) seenValue = true;
-            else if (seenValue && roles[k].equals("label")) {
+            else if (seenValue && roles[k].equals("label") && !attributeColumn(bodyCells, k)) {
                 split = k > 0 && roles[k - 1].equals("code") ? k - 1 : k;
                 break;
             }
@@ -137,6 +138,51 @@ final class TableBuilder {
             out.add(side(source, text, b, seq, header, body, bodyCells, headerTexts, h, roles, 0, n));
         }
         return out;
+    }
+
+    private static final Pattern YEAR_AT_END = Pattern.compile("^(.*\\S)\\s+((?:19|20)[0-9]{2})\\s*$");
+
+    /**
+     * A PDF header whose columns are set close together is cut one word off: 2023 年（底） 2024 | 年（底） | 2025 年（底）
+     * (Nanping and Xuzhou rating reports), 2024 年末 2025 | 年 9 月末 (Ningde rating report), 2025 年执行数 2026 | 年预算数
+     * (atlas Jinan budget report). The year at the end of a cell that already names its own is the next cell's, which
+     * opens with 年.
+     */
+    static List<String> yearsBackInPlace(List<String> row) {
+        for (int k = 0; k + 1 < row.size(); k++) {
+            Matcher m = YEAR_AT_END.matcher(row.get(k));
+            String next = row.get(k + 1).strip();
+            if (m.matches() && next.startsWith("年") && YEAR_IN.matcher(m.group(1)).find()) {
+                row.set(k, m.group(1));
+                row.set(k + 1, m.group(2) + " " + next);
+            }
+        }
+        return row;
+    }
+
+    private static final Pattern YEAR_IN = Pattern.compile("(?:19|20)[0-9]{2}\\s*年");
+
+    /**
+     * A text column whose cells repeat a few kinds (收益模式: 股权分红, 自主经营 in the Nanping rating report's road table;
+     * 账期: 双方结算后，一个月内支付货款 or 两个月内 in the Ningde one's top customers) says what kind each row is: an
+     * attribute of the row, not the row labels of a second side (收入 … | 支出 …, whose labels all differ). Dashes and
+     * empty cells do not count; a cell with a digit or a place, or more than three kinds, make it no such column.
+     */
+    private boolean attributeColumn(List<List<Cell>> bodyCells, int k) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        int filled = 0;
+        for (List<Cell> row : bodyCells) {
+            if (k >= row.size()) continue;
+            String t = norm(row.get(k).text());
+            if (t.isEmpty() || t.matches("[-—－–/]+")) continue;
+            // 期限 10年, 20年 or 利率 2.07% repeat too, but they are quantities of a bond list, not kinds
+            if (t.chars().anyMatch(Character::isDigit)) return false;
+            // 单位 | 金额 listing 大武口区, 惠农区, 市商务局 … (atlas Shizuishan 表十): the labels of a second side
+            if (rowHeaders.regionOf(t) != null) return false;
+            filled++;
+            distinct.add(t);
+        }
+        return filled >= 4 && distinct.size() <= 3 && distinct.size() * 2 <= filled;
     }
 
     /**

@@ -48,6 +48,7 @@ final class TableColumns {
             }
             String h = heads[k];
             if (words.has("row_number", h)) roles[k] = "code";
+            else if (words.has("date", h) && filled > 0 && dates(body, k) == filled) roles[k] = "code"; // dashes of a 合计 row count
             else if (words.has("code", h) && !words.has("change", h) && (filled == 0 || codes * 10 >= filled * 6)) roles[k] = "code";
             else if (words.is("unit", h) || filled > 0 && unitCells * 10 >= filled * 6) roles[k] = "unit";
             else if (filled > 0 && codes * 10 >= filled * 6 && k + 1 < n && textColumn(body, k + 1)
@@ -57,6 +58,26 @@ final class TableColumns {
             else roles[k] = "value";
         }
         return roles;
+    }
+
+    /**
+     * A month or a day (2015.12, 2019-09-04, 2013/07, 3月10日): the cells of a column of dates (通车时间 in the Nanping rating
+     * report, 竣工时间 in the Ningde one) say when, they are not figures.
+     */
+    private static final Pattern DATE_CELL = Pattern.compile("(19|20)[0-9]{2}[.\\-/年](0?[1-9]|1[0-2])(?:月|[.\\-/](0?[1-9]|[12][0-9]|3[01])日?)?"
+            + "|(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日"); // 3 月 10 日 under 发行日期 (atlas Jinan budget report)
+
+    /** The cells of column k when all are dates (or dashes, at least one a date), else -1. */
+    private static int dates(List<List<Cell>> body, int k) {
+        int n = 0, dashes = 0;
+        for (List<Cell> row : body) {
+            if (k >= row.size() || row.get(k).text().isEmpty()) continue;
+            String t = norm(row.get(k).text());
+            if (DATE_CELL.matcher(t).matches()) n++;
+            else if (EMPTY_MARK.matcher(t).matches()) dashes++;
+            else return -1;
+        }
+        return n > 0 ? n + dashes : -1;
     }
 
     private static boolean textColumn(List<List<Cell>> body, int k) {

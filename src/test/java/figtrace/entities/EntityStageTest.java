@@ -298,4 +298,69 @@ class EntityStageTest {
         assertEquals(EntityType.ORG, find(es, "中山市财政局").type());
         assertEquals(EntityType.DOC, find(run("淄博市财政局2025年工作总结和2026年工作计划\n"), "淄博市财政局2025年工作总结和2026年工作计划").type());
     }
+
+    @Test
+    void aCountyLevelCityWithoutItsSuffixIsAPlaceButNotInsideAnotherWord() {
+        // jilin and zhejiang work reports; 乌苏里江 (heilongjiang) is a river, 延吉－长白 (jilin) starts a zone's name
+        List<Entity> es = run("促进珲春与东北亚地区港口城市互联互通。\n推动义乌机场改扩建。\n成功抵御乌苏里江流域洪水。\n"
+                + "支持延吉－长白重点开发开放试验区建设。");
+        assertEquals("珲春市", find(es, "珲春").canonical());
+        assertEquals(EntityType.ORG, find(es, "义乌机场").type());
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("乌苏") || e.text().equals("延吉")), es.toString());
+    }
+
+    @Test
+    void aNameHoldsAPlaceAndACountyHanlpReadsAsAVerbAndAWordHanlpDoesNotKnow() {
+        // hebei work report (北京大兴国际机场, 雄安新区); 雄安综保区 and 雄忻高铁 from its full text
+        List<Entity> es = run("北京大兴国际机场综保区二期通过验收。雄安新区拔节生长。");
+        assertEquals(EntityType.ORG, find(es, "北京大兴国际机场综保区").type());
+        assertEquals(EntityType.ORG, find(es, "雄安新区").type());
+        assertTrue(es.stream().noneMatch(e -> e.text().equals("北京")), es.toString());
+    }
+
+    @Test
+    void crossBorderECommerceZonesAreTheNationalClassOfZones() {
+        // heilongjiang and jilin work reports
+        List<Entity> es = run("推动国家级跨境电商综合试验区扩围。加快跨境电商综试区建设。");
+        assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综合试验区").canonical());
+        assertEquals("跨境电子商务综合试验区", find(es, "跨境电商综试区").canonical());
+    }
+
+    @Test
+    void festivalsAndPilotsAfter抓好AreProgrammes() {
+        // henan work report, atlas suzhou bulletin; jilin and hebei work reports
+        List<Entity> es = run("成功举办中国农民丰收节。举办长江文化节。抓好国家财政科学管理试点工作。抓好盐碱地综合利用试点。");
+        for (String name : List.of("中国农民丰收节", "长江文化节", "国家财政科学管理试点", "盐碱地综合利用试点")) {
+            assertEquals(EntityType.PROGRAM, find(es, name).type());
+        }
+    }
+
+    @Test
+    void aNumberedCongressKeepsItsRegion() {
+        // hebei, heilongjiang, henan, jilin, zhejiang work reports; puer, weifang budget reports
+        assertEquals(EntityType.ORG, find(run("2025年1月13日在河北省第十四届人民代表大会第三次会议上"), "河北省第十四届人民代表大会").type());
+        find(run("——2025年12月29日在普洱市第五届人民代表大会第八次会议上"), "普洱市第五届人民代表大会");
+        // an ordinal alone still starts a name: 开展第五次全国经济普查
+        assertTrue(run("开展第五次全国经济普查。").stream().noneMatch(e -> e.text().startsWith("开展")));
+    }
+
+    @Test
+    void noNameIsCutOutOfASetPhrase() {
+        // 山水林田湖草沙 (dali budget report; hebei, heilongjiang, xinjiang work reports): HanLP's person 林田湖
+        assertTrue(run("统筹推进山水林田湖草沙一体化保护和系统治理。").stream().noneMatch(e -> e.text().contains("林田湖")));
+        // 财政中心工作 (zhongshan finance summary), 省域副中心城市 (henan work report, zhanjiang budget report), 中心镇
+        // (zhejiang work report): kinds and tasks, not bodies or places
+        assertTrue(run("围绕财政中心工作与改革难点，深入开展专项调查研究。").stream().noneMatch(e -> e.text().contains("中心")));
+        assertTrue(run("提升南阳省域副中心城市功能。").stream().noneMatch(e -> e.text().contains("中心")));
+        assertTrue(run("做强中心镇，培育重点镇。").stream().noneMatch(e -> e.text().equals("中心镇")));
+    }
+
+    @Test
+    void aScenicAreaNamedByItsPlaceIsAPlace() {
+        // 查干湖景区 (jilin work report), 云和梯田景区 (zhejiang work report), 湖光岩风景区 (zhanjiang budget report)
+        assertEquals(EntityType.PLACE, find(run("查干湖景区入选国家级旅游休闲街区名录。"), "查干湖景区").type());
+        assertEquals(EntityType.PLACE, find(run("云和梯田景区成功创建国家5A级旅游景区。"), "云和梯田景区").type());
+        // kinds of scenic areas are no names
+        assertTrue(run("支持更多景区创建国家5A级旅游景区，培育千万级核心景区。").stream().noneMatch(e -> e.text().endsWith("景区")));
+    }
 }

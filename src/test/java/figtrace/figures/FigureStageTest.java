@@ -103,6 +103,35 @@ class FigureStageTest {
     }
 
     @Test
+    void aPlaceInsideBracketsThatCloseBeforeTheFigureIsNotItsRegion() {
+        // Xinjiang work report; gold 004 (…对接会（乌鲁木齐、克拉玛依专场）等活动4场); atlas Huainan budget (不含安徽理工大学…)
+        assertEquals("新疆", only("新疆全年过境中欧(中亚)班列增长14%，达到1.64万列。", "1.64万列").region());
+        assertEquals("新疆", only("新疆举办高校科技成果转化对接会（乌鲁木齐、克拉玛依专场）等活动4场。", "4场").region());
+        // a place narrowing the place before its brackets is the figure's (atlas Zaozhuang bulletin)
+        assertEquals("枣庄市", only("中国（枣庄）国际闲置品循环经济产业园入驻企业100余家。", "100余家").region());
+        // a figure inside the brackets right after the place is still that place's
+        assertEquals("乌鲁木齐市", only("依次为乌鲁木齐市(49.55亿元)、昌吉回族自治州(18.68亿元)。", "49.55亿元").region());
+    }
+
+    @Test
+    void aCountedNounThatRunsIntoTheNextFigureEndsBeforeItsVerb() {
+        // gold 000; atlas Suzhou bulletin, Zhongshan budget report; Xinjiang work report
+        assertEquals("重大项目", only("其中战略性新兴产业领域30个重大项目完成投资188.2亿元。", "30个").subject());
+        assertEquals("企业", only("全市5221家企业解决贷款203.4亿元，比上年增长11.6%。", "5221家").subject());
+        assertEquals("企业", only("帮助461户企业获得贷款85.89亿元。", "461户").subject());
+        assertEquals("央企", only("25家央企签署投资协议9400亿元。", "25家").subject());
+        assertEquals("三甲医院", only("60家三甲医院实现377项检查检验结果互认。", "60家").subject());
+    }
+
+    @Test
+    void aBoundWordIsTheFiguresQualifierNotPartOfItsSubject() {
+        // gold 004 (研发投入不足5%); atlas Dongguan and Guangzhou budget reports (不少于, 至少)
+        assertEquals("企业研发投入", only("高新技术企业中有43%企业研发投入不足5%。", "5%").subject());
+        assertEquals("参展企业数", only("参展企业数不少于400家。", "400家").subject());
+        assertEquals("知识产权质押融资惠及企业", only("知识产权质押融资惠及企业至少800家。", "800家").subject());
+    }
+
+    @Test
     void ordinalsNamesAndArticlesAreNotFigures() {
         assertEquals(List.of(), figures("推荐第六批专精特新企业，落实“十四五”规划，形成一批成果，千方百计推进。"));
         assertEquals(List.of(), figures("见《2024年新疆科技经费投入统计公报》和新政发〔2024〕169号。"));

@@ -195,4 +195,76 @@ class MeasureStageTest {
         assertTrue(jl.stream().noneMatch(m -> m.text().contains("开放合作")), jl.toString());
         find(jl, "推动开放发展扩面升级");
     }
+
+    @Test
+    void aWorkReportsParagraphsWithoutTheirPartHeadingAreReviewWhenDenseWithResultsElsePlans() {
+        // a work report's portion without its part heading: a review item reports results (hebei, heilongjiang), a task
+        // sets out the year's work in the imperative (jilin, heilongjiang)
+        List<Measure> ms = run("2025年河北省政府工作报告\n"
+                + "2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n"
+                + "三是着力促消费稳投资。实施“1+N”消费品以旧换新行动，发放政府消费券4.8亿元，开展促消费活动800余场，带动消费300亿元。\n"
+                + "深化国资国企、财税金融等重点领域改革。加快项目建设，新引进项目1000个。\n");
+        assertEquals(MeasureStatus.DONE, find(ms, "开展促消费活动").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "深化国资国企").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "新引进项目1000个").status());
+    }
+
+    @Test
+    void aWorkReportsTasksAndItsPartOnTheGovernmentItselfArePlansAndAYearsResultsAreDone() {
+        List<Measure> ms = run("2025年河北省政府工作报告\n二、2025年目标任务和主要工作\n深化国资国企、财税金融等重点领域改革。\n"
+                + "四、加强政府自身建设\n深化政务公开，推行“高效办成一件事”。\n");
+        assertEquals(MeasureStatus.PLANNED, find(ms, "深化国资国企").status());
+        assertEquals(MeasureStatus.PLANNED, find(ms, "推行").status());
+        List<Measure> done = run("中山市财政局2025年工作总结与2026年工作安排\n二、2025年重点工作成效\n深化零基预算改革，推行“高效办成一件事”。\n");
+        assertEquals(MeasureStatus.DONE, find(done, "推行").status());
+    }
+
+    @Test
+    void listClausesOpenWithTheVerbsOfWorkAndBudgetReports() {
+        // jilin, zhejiang and zhongshan; each verb is counted in several reports in measure_cues.tsv
+        List<Measure> ms = run("2025年吉林省政府工作报告\n抓好国家财政科学管理试点工作，有效维护民营企业、民营企业家合法权益，用足用好国家下达的消费品以旧换新资金，"
+                + "创新实施融资租赁、设备入股等支持政策，选取资金需求大的项目开展绩效评审。");
+        for (String start : List.of("抓好国家财政", "有效维护", "用足用好", "创新实施", "选取资金")) find(ms, start);
+    }
+
+    @Test
+    void listVerbsOfAGovernmentsReportOpenMeasuresThereButNotInAPaper() {
+        // 抓好 (jilin, hebei, henan work reports), 巩固 (heilongjiang, zhejiang), 维护 and 权益 (jilin, zhejiang), 取消
+        // (heilongjiang, xinjiang), 稳步 (heilongjiang; atlas dali, changsha budget reports)
+        List<Measure> ms = run("2025年吉林省政府工作报告\n（一）深化改革。抓好国家财政科学管理试点工作，完善助贷机制。巩固大宗商品等传统领域贸易。"
+                + "有效维护民营企业、民营企业家合法权益。全面取消落户限制。稳步扩大制度型开放。\n");
+        for (String m : List.of("抓好国家财政科学管理试点工作", "巩固大宗商品等传统领域贸易", "有效维护民营企业", "全面取消落户限制",
+                "稳步扩大制度型开放")) find(ms, m);
+        // a verb reaching a figure reports a change (wuzhong budget report)
+        assertTrue(run("2025年吉林省政府工作报告\n税收占一般公共预算收入的比重由59.1%，稳步提高到2025年的70.1%。\n").stream()
+                .noneMatch(m -> m.text().contains("提高到")));
+        // a paper's 增加 and 修复 are words of its argument, not actions (samples 000, 001)
+        List<Measure> paper = run("摘要：本文研究科技创新。\n关键词：科技创新\n新疆区域科技创新企业对接平台数量不断增加。通过节能减排、循环利用、生态修复等措施。\n");
+        assertTrue(paper.stream().noneMatch(m -> m.text().contains("增加") || m.text().contains("修复")), paper.toString());
+    }
+
+    @Test
+    void aViewOfTheYearsTaskAndCarryingOutASpiritAreNoMeasures() {
+        // puer budget report; atlas baoshan and ankang budget reports
+        List<Measure> ms = run("2026年是“十五五”规划开局之年，做好财政预算编制和财政工作意义重大。"
+                + "认真落实中央、省委、市委经济工作会议和全国、全省财政工作会议精神，坚持稳中求进工作总基调。深化零基预算改革。");
+        assertTrue(ms.stream().noneMatch(m -> m.text().contains("意义重大") || m.text().contains("精神")), ms.toString());
+        find(ms, "深化零基预算改革");
+    }
+
+    @Test
+    void aReportParagraphsShortOpeningSentenceIsAMeasureAndSoIsHoldingToAQuotedPrinciple() {
+        // the paragraph's topic, then its measures: 支持民营经济发展壮大。 (jilin work report), 稳步推进新型城镇化。
+        // (heilongjiang), 提升城市功能品质。 (henan), 加快农业转移人口市民化。 (guangxi)
+        List<Measure> ms = run("2025年吉林省政府工作报告\n支持民营经济发展壮大。鼓励民营企业参与投资建设基础设施竞争性领域项目。\n"
+                + "加快农业转移人口市民化。推行以经常居住地登记户口制度。\n"
+                + "坚持“三保”支出优先，严控一般性支出。\n");
+        find(ms, "支持民营经济发展壮大");
+        find(ms, "加快农业转移人口市民化");
+        // atlas baoshan and ankang budget reports: 坚持“三保”支出优先
+        find(ms, "坚持“三保”支出优先");
+        // a heading line alone, or a numbered heading, is no topic sentence
+        assertTrue(run("2025年吉林省政府工作报告\n（七）扩大高水平对外开放。深度融入高质量共建“一带一路”。\n").stream()
+                .noneMatch(m -> m.text().contains("扩大高水平对外开放")));
+    }
 }

@@ -228,6 +228,34 @@ class TableStageTest {
     }
 
     @Test
+    void aColumnOfKindsIsNoSecondSideAndAColumnOfDatesHoldsNoFigures() {
+        // 路产名称 | 通车时间 | 持股比例 | 收益模式 | 收费里程 (Nanping rating report; 竣工时间 in the Ningde one, 发行日期
+        // 3 月 10 日 in the atlas Jinan budget report): 收益模式 repeats two kinds, so its cells are no row labels
+        DocumentResult r = html("<p>图表 4 截至 2025 年底公司已建成高速公路情况</p><table>"
+                + "<tr><td>路产名称</td><td>通车时间</td><td>持股比例（%）</td><td>收益模式</td><td>收费里程（公里）</td></tr>"
+                + "<tr><td>甲高速</td><td>2010.11</td><td>32.00</td><td>股权分红</td><td>91.72</td></tr>"
+                + "<tr><td>乙高速</td><td>2012.10</td><td>30.00</td><td>股权分红</td><td>203.03</td></tr>"
+                + "<tr><td>丙高速</td><td>2012.12</td><td>16.66</td><td>股权分红</td><td>106.69</td></tr>"
+                + "<tr><td>丁高速</td><td>2015.12</td><td>60.00</td><td>自主经营</td><td>47.35</td></tr>"
+                + "<tr><td>合计</td><td>--</td><td>--</td><td>--</td><td>448.79</td></tr></table>");
+        assertEquals(1, r.tables().size(), "one table, not two sides: " + r.tables());
+        assertTrue(cell(r, "106.69").subject().startsWith("丙高速"), cell(r, "106.69").subject());
+        assertTrue(cell(r, "448.79").subject().startsWith("合计"), cell(r, "448.79").subject());
+        assertTrue(r.figures().stream().noneMatch(f -> f.raw().equals("2015.12")), "a date is no figure");
+    }
+
+    @Test
+    void aYearCutOffItsHeaderCellGoesBackToTheCellItNames() {
+        // 2023 年（底） 2024 | 年（底） | 2025 年（底） (Nanping, Xuzhou rating reports), 2025 年执行数 2026 | 年预算数 (atlas Jinan)
+        assertEquals(List.of("2023 年（底）", "2024 年（底）", "2025 年（底）"),
+                TableBuilder.yearsBackInPlace(new java.util.ArrayList<>(List.of("2023 年（底） 2024", "年（底）", "2025 年（底）"))));
+        assertEquals(List.of("项 目", "2025 年执行数", "2026 年预算数"),
+                TableBuilder.yearsBackInPlace(new java.util.ArrayList<>(List.of("项 目", "2025 年执行数 2026", "年预算数"))));
+        // a cell that is only a year stays: which cell it heads is not known
+        assertEquals(List.of("2025", "年执行数"), TableBuilder.yearsBackInPlace(new java.util.ArrayList<>(List.of("2025", "年执行数"))));
+    }
+
+    @Test
     void aPdfTableTakesNoCaptionFromThePageBefore() {
         // 吴忠 p77/p78: the page before ends with a sentence naming other tables, and a contents page lists 表 7：…
         // with leader dots; the table on the next page has its own title and its number in its first row

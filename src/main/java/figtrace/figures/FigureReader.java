@@ -450,16 +450,7 @@ final class FigureReader {
             if (p.end() == open) return false;
             if (p.start() >= open) break;
         }
-        depth = 0;
-        for (int i = m.end(); i < pos; i++) {
-            char c = t.charAt(i);
-            if (c == '(' || c == '（') depth++;
-            else if (c == ')' || c == '）') {
-                if (depth == 0) return true;
-                depth--;
-            }
-        }
-        return false;
+        return FigureTimes.closedBefore(t, m.end(), pos);
     }
 
     /**

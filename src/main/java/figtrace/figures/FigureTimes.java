@@ -211,7 +211,7 @@ final class FigureTimes {
     }
 
     /** True when a bracket opened before {@code from} closes before {@code pos}: 较上年(修订后2023年0.59%)增长… */
-    private static boolean closedBefore(String t, int from, int pos) {
+    static boolean closedBefore(String t, int from, int pos) {
         int depth = 0;
         for (int i = from; i < pos; i++) {
             char ch = t.charAt(i);

@@ -282,4 +282,16 @@ class MeasureStageTest {
         // a decimal figure is no item number
         assertTrue(ms.stream().noneMatch(m -> m.text().startsWith("65亿元")), ms.toString());
     }
+
+    @Test
+    void aBulletinsActionsAreTheGovernmentsEachVerbApartAndDone() {
+        // shaoyang bulletin (承办…，举办…，组织…), atlas suzhou bulletin (实施提振消费专项行动，举办“五五购物节”…等活动)
+        List<Measure> ms = run("邵阳市2025年国民经济和社会发展统计公报\n十、文化、卫生和体育\n"
+                + "承办湖南省第六届中学生运动会等重大赛事，举办百余场“奔跑吧·邵阳”系列活动，组织县BA篮球赛、第五届全民健身联赛等赛事。\n");
+        Measure hosted = find(ms, "承办湖南省第六届中学生运动会");
+        assertEquals(MeasureStatus.DONE, hosted.status());
+        assertEquals("邵阳市人民政府", hosted.actor());
+        assertEquals(MeasureStatus.DONE, find(ms, "举办百余场").status());
+        find(ms, "组织县BA篮球赛");
+    }
 }

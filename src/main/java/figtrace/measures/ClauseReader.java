@@ -72,7 +72,9 @@ final class ClauseReader {
             // — or as two short comma parts, the action and its aim, one measure: 强化资金撬动，助力经济发展。 (panjin budget
             // report), 2.推进矿山生态修复，焕发绿色发展生机。 and 1.精准施策抓征管，收入质效双提升。 (fuxin final-accounts report)
             List<int[]> sentenceParts = ClauseSplitter.parts(s, sentence);
-            int leadMax = sentenceParts.size() == 2 ? LEAD_PAIR_MAX : LEAD_MAX;
+            // (a pair with a figure reports two results, not a topic: 筹措资金835亿元以上，实施十大为民办实事工程, guangxi)
+            int leadMax = sentenceParts.size() != 2 ? LEAD_MAX
+                    : hasFigure(sentence[0], sentence[1]) ? -1 : LEAD_PAIR_MAX;
             lead = eachVerbActs && firstSentence && sentenceParts.size() <= 2
                     && sentence[1] - sentence[0] <= leadMax && s.substring(sentence[1]).strip().length() > 1
                     && "（(".indexOf(s.charAt(sentence[0])) < 0;

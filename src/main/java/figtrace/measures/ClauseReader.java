@@ -138,8 +138,27 @@ final class ClauseReader {
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
         // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
-        if (!lead && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
+        // In a government's own report every comma part that opens with an action verb is an action of the report's
+        // government, whatever its object (抓好矿山整治, 打造友好社区: guangxi; 推进智慧海关建设: jilin; 严肃查处各类违法违规
+        // 行为: puer; 强化信息对接共享: panjin; 推动城市更新和老旧小区改造: atlas and xinjiang work reports), unless the
+        // clause ends in an aim (…新格局, …独特优势, …发展根基: measure_cues.tsv aim) or its object is a single word
+        // (强化调度)
+        boolean reportAction = eachVerbActs && !endsInAim(clause) && objectLength(start, end) >= 3;
+        if (!lead && !reportAction && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, ids));
+    }
+
+    /** Whether the clause ends in a word of aim (measure_cues.tsv aim): 构建…新格局, 培育…新增长点, 支持…高质量发展. */
+    private boolean endsInAim(String clause) {
+        String c = clause.strip();
+        for (String w : cues.aims) if (c.endsWith(w)) return true;
+        return false;
+    }
+
+    /** Characters after the opening verb of the clause [start, end) (the whole clause when none is found). */
+    private int objectLength(int start, int end) {
+        Opening o = opening(new int[]{start, end});
+        return o == null ? end - start : end - o.verbEnd();
     }
 
     /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */

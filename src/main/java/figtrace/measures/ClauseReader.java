@@ -22,6 +22,13 @@ final class ClauseReader {
     private static final Pattern LEAD_DATE = Pattern.compile(
             "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
+    /**
+     * A comma part that states a change of its subject (…零售额快速增长, …占比提高到41.9%, …比重为82.2%, …影响力进一步提升):
+     * a subject of two or more characters, then an optional adverb and a change word ending the part or reaching a figure.
+     */
+    private static final Pattern OUTCOME = Pattern.compile(
+            "^[^，,]{2,}?(?:快速|稳步|持续|进一步|大幅|明显|显著)?(?:增长|下降|提升|提高到|提高|增加|减少|比重为|占比为)(?:[\\d.%％]|[^，,]{0,8}$)");
+
     /** The numbered points of a paper's recommendations: 第一，… 第二，… */
     private static final Pattern ORDINAL_POINT = Pattern.compile("第[一二三四五六七八九十]+[，,]");
 
@@ -106,6 +113,13 @@ final class ClauseReader {
                         || cues.isCopula(s.substring(part[0], part[1])))) {
                     // …，为推动全市高质量发展提供坚强的财政支撑: a purpose or result ends the measure
                     // 持续加强制造业创新中心建设，但其规模有待进一步扩大: the shortcoming is not part of the measure
+                    emit(curStart, curEnd, curActor, out);
+                    curStart = -1;
+                    pending = -1;
+                } else if (curStart >= 0 && eachVerbActs && OUTCOME.matcher(s).region(part[0], part[1]).find()) {
+                    // in a report, a comma part with its own subject that ends in a change is the result, not part of
+                    // the action: 推动政策直达快享，新能源汽车、家用电器零售额快速增长 (hebei work report), 新增…绿色工业园区3个，
+                    // 新能源装机占比提高到41.9% (guangxi), 加大…投入，全市民生支出占…比重为82.2% (weifang budget report)
                     emit(curStart, curEnd, curActor, out);
                     curStart = -1;
                     pending = -1;

@@ -119,7 +119,8 @@ final class ClauseReader {
                 } else if (curStart >= 0 && eachVerbActs && OUTCOME.matcher(s).region(part[0], part[1]).find()) {
                     // in a report, a comma part with its own subject that ends in a change is the result, not part of
                     // the action: 推动政策直达快享，新能源汽车、家用电器零售额快速增长 (hebei work report), 新增…绿色工业园区3个，
-                    // 新能源装机占比提高到41.9% (guangxi), 加大…投入，全市民生支出占…比重为82.2% (weifang budget report)
+                    // 新能源装机占比提高到41.9% (guangxi), 加大…投入，全市民生支出占…比重为82.2% (weifang budget report),
+                    // 实施重污染天气重点行业绩效分级管理，空气质量优良天数持续增加 (henan work report, its plans part)
                     emit(curStart, curEnd, curActor, out);
                     curStart = -1;
                     pending = -1;

@@ -23,6 +23,10 @@ final class CandidateFinder {
     private static final Pattern BOOK_TITLE_RE = Pattern.compile("《[^《》\\n]{1,120}》");
     /** A document number right after a title: （工信部规〔2024〕169号） */
     private static final Pattern DOC_NUMBER_RE = Pattern.compile("^[（(]([^（）()]{0,20}〔\\d{4}〕\\d+号)[）)]");
+    /** A quoted slogan of two or three comma parts (“县级主体，市级帮扶”). */
+    private static final Pattern QUOTED_CLAUSES_RE = Pattern.compile("“(\\p{IsHan}{2,10}(?:，\\p{IsHan}{2,10}){1,2})”");
+    /** 与“ or 和“ right after a quoted term: the first of a contrasted pair (“国家所需”与“浙江所能”). */
+    private static final Pattern PAIR_AFTER = Pattern.compile("[与和]“");
     private static final Pattern QUOTED_RE = Pattern.compile("[“‘]([^“”‘’，。；、,;\\n]{1,16})[”’]");
     /** A city group written with one character a city: 乌-昌-石, 呼-包-鄂. */
     private static final Pattern CITY_GROUP_RE = Pattern.compile("(?<![\\p{IsHan}-])\\p{IsHan}(?:-\\p{IsHan}){2,}(?![\\p{IsHan}-])");
@@ -130,6 +134,17 @@ final class CandidateFinder {
      * from the known names, then from its own ending, else PROGRAM (campaign slogans are the usual case).
      */
     void quoted(String line, int offset, List<Hanlp.Token> tokens, List<Candidate> out) {
+        // a quoted slogan of two or three comma parts named by the class word after it (entities.tsv program_cue_after):
+        // 按照“县级主体，市级帮扶”原则 (atlas panjin budget report), “这么近，那么美，周末到河北”品牌 (hebei work report)
+        if (line.indexOf('，') >= 0) {
+            Matcher c = QUOTED_CLAUSES_RE.matcher(line);
+            while (c.find()) {
+                if (followedBy(line, c.end(), rules.programCuesAfter)) {
+                    out.add(new Candidate(offset + c.start(1), offset + c.end(1), "PROGRAM", null, "entities:quoted_term",
+                            QUOTED, null));
+                }
+            }
+        }
         Matcher m = QUOTED_RE.matcher(line);
         while (m.find()) {
             String inner = m.group(1);
@@ -153,7 +168,10 @@ final class CandidateFinder {
             // a quoted phrase is often just emphasis (“小巨人”, “走出去”): keep it only when it looks like a name
             if (rules.generics.contains(inner)) continue;
             // 实施“…”, 推行“…”模式, “…”建设: a quoted term an action is taken on is a programme
-            boolean cued = rules.programCuesBefore.stream().anyMatch(c -> line.startsWith(c, m.start() - c.length())
+            // …but not the first of a contrasted pair: 坚持“国家所需”与“浙江所能”相衔接、“硬投资”与“软建设”相结合 (zhejiang work
+            // report), “探照灯”与“助推器” (atlas zhongshan), “抓改革”和“强管理” (atlas zhanjiang)
+            boolean pair = PAIR_AFTER.matcher(line).region(m.end(), line.length()).lookingAt();
+            boolean cued = !pair && rules.programCuesBefore.stream().anyMatch(c -> line.startsWith(c, m.start() - c.length())
                     && m.start() >= c.length()) || followedBy(line, endOfQuotedChain(line, m.end()), rules.programCuesAfter);
             if (k == null && type == null && !rules.isQuotedProgram(inner) && !cued) continue;
             if (type == null) type = "PROGRAM";

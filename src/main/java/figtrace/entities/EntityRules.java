@@ -36,6 +36,8 @@ final class EntityRules {
     final Set<String> stops = new HashSet<>();
     final Set<String> generics = new HashSet<>();
     final Set<String> categories = new HashSet<>();
+    /** Endings of a list item that name work done in a field (…建设, …调整), not an industry (kind work_ending). */
+    final List<String> workEndings = new java.util.ArrayList<>();
     final Map<String, Set<String>> innerByType = new HashMap<>();
     final Set<String> keeps = new HashSet<>();
     final Set<String> notFirst = new HashSet<>();
@@ -115,6 +117,7 @@ final class EntityRules {
                 case "stop" -> r.stops.add(text);
                 case "generic" -> r.generics.add(text);
                 case "category" -> r.categories.add(text);
+                case "work_ending" -> r.workEndings.add(text);
                 case "keep" -> r.keeps.add(text);
                 case "not_first" -> r.notFirst.add(text);
                 case "modifier" -> r.modifiersByType.computeIfAbsent(type == null ? "" : checkType(row, type, problems),
@@ -165,8 +168,8 @@ final class EntityRules {
                 default -> row.problem(problems, "unknown kind '" + kind
                         + "' (use name, suffix, inner, stop, keep, not_first, generic, category, modifier, title, surnames,"
                         + " quoted_program, pattern, byline, byline_ending, not_after, blocked, list_cue, list_tail, doc_ending, place_ending, official_ending, class_ending,"
-                        + " program_cue_before, program_cue_after, short_ending, level_before, office_ending, own_level, org_cue_before"
-                        + " or org_cue_after)");
+                        + " program_cue_before, program_cue_after, short_ending, level_before, office_ending, own_level, org_cue_before,"
+                        + " org_cue_after or work_ending)");
             }
         }
         r.loadPlaces(dir, problems);
@@ -333,6 +336,12 @@ final class EntityRules {
 
     boolean startsWithTitle(String s, int at) {
         for (String t : titles) if (s.startsWith(t, at)) return true;
+        return false;
+    }
+
+    /** Whether a list item names work done in a field (项目建设, 产业结构调整: an ending of kind work_ending). */
+    boolean namesWork(String item) {
+        for (String w : workEndings) if (item.endsWith(w)) return true;
         return false;
     }
 

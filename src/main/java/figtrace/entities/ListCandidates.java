@@ -85,7 +85,7 @@ final class ListCandidates {
                 int start = at;
                 at += item.length() + 1;
                 if (item.length() < 2 || item.length() > 12 || rules.generics.contains(item) || rules.isCategory(item)
-                        || rules.isOnlyModifiers(item, "INDUSTRY")) continue;
+                        || rules.isOnlyModifiers(item, "INDUSTRY") || rules.namesWork(item)) continue;
                 out.add(new Candidate(offset + start, offset + start + item.length(), "INDUSTRY", null,
                         "entities:industry_list", CandidateFinder.RULE, null));
             }

@@ -22,6 +22,13 @@ final class ClauseReader {
     private static final Pattern LEAD_DATE = Pattern.compile(
             "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
+    /**
+     * A comma part that states a change of its subject (…零售额快速增长, …占比提高到41.9%, …比重为82.2%, …影响力进一步提升):
+     * a subject of two or more characters, then an optional adverb and a change word ending the part or reaching a figure.
+     */
+    private static final Pattern OUTCOME = Pattern.compile(
+            "^[^，,]{2,}?(?:快速|稳步|持续|进一步|大幅|明显|显著)?(?:增长|下降|提升|提高到|提高|增加|减少|比重为|占比为)(?:[\\d.%％]|[^，,]{0,8}$)");
+
     /** An Arabic item number before a paragraph's first words (1. 2． 3、), not a decimal figure (1.5亿元). */
     private static final Pattern ITEM_NUMBER = Pattern.compile("\\d{1,2}[.．、](?![\\d])");
 
@@ -124,6 +131,14 @@ final class ClauseReader {
                     emit(curStart, curEnd, curActor, out);
                     curStart = -1;
                     pending = -1;
+                } else if (curStart >= 0 && eachVerbActs && OUTCOME.matcher(s).region(part[0], part[1]).find()) {
+                    // in a report, a comma part with its own subject that ends in a change is the result, not part of
+                    // the action: 推动政策直达快享，新能源汽车、家用电器零售额快速增长 (hebei work report), 新增…绿色工业园区3个，
+                    // 新能源装机占比提高到41.9% (guangxi), 加大…投入，全市民生支出占…比重为82.2% (weifang budget report),
+                    // 实施重污染天气重点行业绩效分级管理，空气质量优良天数持续增加 (henan work report, its plans part)
+                    emit(curStart, curEnd, curActor, out);
+                    curStart = -1;
+                    pending = -1;
                 } else if (curStart >= 0) {
                     curEnd = part[1];
                 } else if (pending < 0) {
@@ -153,8 +168,27 @@ final class ClauseReader {
         List<String> ids = entities.stream().filter(e -> e.charStart() >= a && e.charEnd() <= b).map(Entity::id).toList();
         // 提高区域间产业协作的紧密度和联动性, 强化科技赋能: a clause that names no entity, no figure and nothing an action
         // can deliver (a plan, a fund, a platform, a debt …) is exhortation, not a measure
-        if (!lead && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
+        // In a government's own report every comma part that opens with an action verb is an action of the report's
+        // government, whatever its object (抓好矿山整治, 打造友好社区: guangxi; 推进智慧海关建设: jilin; 严肃查处各类违法违规
+        // 行为: puer; 强化信息对接共享: panjin; 推动城市更新和老旧小区改造: atlas and xinjiang work reports), unless the
+        // clause ends in an aim (…新格局, …独特优势, …发展根基: measure_cues.tsv aim) or its object is a single word
+        // (强化调度)
+        boolean reportAction = eachVerbActs && !endsInAim(clause) && objectLength(start, end) >= 3;
+        if (!lead && !reportAction && ids.isEmpty() && Figure.within(figures, a, b).isEmpty() && cues.concretes.stream().noneMatch(clause::contains)) return;
         out.add(new Clause(a, b, actor, ids));
+    }
+
+    /** Whether the clause ends in a word of aim (measure_cues.tsv aim): 构建…新格局, 培育…新增长点, 支持…高质量发展. */
+    private boolean endsInAim(String clause) {
+        String c = clause.strip();
+        for (String w : cues.aims) if (c.endsWith(w)) return true;
+        return false;
+    }
+
+    /** Characters after the opening verb of the clause [start, end) (the whole clause when none is found). */
+    private int objectLength(int start, int end) {
+        Opening o = opening(new int[]{start, end});
+        return o == null ? end - start : end - o.verbEnd();
     }
 
     /** Null unless the part opens (after marker, time, actor, adverbs) with an action verb and a specific object. */

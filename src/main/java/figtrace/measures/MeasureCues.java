@@ -47,6 +47,8 @@ final class MeasureCues {
     final List<String> concretes = new ArrayList<>();
     /** Things built, opened or held (项目, 片区, 活动): a subject holding one before a closing verb is a result measure. */
     final List<String> things = new ArrayList<>();
+    /** Words ending a clause that states an aim rather than an action (新格局, 独特优势): see ClauseReader#emit. */
+    final List<String> aims = new ArrayList<>();
     /** RE2, so a user's pattern runs in linear time. */
     final List<com.google.re2j.Pattern> copulas = new ArrayList<>();
 
@@ -81,6 +83,7 @@ final class MeasureCues {
                 case "lead" -> c.leads.add(word);
                 case "concrete" -> c.concretes.add(word);
                 case "thing" -> c.things.add(word);
+                case "aim" -> c.aims.add(word);
                 case "copula" -> {
                     try {
                         c.copulas.add(com.google.re2j.Pattern.compile(word));
@@ -89,7 +92,7 @@ final class MeasureCues {
                     }
                 }
                 default -> row.problem(faults, "unknown kind '" + kind
-                        + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete, thing or copula)");
+                        + "' (use verb, adverb, status, section, future, reporter, instrument, generic, actor, prep, not_cue, problem, lead, concrete, thing, aim or copula)");
             }
         }
         Comparator<String> longestFirst = Comparator.comparingInt(s -> -s.length());

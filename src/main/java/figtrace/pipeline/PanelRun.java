@@ -142,7 +142,6 @@ public final class PanelRun {
         }
     }
 
-    /** Every family rebuilt, region by region, noting each document's partitions and unit counts. */
     /** One family built whole for {@link #rebuildAll}: its panel, its regions, and each document's share of it. */
     private record BuiltFamily(PanelStage.Ordered panel, int regions, Map<String, Set<String>> docRegions,
                                Map<String, Map<String, Map<String, Integer>>> docUnits) {}
@@ -226,6 +225,7 @@ public final class PanelRun {
         }
     }
 
+    /** Every family rebuilt, region by region, noting each document's partitions and unit counts. */
     private static Update rebuildAll(StoredPanelFamilies f, PanelParts parts, Map<String, String> stamps, String global,
                                      Path stateFile, FamilyBuilds builds) throws IOException {
         parts.clear();

@@ -75,7 +75,7 @@ class RealBudgetReviewBrowserIT {
                 "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60)); // returns as soon as the page is ready; long only for a loaded machine
         wait.ignoring(StaleElementReferenceException.class);
     }
 

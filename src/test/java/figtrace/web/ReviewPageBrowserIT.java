@@ -74,7 +74,7 @@ class ReviewPageBrowserIT {
                 "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60)); // returns as soon as the page is ready; long only for a loaded machine
         wait.ignoring(StaleElementReferenceException.class); // the table is re-rendered after every change
     }
 

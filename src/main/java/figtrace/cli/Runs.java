@@ -37,7 +37,7 @@ final class Runs {
                     figtrace.review.ReviewStore.reattach(db);
                     figtrace.review.TableCells.reapply(db, () -> unitScale(patterns));
                 })
-                .derive((db, dir) -> PanelRun.update(db, patterns, dir));
+                .derive((db, dir) -> PanelRun.update(db, patterns, dir, options.jobs()));
     }
 
     /** How the rules in {@code patterns} read a written unit, for corrections of a table column's unit. */

@@ -38,6 +38,7 @@ public final class EntityStage {
         this.rules = EntityRules.load(patternsDir);
         this.finder = new CandidateFinder(rules);
         Hanlp.addWords(rules.known.values().stream().filter(k -> !k.rule().equals("entities:gazetteer")).map(EntityRules.Known::text).toList());
+        Hanlp.warmInBackground();
     }
 
     /** Rules from ./patterns. */

@@ -39,6 +39,29 @@ final class Hanlp {
 
     private record Segments(Segment words, Segment names) {}
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads HanLP's dictionaries and makes the segmenters on a thread of their own, so that this second or so overlaps
+     * with what the run does before its first paragraph is segmented (the first file parsed in the worker JVM, its
+     * figures found) instead of holding up the first document, and under {@code --jobs 2} both extraction threads
+     * (a JFR profile of a cold run showed the second thread waiting on this lock). What a segmenter returns does not
+     * depend on when it was made: the custom dictionary it reads is HanLP's global one, read at each call. If it
+     * fails here, the first real use tries again and reports it.
+     */
+    static void warmInBackground() {
+        if (segments != null || !WARMING.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                segments();
+            } catch (RuntimeException | LinkageError e) {
+                // the first paragraph segmented tries again, and fails there with its document
+            }
+        }, "figtrace-hanlp-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private Hanlp() {}
 
     /**

@@ -22,6 +22,9 @@ final class ClauseReader {
     private static final Pattern LEAD_DATE = Pattern.compile(
             "^(?:截至\\s*)?\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月)?(?:底|末|以来)?");
 
+    /** An Arabic item number before a paragraph's first words (1. 2． 3、), not a decimal figure (1.5亿元). */
+    private static final Pattern ITEM_NUMBER = Pattern.compile("\\d{1,2}[.．、](?![\\d])");
+
     /** The numbered points of a paper's recommendations: 第一，… 第二，… */
     private static final Pattern ORDINAL_POINT = Pattern.compile("第[一二三四五六七八九十]+[，,]");
 
@@ -45,6 +48,8 @@ final class ClauseReader {
     /** The sentence being read is a report paragraph's short opening sentence (its topic): see {@link #measures()}. */
     private boolean lead;
     private static final int LEAD_MAX = 20;
+    /** The longest opening sentence of two comma parts read as one lead: 4.搭建智能管理平台，创新“三保”管控模式。 (22). */
+    private static final int LEAD_PAIR_MAX = 24;
 
     ClauseReader(MeasureCues cues, Paragraph paragraph, List<Entity> entities, List<Figure> figures, boolean eachVerbActs) {
         this.eachVerbActs = eachVerbActs;
@@ -64,9 +69,14 @@ final class ClauseReader {
         for (int[] sentence : ClauseSplitter.sentences(s)) {
             // a report's paragraph opens with its topic as a short sentence of its own, a measure even when its object is
             // abstract: 支持民营经济发展壮大。 (jilin work report), 稳步推进新型城镇化。 (heilongjiang), 提升城市功能品质。 (henan)
+            // — or as two short comma parts, the action and its aim, one measure: 强化资金撬动，助力经济发展。 (panjin budget
+            // report), 2.推进矿山生态修复，焕发绿色发展生机。 and 1.精准施策抓征管，收入质效双提升。 (fuxin final-accounts report)
             List<int[]> sentenceParts = ClauseSplitter.parts(s, sentence);
-            lead = eachVerbActs && firstSentence && sentenceParts.size() == 1
-                    && sentence[1] - sentence[0] <= LEAD_MAX && s.substring(sentence[1]).strip().length() > 1
+            // (a pair with a figure reports two results, not a topic: 筹措资金835亿元以上，实施十大为民办实事工程, guangxi)
+            int leadMax = sentenceParts.size() != 2 ? LEAD_MAX
+                    : hasFigure(sentence[0], sentence[1]) ? -1 : LEAD_PAIR_MAX;
+            lead = eachVerbActs && firstSentence && sentenceParts.size() <= 2
+                    && sentence[1] - sentence[0] <= leadMax && s.substring(sentence[1]).strip().length() > 1
                     && "（(".indexOf(s.charAt(sentence[0])) < 0;
             firstSentence = false;
             int pending = -1, curStart = -1, curEnd = -1;
@@ -80,6 +90,8 @@ final class ClauseReader {
             boolean first = true;
             for (int[] part : sentenceParts) {
                 Opening o = opening(part);
+                // the aim after a lead's action goes on with it
+                if (lead && curStart >= 0) o = null;
                 if (o != null && first && elaboration && o.bare()) break;
                 if (o != null) first = false;
                 // a bare verb right after a measure goes on with it (加大财政投入，用好…经费，提高…比例); a new subject, an
@@ -93,6 +105,9 @@ final class ClauseReader {
                     if (curStart >= 0) emit(curStart, curEnd, curActor, out);
                     // a lead-in with a date or count belongs to the measure (截至2024年末，全疆支持…); 近年来 does not
                     curStart = pending >= 0 && hasDigit(pending, part[0]) ? pending : part[0];
+                    // the item number is no part of the measure (2.健全保障机制 → 健全保障机制)
+                    Matcher number = ITEM_NUMBER.matcher(s).region(curStart, part[1]);
+                    if (number.lookingAt()) curStart = number.end();
                     curEnd = part[1];
                     // the subject of a sentence acts in all its measures: 新疆…，加快培育…，探索总结…
                     curActor = o.actor() != null ? o.actor() : sentenceActor;
@@ -148,6 +163,12 @@ final class ClauseReader {
         if (cues.isCopula(s.substring(i, end)) || cues.isProblem(s.substring(i, end))) return null;
         Matcher marker = ClauseSplitter.LIST_MARKER.matcher(s).region(i, end);
         if (marker.lookingAt()) i = skipSpace(marker.end(), end);
+        else {
+            // an item number opening a report's numbered paragraph: 2.健全保障机制，兜牢“三保”底线 (panjin budget report),
+            // 2.推进矿山生态修复，焕发绿色发展生机 (fuxin final-accounts report)
+            Matcher number = ITEM_NUMBER.matcher(s).region(i, end);
+            if (number.lookingAt()) i = skipSpace(number.end(), end);
+        }
         Matcher date = LEAD_DATE.matcher(s).region(i, end);
         if (date.lookingAt()) i = skipSpace(date.end(), end);
         String lead = cues.leadAt(s, i);

@@ -50,8 +50,12 @@ public final class MeasureStage {
     public List<Measure> extract(figtrace.model.DocumentContext context, List<Entity> entities, List<Figure> figures) {
         figtrace.model.Place own = context.ownRegion();
         String reporter = own == null ? null : cues.reporter(context.kind().code(), own.official(), own.level());
+        // a statistical bulletin reports the closed year: what it says was done (举办, 承办, 竣工) was done, unless a clause
+        // names the future (shaoyang bulletin: 承办湖南省第六届中学生运动会, …冷链物流园一期竣工; atlas suzhou bulletin: 举办“五五
+        // 购物节”…等活动, 启用苏州跨境电商选品中心)
         return extract(context.source().name(), context.text(), entities, figures, reporter,
-                context.kind() == figtrace.model.DocKind.REPORT);
+                context.kind() == figtrace.model.DocKind.REPORT,
+                context.kind() == figtrace.model.DocKind.BULLETIN ? MeasureStatus.DONE : null);
     }
 
     /** As {@link #extract(String, DocumentText, List, List, String, boolean)} for a document that is no work report. */
@@ -73,6 +77,12 @@ public final class MeasureStage {
      */
     public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter,
                                  boolean workReport) {
+        return extract(doc, text, entities, figures, reporter, workReport, null);
+    }
+
+    /** As above; {@code yearStatus} is the status of a clause outside any part whose heading gives one (null: none). */
+    public List<Measure> extract(String doc, DocumentText text, List<Entity> entities, List<Figure> figures, String reporter,
+                                 boolean workReport, MeasureStatus yearStatus) {
         java.util.Set<String> orgs = new java.util.HashSet<>();
         for (Entity e : entities) if (e.type() == EntityType.ORG) orgs.add(e.text());
         List<Measure> out = new ArrayList<>();
@@ -101,7 +111,8 @@ public final class MeasureStage {
                 String quote = text.text().substring(start, end).replace("\r", "").replace("\n", "");
                 List<String> linked = Figure.within(figures, start, end).stream().map(Figure::raw).toList();
                 MeasureStatus status = Status.of(cues, quote,
-                        sectionStatus == null && workReport ? paragraphStatus(para, figures) : sectionStatus, !linked.isEmpty());
+                        sectionStatus == null && workReport ? paragraphStatus(para, figures)
+                                : sectionStatus == null ? yearStatus : sectionStatus, !linked.isEmpty());
                 TextLine at = text.lineAt(start);
                 // the reporting government acts unless the clause's subject is another named body (市级, 校企 are
                 // parts of the reporter, not other bodies)

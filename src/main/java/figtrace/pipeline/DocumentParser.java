@@ -11,6 +11,12 @@ import figtrace.model.SourceFile;
 public interface DocumentParser extends AutoCloseable {
     ParsedDocument parse(SourceFile source, byte[] bytes);
 
+    /**
+     * Gets ready to parse (a forked parser starts its child JVM), so that this overlaps with whatever the caller does
+     * next, such as loading the rules; never throws: a parser that cannot get ready says so from {@link #parse}.
+     */
+    default void prepare() {}
+
     @Override
     void close();
 }

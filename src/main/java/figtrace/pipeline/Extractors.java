@@ -54,9 +54,17 @@ final class Extractors implements AutoCloseable {
         if (slot != null) return slot;
         synchronized (this) {
             if (made < options.jobs()) {
-                Pipeline pipeline = pipelines.create();
+                // the parser first: its child JVM starts while this thread loads the rules (about a second each)
                 DocumentParser parser = options.forked() ? new ForkedParser(options.limits(), options.ocrCache())
                         : new InProcessParser(options.limits(), options.ocrCache());
+                parser.prepare();
+                Pipeline pipeline;
+                try {
+                    pipeline = pipelines.create();
+                } catch (RuntimeException e) {
+                    parser.close();
+                    throw e;
+                }
                 slot = new Slot(pipeline, parser);
                 all.add(slot);
                 made++;

@@ -60,6 +60,16 @@ public final class ForkedParser implements DocumentParser {
         return started;
     }
 
+    /** Starts the child JVM now (it takes about a second to start), rather than when the first file comes. */
+    @Override
+    public synchronized void prepare() {
+        try {
+            if (process == null || !process.isAlive()) start();
+        } catch (IOException e) {
+            process = null; // parse() tries again and reports what went wrong
+        }
+    }
+
     @Override
     public synchronized ParsedDocument parse(SourceFile source, byte[] bytes) {
         ParsedDocument tooBig = LimitCheck.fileSize(source.name(), bytes.length, limits);

@@ -114,6 +114,15 @@ public final class PanelRun {
      * #buildWhole}) byte for byte.
      */
     public static Update update(Path db, Path patternsDir, Path out) throws IOException {
+        return update(db, patternsDir, out, 1);
+    }
+
+    /**
+     * As {@link #update(Path, Path, Path)}, a full rebuild building up to {@code jobs} families at a time (each thread
+     * reading the store on connections of its own; the results are saved and written in family order, so the outputs
+     * are the same for any number).
+     */
+    public static Update update(Path db, Path patternsDir, Path out, int jobs) throws IOException {
         PanelRules rules = PanelRulesFile.read(patternsDir);
         Function<String, String> regionCodes = RegionCodes.load(patternsDir);
         PanelParts parts = new PanelParts(out);
@@ -125,13 +134,100 @@ public final class PanelRun {
             boolean full = old == null || !old.global().equals(global)
                     || old.nonEmpty().stream().anyMatch(family -> !parts.has(family));
             Files.deleteIfExists(stateFile); // a crash from here on leaves no state, so the next update rebuilds all
-            return full ? rebuildAll(f, parts, stamps, global, stateFile) : rebuildChanged(f, parts, stamps, old, stateFile);
+            if (!full) return rebuildChanged(f, parts, stamps, old, stateFile);
+            if (jobs <= 1) return rebuildAll(f, parts, stamps, global, stateFile, family -> () -> built(f, family));
+            try (ParallelFamilies parallel = new ParallelFamilies(jobs, () -> new StoredPanelFamilies(db, rules, regionCodes))) {
+                return rebuildAll(f, parts, stamps, global, stateFile, parallel::submit);
+            }
         }
     }
 
     /** Every family rebuilt, region by region, noting each document's partitions and unit counts. */
+    /** One family built whole for {@link #rebuildAll}: its panel, its regions, and each document's share of it. */
+    private record BuiltFamily(PanelStage.Ordered panel, int regions, Map<String, Set<String>> docRegions,
+                               Map<String, Map<String, Map<String, Integer>>> docUnits) {}
+
+    /** Builds one family from all its sources in the store, region by region. */
+    private static BuiltFamily built(StoredPanelFamilies f, String family) {
+        List<PanelSource> sources = f.sources(family);
+        Set<PanelSource> partSet = f.stage.parts(sources);
+        Map<String, List<PanelSource>> byRegion = new TreeMap<>();
+        Map<String, List<PanelSource>> byDoc = new TreeMap<>();
+        for (PanelSource s : sources) {
+            byRegion.computeIfAbsent(s.region(), r -> new ArrayList<>()).add(s);
+            byDoc.computeIfAbsent(s.doc(), d -> new ArrayList<>()).add(s);
+        }
+        Map<String, Set<String>> docRegions = new TreeMap<>();
+        Map<String, Map<String, Map<String, Integer>>> docUnits = new TreeMap<>();
+        byDoc.forEach((doc, inDoc) -> {
+            docRegions.computeIfAbsent(doc, d -> new TreeSet<>()).addAll(inDoc.stream().map(PanelSource::region).toList());
+            Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inDoc, partSet);
+            if (!counts.isEmpty()) docUnits.put(doc, counts);
+        });
+        Map<String, String> units = PanelStage.dominantUnits(PanelStage.unitCounts(sources, partSet));
+        return new BuiltFamily(byRegions(f.stage, byRegion, partSet, units), byRegion.size(), docRegions, docUnits);
+    }
+
+    /** A family's build, now or under way on another thread. */
+    private interface FamilyBuilds {
+        java.util.function.Supplier<BuiltFamily> submit(String family);
+    }
+
+    /**
+     * Families built on {@code jobs} threads, each with its own {@link StoredPanelFamilies} (SQLite connections are not
+     * shared between threads; in WAL mode readers do not wait for the writer). A full rebuild of the panel after a cold
+     * run was one core's work while the other idled (bench/README.md, session 9: the serial tail of a run).
+     */
+    private static final class ParallelFamilies implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService threads;
+        private final List<StoredPanelFamilies> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<StoredPanelFamilies> mine;
+
+        ParallelFamilies(int jobs, java.util.function.Supplier<StoredPanelFamilies> open) {
+            this.threads = java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
+                Thread t = new Thread(r, "figtrace-panel");
+                t.setDaemon(true);
+                return t;
+            });
+            this.mine = ThreadLocal.withInitial(() -> {
+                StoredPanelFamilies f = open.get();
+                opened.add(f);
+                return f;
+            });
+        }
+
+        java.util.function.Supplier<BuiltFamily> submit(String family) {
+            java.util.concurrent.Future<BuiltFamily> future = threads.submit(() -> built(mine.get(), family));
+            return () -> {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building the panel", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            threads.shutdownNow();
+            try {
+                threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (opened) {
+                for (StoredPanelFamilies f : opened) f.close();
+            }
+        }
+    }
+
     private static Update rebuildAll(StoredPanelFamilies f, PanelParts parts, Map<String, String> stamps, String global,
-                                     Path stateFile) throws IOException {
+                                     Path stateFile, FamilyBuilds builds) throws IOException {
         parts.clear();
         Files.deleteIfExists(parts.dir().resolve("state.json")); // the state of figtrace before partitions by region
         f.store.savePanel(new PanelStage.Panel(List.of(), List.of()));
@@ -140,28 +236,29 @@ public final class PanelRun {
         Set<String> nonEmpty = new TreeSet<>();
         int partitions = 0;
         Set<String> all = f.allFamilies();
-        for (String family : all) {
-            List<PanelSource> sources = f.sources(family);
-            Set<PanelSource> partSet = f.stage.parts(sources);
-            Map<String, List<PanelSource>> byRegion = new TreeMap<>();
-            Map<String, List<PanelSource>> byDoc = new TreeMap<>();
-            for (PanelSource s : sources) {
-                byRegion.computeIfAbsent(s.region(), r -> new ArrayList<>()).add(s);
-                byDoc.computeIfAbsent(s.doc(), d -> new ArrayList<>()).add(s);
+        PanelBatch batch = new PanelBatch(f.store);
+        // families are built ahead (at most {@code window} at a time, so memory stays bounded) and taken in order
+        final int window = 8;
+        java.util.ArrayDeque<java.util.Map.Entry<String, java.util.function.Supplier<BuiltFamily>>> ahead = new java.util.ArrayDeque<>();
+        java.util.Iterator<String> next = all.iterator();
+        while (next.hasNext() || !ahead.isEmpty()) {
+            while (next.hasNext() && ahead.size() < window) {
+                String family = next.next();
+                ahead.add(Map.entry(family, builds.submit(family)));
             }
-            byDoc.forEach((doc, inDoc) -> {
-                docParts.computeIfAbsent(doc, d -> new TreeMap<>()).computeIfAbsent(family, k -> new TreeSet<>())
-                        .addAll(inDoc.stream().map(PanelSource::region).toList());
-                Map<String, Map<String, Integer>> counts = PanelStage.unitCounts(inDoc, partSet);
-                if (!counts.isEmpty()) docUnits.computeIfAbsent(doc, d -> new TreeMap<>()).put(family, counts);
-            });
-            Map<String, String> units = PanelStage.dominantUnits(PanelStage.unitCounts(sources, partSet));
-            PanelStage.Ordered o = byRegions(f.stage, byRegion, partSet, units);
-            partitions += byRegion.size();
-            f.store.replacePanel(List.of(), new PanelStage.Panel(o.rows(), o.checks()));
+            java.util.Map.Entry<String, java.util.function.Supplier<BuiltFamily>> e = ahead.poll();
+            String family = e.getKey();
+            BuiltFamily b = e.getValue().get();
+            b.docRegions().forEach((doc, regions) -> docParts.computeIfAbsent(doc, d -> new TreeMap<>())
+                    .computeIfAbsent(family, k -> new TreeSet<>()).addAll(regions));
+            b.docUnits().forEach((doc, counts) -> docUnits.computeIfAbsent(doc, d -> new TreeMap<>()).put(family, counts));
+            PanelStage.Ordered o = b.panel();
+            partitions += b.regions();
+            batch.add(o);
             parts.write(family, o);
             if (!o.rows().isEmpty() || !o.checks().isEmpty()) nonEmpty.add(family);
         }
+        batch.flush();
         Map<String, PanelState.Doc> docs = new TreeMap<>();
         stamps.forEach((doc, stamp) -> docs.put(doc, new PanelState.Doc(stamp, docParts.getOrDefault(doc, Map.of()),
                 docUnits.getOrDefault(doc, Map.of()))));
@@ -255,6 +352,38 @@ public final class PanelRun {
         int replaced = parts.writeOutputs();
         new PanelState(old.global(), docs, nonEmpty).write(stateFile);
         return new Update(nonEmpty.size(), rebuild.size(), partitions, false, replaced);
+    }
+
+    /**
+     * The panel rows and checks of many families saved in few transactions instead of one each: every commit of a
+     * transaction waits for the disk (SQLite's synchronous=FULL), which was most of the panel's time on a cold run (a
+     * JFR profile of a full rebuild over 56 documents: 59 of 114 native samples in the commit of 194 families). A
+     * family's rows go into the store in the same order as before, so the stored panel is the same; a crash between
+     * two commits leaves no panel state (deleted before the rebuild began), so the next update rebuilds everything.
+     * A transaction is committed once it holds {@link #MAX_ROWS} rows and checks, so memory stays bounded.
+     */
+    private static final class PanelBatch {
+        static final int MAX_ROWS = 20_000;
+        private final Store store;
+        private final List<PanelRow> rows = new ArrayList<>();
+        private final List<Check> checks = new ArrayList<>();
+
+        PanelBatch(Store store) {
+            this.store = store;
+        }
+
+        void add(PanelStage.Ordered o) {
+            rows.addAll(o.rows());
+            checks.addAll(o.checks());
+            if (rows.size() + checks.size() >= MAX_ROWS) flush();
+        }
+
+        void flush() {
+            if (rows.isEmpty() && checks.isEmpty()) return;
+            store.replacePanel(List.of(), new PanelStage.Panel(List.copyOf(rows), List.copyOf(checks)));
+            rows.clear();
+            checks.clear();
+        }
     }
 
     /**

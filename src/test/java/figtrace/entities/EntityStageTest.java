@@ -363,4 +363,16 @@ class EntityStageTest {
         // kinds of scenic areas are no names
         assertTrue(run("支持更多景区创建国家5A级旅游景区，培育千万级核心景区。").stream().noneMatch(e -> e.text().endsWith("景区")));
     }
+
+    @Test
+    void aQuotedPrincipleIsAProgrammeAndANamedContestIsOneButAKindOfContestIsNot() {
+        // fuxin final-accounts report, atlas baoshan and zhanjiang budget reports
+        assertEquals(EntityType.PROGRAM, find(run("按照“先定事后定钱”的原则，以零为起点编制预算。"), "先定事后定钱").type());
+        assertEquals(EntityType.PROGRAM, find(run("坚持“以收定支”的原则，严控一般性支出。"), "以收定支").type());
+        // shaoyang and yiyang bulletins (湖南省青少年体育锦标赛), baoji bulletin (第十届自行车联赛)
+        List<Entity> es = run("组织第五届全民健身联赛等赛事，参加2025年湖南省青少年体育锦标赛斩获52枚金牌。");
+        assertTrue(es.stream().anyMatch(e -> e.type() == EntityType.PROGRAM && e.text().endsWith("全民健身联赛")), es.toString());
+        assertTrue(es.stream().anyMatch(e -> e.type() == EntityType.PROGRAM && e.text().endsWith("青少年体育锦标赛")), es.toString());
+        assertTrue(run("举办篮球联赛、足球联赛各一场。").stream().noneMatch(e -> e.text().endsWith("联赛")));
+    }
 }

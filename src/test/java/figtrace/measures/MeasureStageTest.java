@@ -267,4 +267,31 @@ class MeasureStageTest {
         assertTrue(run("2025年吉林省政府工作报告\n（七）扩大高水平对外开放。深度融入高质量共建“一带一路”。\n").stream()
                 .noneMatch(m -> m.text().contains("扩大高水平对外开放")));
     }
+
+    @Test
+    void aNumberedReportParagraphsOpeningActionAndAimAreOneMeasureAndAPolicyPartIsDone() {
+        // fuxin final-accounts report: 二、2025年财政政策落实情况 reports the year's work; its items open with an Arabic
+        // number and an action with its aim (2.推进矿山生态修复，焕发绿色发展生机。), like the panjin budget report's
+        // 2.健全保障机制，兜牢“三保”底线。
+        List<Measure> ms = run("关于某市2025年财政决算的报告\n某市人民政府\n二、2025年财政政策落实情况\n"
+                + "2.推进矿山生态修复，焕发绿色发展生机。筹集1.65亿元，实施露天矿北帮综合治理。\n");
+        Measure lead = find(ms, "推进矿山生态修复");
+        assertEquals("推进矿山生态修复，焕发绿色发展生机", lead.text());
+        assertEquals(MeasureStatus.DONE, lead.status());
+        assertEquals(MeasureStatus.DONE, find(ms, "筹集1.65亿元").status());
+        // a decimal figure is no item number
+        assertTrue(ms.stream().noneMatch(m -> m.text().startsWith("65亿元")), ms.toString());
+    }
+
+    @Test
+    void aBulletinsActionsAreTheGovernmentsEachVerbApartAndDone() {
+        // shaoyang bulletin (承办…，举办…，组织…), atlas suzhou bulletin (实施提振消费专项行动，举办“五五购物节”…等活动)
+        List<Measure> ms = run("邵阳市2025年国民经济和社会发展统计公报\n十、文化、卫生和体育\n"
+                + "承办湖南省第六届中学生运动会等重大赛事，举办百余场“奔跑吧·邵阳”系列活动，组织县BA篮球赛、第五届全民健身联赛等赛事。\n");
+        Measure hosted = find(ms, "承办湖南省第六届中学生运动会");
+        assertEquals(MeasureStatus.DONE, hosted.status());
+        assertEquals("邵阳市人民政府", hosted.actor());
+        assertEquals(MeasureStatus.DONE, find(ms, "举办百余场").status());
+        find(ms, "组织县BA篮球赛");
+    }
 }

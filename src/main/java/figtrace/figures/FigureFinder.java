@@ -110,6 +110,7 @@ final class FigureFinder {
     private boolean accepted(Candidate c, String t) {
         String ahead = t.substring(c.start(), Math.min(t.length(), c.start() + 24));
         for (com.google.re2j.Pattern p : rules.notFigures()) if (p.matcher(ahead).find()) return false;
+        if (formulaScale(t, c.start(), ahead)) return false;
         FigureRule rule = c.rule();
         if (c.start() > 0 && rule.notBefore() != null
                 && rule.notBefore().matches(String.valueOf(t.charAt(c.start() - 1)))) return false;
@@ -120,6 +121,19 @@ final class FigureFinder {
         boolean count = unit != null && unit.kind().equals("count");
         if (count && c.num().equals("一") && c.mult() == null && !onlyOne(t, c.start())) return false;
         return !insideName(t, c.start(), c.end());
+    }
+
+    /**
+     * The 100% a formula multiplies by (资产负债率 负债总额/资产总计×100%: the definitions appendix of the Nanping and
+     * Xuzhou rating reports; 税收收入占比=税收收入/一般公共预算收入*100% in a note of the Ningde rating report;
+     * 地方政府债务率=（地方政府直接债务余额/综合财力）*100% in the Xiamen bond report) scales a ratio to a percentage;
+     * it measures nothing.
+     */
+    static boolean formulaScale(String t, int start, String ahead) {
+        if (!ahead.startsWith("100") || ahead.length() < 4 || (ahead.charAt(3) != '%' && ahead.charAt(3) != '％')) return false;
+        int i = start - 1;
+        while (i >= 0 && (t.charAt(i) == ' ' || t.charAt(i) == '\u3000')) i--;
+        return i >= 0 && "×*✕╳＊".indexOf(t.charAt(i)) >= 0;
     }
 
     /** 一个/一批/一项 are articles ("a batch of"), not counts — unless the text stresses the one: 仅有一家. */

@@ -182,13 +182,25 @@ public final class PanelSources {
      */
     String stage(String quote, int figureAt) {
         if (quote == null || figureAt <= 0) return "";
-        String clause = compact(quote.substring(0, Math.min(figureAt, quote.length())));
+        String before = quote.substring(0, Math.min(figureAt, quote.length()));
+        // a table row's cells follow one another without a clause between them (转移性收入合计 1,147 1,143): the
+        // row label's total word is every cell's
+        boolean prose = before.indexOf('\t') < 0;
+        String clause = withoutTitles(withoutBasisAsides(compact(before)));
         int best = -1, bestLength = 0;
         String found = "";
         boolean adjusted = false;
         for (Map.Entry<String, String> w : rules.stageWords().entrySet()) {
             int at = lastUse(clause, w.getKey());
             if (at < 0) continue;
+            // A total word (总收入, 收入合计, 收入总来源) names the one amount after it, not every later figure of its
+            // sentence: 总收入308.98亿元；一般公共预算支出174.24亿元 (atlas Fuxin final accounts), 收入合计 8.9亿元；
+            // 一般公共预算支出 6.4亿元 (Huainan), 收入总来源 16.19 亿元；一般公共预算支出 9.76 亿元 (Suqian),
+            // 总收入合计为413.0亿元，其中，一般公共预算收入150.1亿元 (Panjin): once a number and a clause break stand
+            // between the word and the figure, the word's own amount has come and gone.
+            if (prose && w.getValue().equals(TOTAL) && AMOUNT_THEN_BREAK.matcher(clause.substring(at + w.getKey().length())).find()) {
+                continue;
+            }
             if (w.getValue().equals(PanelRules.ADJUSTED)) adjusted = true;
             int end = at + w.getKey().length();
             // The nearest word wins; of two ending at the same place the longer (预计完成 over 完成).
@@ -197,6 +209,33 @@ public final class PanelSources {
             }
         }
         return adjusted && found.equals(PanelRules.PLANNED) ? PanelRules.ADJUSTED : found;
+    }
+
+    /** The stage a total word gives (总计: revenue plus transfers and balances). */
+    private static final String TOTAL = "总计";
+    private static final Pattern AMOUNT_THEN_BREAK = Pattern.compile("\\d[^，；,;：:]*[，；,;]");
+    private static final Pattern BASIS_ASIDE = Pattern.compile("([%％])[（(][^（()）]*[）)]");
+
+    /**
+     * The clause without a bracketed aside right after a percentage: it names the basis of the comparison the
+     * percentage made, not the stage of a later figure. 完成预算的100.1%（调整预算，下同）；一般公共预算支出909亿元 is the
+     * outcome (atlas Weifang budget report), while an aside after the measured thing still gives its stage:
+     * 全市地方一般公共预算收入（预计完成数，下同）113.6亿元 is an estimate (atlas Yiyang budget report).
+     */
+    static String withoutBasisAsides(String clause) {
+        return clause.indexOf('%') < 0 && clause.indexOf('％') < 0 ? clause : BASIS_ASIDE.matcher(clause).replaceAll("$1");
+    }
+
+    private static final Pattern TITLE = Pattern.compile("《[^《》]*》");
+
+    /**
+     * The clause without the titles of documents it cites: 根据《关于厦门市2025年预算执行情况和2026年预算草案的报告》及附表，
+     * 2025年，厦门市地方一般公共预算收入合计961.08亿元，同比增长3.0% (atlas Xiamen bond report) and
+     * 《关于深圳市2025年预算执行情况和2026年预算草案的报告》，批准… (atlas Shenzhen budget report) name a report, not
+     * the stage of the figures after it.
+     */
+    static String withoutTitles(String clause) {
+        return clause.indexOf('《') < 0 ? clause : TITLE.matcher(clause).replaceAll("");
     }
 
     /** Where {@code word} last occurs in {@code text} other than as a comparison (为年初预算的), or -1. */

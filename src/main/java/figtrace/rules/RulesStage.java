@@ -39,7 +39,7 @@ public final class RulesStage {
     /** The roles of table_words.tsv (see its header). */
     private static final List<String> TABLE_WORD_ROLES = List.of("label", "code", "row_number", "unit", "change", "share", "index",
             "plain", "subtotal", "no_table_unit", "plain_measure", "change_only", "column_kind", "row_share", "row_yoy",
-            "row_growth", "own_level_row", "stage_lead", "stage", "value_word", "date");
+            "row_growth", "own_level_row", "stage_lead", "stage", "value_word", "date", "area_measure", "money_measure");
 
     private RulesStage() {}
 

@@ -236,6 +236,20 @@ final class TableBuilder {
             if (c.valueColumn() && c.change() == null && c.period() != null) leftYear = c.period();
             columns.add(c);
         }
+        // a title listing several units (单位：亿元、万平方米 over 总投资 | 可销售面积: atlas Nanping rating report 图表 6;
+        // 单位：万平方米、亿元 over 计划总投资 | 建成后可出租面积: Xuzhou rating report 图表 7) gives each column the one its
+        // header measures; the list itself is no unit
+        List<String> listed = units.listedUnits(tableUnit);
+        if (!listed.isEmpty()) {
+            for (int i = 0; i < columns.size(); i++) {
+                TableColumn c = columns.get(i);
+                if (!c.valueColumn() || c.unit() != null || c.change() != null) continue;
+                String u = units.unitOfListed(listed, c.header());
+                if (u != null) columns.set(i, new TableColumn(c.index(), c.header(), c.role(), c.region(), c.period(),
+                        c.measure(), u, c.change(), c.group()));
+            }
+            tableUnit = null;
+        }
         int labelCol = -1, unitCol = -1;
         for (TableColumn c : columns) {
             if (c.role().equals("label") && labelCol < 0) labelCol = c.index();

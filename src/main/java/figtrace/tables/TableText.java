@@ -17,7 +17,10 @@ final class TableText {
     static final Pattern NUMERIC = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?%?");
     static final Pattern EMPTY_MARK = Pattern.compile("[-—–－]+|…+|/|\\*|x|X|×");
     static final Pattern CODE = Pattern.compile("[0-9]{3,9}");
-    static final Pattern CAPTION = Pattern.compile("^\\s*(?:附|图)?表\\s*([0-9０-９]+|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(\\p{IsHan}]|$)");
+    // a bullet may follow the number with or without a space (图表 4 • … in the atlas Nanping, Xiamen and Xuzhou
+    // reports; 图表 7• 截至 2025 年底… in Xuzhou's, the space lost in the PDF); an appendix numbers its tables 附件 1-3
+    // (附件 1-3 公司合并口径主要一级子公司情况（截至 2025 年底）, 附件 2-1 in the Xuzhou and Nanping rating reports)
+    static final Pattern CAPTION = Pattern.compile("^\\s*(?:(?:附|图)?表|附件)\\s*([0-9０-９]+(?:[-－][0-9０-９]+)?|[一二三四五六七八九十百]+)(?=[\\s\u3000:：、．.（(•\\p{IsHan}]|$)");
     static final Pattern UNIT_LINE = Pattern.compile("单位\\s*[:：]\\s*([^\\s,，;；)）]{1,10})");
     static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
     static final Pattern PAREN = Pattern.compile("[(（]([^()（）]{1,12})[)）]");

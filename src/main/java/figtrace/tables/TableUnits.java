@@ -1,6 +1,7 @@
 package figtrace.tables;
 
 import figtrace.rules.Rules;
+import figtrace.rules.UnitInfo;
 
 import java.util.regex.Matcher;
 
@@ -40,6 +41,46 @@ final class TableUnits {
         }
         String h = norm(head);
         if (h.endsWith("%")) return "%";
+        return null;
+    }
+
+    private static final java.util.Set<String> AREAS = java.util.Set.of("m2", "km2", "ha", "mu");
+
+    /**
+     * The known units of a title that lists several (单位：亿元、万平方米), in order; empty when it lists fewer than two.
+     */
+    java.util.List<String> listedUnits(String unitLine) {
+        if (unitLine == null || !unitLine.matches(".*[、，,].*")) return java.util.List.of();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String part : unitLine.split("[、，,]")) {
+            String u = norm(part);
+            if (u.equals("%") || isKnownUnit(u)) out.add(u);
+        }
+        return out.size() >= 2 ? out : java.util.List.of();
+    }
+
+    /**
+     * Which of a title's listed units a column's header measures: an area (可销售面积, 建成后可出租面积) the listed area
+     * unit, an amount of money (总投资, 计划总投资, 已投资金额) the listed money unit (table_words.tsv area_measure and
+     * money_measure); null when the header names neither or the list has no such unit.
+     */
+    String unitOfListed(java.util.List<String> listed, String header) {
+        boolean area = words.has("area_measure", header), money = words.has("money_measure", header);
+        if (area == money) return null;
+        for (String u : listed) {
+            UnitInfo info = info(u);
+            if (info == null) continue;
+            if (area && AREAS.contains(info.unit())) return u;
+            if (money && info.kind().equals("money") && info.unit().equals("CNY")) return u;
+        }
+        return null;
+    }
+
+    private UnitInfo info(String t) {
+        if (rules.units().containsKey(t)) return rules.units().get(t);
+        for (String m : rules.multipliers().keySet()) {
+            if (t.startsWith(m) && rules.units().containsKey(t.substring(m.length()))) return rules.units().get(t.substring(m.length()));
+        }
         return null;
     }
 

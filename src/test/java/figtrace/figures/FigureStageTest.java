@@ -33,6 +33,14 @@ class FigureStageTest {
     }
 
     @Test
+    void theHundredPercentAFormulaMultipliesByIsNoFigure() {
+        // definitions appendix of the Nanping and Xuzhou rating reports; a note of the Ningde rating report
+        assertTrue(figures("资产负债率 负债总额/资产总计×100%").stream().noneMatch(f -> f.raw().startsWith("100")));
+        assertTrue(figures("注：1、税收收入占比=税收收入/一般公共预算收入*100%；").stream().noneMatch(f -> f.raw().startsWith("100")));
+        assertEquals("100%", only("全市行政村通光纤比例达到100%。", "100%").raw(), "a 100% that is measured stays");
+    }
+
+    @Test
     void decreaseIsTheChangeNotANegativeValue() {
         Figure f = only("2024年，全市工业增加值同比下降3.2%。", "3.2%");
         assertEquals(Change.DECREASE, f.change());

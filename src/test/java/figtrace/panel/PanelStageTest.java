@@ -367,6 +367,38 @@ class PanelStageTest {
     }
 
     @Test
+    void aTotalWordNamesOnlyTheAmountAfterItAndAnAsideAfterAPercentageNamesTheComparisonsBasis() {
+        // atlas Fuxin final accounts, Panjin and Suqian budget reports: the total word named an earlier amount
+        String fuxin = "调入资金2.06亿元，总收入308.98亿元；一般公共预算支出174.24亿元，上解上级支出13.28亿元。";
+        assertEquals("总计", fromColumns("f.html", fuxin, "308.98亿元", "30898000000", "阜新市", null, null,
+                "figures:money", null, false).scope());
+        assertEquals("", fromColumns("f.html", fuxin, "174.24亿元", "17424000000", "阜新市", null, null,
+                "figures:money", null, false).scope());
+        String panjin = "全市财政收支平衡情况是：总收入合计为413.0亿元，其中，一般公共预算收入150.1亿元。";
+        assertEquals("", fromColumns("p.html", panjin, "150.1亿元", "15010000000", "盘锦市", null, null,
+                "figures:money", null, false).scope());
+        String suqian = "调入资金 2.81 亿元，收入总来源 16.19 亿元；一般公共预算支出 9.76 亿元。";
+        assertEquals("", fromColumns("s.pdf", suqian, "9.76 亿元", "976000000", "宿迁市", null, null,
+                "figures:money", null, false).scope());
+        String split = "全市收入总计和支出总计分别为340亿元、340亿元。";
+        assertEquals("总计", fromColumns("a.html", split, "340亿元。", "34000000000", "安康市", null, null,
+                "figures:money", null, false).scope(), "no clause break: the total word still names it");
+        // atlas Weifang budget report: （调整预算，下同） is the basis of 完成预算的100.1%, 909 is the outcome
+        String weifang = "全市一般公共预算收入630.5亿元，完成预算的100.1%（调整预算，下同）；一般公共预算支出909亿元，完成预算的100.5%。";
+        assertEquals("", fromColumns("w.html", weifang, "909亿元", "90900000000", "潍坊市", null, null,
+                "figures:money", null, false).scope());
+        assertEquals("收入（预计完成数，下同）113.6", PanelSources.withoutBasisAsides("收入（预计完成数，下同）113.6"));
+        // a table row: the label's total word is every cell's (atlas Shizuishan budget tables)
+        String row = "转移性收入合计\t1,147\t1,143\t99.7";
+        assertEquals("总计", fromColumns("s.pdf", row, "1,143", "11430000", "石嘴山市", null, null,
+                "figures:table_cell", null, false).scope());
+        // a cited report's title names no stage (atlas Xiamen bond report)
+        String xiamen = "根据《关于厦门市 2025 年预算执行情况和 2026 年预算草案的报告》及附表，2025 年，厦门市地方一般公共预算收入合计 961.08 亿元，同比增长 3.0%；";
+        assertEquals("", fromColumns("x.pdf", xiamen, "3.0%", "3.0", "厦门市", null, null,
+                "figures:percent", null, false).scope());
+    }
+
+    @Test
     void anEstimateOfTheYearEntersAndAnApproximateValueIsStillAValueButABoundIsNot() {
         PanelSource estimate = fromColumns("y.html", "全市地方一般公共预算收入（预计完成数，下同）113.6亿元，为预算的100%。",
                 "113.6亿元", "11360000000", "益阳市", null, null, "figures:money", null, true);

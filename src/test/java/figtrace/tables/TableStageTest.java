@@ -52,6 +52,22 @@ class TableStageTest {
     }
 
     @Test
+    void aTitleListingSeveralUnitsGivesEachColumnTheUnitOfItsKind() {
+        // atlas Nanping rating report 图表 6 (单位：亿元、万平方米) and Xuzhou 图表 7 (单位：万平方米、亿元)
+        DocumentResult r = html("<p>图表 6 截至 2025 年底公司已完工房地产项目概况（单位：亿元、万平方米）</p><table>"
+                + "<tr><td>项目名称</td><td>总投资</td><td>可销售面积</td><td>销售进度（%）</td><td>租金水平</td></tr>"
+                + "<tr><td>高速·金福花园</td><td>5.00</td><td>9.35</td><td>85.60</td><td>17.00</td></tr></table>");
+        Figure money = cell(r, "5.00");
+        assertEquals("CNY", money.unit());
+        assertEquals(0, new java.math.BigDecimal("500000000").compareTo(money.value()));
+        Figure area = cell(r, "9.35");
+        assertEquals("m2", area.unit());
+        assertEquals(0, new java.math.BigDecimal("93500").compareTo(area.value()));
+        assertEquals("%", cell(r, "85.60").unit());
+        assertNull(cell(r, "17.00").unit(), "a column of neither kind takes none of the listed units");
+    }
+
+    @Test
     void aColumnOfRatiosToThePreviousYearIsNoGrowthRate() {
         // atlas henan and guangdong budget tables: 预算数为上年执行数的% 161.6 is +61.6%, not a growth of 161.6%
         DocumentResult r = html("<p>表3 2026年省级国有资本经营预算支出预算表</p><table>"

@@ -415,7 +415,10 @@ final class FigureReader {
         return null;
     }
 
-    /** The nearest place before the figure in its sentence that is not a yardstick; else the document's region. */
+    /**
+     * The nearest place before the figure in its sentence that is not a yardstick; else the zone whose budget section
+     * the figure stands in ({@link ZoneSections}); else the document's region. 全市/我市 name the document's region.
+     */
     private String region(FigureStage.Context ctx, int pos, int sentenceStart) {
         String found = null;
         for (Mention m : ctx.places().subList(FigureTimes.firstAtOrAfter(ctx.places(), sentenceStart), ctx.places().size())) {
@@ -424,8 +427,11 @@ final class FigureReader {
             if (enclosedBefore(ctx.view(), m, pos, ctx.places())) continue;
             found = m.value();
         }
-        if (found == null || found.equals(RegionFinder.SELF)) return ctx.mainRegion();
-        return found;
+        if (found == null) {
+            String zone = ZoneSections.at(ctx.zoneSections(), pos);
+            return zone != null ? zone : ctx.mainRegion();
+        }
+        return found.equals(RegionFinder.SELF) ? ctx.mainRegion() : found;
     }
 
     /**

@@ -106,7 +106,8 @@ public final class FigureStage {
      * @param mainRegion the document's own region (standard name), where 全市/我区 point; null when it names none
      */
     record Context(String view, List<Mention> places, List<Mention> times, Integer year, String mainRegion,
-                   List<Mention> sectionTimes, Integer periodYear, String defaultTime, DocumentContext document) {}
+                   List<Mention> sectionTimes, Integer periodYear, String defaultTime, DocumentContext document,
+                   List<Mention> zoneSections) {}
 
     private Context context(MatchView view, DocumentContext document) {
         String main = document.ownRegionName();
@@ -125,7 +126,10 @@ public final class FigureStage {
         // its budget for the coming year stands under a heading or sentence that names that year.
         boolean yearly = document.kind() == DocKind.BULLETIN || document.kind().isFiscal();
         String defaultTime = yearly && periodYear != null ? String.valueOf(periodYear) : null;
-        return new Context(view.text, places, times, year, main, FigureTimes.sectionTimes(view.text, times, rules.figureWords()), periodYear, defaultTime, document);
+        // a budget report's sections about a zone of the city (（三）高新区预算执行情况): figures there are the zone's
+        List<Mention> zones = document.kind().isFiscal()
+                ? ZoneSections.find(view.text, regions, document.ownRegion() == null ? null : regions.region(document.ownRegion().name()), regions.all()) : List.of();
+        return new Context(view.text, places, times, year, main, FigureTimes.sectionTimes(view.text, times, rules.figureWords()), periodYear, defaultTime, document, zones);
     }
 
     private static final java.util.regex.Pattern YEAR_RANGE = java.util.regex.Pattern.compile("([0-9]{4})/([0-9]{4})");

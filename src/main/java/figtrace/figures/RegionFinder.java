@@ -44,6 +44,14 @@ final class RegionFinder {
 
     Region region(String standard) { return names.get(standard); }
 
+    /** The words that name the document's own region when it is of this level (全市, 我市 … for a prefecture). */
+    List<String> selfWords(String level) {
+        return selfWords.entrySet().stream().filter(e -> e.getValue().equals(level)).map(Map.Entry::getKey).toList();
+    }
+
+    /** Every place of regions.tsv, once per name it is known by. */
+    Iterable<Region> all() { return names.values(); }
+
     /** All mentions, yardsticks included; {@link #isYardstick} tells them apart. */
     List<Mention> find(String text) { return find(text, null); }
 

@@ -240,6 +240,23 @@ class FigureStageTest {
     }
 
     @Test
+    void figuresUnderABudgetSectionAboutAZoneAreTheZones() {
+        // 承德, 晋城 and 益阳 budget reports (atlas) report their high-tech zone and other zones in sections of their own;
+        // the sentences there name no place. A kind of area (园区) names no zone; 全市 speaks of the whole city again.
+        String text = "关于承德市2025年市本级预算执行情况的报告\n一、2025年预算执行情况\n（一）全市预算执行情况\n"
+                + "一般公共预算收入完成144.8亿元。\n（二）高新区预算执行情况\n一般公共预算收入完成9.2亿元。\n"
+                + "（三）御道口牧场管理区预算执行情况\n一般公共预算收入完成1.1亿元。\n"
+                + "回顾过去的一年，全市各级坚决落实部署。\n一是向上争取有力。累计争取到位资金317.8亿元。\n"
+                + "（四）园区预算执行情况\n一般公共预算收入完成2.5亿元。\n";
+        List<Figure> fs = figures(text, FigureTestSupport.ofKind(figtrace.model.DocKind.BUDGET));
+        assertEquals("承德市", withRaw(fs, "144.8亿元").region());
+        assertEquals("承德高新技术产业开发区", withRaw(fs, "9.2亿元").region(), "高新区 is the city's zone of that name in regions.tsv");
+        assertEquals("御道口牧场管理区", withRaw(fs, "1.1亿元").region(), "a zone regions.tsv does not know, as written");
+        assertEquals("承德市", withRaw(fs, "317.8亿元").region(), "全市 ended the zone's section");
+        assertEquals("承德市", withRaw(fs, "2.5亿元").region(), "园区 is a kind of area, not one zone");
+    }
+
+    @Test
     void aChangeTakesTheSubjectOfTheFigureJustBeforeIt() {
         Figure f = only("全年施工面积增长2.1%，竣工面积814.93万平方米，下降13.5%。", "13.5%");
         assertEquals("竣工面积", f.subject());

@@ -143,22 +143,12 @@ final class Hanlp {
 
     /** Index of the first word starting at or after {@code pos} ({@code tokens.size()} when none does). */
     static int firstStartingAtOrAfter(List<Token> tokens, int pos) {
-        int lo = 0, hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).start() < pos) lo = mid + 1; else hi = mid;
-        }
-        return lo;
+        return figtrace.text.SortedLists.firstAtLeast(tokens, Token::start, pos);
     }
 
     /** Index of the first word ending at or after {@code pos} ({@code tokens.size()} when none does). */
     static int firstEndingAtOrAfter(List<Token> tokens, int pos) {
-        int lo = 0, hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).end() < pos) lo = mid + 1; else hi = mid;
-        }
-        return lo;
+        return figtrace.text.SortedLists.firstAtLeast(tokens, Token::end, pos);
     }
 
     /** The first word ending at {@code end}, or null. */

@@ -202,12 +202,7 @@ final class FigureTimes {
 
     /** Index of the first mention starting at or after {@code pos} (mentions are in text order). */
     static int firstAtOrAfter(List<Mention> mentions, int pos) {
-        int lo = 0, hi = mentions.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (mentions.get(mid).start() < pos) lo = mid + 1; else hi = mid;
-        }
-        return lo;
+        return figtrace.text.SortedLists.firstAtLeast(mentions, Mention::start, pos);
     }
 
     /** True when a bracket opened before {@code from} closes before {@code pos}: 较上年(修订后2023年0.59%)增长… */
